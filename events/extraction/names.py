@@ -1,0 +1,73 @@
+"""When two written names are the same person: spelling variants (Sergei/Sergey, Victor/Viktor),
+initials (S Jaishankar), middle initials (Sergei K Shoigu) and bare surnames."""
+
+import re
+import unicodedata
+
+HONORIFICS = {
+    "mr", "mrs", "ms", "dr", "shri", "smt", "sri", "sir", "dame", "prof", "hon", "lord", "lady", "sheikh",
+}
+
+
+def fold(text):
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+
+
+def phonetic(token):
+    """One spelling for common transliteration variants of a name token."""
+    t = fold(token)
+    t = re.sub(r"[^a-z]", "", t)
+    t = t.replace("ph", "f").replace("ck", "k").replace("c", "k").replace("w", "v").replace("y", "i")
+    t = re.sub(r"(ii|ie|ei)$", "i", t)
+    t = re.sub(r"(.)\1+", r"\1", t)
+    return t
+
+
+def name_parts(name):
+    """(full tokens, initials) of a name, honorifics dropped, each in its phonetic spelling."""
+    full, initials = [], []
+    for raw in re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*\.?", name):
+        word = raw.rstrip(".")
+        if fold(word) in HONORIFICS:
+            continue
+        if len(word) == 1 or (raw.endswith(".") and len(word) <= 2) or (word.isupper() and len(word) <= 2):
+            initials.append(fold(word)[0])
+        else:
+            full.append(phonetic(word))
+    return full, initials
+
+
+def person_key(name):
+    """A key that is equal for the written forms of one person's full name."""
+    full, _ = name_parts(name)
+    return " ".join(sorted(full))
+
+
+def names_match(a, b):
+    """Whether two written names can be the same person.
+
+    The fuller name must contain every full word of the shorter one, and each initial of either must
+    stand for a word of the other: "S Jaishankar" is "Subrahmanyam Jaishankar", "Rajnath Singh" is not
+    "Manmohan Singh".
+    """
+    fa, ia = name_parts(a)
+    fb, ib = name_parts(b)
+    if not fa or not fb:
+        return False
+    small, large = (fa, fb) if len(fa) <= len(fb) else (fb, fa)
+    if not set(small) <= set(large):
+        return False
+    leftover_a = [t for t in fb if t not in fa]
+    leftover_b = [t for t in fa if t not in fb]
+    return _initials_fit(ia, leftover_a) and _initials_fit(ib, leftover_b)
+
+
+def _initials_fit(initials, words):
+    # An initial with no word left to stand for (a middle initial) is no contradiction.
+    firsts = [w[0] for w in words]
+    return all(i in firsts for i in initials) if (initials and firsts) else True
+
+
+def surname(name):
+    full, _ = name_parts(name)
+    return full[-1] if full else ""

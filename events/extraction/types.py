@@ -1,0 +1,85 @@
+"""Plain data passed along the extraction pipeline: no ORM, so every step is a pure function."""
+
+import datetime
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str
+    paragraph: int = 0
+    is_headline: bool = False
+
+
+@dataclass
+class DateValue:
+    """A date at its honest precision; `date` is None when precision is 'unknown'."""
+
+    date: datetime.date | None = None
+    precision: str = "unknown"
+    evidence: str = ""
+    weekday: int | None = None  # a weekday the text names, kept even when the date is unknown
+
+    @property
+    def known(self):
+        return self.precision != "unknown"
+
+    def iso(self):
+        if not self.known:
+            return None
+        return self.date.strftime({"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}[self.precision])
+
+
+UNKNOWN_DATE = DateValue()
+
+
+@dataclass
+class PersonRef:
+    """A person as one document names them."""
+
+    name: str
+    country: str | None = None
+    role: str = ""
+    forms: set = field(default_factory=set)
+
+    @property
+    def key(self):
+        from .people import person_key
+
+        return person_key(self.name)
+
+
+@dataclass
+class PlaceRef:
+    name: str
+    country: str | None
+
+
+@dataclass
+class ExtractedEvent:
+    kind: str
+    title: str
+    spans: list  # of Span, sentence-level, in document order
+    date: DateValue
+    participants: list  # of PersonRef
+    venue: PlaceRef | None = None
+    countries: list = field(default_factory=list)  # ISO codes
+    topics: list = field(default_factory=list)  # topic slugs
+    review: list = field(default_factory=list)  # readable reasons to review
+
+
+@dataclass
+class DocumentExtraction:
+    title: str
+    published: datetime.date | None
+    published_source: str
+    events: list  # of ExtractedEvent
+    sentences: list = field(default_factory=list)

@@ -1,0 +1,307 @@
+"""Storing what extraction found: one atomic transaction per document, reports of one real event
+joined into one Event, and nothing an editor changed overwritten."""
+
+import datetime
+import logging
+from dataclasses import dataclass, field
+
+import pycountry
+from django.db import transaction
+from django.utils.text import slugify
+
+from .extraction import extract_document
+from .extraction.merge import Report, best_match, content_words
+from .extraction.names import names_match, surname
+from .extraction.types import DateValue
+from .models import Country, Document, Event, Person, Place, Source, Suppression, Topic
+
+log = logging.getLogger(__name__)
+
+
+class IngestError(Exception):
+    """A document that cannot be ingested, with a message for the person who gave it."""
+
+
+@dataclass
+class IngestResult:
+    filename: str
+    document: Document | None = None
+    duplicate: bool = False
+    created: list = field(default_factory=list)
+    joined: list = field(default_factory=list)
+    flagged: list = field(default_factory=list)
+
+    def summary(self):
+        if self.duplicate:
+            return f"{self.filename}: already ingested as document {self.document.pk}; nothing changed"
+        parts = [f"{len(self.created)} new event(s)", f"{len(self.joined)} joined"]
+        if self.flagged:
+            parts.append(f"{len(self.flagged)} flagged for review")
+        date = self.document.published.isoformat() if self.document.published else "no publication date"
+        return f"{self.filename}: document {self.document.pk} ({date}): " + ", ".join(parts)
+
+
+def country(code):
+    if not code:
+        return None
+    obj = Country.objects.filter(code=code).first()
+    if obj:
+        return obj
+    record = pycountry.countries.get(alpha_2=code)
+    name = getattr(record, "common_name", None) or (record.name if record else code)
+    obj, _ = Country.objects.get_or_create(code=code, defaults={"name": name})
+    return obj
+
+
+def ingest_text(text, filename, published=None, outlet=None):
+    """Store one document and the events it reports; the same text twice changes nothing."""
+    existing = Document.objects.filter(sha256=Document.hash_text(text)).first()
+    if existing:
+        return IngestResult(filename, existing, duplicate=True)
+    extraction = extract_document(text, published=published, topics=topic_table())
+    with transaction.atomic():
+        document = Document.objects.create(
+            text=text,
+            title=extraction.title,
+            published=extraction.published,
+            published_source=extraction.published_source,
+            outlet=outlet,
+            filename=filename,
+        )
+        result = IngestResult(filename, document)
+        store_events(document, extraction, result)
+    return result
+
+
+def reextract(document):
+    """Read a document again (after its publication date changed, say): its passages are re-linked,
+    events only it reported are rebuilt, and what editors changed stays."""
+    with transaction.atomic():
+        published = document.published if document.published_source != Document.DateSource.UNKNOWN else None
+        extraction = extract_document(document.text, published=published, topics=topic_table())
+        if document.published_source in (Document.DateSource.EDITOR, Document.DateSource.USER):
+            extraction.published_source = document.published_source
+        touched = set(Source.objects.filter(document=document).values_list("event_id", flat=True))
+        Source.objects.filter(document=document).delete()
+        # Events nothing else reports, and no editor touched, go: this document's reading replaces them.
+        Event.objects.filter(pk__in=touched, sources__isnull=True, edited_fields=[]).delete()
+        document.published = extraction.published
+        document.published_source = extraction.published_source
+        document.save(update_fields=["published", "published_source"])
+        result = IngestResult(document.filename, document)
+        store_events(document, extraction, result)
+        for event in Event.objects.filter(pk__in=touched, sources__isnull=False).distinct():
+            refresh_date(event)
+    return result
+
+
+def topic_table():
+    return {t.slug: (t.name, t.keywords) for t in Topic.objects.all()}
+
+
+def store_events(document, extraction, result):
+    for found in extraction.events:
+        people = [resolve_person(p) for p in found.participants]
+        signature = event_signature(found.kind, people)
+        if Suppression.objects.filter(document=document, start=found.spans[0].start, signature=signature).exists():
+            continue
+        report = Report(
+            kind=found.kind,
+            participants=frozenset(p.pk for p in people),
+            date=found.date,
+            weekdays={found.date.weekday} if found.date.weekday is not None else set(),
+            venue_country=found.venue.country if found.venue else None,
+            words=content_words(" ".join(document.text[s.start : s.end] for s in found.spans), _name_words(people)),
+            documents={document.pk},
+        )
+        event, evidence = best_match(report, candidates_for(report))
+        if event is None:
+            event = create_event(found, people)
+            result.created.append(event)
+        else:
+            join_event(event, found, people, evidence)
+            result.joined.append(event)
+        for span in found.spans:
+            Source.objects.get_or_create(
+                event=event,
+                document=document,
+                start=span.start,
+                end=span.end,
+                defaults={
+                    "claimed_date": found.date.date,
+                    "claimed_precision": found.date.precision,
+                    "weekday": found.date.weekday,
+                },
+            )
+        if found.review:
+            flag(event, found.review)
+        if event.needs_review:
+            result.flagged.append(event)
+
+
+def event_signature(kind, people):
+    return f"{kind}:" + ",".join(str(pk) for pk in sorted(p.pk for p in people))
+
+
+def _name_words(people):
+    return [w for p in people for w in p.name.split()]
+
+
+def candidates_for(report):
+    """Events sharing a person and the kind with the new report, as plain Reports."""
+    if not report.participants:
+        return []
+    events = (
+        Event.objects.filter(kind=report.kind, participants__in=report.participants)
+        .distinct()
+        .select_related("venue")
+        .prefetch_related("participants", "sources__document")
+    )
+    out = []
+    for event in events:
+        sources = list(event.sources.all())
+        out.append(
+            Report(
+                kind=event.kind,
+                participants=frozenset(p.pk for p in event.participants.all()),
+                date=DateValue(event.date, event.date_precision),
+                weekdays={s.weekday for s in sources if s.weekday is not None},
+                venue_country=event.venue.country_id if event.venue else None,
+                words=content_words(" ".join(s.text for s in sources), _name_words(event.participants.all())),
+                documents={s.document_id for s in sources},
+                ref=event,
+            )
+        )
+    return out
+
+
+def place(ref):
+    if ref is None:
+        return None
+    obj, _ = Place.objects.get_or_create(name=ref.name, country=country(ref.country))
+    return obj
+
+
+def create_event(found, people):
+    event = Event.objects.create(
+        title=found.title[:300],
+        kind=found.kind,
+        date=found.date.date,
+        date_precision=found.date.precision,
+        date_evidence=found.date.evidence,
+        venue=place(found.venue),
+    )
+    event.participants.set(people)
+    event.topics.set(topics(found.topics))
+    event.countries.set(event_countries(found, people))
+    return event
+
+
+def topics(slugs):
+    return list(Topic.objects.filter(slug__in=slugs))
+
+
+def event_countries(found, people):
+    codes = {*found.countries, *(p.country_id for p in people if p.country_id)}
+    if found.venue and found.venue.country:
+        codes.add(found.venue.country)
+    return [country(c) for c in sorted(codes) if c]
+
+
+def join_event(event, found, people, evidence):
+    """Add a report to an event: fill what is unknown, unite lists, flag disagreements."""
+    event = event.ref if isinstance(event, Report) else event
+    edited = set(event.edited_fields)
+    reasons = []
+    changed = []
+    if "date" not in edited:
+        if event.date_precision == "unknown" and found.date.known:
+            event.date, event.date_precision = found.date.date, found.date.precision
+            event.date_evidence = evidence or found.date.evidence
+            changed += ["date", "date_precision", "date_evidence"]
+        elif found.date.known and Event.PRECISION_RANK[found.date.precision] < event.date_precision_rank:
+            event.date, event.date_precision = found.date.date, found.date.precision
+            event.date_evidence = found.date.evidence
+            changed += ["date", "date_precision", "date_evidence"]
+    if found.venue:
+        new_venue = place(found.venue)
+        if event.venue_id is None and "venue" not in edited:
+            event.venue = new_venue
+            changed.append("venue")
+        elif event.venue and new_venue.country_id and event.venue.country_id and new_venue.country_id != event.venue.country_id:
+            reasons.append(f"Reports disagree on the venue: {event.venue} or {new_venue}.")
+    if changed:
+        event.save(update_fields=changed)
+    if "participants" not in edited:
+        event.participants.add(*people)
+    if "topics" not in edited:
+        event.topics.add(*topics(found.topics))
+    if "countries" not in edited:
+        event.countries.add(*event_countries(found, people))
+    if reasons:
+        flag(event, reasons)
+
+
+def flag(event, reasons):
+    if "needs_review" in event.edited_fields:
+        return
+    known = [r for r in event.review_reason.splitlines() if r]
+    new = [r for r in reasons if r not in known]
+    if not new and event.needs_review:
+        return
+    event.needs_review = True
+    event.review_reason = "\n".join(known + new)
+    event.save(update_fields=["needs_review", "review_reason"])
+
+
+def refresh_date(event):
+    """Re-derive an event's date from the claims of its remaining sources (unless an editor set it)."""
+    if "date" in event.edited_fields:
+        return
+    claims = [s for s in event.sources.all() if s.claimed_precision != "unknown"]
+    if not claims:
+        return
+    best = min(claims, key=lambda s: Event.PRECISION_RANK[s.claimed_precision])
+    if (best.claimed_date, best.claimed_precision) != (event.date, event.date_precision):
+        event.date, event.date_precision = best.claimed_date, best.claimed_precision
+        event.save(update_fields=["date", "date_precision"])
+
+
+def resolve_person(ref):
+    """The Person a name stands for: an existing one whose name or aliases match, else a new one."""
+    key = surname(ref.name)
+    candidates = Person.objects.filter(name__icontains=key) | Person.objects.filter(aliases__icontains=key)
+    for person in candidates.select_related("country"):
+        if ref.country and person.country_id and ref.country != person.country_id:
+            continue
+        if any(names_match(ref.name, n) for n in [person.name, *person.aliases]):
+            changed = person.add_aliases(sorted({ref.name, *ref.forms} - {person.name}))
+            if not person.country_id and ref.country:
+                person.country = country(ref.country)
+                changed = True
+            if not person.role and ref.role:
+                person.role = ref.role
+                changed = True
+            if changed:
+                person.save()
+            return person
+    person = Person(name=ref.name, country=country(ref.country), role=ref.role)
+    person.add_aliases(sorted(ref.forms - {ref.name}))
+    person.save()
+    return person
+
+
+def ensure_topics(entries):
+    """Create or update topics from a list of {name, keywords} (the fixtures' topics.json)."""
+    for entry in entries:
+        Topic.objects.update_or_create(
+            slug=entry.get("slug") or slugify(entry["name"]),
+            defaults={"name": entry["name"], "keywords": entry.get("keywords", [])},
+        )
+
+
+def parse_published(value):
+    try:
+        return datetime.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise IngestError(f"publication date {value!r} is not YYYY-MM-DD") from None

@@ -1,0 +1,289 @@
+"""What the timeline stores: documents as given, the people, places and topics they name, and the
+events they report, each event linked to the exact passages that back it."""
+
+import calendar
+import datetime
+import hashlib
+
+from django.db import models
+from django.db.models import Count, Q
+from django.urls import reverse
+
+
+class Country(models.Model):
+    """An ISO 3166-1 country; rows are created on demand from pycountry's names."""
+
+    code = models.CharField(max_length=2, primary_key=True, help_text="ISO 3166-1 alpha-2 code")
+    name = models.CharField(max_length=100)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "countries"
+        constraints = [models.CheckConstraint(condition=Q(code__regex=r"^[A-Z]{2}$"), name="country_code_iso2")]
+
+    def __str__(self):
+        return self.name
+
+
+class Document(models.Model):
+    class DateSource(models.TextChoices):
+        HEADER = "header", "date header"
+        DATELINE = "dateline", "dateline"
+        USER = "user", "given at ingest"
+        EDITOR = "editor", "set by an editor"
+        UNKNOWN = "unknown", "unknown"
+
+    text = models.TextField(help_text="The text exactly as given; never altered.")
+    title = models.CharField(max_length=500, blank=True)
+    published = models.DateField(null=True, blank=True, help_text="Publication date, the anchor for relative dates.")
+    published_source = models.CharField(max_length=10, choices=DateSource, default=DateSource.UNKNOWN)
+    outlet = models.CharField(max_length=200, null=True, blank=True)
+    filename = models.CharField(max_length=500, help_text="The file it came from.")
+    sha256 = models.CharField(max_length=64, unique=True, editable=False)
+    ingested_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-published", "filename"]
+
+    def __str__(self):
+        return self.title or self.filename
+
+    def save(self, *args, **kwargs):
+        self.sha256 = self.hash_text(self.text)
+        super().save(*args, **kwargs)
+
+    @staticmethod
+    def hash_text(text):
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def get_absolute_url(self):
+        return reverse("events:document", args=[self.pk])
+
+
+class Person(models.Model):
+    name = models.CharField(max_length=200)
+    country = models.ForeignKey(Country, null=True, blank=True, on_delete=models.SET_NULL, related_name="people")
+    role = models.CharField(max_length=200, blank=True)
+    aliases = models.JSONField(default=list, blank=True, help_text="Other forms of the name seen in reports.")
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("events:person", args=[self.pk])
+
+    def add_aliases(self, names):
+        known = {a.casefold() for a in self.aliases} | {self.name.casefold()}
+        new = [n for n in names if n and n.casefold() not in known]
+        self.aliases = sorted({*self.aliases, *new})
+        return bool(new)
+
+
+class Place(models.Model):
+    name = models.CharField(max_length=200)
+    country = models.ForeignKey(Country, null=True, blank=True, on_delete=models.SET_NULL, related_name="places")
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["name", "country"], name="unique_place_per_country")]
+
+    def __str__(self):
+        return f"{self.name}, {self.country.name}" if self.country_id and self.name != self.country.name else self.name
+
+
+class Topic(models.Model):
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    keywords = models.JSONField(default=list, blank=True, help_text="Words or phrases that tag a passage with this topic.")
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class EventQuerySet(models.QuerySet):
+    def chronological(self):
+        # Undated events last; within a day, coarser precision after finer.
+        return self.order_by(models.F("date").asc(nulls_last=True), "date_precision_rank", "id")
+
+    def between(self, start=None, end=None):
+        """Events whose date period overlaps [start, end]; undated events are left out."""
+        qs = self
+        if start:
+            qs = qs.filter(date_end__gte=start)
+        if end:
+            qs = qs.filter(date__lte=end)
+        return qs
+
+    def in_countries(self, codes):
+        return self.filter(countries__code__in=codes).distinct() if codes else self
+
+    def with_person(self, person_id):
+        return self.filter(participants__id=person_id) if person_id else self
+
+    def with_source_counts(self):
+        return self.annotate(source_count=Count("sources", distinct=True))
+
+
+class Event(models.Model):
+    class Kind(models.TextChoices):
+        MEETING = "meeting"
+        VISIT = "visit"
+        AGREEMENT = "agreement"
+        STATEMENT = "statement"
+        SUMMIT = "summit"
+        OTHER = "other"
+
+    class Precision(models.TextChoices):
+        DAY = "day"
+        MONTH = "month"
+        YEAR = "year"
+        UNKNOWN = "unknown"
+
+    PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
+    # Fields an editor can change; once changed they belong to the editor and ingest leaves them be.
+    CURATED_FIELDS = ["title", "kind", "date", "venue", "participants", "topics", "countries", "needs_review"]
+
+    title = models.CharField(max_length=300)
+    kind = models.CharField(max_length=10, choices=Kind, default=Kind.OTHER)
+    date = models.DateField(null=True, blank=True, help_text="First day of the period the date names.")
+    date_end = models.DateField(null=True, blank=True, editable=False, help_text="Last day of that period.")
+    date_precision = models.CharField(max_length=7, choices=Precision, default=Precision.UNKNOWN)
+    date_precision_rank = models.PositiveSmallIntegerField(default=3, editable=False)
+    date_evidence = models.TextField(blank=True, help_text="How the date was derived.")
+    venue = models.ForeignKey(Place, null=True, blank=True, on_delete=models.SET_NULL, related_name="events")
+    participants = models.ManyToManyField(Person, blank=True, related_name="events")
+    topics = models.ManyToManyField(Topic, blank=True, related_name="events")
+    countries = models.ManyToManyField(Country, blank=True, related_name="events")
+    needs_review = models.BooleanField(default=False)
+    review_reason = models.TextField(blank=True)
+    reviewed = models.BooleanField(default=False, help_text="An editor has checked this event.")
+    edited_fields = models.JSONField(
+        default=list, blank=True, editable=False, help_text="Fields an editor changed; ingest never overwrites them."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["date", "date_precision_rank", "id"]
+        indexes = [
+            models.Index(fields=["date", "date_precision_rank", "id"], name="event_chronology"),
+            models.Index(fields=["date_end"], name="event_date_end"),
+            models.Index(fields=["kind"], name="event_kind"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(date_precision="unknown", date__isnull=True)
+                | (~Q(date_precision="unknown") & Q(date__isnull=False)),
+                name="event_date_matches_precision",
+            ),
+            models.CheckConstraint(
+                condition=Q(date_end__isnull=True) | Q(date_end__gte=models.F("date")), name="event_date_end_after_start"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("events:event", args=[self.pk])
+
+    def save(self, *args, **kwargs):
+        self.date, self.date_end = period(self.date, self.date_precision)
+        self.date_precision_rank = self.PRECISION_RANK[self.date_precision]
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"date", "date_precision"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "date_end", "date_precision_rank"}
+        super().save(*args, **kwargs)
+
+    @property
+    def date_label(self):
+        return date_label(self.date, self.date_precision)
+
+    @property
+    def date_iso(self):
+        """'YYYY-MM-DD', 'YYYY-MM', 'YYYY' or None, as precise as the evidence allows."""
+        if self.date is None or self.date_precision == "unknown":
+            return None
+        return self.date.strftime(ISO_FORMATS[self.date_precision])
+
+    def mark_edited(self, fields):
+        self.edited_fields = sorted({*self.edited_fields, *fields})
+
+
+ISO_FORMATS = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
+
+
+def period(date, precision):
+    """The first and last day of the period a date names at its precision."""
+    if date is None or precision == "unknown":
+        return None, None
+    if precision == "year":
+        return datetime.date(date.year, 1, 1), datetime.date(date.year, 12, 31)
+    if precision == "month":
+        last = calendar.monthrange(date.year, date.month)[1]
+        return datetime.date(date.year, date.month, 1), datetime.date(date.year, date.month, last)
+    return date, date
+
+
+def date_label(date, precision):
+    if date is None or precision == "unknown":
+        return "Date unknown"
+    if precision == "year":
+        return f"{date.year}, day unknown"
+    if precision == "month":
+        return date.strftime("%b %Y")
+    return f"{date.day} {date.strftime('%b %Y')}"
+
+
+class Source(models.Model):
+    """One passage of a document that reports an event: document.text[start:end]."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="sources")
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="sources")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    # What this passage itself says of the date, so reports can be compared and re-resolved.
+    claimed_date = models.DateField(null=True, blank=True)
+    claimed_precision = models.CharField(max_length=7, choices=Event.Precision, default=Event.Precision.UNKNOWN)
+    weekday = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Weekday the passage names (0=Monday).")
+
+    class Meta:
+        ordering = ["document_id", "start"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=models.F("start")), name="source_span_not_empty"),
+            models.UniqueConstraint(fields=["event", "document", "start", "end"], name="unique_source_span"),
+        ]
+
+    def __str__(self):
+        return f"{self.document} [{self.start}:{self.end}]"
+
+    @property
+    def text(self):
+        return self.document.text[self.start : self.end]
+
+    def get_absolute_url(self):
+        return f"{self.document.get_absolute_url()}#passage-{self.start}-{self.end}"
+
+
+class Suppression(models.Model):
+    """A passage an editor removed an event for: later ingests do not bring that event back."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="suppressions")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    signature = models.CharField(max_length=300, help_text="Kind and participants of the deleted event.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["document", "start", "end", "signature"], name="unique_suppression")
+        ]

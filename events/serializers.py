@@ -1,0 +1,28 @@
+"""Events as plain data: the one shape behind `export_events --format json` and the API."""
+
+
+def event_to_dict(event):
+    """An event with its venue, people, topics and sources; expects the relations prefetched."""
+    return {
+        "id": event.pk,
+        "title": event.title,
+        "kind": event.kind,
+        "date": event.date_iso,
+        "date_precision": event.date_precision,
+        "needs_review": event.needs_review,
+        "review_reason": event.review_reason,
+        "venue": {"name": event.venue.name, "country": event.venue.country_id} if event.venue else None,
+        "participants": [
+            {"name": p.name, "country": p.country_id, "role": p.role} for p in event.participants.all()
+        ],
+        "countries": sorted(c.code for c in event.countries.all()),
+        "topics": [t.name for t in event.topics.all()],
+        "sources": [
+            {"document": s.document.filename, "start": s.start, "end": s.end, "text": s.text}
+            for s in event.sources.all()
+        ],
+    }
+
+
+def prefetched(events):
+    return events.select_related("venue").prefetch_related("participants", "countries", "topics", "sources__document")

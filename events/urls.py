@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "events"
+
+urlpatterns = [
+    path("", views.timeline, name="timeline"),
+    path("events/<int:pk>/", views.event_detail, name="event"),
+    path("documents/<int:pk>/", views.document_detail, name="document"),
+    path("people/<int:pk>/", views.person_detail, name="person"),
+]
