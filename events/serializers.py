@@ -25,4 +25,4 @@ def event_to_dict(event):
 
 
 def prefetched(events):
-    return events.select_related("venue").prefetch_related("participants", "countries", "topics", "sources__document")
+    return events.select_related("venue__country").prefetch_related("participants", "countries", "topics", "sources__document")

@@ -1,0 +1,70 @@
+import csv
+import datetime
+import io
+import json
+
+import icalendar
+import pytest
+from django.core.management import CommandError, call_command
+
+
+def export(*args):
+    out = io.StringIO()
+    call_command("export_events", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_json_keeps_its_shape_with_every_field(make_event):
+    event = make_event(title="Singh meets Shoigu", countries=("IN", "RU"), venue=("Moscow", "RU"))
+    (exported,) = json.loads(export("--format", "json"))["events"]
+    assert list(json.loads(export())) == ["events"]
+    assert exported == {
+        "id": event.pk,
+        "title": "Singh meets Shoigu",
+        "kind": "meeting",
+        "date": "2023-04-28",
+        "date_precision": "day",
+        "needs_review": False,
+        "review_reason": "",
+        "venue": {"name": "Moscow", "country": "RU"},
+        "participants": [{"name": "Rajnath Singh", "country": "IN", "role": ""}],
+        "countries": ["IN", "RU"],
+        "topics": [],
+        "sources": [{"document": "doc1.txt", "start": 10, "end": 28, "text": "Singh meets Shoigu"}],
+    }
+
+
+def test_csv_ics_and_timelinejs_are_the_same_exports_as_the_api(make_event, client):
+    make_event(title="Singh meets Shoigu")
+    assert export("--format", "csv", "--base-url", "http://testserver/") == client.get("/api/events.csv").content.decode("utf-8-sig")
+    assert export("--format", "ics", "--base-url", "http://testserver/") == client.get("/api/events.ics").content.decode()
+    assert json.loads(export("--format", "timelinejs", "--base-url", "http://testserver/")) == client.get(
+        "/api/events/timelinejs.json"
+    ).json()
+
+
+def test_the_country_option_repeats_like_the_url_parameter(make_event):
+    make_event(title="India and Russia meet", countries=("IN", "RU"))
+    make_event(title="India and Belarus meet", countries=("IN", "BY"))
+    make_event(title="India alone", countries=("IN",))
+    rows = list(csv.DictReader(io.StringIO(export("--format", "csv", "--country", "RU", "--country", "BY"))))
+    assert sorted(r["title"] for r in rows) == ["India and Belarus meet", "India and Russia meet"]
+
+
+def test_the_person_option_filters_ics(make_event):
+    make_event(title="With Singh", people=[("Rajnath Singh", "IN")])
+    other = make_event(title="With Jaishankar", people=[("S Jaishankar", "IN")], date=datetime.date(2023, 5, 1))
+    cal = icalendar.Calendar.from_ical(export("--format", "ics", "--person", str(other.participants.get().pk)))
+    assert [str(e["summary"]) for e in cal.walk("VEVENT")] == ["With Jaishankar"]
+
+
+def test_links_in_exports_point_at_the_base_url(make_event):
+    event = make_event()
+    row = next(csv.DictReader(io.StringIO(export("--format", "csv", "--base-url", "https://timeline.example.org/"))))
+    assert row["url"] == f"https://timeline.example.org/events/{event.pk}/"
+
+
+def test_an_invalid_filter_is_an_error_not_an_unfiltered_export(make_event):
+    make_event()
+    with pytest.raises(CommandError, match="--person"):
+        export("--person", "someone")
