@@ -82,7 +82,8 @@ def reextract(document):
         if document.published_source in (Document.DateSource.EDITOR, Document.DateSource.USER):
             extraction.published_source = document.published_source
         touched = set(Source.objects.filter(document=document).values_list("event_id", flat=True))
-        Source.objects.filter(document=document).delete()
+        # Passages of events an editor touched stay linked to them; store_events skips those passages.
+        Source.objects.filter(document=document, event__edited_fields=[]).delete()
         # Events nothing else reports, and no editor touched, go: this document's reading replaces them.
         Event.objects.filter(pk__in=touched, sources__isnull=True, edited_fields=[]).delete()
         document.published = extraction.published
@@ -105,6 +106,8 @@ def store_events(document, extraction, result):
         signature = event_signature(found.kind, people)
         if Suppression.objects.filter(document=document, start=found.spans[0].start, signature=signature).exists():
             continue
+        if Source.objects.filter(document=document, start=found.spans[0].start).exclude(event__edited_fields=[]).exists():
+            continue  # re-extraction: this passage already backs an event an editor curated
         report = Report(
             kind=found.kind,
             participants=frozenset(p.pk for p in people),
@@ -114,11 +117,12 @@ def store_events(document, extraction, result):
             words=content_words(" ".join(document.text[s.start : s.end] for s in found.spans), _name_words(people)),
             documents={document.pk},
         )
-        event, evidence = best_match(report, candidates_for(report))
-        if event is None:
+        match, evidence = best_match(report, candidates_for(report))
+        if match is None:
             event = create_event(found, people)
             result.created.append(event)
         else:
+            event = match.ref
             join_event(event, found, people, evidence)
             result.joined.append(event)
         for span in found.spans:
