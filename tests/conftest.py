@@ -44,3 +44,38 @@ def make_event(db):
         return event
 
     return make
+
+
+@pytest.fixture
+def editor(db):
+    """A staff member in the "editors" group the migration creates, and nothing more."""
+    from django.contrib.auth.models import Group, User
+
+    user = User.objects.create_user("editor", password="x", is_staff=True)
+    user.groups.add(Group.objects.get(name="editors"))
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+def event_form_data(event, **changes):
+    """The event admin's change form as an editor would submit it untouched, with `changes` applied."""
+    data = {
+        "title": event.title,
+        "kind": event.kind,
+        "date": event.date.isoformat() if event.date else "",
+        "date_precision": event.date_precision,
+        "date_evidence": event.date_evidence,
+        "venue": event.venue_id or "",
+        "participants": [p.pk for p in event.participants.all()],
+        "topics": [t.pk for t in event.topics.all()],
+        "countries": [c.pk for c in event.countries.all()],
+        "review_reason": event.review_reason,
+    }
+    data.update({name: "on" for name in ["needs_review", "reviewed"] if getattr(event, name)})
+    data.update(changes)
+    return {name: value for name, value in data.items() if value is not False}

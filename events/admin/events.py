@@ -1,0 +1,251 @@
+"""The event admin: the editors' main screen. What an editor changes is recorded in `edited_fields`
+(ingest then leaves it be) and in the object's history, with participants and topics spelled out."""
+
+import re
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+
+from ..models import Document, Event, Source
+from .common import confirm_merge
+from .curation import delete_events, merge_events, related_ids, split_source
+
+# Form field → the name ingest checks in edited_fields (events/ingest.py).
+CURATED = {
+    "title": "title",
+    "kind": "kind",
+    "date": "date",
+    "date_precision": "date",
+    "date_evidence": "date",
+    "venue": "venue",
+    "needs_review": "needs_review",
+    "review_reason": "needs_review",
+    "reviewed": "needs_review",
+}
+M2M = ["participants", "topics", "countries"]
+CONTEXT_CHARS = 300
+
+
+class EventForm(forms.ModelForm):
+    class Meta:
+        model = Event
+        fields = "__all__"
+
+    def clean(self):
+        data = super().clean()
+        if data.get("date_precision") == Event.Precision.UNKNOWN:
+            data["date"] = None
+        elif "date_precision" in data and not data.get("date"):
+            self.add_error("date", "Give a date, or set the precision to unknown.")
+        return data
+
+    def _post_clean(self):
+        # The model check wants date and precision to agree; clean() made them agree already, and
+        # Event.save() normalises the date to the start of its period.
+        if self.cleaned_data.get("date_precision") == Event.Precision.UNKNOWN:
+            self.instance.date = None
+        super()._post_clean()
+
+
+def passage_event_ids(term):
+    """Events with a source passage containing `term` (as a phrase, any case).
+
+    Passages are slices of document text, not a column: find the documents containing the term in
+    the database, then keep the sources whose span covers an occurrence."""
+    term = term.strip().strip('"')
+    if len(term) < 3:
+        return set()
+    pattern = re.compile(re.escape(term), re.IGNORECASE)
+    ids = set()
+    for document in Document.objects.filter(text__icontains=term).only("pk", "text"):
+        hits = [(m.start(), m.end()) for m in pattern.finditer(document.text)]
+        for event_id, start, end in Source.objects.filter(document=document).values_list("event_id", "start", "end"):
+            if any(start <= a and b <= end for a, b in hits):
+                ids.add(event_id)
+    return ids
+
+
+def passage_in_context(source):
+    text = source.document.text
+    before_start = max(0, source.start - CONTEXT_CHARS)
+    after_end = min(len(text), source.end + CONTEXT_CHARS)
+    return format_html(
+        "{}{}<mark>{}</mark>{}{}",
+        "…" if before_start else "",
+        text[before_start : source.start],
+        text[source.start : source.end],
+        text[source.end : after_end],
+        "…" if after_end < len(text) else "",
+    )
+
+
+@admin.register(Event)
+class EventAdmin(admin.ModelAdmin):
+    form = EventForm
+    list_display = ["date_shown", "title", "kind", "venue", "people", "source_count", "needs_review", "reviewed"]
+    list_display_links = ["title"]
+    list_filter = [
+        "kind",
+        ("countries", admin.RelatedOnlyFieldListFilter),
+        "date_precision",
+        "needs_review",
+        "reviewed",
+    ]
+    search_fields = ["title", "participants__name", "participants__aliases"]
+    search_help_text = "Titles, people, and passages (a phrase of three letters or more)."
+    autocomplete_fields = ["venue", "participants", "topics", "countries"]
+    readonly_fields = ["passages", "edited"]
+    fieldsets = [
+        (None, {"fields": ["title", "kind", ("date", "date_precision"), "date_evidence", "venue"]}),
+        ("Who and what", {"fields": ["participants", "countries", "topics"]}),
+        ("Review", {"fields": ["needs_review", "review_reason", "reviewed", "edited"]}),
+        ("Sources", {"fields": ["passages"]}),
+    ]
+    actions = ["mark_reviewed", "merge_selected"]
+    list_per_page = 50
+
+    def get_queryset(self, request):
+        return (
+            super().get_queryset(request).with_source_counts().select_related("venue__country").prefetch_related("participants")
+        )
+
+    def get_search_results(self, request, queryset, search_term):
+        found, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        ids = passage_event_ids(search_term) if search_term else set()
+        if ids:
+            found = queryset.filter(Q(pk__in=found.values("pk")) | Q(pk__in=ids))
+        return found, may_have_duplicates
+
+    @admin.display(description="date", ordering="date")
+    def date_shown(self, event):
+        return event.date_label
+
+    @admin.display(description="participants")
+    def people(self, event):
+        return ", ".join(p.name for p in event.participants.all())
+
+    @admin.display(description="sources", ordering="source_count")
+    def source_count(self, event):
+        return event.source_count
+
+    @admin.display(description="changed by an editor")
+    def edited(self, event):
+        return ", ".join(event.edited_fields) or "nothing yet"
+
+    @admin.display(description="passages")
+    def passages(self, event):
+        sources = list(event.sources.select_related("document")) if event.pk else []
+        if not sources:
+            return "No sources."
+        split = len(sources) > 1
+        return format_html_join(
+            "",
+            '<div class="passage"><p><a href="{}">{}</a> [{}:{}]{}</p><blockquote>{}</blockquote></div>',
+            (
+                (
+                    reverse("admin:events_document_change", args=[s.document_id]),
+                    s.document,
+                    s.start,
+                    s.end,
+                    format_html(' · <a href="{}">split off into its own event</a>', reverse("admin:events_event_split", args=[event.pk, s.pk]))
+                    if split
+                    else "",
+                    passage_in_context(s),
+                )
+                for s in sources
+            ),
+        )
+
+    def save_model(self, request, obj, form, change):
+        obj.mark_edited({CURATED[name] for name in form.changed_data if name in CURATED})
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        event = form.instance
+        before = related_ids(event, M2M) if change else {name: set() for name in M2M}
+        super().save_related(request, form, formsets, change)
+        after = related_ids(event, M2M)
+        form.m2m_changes = {name: (after[name] - before[name], before[name] - after[name]) for name in M2M if before[name] != after[name]}
+        if form.m2m_changes:
+            event.mark_edited(form.m2m_changes)
+            event.save(update_fields=["edited_fields"])
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        message = super().construct_change_message(request, form, formsets, add)
+        changes = getattr(form, "m2m_changes", {})
+        if not add and changes:
+            labels = [self.describe_change(form, name, changes.get(name)) for name in form.changed_data]
+            message = [{"changed": {"fields": labels}}, *message[1:]]
+        return message
+
+    @staticmethod
+    def describe_change(form, name, change):
+        label = form.fields[name].label or name
+        if not change:
+            return label
+        model = form.fields[name].queryset.model
+        parts = []
+        for verb, ids in zip(["added", "removed"], change):
+            if ids:
+                parts.append(f"{verb} " + ", ".join(str(o) for o in model.objects.filter(pk__in=ids)))
+        return f"{label} ({'; '.join(parts)})"
+
+    def delete_model(self, request, obj):
+        delete_events([obj])
+
+    def delete_queryset(self, request, queryset):
+        delete_events(queryset)
+
+    @admin.action(description="Mark selected events reviewed", permissions=["change"])
+    def mark_reviewed(self, request, queryset):
+        for event in queryset:
+            event.reviewed, event.needs_review = True, False
+            event.mark_edited(["needs_review"])
+            event.save(update_fields=["reviewed", "needs_review", "edited_fields"])
+            self.log_change(request, event, "Marked reviewed.")
+        self.message_user(request, f"{len(queryset)} event(s) marked reviewed.", messages.SUCCESS)
+
+    @admin.action(description="Merge selected events…", permissions=["change", "delete"])
+    def merge_selected(self, request, queryset):
+        return confirm_merge(self, request, queryset, merge_events)
+
+    def get_urls(self):
+        split = path("<int:pk>/split/<int:source_pk>/", self.admin_site.admin_view(self.split_view), name="events_event_split")
+        return [split, *super().get_urls()]
+
+    def split_view(self, request, pk, source_pk):
+        """Confirm, then move one source to a new event copied from this one."""
+        event = get_object_or_404(Event, pk=pk)
+        if not self.has_change_permission(request, event):
+            raise PermissionDenied
+        source = get_object_or_404(Source.objects.select_related("document"), pk=source_pk, event=event)
+        change_url = reverse("admin:events_event_change", args=[event.pk])
+        if request.method == "POST":
+            try:
+                new = split_source(source)
+            except ValueError as error:
+                self.message_user(request, str(error), messages.ERROR)
+                return redirect(change_url)
+            self.log_change(request, event, f"Split off source {source} into event #{new.pk}.")
+            self.log_addition(request, new, f"Split off from event #{event.pk} with source {source}.")
+            self.message_user(request, f"The passage now backs event #{new.pk}; edit it here.", messages.SUCCESS)
+            return redirect("admin:events_event_change", new.pk)
+        return TemplateResponse(
+            request,
+            "admin/events/event/split_confirmation.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": "Split a source off into its own event",
+                "opts": self.model._meta,
+                "event": event,
+                "source": source,
+                "passage": passage_in_context(source),
+                "change_url": change_url,
+            },
+        )
