@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass, field
 
 import pycountry
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
 from .extraction import extract_document
@@ -55,21 +55,29 @@ def country(code):
 
 def ingest_text(text, filename, published=None, outlet=None):
     """Store one document and the events it reports; the same text twice changes nothing."""
-    existing = Document.objects.filter(sha256=Document.hash_text(text)).first()
+    sha256 = Document.hash_text(text)
+    existing = Document.objects.filter(sha256=sha256).first()
     if existing:
         return IngestResult(filename, existing, duplicate=True)
     extraction = extract_document(text, published=published, topics=topic_table())
-    with transaction.atomic():
-        document = Document.objects.create(
-            text=text,
-            title=extraction.title,
-            published=extraction.published,
-            published_source=extraction.published_source,
-            outlet=outlet,
-            filename=filename,
-        )
-        result = IngestResult(filename, document)
-        store_events(document, extraction, result)
+    try:
+        with transaction.atomic():
+            document = Document.objects.create(
+                text=text,
+                title=extraction.title,
+                published=extraction.published,
+                published_source=extraction.published_source,
+                outlet=outlet,
+                filename=filename,
+            )
+            result = IngestResult(filename, document)
+            store_events(document, extraction, result)
+    except IntegrityError:
+        # Another process stored the same text between the check above and this transaction.
+        existing = Document.objects.filter(sha256=sha256).first()
+        if existing is None:
+            raise
+        return IngestResult(filename, existing, duplicate=True)
     return result
 
 
