@@ -141,6 +141,9 @@ SECURE_CSP = {
 
 # Ingest limits: larger or stranger input is refused with a message, never half-stored.
 INGEST_MAX_BYTES = envint("INGEST_MAX_BYTES", 5 * 1024 * 1024)
+# A news paragraph is a few thousand characters; a far longer line is a dump, not an article, and
+# sentence splitting slows down on it.
+INGEST_MAX_LINE_CHARS = envint("INGEST_MAX_LINE_CHARS", 50_000)
 
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

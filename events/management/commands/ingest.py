@@ -1,11 +1,12 @@
 """python manage.py ingest PATH [PATH ...]: store articles and the events they report."""
 
 import csv
+import traceback
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from events.decoding import decode
+from events import decoding
 from events.ingest import IngestError, ingest_text, parse_published
 
 METADATA_FILE = "metadata.csv"
@@ -25,18 +26,28 @@ class Command(BaseCommand):
         parser.add_argument("--metadata", help=f"a CSV like {METADATA_FILE} (file,published,outlet) for these files")
 
     def handle(self, *args, paths=(), published=None, outlet=None, metadata=None, **options):
-        published = parse_published(published) if published else None
+        try:
+            published = parse_published(published) if published else None
+        except IngestError as exc:
+            raise CommandError(f"--published: {exc}") from None
         extra = read_metadata(Path(metadata)) if metadata else {}
         failed = 0
         for path, meta in expand(paths, extra):
+            if meta is None:
+                failed += 1
+                self.stderr.write(f"{path}: error: {problem(path)}")
+                continue
             try:
-                data = path.read_bytes()
-                text = decode(data, path.name)
+                text = decoding.read(path)
                 day = parse_published(meta["published"]) if meta.get("published") else published
                 result = ingest_text(text, path.name, published=day, outlet=meta.get("outlet") or outlet)
-            except (IngestError, OSError) as exc:
+            except Exception as exc:
+                # One file's failure, whatever it is, must not stop the others; its transaction has
+                # rolled back, so nothing of it is stored.
                 failed += 1
-                self.stderr.write(f"{path}: error: {exc}")
+                self.stderr.write(f"{path}: error: {reason(exc)}; nothing stored")
+                if options.get("traceback") and not isinstance(exc, (IngestError, OSError)):
+                    self.stderr.write(traceback.format_exc())
                 continue
             self.stdout.write(result.summary())
         if failed:
@@ -47,17 +58,42 @@ def read_metadata(path):
     try:
         with path.open(newline="", encoding="utf-8") as fh:
             return {row["file"].strip(): row for row in csv.DictReader(fh) if row.get("file")}
-    except (OSError, KeyError) as exc:
+    except (OSError, KeyError, UnicodeDecodeError, csv.Error) as exc:
         raise CommandError(f"{path}: cannot read metadata ({exc})") from None
 
 
 def expand(paths, extra):
-    """(file, metadata) for each path: folders give their .txt files in name order."""
+    """(file, metadata) for each path: folders give their .txt files in name order. A path that
+    cannot be ingested (missing, an empty folder) comes with None."""
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
+            children = sorted(p for p in path.glob("*.txt") if p.is_file())
+            if not children:
+                yield path, None
+                continue
             meta = {**read_metadata(path / METADATA_FILE), **extra} if (path / METADATA_FILE).exists() else extra
-            for child in sorted(path.glob("*.txt")):
+            for child in children:
                 yield child, meta.get(child.name, {})
-        else:
+        elif path.is_file():
             yield path, extra.get(path.name, {})
+        else:
+            yield path, None
+
+
+def problem(path):
+    if path.is_dir():
+        return "the folder has no .txt files"
+    if path.exists():
+        return "not a regular file"
+    return "no such file or folder"
+
+
+def reason(exc):
+    if isinstance(exc, decoding.DecodeError):
+        return exc.reason
+    if isinstance(exc, IngestError):
+        return str(exc)
+    if isinstance(exc, OSError):
+        return f"cannot read the file ({exc.strerror or exc})"
+    return f"unexpected {type(exc).__name__}: {exc}"
