@@ -6,7 +6,8 @@ import datetime
 import hashlib
 
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
+from django.db.models.functions import Substr
 from django.urls import reverse
 
 
@@ -122,10 +123,80 @@ class EventQuerySet(models.QuerySet):
         return qs
 
     def in_countries(self, codes):
-        return self.filter(countries__code__in=codes).distinct() if codes else self
+        # A subquery rather than a join: no duplicate rows, so no DISTINCT to get in the way of
+        # counting and grouping the result.
+        if not codes:
+            return self
+        return self.filter(pk__in=Event.countries.through.objects.filter(country_id__in=codes).values("event_id"))
 
     def with_person(self, person_id):
         return self.filter(participants__id=person_id) if person_id else self
+
+    def with_topic(self, slug):
+        return self.filter(topics__slug=slug) if slug else self
+
+    def containing(self, text):
+        """Events whose title or a backing passage contains the text, ignoring case."""
+        if not text:
+            return self
+        passages = (
+            Source.objects.annotate(passage=Substr("document__text", F("start") + 1, F("end") - F("start")))
+            .filter(passage__icontains=text)
+            .values("event_id")
+        )
+        return self.filter(Q(title__icontains=text) | Q(pk__in=passages))
+
+    def matching(self, countries=(), person=None, topic=None, kind=None, start=None, end=None, text="",
+                 needs_review=False):
+        """Events that pass every filter given; a filter left empty lets everything through."""
+        qs = self.in_countries(countries).with_person(person).with_topic(topic).between(start, end).containing(text)
+        if kind:
+            qs = qs.filter(kind=kind)
+        if needs_review:
+            qs = qs.filter(needs_review=True)
+        return qs
+
+    def in_timeline_order(self):
+        """The order the timeline reads in: by date, undated last, and on a period's first day the
+        coarser period first (the year, then the month, then the day), so that events known only to
+        the year or month open their group instead of splitting it."""
+        return self.order_by(F("date").asc(nulls_last=True), F("date_precision_rank").desc(), "id")
+
+    def after(self, date, rank, pk):
+        """Events after the one keyed (date, rank, pk) in timeline order: keyset pagination."""
+        if date is None:
+            return self.filter(date__isnull=True, pk__gt=pk)
+        return self.filter(
+            Q(date__gt=date)
+            | Q(date=date, date_precision_rank__lt=rank)
+            | Q(date=date, date_precision_rank=rank, pk__gt=pk)
+            | Q(date__isnull=True)
+        )
+
+    def per_month(self):
+        """(year, month, precision, count) rows for dated events; month is 1 for year-precision events."""
+        return (
+            self.filter(date__isnull=False)
+            .values_list("date__year", "date__month", "date_precision")
+            .annotate(n=Count("id"))
+            .order_by()
+        )
+
+    def for_cards(self):
+        """Everything an event card shows, in a fixed number of queries; passages are cut out in SQL so
+        whole documents are not loaded for a list."""
+        sources = (
+            Source.objects.select_related("document")
+            .defer("document__text")
+            .annotate(passage=Substr("document__text", F("start") + 1, F("end") - F("start")))
+            .order_by("document__published", "document_id", "start")
+        )
+        return self.select_related("venue__country").prefetch_related(
+            models.Prefetch("participants", Person.objects.select_related("country")),
+            "countries",
+            "topics",
+            models.Prefetch("sources", sources),
+        )
 
     def with_source_counts(self):
         return self.annotate(source_count=Count("sources", distinct=True))

@@ -1,61 +1,128 @@
 """Pages: the timeline, an event, a document with its passages highlighted, a person."""
 
-from itertools import groupby
+from dataclasses import dataclass
 
-from django.shortcuts import get_object_or_404, render
-from django.utils.html import format_html, format_html_join
+from django.db.models import Count
+from django.http import QueryDict
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from .forms import TimelineFilterForm
-from .models import Document, Event, Person
-from .serializers import prefetched
+from .models import Country, Document, Event, Person
+from .overview import overview
+from .passages import highlighted, in_paragraph
+
+PAGE_SIZE = 30
+RANK_PRECISION = {rank: precision for precision, rank in Event.PRECISION_RANK.items()}
+
+
+def wants_fragment(request):
+    """An htmx request for part of a page. htmx restoring history after Back asks for the whole page."""
+    return request.headers.get("HX-Request") == "true" and "HX-History-Restore-Request" not in request.headers
 
 
 @require_GET
-@vary_on_headers("HX-Request")
+@vary_on_headers("HX-Request", "HX-History-Restore-Request")
 def timeline(request):
+    if any(value == "" for _, values in request.GET.lists() for value in values):
+        # A form submitted without JavaScript sends its empty fields too; keep the URL readable.
+        query = QueryDict(mutable=True)
+        for name, values in request.GET.lists():
+            query.setlist(name, [v for v in values if v != ""])
+        return redirect(f"{request.path}?{query.urlencode()}" if query else request.path)
     form = TimelineFilterForm(request.GET)
-    events = list(prefetched(form.events()))
-    years = [(year, list(items)) for year, items in groupby(events, key=lambda e: e.date.year if e.date else None)]
-    template = "events/timeline.html#results" if request.headers.get("HX-Request") else "events/timeline.html"
-    return render(request, template, {"form": form, "years": years, "count": len(events)})
+    context = timeline_context(form)
+    if wants_fragment(request):
+        template = "events/timeline.html#chunk" if form.cursor else "events/timeline.html#results"
+        context["fragment"] = True
+    else:
+        template = "events/timeline.html"
+    return render(request, template, context)
+
+
+def timeline_context(form):
+    """What the timeline (or one chunk of it) shows for these filters."""
+    events, next_cursor = form.page(PAGE_SIZE)
+    context = {
+        "form": form,
+        "rows": headed(events, previous=form.cursor),
+        "more_url": form.link(after=next_cursor) if next_cursor else None,
+    }
+    if form.cursor:
+        return context
+    start, end = form.cleaned.get("from"), form.cleaned.get("to")
+    rows = Event.objects.matching(**form.filters("start", "end")).per_month()
+    return context | {
+        "count": form.events().count(),
+        "facets": form.facets(),
+        "overview": overview(rows, lambda a, b: form.link(**{"from": a, "to": b, "after": None}), start, end),
+        "all_dates_url": form.link(**{"from": None, "to": None, "after": None}) if start or end else None,
+    }
+
+
+@dataclass
+class Row:
+    event: Event
+    year: str | None  # the year heading that opens before this event, if a new year starts here
+    month: str | None
+
+
+def group_of(date, precision):
+    if date is None:
+        return ("Date unknown", None)
+    if precision == "year":
+        return (str(date.year), "Month unknown")
+    return (str(date.year), date.strftime("%B"))
+
+
+def headed(events, previous=None):
+    """The events with the year and month headings that open before each; `previous` is the cursor
+    of the event just before them, so a chunk does not repeat the heading it continues."""
+    last = group_of(previous[0], RANK_PRECISION[previous[1]]) if previous else (None, None)
+    rows = []
+    for event in events:
+        year, month = group_of(event.date, event.date_precision)
+        rows.append(Row(event, year if year != last[0] else None, month if (year, month) != last else None))
+        last = (year, month)
+    return rows
 
 
 @require_GET
 def event_detail(request, pk):
-    event = get_object_or_404(prefetched(Event.objects.all()), pk=pk)
-    return render(request, "events/event.html", {"event": event})
+    event = get_object_or_404(Event.objects.for_cards(), pk=pk)
+    sources = event.sources.select_related("document").order_by("document__published", "document_id", "start")
+    reports = [(s, in_paragraph(s.document.text, s.start, s.end)) for s in sources]
+    return render(request, "events/event.html", {"event": event, "reports": reports})
 
 
 @require_GET
 def document_detail(request, pk):
     document = get_object_or_404(Document, pk=pk)
-    sources = document.sources.select_related("event").order_by("start", "end")
-    return render(request, "events/document.html", {"document": document, "body": highlighted(document.text, sources)})
-
-
-def highlighted(text, sources):
-    """The text, escaped, with each backing passage in a <mark> that links to its event."""
-    pieces, pos = [], 0
-    spans = {}
-    for s in sources:
-        spans.setdefault((s.start, s.end), []).append(s.event)
-    for (start, end), events in sorted(spans.items()):
-        if start < pos:
-            continue  # an overlapping span is already marked by the earlier one
-        pieces.append(format_html("{}", text[pos:start]))
-        links = format_html_join(" ", '<a href="{}" class="event-link">{}</a>', ((e.get_absolute_url(), e.title) for e in events))
-        pieces.append(
-            format_html('<mark id="passage-{}-{}" tabindex="-1">{}</mark><span class="passage-events">→ {}</span>', start, end, text[start:end], links)
-        )
-        pos = end
-    pieces.append(format_html("{}", text[pos:]))
-    return format_html_join("", "{}", ((p,) for p in pieces))
+    sources = list(document.sources.select_related("event").order_by("start", "end"))
+    first_source = {}
+    for source in sources:
+        first_source.setdefault(source.event_id, source)
+    return render(request, "events/document.html", {
+        "document": document, "body": highlighted(document.text, sources), "reported": first_source.values(),
+    })
 
 
 @require_GET
 def person_detail(request, pk):
     person = get_object_or_404(Person.objects.select_related("country"), pk=pk)
-    events = prefetched(person.events.chronological())
-    return render(request, "events/person.html", {"person": person, "events": events})
+    form = TimelineFilterForm(QueryDict(f"person={person.pk}"))
+    events, next_cursor = form.page(PAGE_SIZE)
+    counterparts = (
+        Person.objects.filter(events__participants=person).exclude(pk=person.pk).select_related("country")
+        .annotate(n=Count("events", distinct=True)).order_by("-n", "name")
+    )
+    visited = (
+        Country.objects.filter(places__events__participants=person).exclude(code=person.country_id)
+        .annotate(n=Count("places__events", distinct=True)).order_by("-n", "name")
+    )
+    return render(request, "events/person.html", {
+        "person": person, "form": form, "rows": headed(events),
+        "more_url": form.link(after=next_cursor) if next_cursor else None,
+        "count": person.events.count(), "counterparts": counterparts, "visited": visited,
+    })

@@ -7,7 +7,10 @@ def test_the_timeline_lists_events_by_year(client, make_event):
     page = client.get("/")
     html = page.content.decode()
     assert page.status_code == 200
-    assert html.index("2020") < html.index("Singh leaves for Moscow") < html.index("2023") < html.index("Singh meets Shoigu")
+    assert (
+        html.index('<h2 class="year">2020</h2>') < html.index("Singh leaves for Moscow")
+        < html.index('<h2 class="year">2023</h2>') < html.index("Singh meets Shoigu")
+    )
     assert "<html" in html
 
 
