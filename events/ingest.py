@@ -3,15 +3,17 @@ joined into one Event, and nothing an editor changed overwritten."""
 
 import datetime
 import logging
+import re
 from dataclasses import dataclass, field
 
 import pycountry
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils.text import slugify
 
 from .extraction import extract_document
 from .extraction.merge import Report, best_match, content_words
-from .extraction.names import names_match, surname
+from .extraction.names import names_match
 from .extraction.types import DateValue
 from .models import Country, Document, Event, Person, Place, Source, Suppression, Topic
 
@@ -281,8 +283,11 @@ def refresh_date(event):
 
 def resolve_person(ref):
     """The Person a name stands for: an existing one whose name or aliases match, else a new one."""
-    key = surname(ref.name)
-    candidates = Person.objects.filter(name__icontains=key) | Person.objects.filter(aliases__icontains=key)
+    words = [w for w in re.findall(r"[^\W\d_]{2,}", ref.name)]
+    query = Q()
+    for word in words:
+        query |= Q(name__icontains=word) | Q(aliases__icontains=word)
+    candidates = Person.objects.filter(query) if words else Person.objects.none()
     for person in candidates.select_related("country"):
         if ref.country and person.country_id and ref.country != person.country_id:
             continue

@@ -1,11 +1,59 @@
-"""Runs the extraction steps over one document."""
+"""Runs the extraction steps over one document: header and sentences, the date anchor, the
+people and the scene, then the events."""
 
+import functools
+import json
+import re
+from pathlib import Path
+
+from . import dates, people, places
 from . import text as textmod
+from .events import Context, document_events, mask_quotations
+from .topics import compile_topics
 from .types import DocumentExtraction
+
+ANNIVERSARIES = Path(__file__).resolve().parents[2] / "fixtures" / "anniversaries.json"
+DATELINE_RE = re.compile(r"([A-Z][A-Za-z .'-]{1,40}?)\s*(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([A-Za-z ]+\))?\s*[:—–]\s")
+SCENE_RE = re.compile(r"\b(?:visit|trip|tour)\s+(?:to|of)\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)|\b(?:left|leaves|departed|heading)\s+for\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
+
+
+@functools.cache
+def anniversary_anchors():
+    data = json.loads(ANNIVERSARIES.read_text(encoding="utf-8"))
+    return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+def dateline_place(text, sentences):
+    """The place of a dateline opening the body: 'New Delhi: ...', 'MOSCOW, April 28 (Reuters) — ...'."""
+    first = next((s for s in sentences if not s.is_headline), None)
+    if first is None:
+        return None
+    m = DATELINE_RE.match(first.text)
+    if not m:
+        return None
+    name = m[1].strip()
+    return places.lookup_place(name.title() if name.isupper() else name)
+
+
+def scene_of(masked, section, dateline):
+    """Where the report is set: its dateline, its section label if that is a country, else where
+    the trip it reports goes ('first visit to India', 'left for Russia')."""
+    if dateline:
+        return dateline
+    if section:
+        ref = places.lookup_place(section.title())
+        if ref:
+            return ref
+    for m in SCENE_RE.finditer(masked):
+        ref = places.lookup_place(m[1] or m[2])
+        if ref:
+            return ref
+    return None
 
 
 def extract_document(text, published=None, topics=None):
-    header_date, _section, body = textmod.parse_header(text)
+    """Everything extraction finds in one article; `published` (a date) overrides the text's own."""
+    header_date, section, body = textmod.parse_header(text)
     sents = textmod.sentences(text, body)
     if published is not None:
         source = "user"
@@ -13,6 +61,19 @@ def extract_document(text, published=None, topics=None):
         published, source = header_date, "header"
     else:
         source = "unknown"
+    masked = mask_quotations(text)
+    anchor = dates.Anchor(date=published, evidence=f"published {published.isoformat()}" if published else "")
+    if published is None:
+        year, evidence = dates.reference_year(text, anniversary_anchors())
+        anchor = dates.Anchor(year=year, evidence=evidence)
+    registry = people.build_registry(text, sents)
+    scene = scene_of(masked, section, dateline_place(text, sents))
+    people.infer_home_countries(registry, scene.country if scene else None)
+    ctx = Context(
+        text=text, registry=registry, anchor=anchor, scene=scene,
+        home=scene.country if scene else None, topics=compile_topics(topics or {}),
+    )
+    events = document_events(sents, ctx, masked)
     return DocumentExtraction(
-        title=textmod.title_of(text, sents), published=published, published_source=source, events=[], sentences=sents
+        title=textmod.title_of(text, sents), published=published, published_source=source, events=events, sentences=sents
     )

