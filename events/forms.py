@@ -14,16 +14,16 @@ PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 CURSOR = re.compile(r"(\d{4}-\d{2}-\d{2}|undated)\.(\d)\.(\d+)")
 
 
-class PartialDateField(forms.CharField):
+class PartialDateField(forms.Field):
     """'2023', '2023-04' or '2023-04-28', cleaned to the first day of that period (or its last day,
     for the end of a range), so `?from=2023&to=2023` reads as "during 2023"."""
 
     def __init__(self, *, last=False, **kwargs):
         self.last = last
-        super().__init__(required=False, max_length=10, **kwargs)
+        super().__init__(required=False, **kwargs)
 
     def to_python(self, value):
-        value = super().to_python(value)
+        value = (value or "").strip()
         if not value:
             return None
         match = PARTIAL_DATE.fullmatch(value)
