@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from .forms import TimelineFilterForm
-from .models import Country, Document, Event, Person
+from .models import Country, Document, Event, Person, Source
 from .overview import overview
 from .passages import highlighted, in_paragraph
 
@@ -91,7 +91,10 @@ def headed(events, previous=None):
 @require_GET
 def event_detail(request, pk):
     event = get_object_or_404(Event.objects.for_cards(), pk=pk)
-    sources = event.sources.select_related("document").order_by("document__published", "document_id", "start")
+    # Whole documents this time, to cut each passage's paragraph out of them.
+    sources = Source.objects.filter(event=event).select_related("document").order_by(
+        "document__published", "document_id", "start"
+    )
     reports = [(s, in_paragraph(s.document.text, s.start, s.end)) for s in sources]
     return render(request, "events/event.html", {"event": event, "reports": reports})
 
