@@ -8,14 +8,15 @@ from dataclasses import dataclass, field
 
 import pycountry
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import F, Q
+from django.db.models.functions import Substr
 from django.utils.text import slugify
 
 from .extraction import extract_document
 from .extraction.merge import Report, best_match, content_words
 from .extraction.names import names_match
 from .extraction.types import DateValue
-from .models import Country, Document, Event, Person, Place, Source, Suppression, Topic
+from .models import Country, Document, Event, Person, Place, Source, Suppression, Topic, period
 
 log = logging.getLogger(__name__)
 
@@ -162,27 +163,45 @@ def _name_words(people):
 
 
 def candidates_for(report):
-    """Events sharing a person and the kind with the new report, as plain Reports."""
+    """Events that could be the new report's: the same kind, a shared person, and a date that can
+    fit (filtered in SQL), as plain Reports; a fixed number of queries however many there are."""
     if not report.participants:
         return []
-    events = (
-        Event.objects.filter(kind=report.kind, participants__in=report.participants)
-        .distinct()
-        .select_related("venue")
-        .prefetch_related("participants", "sources__document")
+    events = Event.objects.filter(kind=report.kind, participants__in=report.participants)
+    if report.date.known:
+        start, end = period(report.date.date, report.date.precision)
+        events = events.filter(Q(date__lte=end, date_end__gte=start) | Q(date__isnull=True))
+    elif report.weekdays:
+        # Django's week_day counts from Sunday = 1; Python's weekday() from Monday = 0.
+        events = events.filter(date_precision="day", date__week_day__in=[(w + 1) % 7 + 1 for w in report.weekdays])
+    else:
+        return []
+    events = list(events.distinct().select_related("venue"))
+    ids = [e.pk for e in events]
+    people = {}
+    for event_id, person_id, name in Event.participants.through.objects.filter(event_id__in=ids).values_list(
+        "event_id", "person_id", "person__name"
+    ):
+        people.setdefault(event_id, []).append((person_id, name))
+    sources = {}
+    passages = Source.objects.filter(event_id__in=ids).annotate(
+        passage=Substr("document__text", F("start") + 1, F("end") - F("start"))
     )
+    for event_id, document_id, weekday, passage in passages.values_list("event_id", "document_id", "weekday", "passage"):
+        sources.setdefault(event_id, []).append((document_id, weekday, passage))
     out = []
     for event in events:
-        sources = list(event.sources.all())
+        members = people.get(event.pk, [])
+        found = sources.get(event.pk, [])
         out.append(
             Report(
                 kind=event.kind,
-                participants=frozenset(p.pk for p in event.participants.all()),
+                participants=frozenset(pk for pk, _ in members),
                 date=DateValue(event.date, event.date_precision),
-                weekdays={s.weekday for s in sources if s.weekday is not None},
+                weekdays={w for _, w, _ in found if w is not None},
                 venue_country=event.venue.country_id if event.venue else None,
-                words=content_words(" ".join(s.text for s in sources), _name_words(event.participants.all())),
-                documents={s.document_id for s in sources},
+                words=content_words(" ".join(p for _, _, p in found), [w for _, n in members for w in n.split()]),
+                documents={d for d, _, _ in found},
                 ref=event,
             )
         )

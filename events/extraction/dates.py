@@ -92,10 +92,13 @@ def is_future(sentence):
 def _parser():
     return DateDataParser(
         languages=["en"],
-        settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_TIME_AS_PERIOD": False, "STRICT_PARSING": False},
+        # Only absolute dates reach dateparser: relative phrases are resolved here, against the
+        # publication date, never against the clock.
+        settings={"PREFER_DAY_OF_MONTH": "first", "PARSERS": ["absolute-time"]},
     )
 
 
+@functools.lru_cache(maxsize=4096)
 def _parse(text):
     data = _parser().get_date_data(text)
     return data.date_obj.date() if data and data.date_obj else None

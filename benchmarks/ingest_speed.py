@@ -1,0 +1,62 @@
+"""Ingest throughput: the seed articles copied many times under distinct names (each copy made a
+distinct text, so none is skipped as already ingested), ingested into a throw-away SQLite database.
+
+    .venv/bin/python benchmarks/ingest_speed.py [--copies N]
+
+Prints articles per second, for extraction alone and for the whole ingest (extraction + storing).
+"""
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--copies", type=int, default=40, help="copies of each of the five seeds")
+    args = parser.parse_args()
+    tmp = tempfile.mkdtemp()
+    os.environ["DATABASE_URL"] = f"sqlite:///{tmp}/bench.sqlite3"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "timeline.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from events.extraction import extract_document
+    from events.ingest import ingest_text, topic_table
+
+    call_command("migrate", verbosity=0)
+    seeds = sorted((ROOT / "fixtures" / "documents").glob("*.txt"))
+    texts = [
+        (f"copy{n:04d}_{path.name}", path.read_text(encoding="utf-8") + f"\n(Copy {n}.)\n")
+        for n in range(args.copies)
+        for path in seeds
+    ]
+    topics = topic_table()
+    extract_document(texts[0][1], topics=topics)  # load the gazetteers once, outside the timing
+
+    started = time.perf_counter()
+    for _, text in texts:
+        extract_document(text, topics=topics)
+    extraction = time.perf_counter() - started
+
+    started = time.perf_counter()
+    for name, text in texts:
+        ingest_text(text, name)
+    ingest = time.perf_counter() - started
+
+    n = len(texts)
+    print(f"articles: {n} ({args.copies} copies of {len(seeds)} seeds)")
+    print(f"extraction only: {n / extraction:.1f} articles/s")
+    print(f"ingest (extraction + storing, SQLite): {n / ingest:.1f} articles/s")
+
+
+if __name__ == "__main__":
+    main()

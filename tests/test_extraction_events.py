@@ -1,0 +1,122 @@
+"""Events from whole reports: kind, people, date, venue, title; one event per real event."""
+
+import datetime
+
+from events.extraction import extract_document
+
+TOPICS = {"sco": ("SCO", ["SCO", "Shanghai Cooperation Organisation"]), "s-400": ("S-400", ["S-400"])}
+
+
+def events_of(text, published=None):
+    return extract_document(text, published=published, topics=TOPICS).events
+
+
+def summary(event):
+    return (event.kind, [p.name for p in event.participants], event.date.iso(), event.venue.name if event.venue else None)
+
+
+def test_a_meeting_with_its_people_date_venue_and_title():
+    [event] = events_of(
+        "Defence Minister Rajnath Singh on Friday met his Russian counterpart Sergei Shoigu in New Delhi on the "
+        "sidelines of the Shanghai Cooperation Organisation (SCO) meeting.",
+        published=datetime.date(2023, 4, 28),
+    )
+    assert summary(event) == ("meeting", ["Rajnath Singh", "Sergei Shoigu"], "2023-04-28", "New Delhi")
+    assert event.title == "Rajnath Singh meets Sergei Shoigu in New Delhi"
+    assert event.topics == ["sco"]
+
+
+def test_one_sentence_naming_three_bilateral_meetings_gives_three_events():
+    text = (
+        "Singh on Friday also held bilateral meetings with Minister of Defence of Uzbekistan Lieutenant General "
+        "Bakhodir Kurbanov, Minister of Defence of Belarus Lieutenant General Victor Khrenin and Minister of "
+        "Defence of Kyrgyzstan Lieutenant General Bekbolotov B Asankalievich."
+    )
+    found = events_of("Defence Minister Rajnath Singh arrived.\n" + text, published=datetime.date(2023, 4, 28))
+    meetings = [e for e in found if e.kind == "meeting"]
+    assert [[p.name for p in e.participants] for e in meetings] == [
+        ["Rajnath Singh", "Bakhodir Kurbanov"],
+        ["Rajnath Singh", "Victor Khrenin"],
+        ["Rajnath Singh", "Bekbolotov B Asankalievich"],
+    ]
+    assert {e.participants[1].country for e in meetings} == {"UZ", "BY", "KG"}
+
+
+def test_a_report_that_contradicts_itself_on_a_country_is_flagged_with_a_reason():
+    text = (
+        "Defence Minister Rajnath Singh also held bilateral talks with the Defence Ministers of Uzbekistan, Belarus "
+        "and Kazakhstan on Friday.\nHe held bilateral meetings with the Minister of Defence of Uzbekistan, Lt Gen "
+        "Bakhodir Kurbanov; Defence Minister of Belarus, Lt Gen Victor Khrenin; and Minister of Defence of "
+        "Kyrgyzstan, Lt Gen Bekbolotov B. Asankalievich."
+    )
+    found = events_of(text, published=datetime.date(2023, 4, 28))
+    flagged = [e for e in found if e.review]
+    assert [e.participants[1].name for e in flagged] == ["Bekbolotov B. Asankalievich"]
+    assert "Kazakhstan" in flagged[0].review[0] and "Kyrgyzstan" in flagged[0].review[0]
+
+
+def test_a_summit_between_two_leaders_has_only_them_as_participants():
+    [event] = events_of(
+        "Defence minister Rajnath Singh underlined the significance of the summit meeting between Prime Minister "
+        "Narendra Modi and Russian President Vladimir Putin on Monday."
+    )
+    assert event.kind == "summit"
+    assert [p.name for p in event.participants] == ["Narendra Modi", "Vladimir Putin"]
+
+
+def test_a_departure_is_a_visit_of_the_traveller_only():
+    [event] = events_of(
+        "Defence minister Rajnath Singh this morning left for Russia to attend a meeting and hold discussions "
+        "with his Russian counterpart Sergey Shoigu.",
+        published=datetime.date(2020, 9, 2),
+    )
+    assert summary(event) == ("visit", ["Rajnath Singh"], "2020-09-02", "Russia")
+
+
+def test_signing_pacts_is_an_agreement():
+    [event] = events_of(
+        "On Monday, defence minister Rajnath Singh and his Russian counterpart General Sergey Shoigu inked four "
+        "pacts which included the contract for S-400 systems."
+    )
+    assert event.kind == "agreement" and event.date.weekday == 0 and not event.date.known
+
+
+def test_a_statement_at_an_occasion_is_a_statement_of_the_speaker():
+    [event] = events_of(
+        "Russian Defence Minister Sergei Shoigu arrived. At the SCO meeting, Shoigu targeted the United States "
+        "and its allies."
+    )
+    assert (event.kind, [p.name for p in event.participants]) == ("statement", ["Sergei Shoigu"])
+
+
+def test_quoted_words_are_not_the_reporters_account():
+    assert events_of("Defence Minister Rajnath Singh tweeted: “I met Foreign Minister Ivan Petrov and we signed pacts.”") == []
+
+
+def test_a_meeting_that_will_not_happen_is_no_event():
+    assert events_of(
+        "Defence Minister Rajnath Singh has no plan to hold bilateral meetings with Foreign Minister Ivan Petrov."
+    ) == []
+
+
+def test_sentences_reporting_one_meeting_become_one_event_with_both_passages():
+    text = (
+        "India and Russia have agreed to boost their defence ties after the defence ministers from both countries "
+        "held bilateral talks in New Delhi, on Friday (April 28).\n\nIndian Defence Minister Rajnath Singh and his "
+        "Russian counterpart Sergei Shoigu also discussed cooperation."
+    )
+    [event] = events_of(text, published=datetime.date(2023, 4, 28))
+    assert len(event.spans) == 2
+    assert summary(event) == ("meeting", ["Rajnath Singh", "Sergei Shoigu"], "2023-04-28", "New Delhi")
+
+
+def test_an_event_whose_date_cannot_be_derived_says_so():
+    [event] = events_of("Defence Minister Rajnath Singh met his Russian counterpart Sergei Shoigu.")
+    assert not event.date.known and "no date" in event.date.evidence
+
+
+def test_spans_are_sentences_of_the_document():
+    text = "Headline here\n\nDefence Minister Rajnath Singh met his Russian counterpart Sergei Shoigu on Friday. More."
+    [event] = events_of(text, published=datetime.date(2023, 4, 28))
+    [span] = event.spans
+    assert text[span.start : span.end] == "Defence Minister Rajnath Singh met his Russian counterpart Sergei Shoigu on Friday."

@@ -1,0 +1,125 @@
+"""People: names with titles and roles, their countries, and the other ways a report names them."""
+
+import pytest
+
+from events.extraction import people
+from events.extraction import text as textmod
+from events.extraction.names import names_match, person_key
+
+
+def named(sentence):
+    return [(name, country, role) for _, _, name, country, role in people.named_mentions(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Defence Minister Rajnath Singh met reporters.", ("Rajnath Singh", None, "Defence Minister")),
+        ("Prime Minister Narendra Modi spoke.", ("Narendra Modi", None, "Prime Minister")),
+        ("He met Russian President Vladimir Putin on Monday.", ("Vladimir Putin", "RU", "President")),
+        ("SCO Secretary General Zhang Ming also met him.", ("Zhang Ming", None, "Secretary-General")),
+        (
+            "He met Minister of Defence of Uzbekistan Lieutenant General Bakhodir Kurbanov today.",
+            ("Bakhodir Kurbanov", "UZ", "Defence Minister"),
+        ),
+        ("the Defence Minister of Belarus, Lt Gen Victor Khrenin; and", ("Victor Khrenin", "BY", "Defence Minister")),
+        ("External Affairs Minister S Jaishankar’s trip to Russia", ("S Jaishankar", None, "External Affairs Minister")),
+        ("the visit of Russia’s Deputy Prime Minister Denis Manturov for talks", ("Denis Manturov", "RU", "Deputy Prime Minister")),
+        ("Union Minister for Defence, Rajnath Singh. (File Photo: PIB)", ("Rajnath Singh", None, "Defence Minister")),
+    ],
+)
+def test_names_come_with_their_titles_roles_and_countries(sentence, expected):
+    assert expected in named(sentence)
+
+
+def test_a_counterpart_takes_the_demonym_and_the_others_role():
+    text = "Defence Minister Rajnath Singh and his Russian counterpart General Sergei K Shoigu held talks."
+    registry = people.build_registry(text, textmod.sentences(text))
+    singh, shoigu = registry.people
+    assert (shoigu.name, shoigu.country, shoigu.role) == ("Sergei K Shoigu", "RU", "Defence Minister")
+    assert singh.country is None  # nothing in this sentence says where Singh is from
+    people.infer_home_countries(registry, "IN")
+    assert singh.country == "IN"
+
+
+def test_a_home_country_is_not_given_to_someone_whose_counterpart_is_from_it():
+    text = "Defence Minister Rajnath Singh and his Russian counterpart Sergei Shoigu held talks."
+    registry = people.build_registry(text, textmod.sentences(text))
+    people.infer_home_countries(registry, "RU")
+    assert registry.people[0].country is None
+
+
+def test_initials_and_lowercase_words_end_no_name():
+    assert named("Minister of Defence of Kyrgyzstan, Lt Gen Bekbolotov B. Asankalievich.")[0][0] == "Bekbolotov B. Asankalievich"
+    assert named("defence minister Rajnath Singh on Friday met")[0][0] == "Rajnath Singh"
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Sergei Shoigu", "Sergey Shoigu"),
+        ("Sergei K Shoigu", "Sergei Shoigu"),
+        ("Victor Khrenin", "Viktor Khrenin"),
+        ("S Jaishankar", "Subrahmanyam Jaishankar"),
+        ("Shoigu", "Sergei K Shoigu"),
+        ("Bekbolotov B Asankalievich", "Bekbolotov B. Asankalievich"),
+    ],
+)
+def test_spellings_and_forms_of_one_name_match(a, b):
+    assert names_match(a, b) and names_match(b, a)
+
+
+@pytest.mark.parametrize("a, b", [("Rajnath Singh", "Manmohan Singh"), ("S Jaishankar", "Vijay Jaishankar"), ("Putin", "Modi")])
+def test_different_people_do_not_match(a, b):
+    assert not names_match(a, b)
+
+
+def test_spelling_variants_share_a_key():
+    assert person_key("Sergey Shoigu") == person_key("Sergei K. Shoigu")
+
+
+def mentions_in(text):
+    sents = textmod.sentences(text)
+    registry = people.build_registry(text, sents)
+    out, subject, recent = [], None, []
+    for s in sents:
+        found = people.sentence_mentions(text, s, registry, subject, s.text, recent)
+        out.append([(text[m.start : m.end], m.person.name, m.how) for m in found])
+        if found:
+            subject = found[0].person
+        recent += [m.person for m in found]
+    return out
+
+
+def test_short_forms_titles_descriptions_and_pronouns_resolve_to_the_person():
+    text = (
+        "Defence Minister Rajnath Singh and his Russian counterpart General Sergei Shoigu met. "
+        "Gen Shoigu spoke first. The Russian Defence Minister said more. "
+        "Rajnath listened. He then left."
+    )
+    found = mentions_in(text)
+    assert ("Shoigu", "Sergei Shoigu", "named") in found[1]
+    assert ("The Russian Defence Minister", "Sergei Shoigu", "descriptor") in found[2]
+    assert ("Rajnath", "Rajnath Singh", "partial") in found[3]
+    assert ("He", "Rajnath Singh", "pronoun") in found[4]
+
+
+def test_a_description_may_refer_forward_to_a_name():
+    text = (
+        "During the meeting on Monday, the Indian defence minister spoke. "
+        "Defence minister Rajnath Singh and his Russian counterpart Sergey Shoigu signed pacts."
+    )
+    registry = people.build_registry(text, textmod.sentences(text))
+    people.infer_home_countries(registry, "IN")
+    found = mentions_in(text)
+    assert ("the Indian defence minister", "Rajnath Singh", "descriptor") in found[0]
+
+
+def test_a_list_of_countries_of_unnamed_ministers():
+    role, codes, _ = people.group_countries("He held talks with the Defence Ministers of Uzbekistan, Belarus and Kazakhstan on Friday.")
+    assert role == "Defence Minister" and codes == ["UZ", "BY", "KZ"]
+
+
+def test_the_two_countries_of_a_pair_of_ministers():
+    role, codes = people.group_pair("India and Russia on Monday extended ties during the meeting between the defence ministers of the two countries.")
+    assert (role, codes) == ("Defence Minister", ["IN", "RU"])

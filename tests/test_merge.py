@@ -1,0 +1,91 @@
+"""One event, many reports: reports of one real event join; others never do."""
+
+import datetime
+
+import pytest
+
+from events.extraction.merge import Report, best_match, content_words
+from events.extraction.types import DateValue
+from events.ingest import ingest_text
+from events.models import Event, Person
+
+FRIDAY = DateValue(datetime.date(2023, 4, 28), "day")
+WORDS = content_words("bilateral meeting on the sidelines of the Shanghai Cooperation Organisation SCO")
+
+
+def report(date=FRIDAY, kind="meeting", people=(1, 2), weekdays=(), words=WORDS, doc=1, venue=None):
+    return Report(kind, frozenset(people), date, set(weekdays), venue, set(words), {doc}, ref=doc)
+
+
+def test_an_undated_report_naming_the_weekday_joins_the_dated_one():
+    match, evidence = best_match(report(DateValue(weekday=4), weekdays=[4], doc=2), [report()])
+    assert match is not None and "Friday" in evidence and "2023-04-28" in evidence
+
+
+def test_an_undated_report_naming_another_weekday_does_not_join():
+    assert best_match(report(DateValue(weekday=0), weekdays=[0], doc=2), [report()])[0] is None
+
+
+def test_an_undated_report_with_nothing_in_common_does_not_join():
+    assert best_match(report(DateValue(weekday=4), weekdays=[4], words={"weather"}, doc=2), [report()])[0] is None
+
+
+def test_an_undated_report_set_elsewhere_does_not_join():
+    dated = report(venue="IN")
+    assert best_match(report(DateValue(weekday=4), weekdays=[4], doc=2, venue="RU"), [dated])[0] is None
+
+
+def test_reports_of_different_dates_never_join():
+    other_day = DateValue(datetime.date(2023, 4, 27), "day")
+    assert best_match(report(other_day, doc=2), [report()])[0] is None
+
+
+def test_a_month_and_a_day_inside_it_agree():
+    month = DateValue(datetime.date(2023, 4, 1), "month")
+    assert best_match(report(month, doc=2), [report()])[0] is not None
+
+
+@pytest.mark.parametrize("change", [{"kind": "agreement"}, {"people": (1, 3)}, {"people": (1,)}])
+def test_other_kinds_or_people_do_not_join(change):
+    assert best_match(report(doc=2, **change), [report()])[0] is None
+
+
+def test_reports_from_the_same_document_are_left_as_the_extractor_split_them():
+    assert best_match(report(doc=1), [report(doc=1)])[0] is None
+
+
+UNDATED = (
+    "Defence Minister Rajnath Singh and his Russian counterpart General Sergei K Shoigu on Friday held a "
+    "bilateral meeting on the sidelines of the Shanghai Cooperation Organisation (SCO) Defence Ministers’ meeting."
+)
+DATED = (
+    "Defence Minister Rajnath Singh on Friday met his Russian counterpart Sergey Shoigu in New Delhi on the "
+    "sidelines of the Shanghai Cooperation Organisation (SCO) Defence Ministers’ meet."
+)
+
+
+@pytest.mark.parametrize("order", [("undated", "dated"), ("dated", "undated")])
+def test_reports_of_one_meeting_from_two_outlets_are_one_event(db, order):
+    texts = {"undated": (UNDATED, None), "dated": (DATED, datetime.date(2023, 4, 28))}
+    for name in order:
+        text, published = texts[name]
+        ingest_text(text, f"{name}.txt", published=published)
+    event = Event.objects.get()
+    assert {s.document.filename for s in event.sources.all()} == {"undated.txt", "dated.txt"}
+    assert (event.date, event.date_precision) == (datetime.date(2023, 4, 28), "day")
+    assert "Friday" in event.date_evidence
+
+
+def test_spellings_of_one_person_become_one_person_with_aliases(db):
+    ingest_text(UNDATED, "a.txt")
+    ingest_text(DATED, "b.txt", published=datetime.date(2023, 4, 28))
+    shoigu = Person.objects.get(name__contains="Shoigu")
+    assert {shoigu.name, *shoigu.aliases} == {"Sergei K Shoigu", "Sergey Shoigu"}
+    assert shoigu.country_id == "RU"
+
+
+def test_reports_that_disagree_on_the_venue_are_flagged(db):
+    ingest_text(DATED, "b.txt", published=datetime.date(2023, 4, 28))
+    ingest_text(DATED.replace("New Delhi", "Moscow") + " It was cold.", "c.txt", published=datetime.date(2023, 4, 28))
+    event = Event.objects.get()
+    assert event.needs_review and "venue" in event.review_reason
