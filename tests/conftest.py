@@ -79,3 +79,48 @@ def event_form_data(event, **changes):
     data.update({name: "on" for name in ["needs_review", "reviewed"] if getattr(event, name)})
     data.update(changes)
     return {name: value for name, value in data.items() if value is not False}
+
+
+# One-sentence reports of one meeting, for tests of what ingest stores and keeps.
+MEETING = "Defence Minister Rajnath Singh met his Russian counterpart Sergei Shoigu in New Delhi on Friday."
+STUB_PEOPLE = [("Rajnath Singh", "IN", "Defence Minister"), ("S Jaishankar", "IN", ""), ("Sergei Shoigu", "RU", "Defence Minister")]
+STUB_PLACES = [("New Delhi", "IN"), ("Moscow", "RU")]
+
+
+def stub_extract(text, published=None, topics=None):
+    """What a correct extractor reads in one-sentence reports like MEETING: one meeting on the
+    Friday on or before publication (the weekday alone if undated), its people, venue and topics."""
+    from events.extraction.types import DateValue, DocumentExtraction, ExtractedEvent, PersonRef, PlaceRef, Span
+
+    people = [PersonRef(name, code, role, {name}) for name, code, role in STUB_PEOPLE if name in text]
+    venue = next((PlaceRef(name, code) for name, code in STUB_PLACES if name in text), None)
+    if published:
+        friday = published - datetime.timedelta(days=(published.weekday() - 4) % 7)
+        date = DateValue(friday, "day", "Friday, counted back from publication", 4)
+    else:
+        date = DateValue(weekday=4)
+    folded = text.casefold()
+    slugs = [slug for slug, (_, keywords) in (topics or {}).items() if any(k.casefold() in folded for k in keywords)]
+    event = ExtractedEvent(
+        kind="meeting",
+        title=" meets ".join(p.name for p in people),
+        spans=[Span(0, len(text))],
+        date=date,
+        participants=people,
+        venue=venue,
+        countries=sorted({p.country for p in people}),
+        topics=slugs,
+    )
+    source = "user" if published else "unknown"
+    return DocumentExtraction(title=text[:60], published=published, published_source=source, events=[event])
+
+
+@pytest.fixture(params=["stub", "extractor"])
+def reader(request, monkeypatch, db):
+    """Runs a test twice: with stub_extract as ingest's reading (ingest's own contract) and with
+    the real extraction pipeline (which must then find the meeting too)."""
+    if request.param == "stub":
+        from events import ingest
+
+        monkeypatch.setattr(ingest, "extract_document", stub_extract)
+    return request.param

@@ -1,9 +1,8 @@
 """Human edits win: whatever an editor changed in admin stays through later ingests and
 re-extractions, field by field; new reports still add their passages; a deleted event stays deleted.
 
-Each test runs twice. With `reader` = "stub", `events.ingest.extract_document` is replaced by the
-reading a correct extractor gives of these small texts, so the test checks ingest's contract alone.
-With "extractor" the real pipeline reads them: those runs also need extraction to find the meeting.
+Each test runs twice (the `reader` fixture): with a stub reading, checking ingest's contract alone,
+and with the real extractor, which must also find the meeting in these small texts.
 """
 
 import datetime
@@ -11,47 +10,13 @@ import pytest
 from django.urls import reverse
 
 from events import ingest
-from events.extraction.types import DateValue, DocumentExtraction, ExtractedEvent, PersonRef, PlaceRef, Span
 from events.models import Country, Event, Place, Topic
-from tests.conftest import event_form_data
+from tests.conftest import MEETING, event_form_data
 
 FRIDAY = datetime.date(2023, 4, 28)
-MEETING = "Defence Minister Rajnath Singh met his Russian counterpart Sergei Shoigu in New Delhi on Friday."
-SECOND_REPORT = "Rajnath Singh and Sergei Shoigu held talks on defence cooperation in New Delhi on Friday."
-MOSCOW_REPORT = "Rajnath Singh and Sergei Shoigu held talks on defence cooperation in Moscow on Friday."
-WIDER_REPORT = "Rajnath Singh, S Jaishankar and Sergei Shoigu held talks in New Delhi on Friday on trade."
-
-PEOPLE = [("Rajnath Singh", "IN", "Defence Minister"), ("S Jaishankar", "IN", ""), ("Sergei Shoigu", "RU", "Defence Minister")]
-PLACES = [("New Delhi", "IN"), ("Moscow", "RU")]
-
-
-def stub_extract(text, published=None, topics=None):
-    """What a correct extractor reads in the one-sentence reports above: one meeting on the Friday
-    the report is dated (the weekday alone if undated), its people, venue and topic keywords."""
-    people = [PersonRef(name, code, role, {name}) for name, code, role in PEOPLE if name in text]
-    venue = next((PlaceRef(name, code) for name, code in PLACES if name in text), None)
-    date = DateValue(published, "day", "Friday, the day of publication", 4) if published else DateValue(weekday=4)
-    slugs = [slug for slug, (_, keywords) in (topics or {}).items() if any(k.casefold() in text.casefold() for k in keywords)]
-    event = ExtractedEvent(
-        kind="meeting",
-        title=" meets ".join(p.name for p in people),
-        spans=[Span(0, len(text))],
-        date=date,
-        participants=people,
-        venue=venue,
-        countries=sorted({p.country for p in people}),
-        topics=slugs,
-    )
-    source = "user" if published else "unknown"
-    return DocumentExtraction(title=text[:60], published=published, published_source=source, events=[event])
-
-
-@pytest.fixture(params=["stub", "extractor"])
-def reader(request, monkeypatch, db):
-    if request.param == "stub":
-        monkeypatch.setattr(ingest, "extract_document", stub_extract)
-    return request.param
-
+SECOND_REPORT = "Indian Defence Minister Rajnath Singh met Russian Defence Minister Sergei Shoigu in New Delhi on Friday to discuss defence cooperation."
+MOSCOW_REPORT = "Indian Defence Minister Rajnath Singh met Russian Defence Minister Sergei Shoigu in Moscow on Friday to discuss defence cooperation."
+WIDER_REPORT = "Rajnath Singh and S Jaishankar met Sergei Shoigu in New Delhi on Friday to discuss trade."
 
 @pytest.fixture
 def meeting(reader):
@@ -165,7 +130,7 @@ def test_a_person_an_editor_removed_is_not_added_back_by_a_new_report(editor_cli
     assert len(kept) == 2
     edit(editor_client, event, participants=kept)
     # A report naming the same three people joins the event (it shares two of them)...
-    ingest.ingest_text("Rajnath Singh, S Jaishankar and Sergei Shoigu met in New Delhi on Friday.", "third.txt", published=FRIDAY)
+    ingest.ingest_text("Rajnath Singh and S Jaishankar met Sergei Shoigu in New Delhi on Friday.", "third.txt", published=FRIDAY)
     event.refresh_from_db()
     assert event.sources.count() == 2
     # ...but the person the editor removed stays removed.
