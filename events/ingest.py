@@ -14,7 +14,7 @@ from django.utils.text import slugify
 
 from .extraction import extract_document
 from .extraction.merge import Report, best_match, content_words
-from .extraction.names import names_match
+from .extraction.names import name_parts, names_match
 from .extraction.types import DateValue
 from .models import Country, Document, Event, Person, Place, Source, Suppression, Topic, period
 
@@ -312,9 +312,19 @@ def resolve_person(ref):
             continue
         if any(names_match(ref.name, n) for n in [person.name, *person.aliases]):
             changed = person.add_aliases(sorted({ref.name, *ref.forms} - {person.name}))
+            new_full, new_initials = name_parts(ref.name)
+            old_full, old_initials = name_parts(person.name)
+            if new_full == old_full and len(new_initials) < len(old_initials):
+                # "Sergei Shoigu" reads better than "Sergei K Shoigu"; the old form stays an alias.
+                person.aliases = sorted({*person.aliases, person.name} - {ref.name})
+                person.name = ref.name
+                changed = True
             if not person.country_id and ref.country:
                 person.country = country(ref.country)
                 changed = True
+                for event in person.events.all():
+                    if "countries" not in event.edited_fields:
+                        event.countries.add(person.country)
             if not person.role and ref.role:
                 person.role = ref.role
                 changed = True

@@ -92,3 +92,18 @@ def test_sentence_spans_stay_inside_the_text_in_order(text):
 def test_any_unicode_text_splits_without_error(text):
     for s, e in textmod.split_sentences(text):
         assert 0 <= s < e <= len(text)
+
+
+def test_a_dateline_with_a_year_gives_the_publication_date():
+    from events.extraction import extract_document
+
+    found = extract_document("MOSCOW, April 28, 2023 (Reuters) — Defence Minister Rajnath Singh met his Russian counterpart Sergei Shoigu on Friday.")
+    assert (found.published, found.published_source) == (datetime.date(2023, 4, 28), "dateline")
+    assert found.events[0].date.iso() == "2023-04-28"
+
+
+def test_a_dateline_without_a_year_gives_no_publication_date():
+    from events.extraction import extract_document
+
+    found = extract_document("New Delhi, April 28: Defence Minister Rajnath Singh met his Russian counterpart Sergei Shoigu.")
+    assert (found.published, found.published_source) == (None, "unknown")

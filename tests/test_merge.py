@@ -89,3 +89,19 @@ def test_reports_that_disagree_on_the_venue_are_flagged(db):
     ingest_text(DATED.replace("New Delhi", "Moscow") + " It was cold.", "c.txt", published=datetime.date(2023, 4, 28))
     event = Event.objects.get()
     assert event.needs_review and "venue" in event.review_reason
+
+
+def test_a_country_learnt_later_reaches_the_persons_earlier_events(db):
+    ingest_text("Defence Minister Rajnath Singh met Foreign Minister Ivan Petrov on Friday.", "a.txt", published=datetime.date(2023, 4, 28))
+    event = Event.objects.get()
+    assert "IN" not in {c.code for c in event.countries.all()}
+    ingest_text("Indian Defence Minister Rajnath Singh met Foreign Minister Wang Yi on Monday.", "b.txt", published=datetime.date(2023, 5, 2))
+    assert Person.objects.get(name="Rajnath Singh").country_id == "IN"
+    assert "IN" in {c.code for c in event.countries.all()}
+
+
+def test_the_name_without_initials_becomes_the_persons_name(db):
+    ingest_text(UNDATED, "a.txt")
+    ingest_text(DATED.replace("Sergey", "Sergei"), "b.txt", published=datetime.date(2023, 4, 28))
+    shoigu = Person.objects.get(name__contains="Shoigu")
+    assert shoigu.name == "Sergei Shoigu" and "Sergei K Shoigu" in shoigu.aliases

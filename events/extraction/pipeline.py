@@ -13,7 +13,10 @@ from .topics import compile_topics
 from .types import DocumentExtraction
 
 ANNIVERSARIES = Path(__file__).resolve().parents[2] / "fixtures" / "anniversaries.json"
-DATELINE_RE = re.compile(r"([A-Z][A-Za-z .'-]{1,40}?)\s*(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([A-Za-z ]+\))?\s*[:—–]\s")
+DATELINE_RE = re.compile(
+    r"([A-Z][A-Za-z .'-]{1,40}?)\s*(?:,\s*([A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]+\.?(?:\s+\d{4})?))?"
+    r"\s*(?:\([A-Za-z ]+\))?\s*[:—–]\s"
+)
 SCENE_RE = re.compile(r"\b(?:visit|trip|tour)\s+(?:to|of)\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)|\b(?:left|leaves|departed|heading)\s+for\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
 
 
@@ -23,16 +26,30 @@ def anniversary_anchors():
     return {k: v for k, v in data.items() if not k.startswith("_")}
 
 
-def dateline_place(text, sentences):
-    """The place of a dateline opening the body: 'New Delhi: ...', 'MOSCOW, April 28 (Reuters) — ...'."""
+def dateline(sentences):
+    """The place and date text of a dateline opening the body: 'New Delhi: ...',
+    'MOSCOW, April 28, 2023 (Reuters) — ...'; (None, None) when there is none."""
     first = next((s for s in sentences if not s.is_headline), None)
-    if first is None:
-        return None
-    m = DATELINE_RE.match(first.text)
+    m = DATELINE_RE.match(first.text) if first else None
     if not m:
-        return None
+        return None, None
     name = m[1].strip()
-    return places.lookup_place(name.title() if name.isupper() else name)
+    return places.lookup_place(name.title() if name.isupper() else name), m[2]
+
+
+def dateline_place(text, sentences):
+    return dateline(sentences)[0]
+
+
+def dateline_date(date_text, year=None):
+    """A dateline's date: in full when it has a year (or the report's year is known), else None."""
+    if not date_text:
+        return None
+    for expr in dates.find_expressions(date_text):
+        value = dates.resolve(expr, date_text, dates.Anchor(year=year, evidence="the report's year"))
+        if value.precision == "day":
+            return value.date
+    return None
 
 
 def scene_of(masked, section, dateline):
@@ -55,19 +72,23 @@ def extract_document(text, published=None, topics=None):
     """Everything extraction finds in one article; `published` (a date) overrides the text's own."""
     header_date, section, body = textmod.parse_header(text)
     sents = textmod.sentences(text, body)
+    place, dateline_text = dateline(sents)
+    year, year_evidence = dates.reference_year(text, anniversary_anchors())
     if published is not None:
         source = "user"
     elif header_date is not None:
         published, source = header_date, "header"
+    elif dateline_date(dateline_text, year):
+        published, source = dateline_date(dateline_text, year), "dateline"
     else:
         source = "unknown"
     masked = mask_quotations(text)
-    anchor = dates.Anchor(date=published, evidence=f"published {published.isoformat()}" if published else "")
-    if published is None:
-        year, evidence = dates.reference_year(text, anniversary_anchors())
-        anchor = dates.Anchor(year=year, evidence=evidence)
+    if published:
+        anchor = dates.Anchor(date=published, evidence=f"published {published.isoformat()}")
+    else:
+        anchor = dates.Anchor(year=year, evidence=year_evidence)
     registry = people.build_registry(text, sents)
-    scene = scene_of(masked, section, dateline_place(text, sents))
+    scene = scene_of(masked, section, place)
     people.infer_home_countries(registry, scene.country if scene else None)
     ctx = Context(
         text=text, registry=registry, anchor=anchor, scene=scene,
