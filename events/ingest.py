@@ -44,16 +44,26 @@ class IngestResult:
         return f"{self.filename}: document {self.document.pk} ({date}): " + ", ".join(parts)
 
 
+def country_display_name(code):
+    record = pycountry.countries.get(alpha_2=code)
+    return getattr(record, "common_name", None) or (record.name if record else code)
+
+
+def ensure_countries(codes):
+    """Country rows for these ISO codes, created in one statement where missing."""
+    codes = {c for c in codes if c}
+    if codes:
+        Country.objects.bulk_create(
+            [Country(code=c, name=country_display_name(c)) for c in sorted(codes)], ignore_conflicts=True
+        )
+
+
 def country(code):
+    """The Country row for an ISO code (created if missing), or None."""
     if not code:
         return None
-    obj = Country.objects.filter(code=code).first()
-    if obj:
-        return obj
-    record = pycountry.countries.get(alpha_2=code)
-    name = getattr(record, "common_name", None) or (record.name if record else code)
-    obj, _ = Country.objects.get_or_create(code=code, defaults={"name": name})
-    return obj
+    ensure_countries([code])
+    return Country.objects.get(code=code)
 
 
 def ingest_text(text, filename, published=None, outlet=None):
@@ -112,13 +122,19 @@ def topic_table():
 
 
 def store_events(document, extraction, result):
+    ensure_countries(
+        [p.country for e in extraction.events for p in e.participants]
+        + [c for e in extraction.events for c in e.countries]
+        + [e.venue.country for e in extraction.events if e.venue]
+    )
+    suppressed = set(Suppression.objects.filter(document=document).values_list("start", "signature"))
+    # On re-extraction, passages that back an event an editor curated stay with that event.
+    curated = set(Source.objects.filter(document=document).exclude(event__edited_fields=[]).values_list("start", flat=True))
     for found in extraction.events:
         people = [resolve_person(p) for p in found.participants]
         signature = event_signature(found.kind, people)
-        if Suppression.objects.filter(document=document, start=found.spans[0].start, signature=signature).exists():
+        if (found.spans[0].start, signature) in suppressed or found.spans[0].start in curated:
             continue
-        if Source.objects.filter(document=document, start=found.spans[0].start).exclude(event__edited_fields=[]).exists():
-            continue  # re-extraction: this passage already backs an event an editor curated
         report = Report(
             kind=found.kind,
             participants=frozenset(p.pk for p in people),
@@ -211,7 +227,7 @@ def candidates_for(report):
 def place(ref):
     if ref is None:
         return None
-    obj, _ = Place.objects.get_or_create(name=ref.name, country=country(ref.country))
+    obj, _ = Place.objects.get_or_create(name=ref.name, country_id=ref.country or None)
     return obj
 
 
@@ -231,14 +247,14 @@ def create_event(found, people):
 
 
 def topics(slugs):
-    return list(Topic.objects.filter(slug__in=slugs))
+    return list(Topic.objects.filter(slug__in=slugs).values_list("pk", flat=True)) if slugs else []
 
 
 def event_countries(found, people):
     codes = {*found.countries, *(p.country_id for p in people if p.country_id)}
     if found.venue and found.venue.country:
         codes.add(found.venue.country)
-    return [country(c) for c in sorted(codes) if c]
+    return sorted(c for c in codes if c)
 
 
 def join_event(event, found, people, evidence):
@@ -320,18 +336,18 @@ def resolve_person(ref):
                 person.name = ref.name
                 changed = True
             if not person.country_id and ref.country:
-                person.country = country(ref.country)
+                person.country_id = ref.country
                 changed = True
                 for event in person.events.all():
                     if "countries" not in event.edited_fields:
-                        event.countries.add(person.country)
+                        event.countries.add(person.country_id)
             if not person.role and ref.role:
                 person.role = ref.role
                 changed = True
             if changed:
                 person.save()
             return person
-    person = Person(name=ref.name, country=country(ref.country), role=ref.role)
+    person = Person(name=ref.name, country_id=ref.country or None, role=ref.role)
     person.add_aliases(sorted(ref.forms - {ref.name}))
     person.save()
     return person
