@@ -51,7 +51,7 @@ def editor(db):
     """A staff member in the "editors" group the migration creates, and nothing more."""
     from django.contrib.auth.models import Group, User
 
-    user = User.objects.create_user("editor", password="x", is_staff=True)
+    user = User.objects.create_user("editor", is_staff=True)
     user.groups.add(Group.objects.get(name="editors"))
     return user
 
