@@ -13,6 +13,14 @@ document.addEventListener("htmx:configRequest", function (event) {
   }
 });
 
+// The search box sends its words as they are typed (after a pause); the change event it fires on
+// leaving would only send the same request again.
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("[data-sent-as-typed]").forEach(function (box) {
+    box.addEventListener("change", function (event) { event.stopPropagation(); });
+  });
+});
+
 // A search box above a long list of options hides the options whose label does not contain its text.
 function enableOptionSearch(box) {
   const list = document.getElementById(box.dataset.optionSearch);
