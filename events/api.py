@@ -12,7 +12,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.csrf import csrf_exempt
 
-from . import exports, openapi
+from . import exports
 from .forms import TimelineFilterForm
 from .models import Event
 from .serializers import event_to_dict, prefetched
@@ -48,11 +48,20 @@ def api_view(view):
             except BadParameters as e:
                 response = error(400, "Invalid parameters.", fields=e.fields)
             except Http404:
-                response = error(404, "No such event.")
+                response = error(404, "Not found: see /api/openapi.json for what there is.")
         response["Access-Control-Allow-Origin"] = "*"
         return response
 
     return wrapper
+
+
+class EventFilters(TimelineFilterForm):
+    """The timeline page's filters, less the page's own chunk cursor `after`: the API pages with
+    `cursor` and `limit`, and the exports are not paged at all."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields.pop("after", None)
 
 
 class PageForm(forms.Form):
@@ -116,7 +125,7 @@ def base_url(request):
 
 @api_view
 def event_list(request):
-    filters, paging = bind(request.GET, TimelineFilterForm, PageForm)
+    filters, paging = bind(request.GET, EventFilters, PageForm)
     events, cursor = paging.page(filters.events())
     next_url = None
     if cursor:
@@ -129,7 +138,14 @@ def event_list(request):
 @api_view
 def event_detail(request, pk):
     bind(request.GET)
-    return JsonResponse(event_to_dict(get_object_or_404(prefetched(Event.objects.all()), pk=pk)))
+    if not (pk.isascii() and pk.isdigit()):
+        raise Http404
+    return JsonResponse(event_to_dict(get_object_or_404(prefetched(Event.objects.all()), pk=int(pk))))
+
+
+@api_view
+def not_found(request):
+    raise Http404
 
 
 def download(body, content_type, filename):
@@ -140,7 +156,7 @@ def download(body, content_type, filename):
 
 @api_view
 def events_csv(request):
-    (filters,) = bind(request.GET, TimelineFilterForm)
+    (filters,) = bind(request.GET, EventFilters)
     body = exports.events_csv(prefetched(filters.events()), base_url(request))
     # The byte-order mark makes Excel read the file as UTF-8 rather than its local code page.
     return download("\ufeff" + body, "text/csv; charset=utf-8", "events.csv")
@@ -148,18 +164,13 @@ def events_csv(request):
 
 @api_view
 def events_ics(request):
-    (filters,) = bind(request.GET, TimelineFilterForm)
+    (filters,) = bind(request.GET, EventFilters)
     body = exports.events_ics(prefetched(filters.events()), base_url(request))
     return download(body, "text/calendar; charset=utf-8", "events.ics")
 
 
 @api_view
 def events_timelinejs(request):
-    (filters,) = bind(request.GET, TimelineFilterForm)
+    (filters,) = bind(request.GET, EventFilters)
     return JsonResponse(exports.events_timelinejs(prefetched(filters.events()), base_url(request)))
 
-
-@api_view
-def openapi_document(request):
-    bind(request.GET)
-    return JsonResponse(openapi.document(DEFAULT_LIMIT, MAX_LIMIT))

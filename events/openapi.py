@@ -1,31 +1,43 @@
 """The OpenAPI 3.1 description of the API in events/api.py, served at /api/openapi.json. Written by hand;
 the filter parameters are those of the timeline page's form, described here one by one."""
 
-from .forms import TimelineFilterForm
+from django.http import JsonResponse
+
+from .api import DEFAULT_LIMIT, MAX_LIMIT, EventFilters, api_view, bind
 from .models import Event
 
-DATE = {"type": "string", "format": "date", "description": "YYYY-MM-DD"}
+# A date must also exist: 2023-02-30 matches the pattern and is refused with 400.
+PARTIAL_DATE = {"type": "string", "pattern": r"^[1-9]\d{3}(-(0?[1-9]|1[0-2])(-(0?[1-9]|[12]\d|3[01]))?)?$"}
 
-# How each filter of TimelineFilterForm reads as a query parameter.
+# How each filter of the timeline page's form reads as a query parameter.
 FILTERS = {
     "country": {
-        "description": "Events involving any of these countries (ISO 3166-1 alpha-2 codes); repeat the parameter for several.",
-        "schema": {"type": "array", "items": {"type": "string", "pattern": "^[A-Z]{2}$"}},
+        "description": "Events involving any of these countries (ISO 3166-1 alpha-2 codes, any case); repeat the parameter for several.",
+        "schema": {"type": "array", "items": {"type": "string", "pattern": "^[A-Za-z]{2}$"}},
         "style": "form",
         "explode": True,
     },
-    "person": {"description": "Events this person (by id) took part in.", "schema": {"type": "integer"}},
-    "topic": {"description": "Events on this topic (by slug).", "schema": {"type": "string"}},
+    "person": {"description": "Events this person (by id) took part in.", "schema": {"type": "integer", "minimum": 1}},
+    "topic": {"description": "Events on this topic (by slug).", "schema": {"type": "string", "pattern": "^[-a-zA-Z0-9_]+$"}},
     "kind": {"description": "Events of this kind.", "schema": {"type": "string", "enum": Event.Kind.values}},
-    "from": {"description": "Events whose date period ends on or after this day.", "schema": DATE},
-    "to": {"description": "Events whose date period starts on or before this day.", "schema": DATE},
-    "q": {"description": "Events whose text matches these words.", "schema": {"type": "string"}},
-    "review": {"description": "Events by review state, as on the timeline page.", "schema": {"type": "string"}},
+    "from": {
+        "description": "Events whose date period ends on or after the start of this day, month or year (YYYY, YYYY-MM or YYYY-MM-DD).",
+        "schema": PARTIAL_DATE,
+    },
+    "to": {
+        "description": "Events whose date period starts on or before the end of this day, month or year (YYYY, YYYY-MM or YYYY-MM-DD).",
+        "schema": PARTIAL_DATE,
+    },
+    "q": {
+        "description": "Events whose title or a reporting passage contains this text, ignoring case.",
+        "schema": {"type": "string", "maxLength": 200},
+    },
+    "review": {"description": "true: only events flagged for review.", "schema": {"type": "boolean"}},
 }
 
 
 def filter_parameters():
-    names = TimelineFilterForm().fields
+    names = EventFilters().fields
     return [
         {"name": name, "in": "query", "required": False, **FILTERS.get(name, {"schema": {"type": "string"}})}
         for name in names
@@ -177,7 +189,7 @@ SCHEMAS = {
 }
 
 
-def document(default_limit, max_limit):
+def document():
     filters = filter_parameters()
     return {
         "openapi": "3.1.0",
@@ -186,7 +198,8 @@ def document(default_limit, max_limit):
             "version": "1.0.0",
             "description": (
                 "Read-only; no login. The filters are those of the timeline page, so a page URL's query "
-                "string selects the same events here. Unknown parameters are refused with 400. Only GET "
+                "string selects the same events here; an empty parameter is the same as one left out. Unknown "
+                "parameters are refused with 400. Only GET "
                 "(and HEAD) are allowed; other methods get 405."
             ),
         },
@@ -201,8 +214,8 @@ def document(default_limit, max_limit):
                             "name": "limit",
                             "in": "query",
                             "required": False,
-                            "description": f"Events per page (default {default_limit}).",
-                            "schema": {"type": "integer", "minimum": 1, "maximum": max_limit},
+                            "description": f"Events per page (default {DEFAULT_LIMIT}).",
+                            "schema": {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT},
                         },
                         {
                             "name": "cursor",
@@ -262,3 +275,9 @@ def document(default_limit, max_limit):
         },
         "components": {"schemas": SCHEMAS},
     }
+
+
+@api_view
+def openapi_document(request):
+    bind(request.GET)
+    return JsonResponse(document())

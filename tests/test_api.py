@@ -104,8 +104,9 @@ def test_a_limit_out_of_range_is_a_400(client, db):
         assert "limit" in get_json(client, "/api/events", status=400, limit=limit)["fields"]
 
 
-def test_an_unknown_event_is_a_json_404(client, db):
-    assert get_json(client, "/api/events/999", status=404)["error"]
+def test_an_unknown_event_a_malformed_id_and_an_unknown_path_are_json_404s(client, db):
+    for url in ["/api/events/999", "/api/events/12abc", "/api/events/%D9%A1", "/api/nothing/here"]:
+        assert get_json(client, url, status=404)["error"]
 
 
 def test_the_api_is_read_only_with_json_405s(client, make_event):

@@ -7,8 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.http import QueryDict
 
 from events import exports
-from events.api import BadParameters, bind
-from events.forms import TimelineFilterForm
+from events.api import BadParameters, EventFilters, bind
 from events.serializers import event_to_dict, prefetched
 
 # Each option is the timeline URL parameter of the same name.
@@ -39,7 +38,7 @@ class Command(BaseCommand):
             if value:
                 params.setlist(name, value if isinstance(value, list) else [value])
         try:
-            (filters,) = bind(params, TimelineFilterForm)
+            (filters,) = bind(params, EventFilters)
         except BadParameters as e:
             raise CommandError("; ".join(f"--{name}: {' '.join(msgs)}" for name, msgs in e.fields.items()))
         events = prefetched(filters.events())
