@@ -132,3 +132,53 @@ def test_the_list_runs_a_fixed_number_of_queries(client, make_event, django_asse
         make_event(title=f"Event {day}", date=datetime.date(2023, 4, day), people=[(f"Person {day}", "IN")])
     with django_assert_max_num_queries(8):
         assert len(client.get("/api/events").json()["events"]) == 10
+
+
+def titles(client, **params):
+    return [e["title"] for e in get_json(client, "/api/events", **params)["events"]]
+
+
+def test_the_topic_filter_selects_events_on_that_topic(client, make_event):
+    from events.models import Topic
+
+    make_event(title="On defence").topics.add(Topic.objects.get_or_create(slug="defence", defaults={"name": "Defence"})[0])
+    make_event(title="On trade").topics.add(Topic.objects.get_or_create(slug="trade", defaults={"name": "Trade"})[0])
+    assert titles(client, topic="defence") == ["On defence"]
+
+
+def test_the_kind_filter_selects_events_of_that_kind(client, make_event):
+    make_event(title="A visit", kind="visit")
+    make_event(title="A meeting", kind="meeting")
+    assert titles(client, kind="visit") == ["A visit"]
+    assert "kind" in get_json(client, "/api/events", status=400, kind="party")["fields"]
+
+
+def test_from_and_to_select_events_whose_period_overlaps(client, make_event):
+    make_event(title="March 2023", date=datetime.date(2023, 3, 31))
+    make_event(title="April 2023", date=datetime.date(2023, 4, 1), precision="month")
+    make_event(title="Year 2023", date=datetime.date(2023, 1, 1), precision="year")
+    make_event(title="May 2023", date=datetime.date(2023, 5, 2))
+    make_event(title="Undated", precision="unknown")
+    assert titles(client, **{"from": "2023-04-15", "to": "2023-04"}) == ["Year 2023", "April 2023"]
+    assert "to" in get_json(client, "/api/events", status=400, to="2023-02-30")["fields"]
+
+
+def test_q_matches_text_ignoring_case(client, make_event):
+    make_event(title="Singh meets Shoigu")
+    make_event(title="Singh meets Belousov")
+    assert titles(client, q="BELOUSOV") == ["Singh meets Belousov"]
+
+
+def test_review_selects_only_flagged_events(client, make_event):
+    make_event(title="Clear")
+    flagged = make_event(title="Disputed")
+    Event.objects.filter(pk=flagged.pk).update(needs_review=True, review_reason="Dates disagree.")
+    assert titles(client, review="true") == ["Disputed"]
+    assert titles(client) == ["Clear", "Disputed"]
+
+
+def test_the_pages_chunk_cursor_is_not_an_api_parameter(client, make_event):
+    """The timeline page's `after` would be ignored here (the API pages with `cursor`); refusing it
+    says so instead of answering a different page than was asked for."""
+    make_event()
+    assert "after" in get_json(client, "/api/events", status=400, after="2023-04-28.0.1")["fields"]

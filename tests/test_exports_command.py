@@ -68,3 +68,36 @@ def test_an_invalid_filter_is_an_error_not_an_unfiltered_export(make_event):
     make_event()
     with pytest.raises(CommandError, match="--person"):
         export("--person", "someone")
+
+
+def test_every_page_filter_is_an_option(make_event):
+    """Each decoy fails exactly one filter: all options give the target alone, and leaving out one
+    option lets its decoy back in."""
+    from events.models import Event, Topic
+
+    defence = Topic.objects.get_or_create(slug="defence", defaults={"name": "Defence"})[0]
+
+    def event(title, kind="visit", date=datetime.date(2023, 4, 28), topic=True, flagged=True):
+        made = make_event(title=title, kind=kind, date=date)
+        if topic:
+            made.topics.add(defence)
+        Event.objects.filter(pk=made.pk).update(needs_review=flagged)
+        return made
+
+    event("Singh visits Moscow")
+    decoys = {
+        "--topic": event("Singh visits Moscow, no topic", topic=False),
+        "--kind": event("Singh meets in Moscow", kind="meeting"),
+        "--from": event("Singh visits Moscow in 2022", date=datetime.date(2022, 12, 31)),
+        "--q": event("Singh visits Delhi"),
+        "--review": event("Singh visits Moscow, not flagged", flagged=False),
+    }
+    options = {"--topic": ["defence"], "--kind": ["visit"], "--from": ["2023-04"], "--to": ["2023"], "--q": ["moscow"], "--review": []}
+
+    def titles(leave_out=None):
+        args = [a for name, values in options.items() if name != leave_out for a in (name, *values)]
+        return [e["title"] for e in json.loads(export(*args))["events"]]
+
+    assert titles() == ["Singh visits Moscow"]
+    for name in decoys:
+        assert len(titles(leave_out=name)) == 2, name

@@ -23,10 +23,10 @@ class Command(BaseCommand):
         parser.add_argument("--person", help="person id")
         parser.add_argument("--topic", help="topic slug")
         parser.add_argument("--kind")
-        parser.add_argument("--from", dest="from", metavar="YYYY-MM-DD")
-        parser.add_argument("--to", metavar="YYYY-MM-DD")
-        parser.add_argument("--q", help="text to search for")
-        parser.add_argument("--review")
+        parser.add_argument("--from", dest="from", metavar="YYYY[-MM[-DD]]", help="events on or after")
+        parser.add_argument("--to", metavar="YYYY[-MM[-DD]]", help="events on or before")
+        parser.add_argument("--q", help="text in the title or a reporting passage")
+        parser.add_argument("--review", action="store_true", help="only events flagged for review")
         parser.add_argument(
             "--base-url", default="http://127.0.0.1:8000/", help="where the app is served, for links back to it"
         )
@@ -35,7 +35,9 @@ class Command(BaseCommand):
         params = QueryDict(mutable=True)
         for name in FILTER_OPTIONS:
             value = options[name]
-            if value:
+            if value is True:
+                params[name] = "true"
+            elif value:
                 params.setlist(name, value if isinstance(value, list) else [value])
         try:
             (filters,) = bind(params, EventFilters)
