@@ -32,28 +32,29 @@ def timeline(request):
             query.setlist(name, [v for v in values if v != ""])
         return redirect(f"{request.path}?{query.urlencode()}" if query else request.path)
     form = TimelineFilterForm(request.GET)
-    context = timeline_context(form)
+    if wants_fragment(request) and form.cursor:
+        # The next chunk, appended where the "Load more" link was: it goes on under the last heading.
+        return render(request, "events/timeline.html#chunk", chunk_context(form, continued=True))
+    context = chunk_context(form) | summary_context(form)
     if wants_fragment(request):
-        template = "events/timeline.html#chunk" if form.cursor else "events/timeline.html#results"
-        context["fragment"] = True
-    else:
-        template = "events/timeline.html"
-    return render(request, template, context)
+        return render(request, "events/timeline.html#results", context | {"fragment": True})
+    return render(request, "events/timeline.html", context)
 
 
-def timeline_context(form):
-    """What the timeline (or one chunk of it) shows for these filters."""
+def chunk_context(form, continued=False):
     events, next_cursor = form.page(PAGE_SIZE)
-    context = {
+    return {
         "form": form,
-        "rows": headed(events, previous=form.cursor),
+        "rows": headed(events, previous=form.cursor if continued else None),
         "more_url": form.link(after=next_cursor) if next_cursor else None,
     }
-    if form.cursor:
-        return context
+
+
+def summary_context(form):
+    """The total, the facet counts and the overview strip for these filters."""
     start, end = form.cleaned.get("from"), form.cleaned.get("to")
     rows = Event.objects.matching(**form.filters("start", "end")).per_month()
-    return context | {
+    return {
         "count": form.events().count(),
         "facets": form.facets(),
         "overview": overview(rows, lambda a, b: form.link(**{"from": a, "to": b, "after": None}), start, end),
@@ -115,7 +116,6 @@ def document_detail(request, pk):
 def person_detail(request, pk):
     person = get_object_or_404(Person.objects.select_related("country"), pk=pk)
     form = TimelineFilterForm(QueryDict(f"person={person.pk}"))
-    events, next_cursor = form.page(PAGE_SIZE)
     counterparts = (
         Person.objects.filter(events__participants=person).exclude(pk=person.pk).select_related("country")
         .annotate(n=Count("events", distinct=True)).order_by("-n", "name")
@@ -125,7 +125,6 @@ def person_detail(request, pk):
         .annotate(n=Count("places__events", distinct=True)).order_by("-n", "name")
     )
     return render(request, "events/person.html", {
-        "person": person, "form": form, "rows": headed(events),
-        "more_url": form.link(after=next_cursor) if next_cursor else None,
-        "count": person.events.count(), "counterparts": counterparts, "visited": visited,
+        **chunk_context(form), "person": person, "count": person.events.count(),
+        "counterparts": counterparts, "visited": visited,
     })

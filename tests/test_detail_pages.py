@@ -109,3 +109,10 @@ def test_the_event_page_takes_the_same_number_of_queries_for_many_sources(client
 def test_an_unknown_person_is_not_found(client, db):
     page = client.get("/people/4242/")
     assert page.status_code == 404 and "Go to the timeline" in page.content.decode()
+
+
+def test_the_server_error_page_stands_alone(db):
+    from django.template.loader import render_to_string
+
+    html = render_to_string("500.html")
+    assert "Something went wrong" in html and 'href="/"' in html

@@ -235,8 +235,10 @@ def test_a_long_timeline_comes_in_keyset_chunks(client, make_event):
     assert 'class="more"' not in chunk
     # The chunk goes on in the same month: no heading repeated.
     assert '<h2 class="year">' not in chunk
-    # Without JavaScript the same link is a page of its own.
-    assert titles(client.get(more).content.decode()) == titles(chunk)
+    # Without JavaScript the same link is a page of its own, headings and total included.
+    page = client.get(more).content.decode()
+    assert titles(page) == titles(chunk)
+    assert f"{PAGE_SIZE + 5} events" in page and '<h2 class="year">2020</h2>' in page
 
 
 def test_a_chunk_starts_after_its_cursor_even_when_an_event_is_added_before_it(client, make_event):
