@@ -1,8 +1,6 @@
 """The event admin: the editors' main screen. What an editor changes is recorded in `edited_fields`
 (ingest then leaves it be) and in the object's history, with participants and topics spelled out."""
 
-import re
-
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
@@ -12,7 +10,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
-from ..models import Document, Event, Source
+from ..models import Event, Source
 from .common import confirm_merge
 from .curation import delete_events, merge_events, related_ids, split_source
 
@@ -44,31 +42,6 @@ class EventForm(forms.ModelForm):
         elif "date_precision" in data and not data.get("date"):
             self.add_error("date", "Give a date, or set the precision to unknown.")
         return data
-
-    def _post_clean(self):
-        # The model check wants date and precision to agree; clean() made them agree already, and
-        # Event.save() normalises the date to the start of its period.
-        if self.cleaned_data.get("date_precision") == Event.Precision.UNKNOWN:
-            self.instance.date = None
-        super()._post_clean()
-
-
-def passage_event_ids(term):
-    """Events with a source passage containing `term` (as a phrase, any case).
-
-    Passages are slices of document text, not a column: find the documents containing the term in
-    the database, then keep the sources whose span covers an occurrence."""
-    term = term.strip().strip('"')
-    if len(term) < 3:
-        return set()
-    pattern = re.compile(re.escape(term), re.IGNORECASE)
-    ids = set()
-    for document in Document.objects.filter(text__icontains=term).only("pk", "text"):
-        hits = [(m.start(), m.end()) for m in pattern.finditer(document.text)]
-        for event_id, start, end in Source.objects.filter(document=document).values_list("event_id", "start", "end"):
-            if any(start <= a and b <= end for a, b in hits):
-                ids.add(event_id)
-    return ids
 
 
 def passage_in_context(source):
@@ -116,10 +89,13 @@ class EventAdmin(admin.ModelAdmin):
         )
 
     def get_search_results(self, request, queryset, search_term):
+        """Admin's word-by-word search over titles and names, or the whole term as a phrase in a
+        backing passage (cut out of the document's text in SQL: passages are not a column)."""
         found, may_have_duplicates = super().get_search_results(request, queryset, search_term)
-        ids = passage_event_ids(search_term) if search_term else set()
-        if ids:
-            found = queryset.filter(Q(pk__in=found.values("pk")) | Q(pk__in=ids))
+        phrase = search_term.strip().strip('"')
+        if len(phrase) >= 3:
+            in_passages = Event.objects.containing(phrase).values("pk")
+            found = queryset.filter(Q(pk__in=found.values("pk")) | Q(pk__in=in_passages))
         return found, may_have_duplicates
 
     @admin.display(description="date", ordering="date")
