@@ -182,3 +182,14 @@ def test_the_pages_chunk_cursor_is_not_an_api_parameter(client, make_event):
     says so instead of answering a different page than was asked for."""
     make_event()
     assert "after" in get_json(client, "/api/events", status=400, after="2023-04-28.0.1")["fields"]
+
+
+def test_each_export_runs_a_fixed_number_of_queries(client, make_event, django_assert_max_num_queries):
+    for day in range(1, 11):
+        make_event(
+            title=f"Event {day}", date=datetime.date(2023, 4, day), countries=("IN", "RU"),
+            venue=(f"City {day}", "RU"), people=[(f"Person {day}", "IN")],
+        )
+    for url in ["/api/events.csv", "/api/events.ics", "/api/events/timelinejs.json"]:
+        with django_assert_max_num_queries(8):
+            assert client.get(url).status_code == 200
