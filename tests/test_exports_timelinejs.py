@@ -3,6 +3,7 @@ import json
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import sync_playwright
 
 from events.models import Event
 
@@ -69,7 +70,6 @@ def test_the_timelinejs_export_has_the_filters_of_the_page(client, make_event):
 def test_timelinejs_itself_loads_the_export_and_shows_every_slide(client, make_event):
     """TimelineJS from npm, in Chromium, reading the export by URL: no console errors, and one slide per
     dated event with its headline and date shown as text, markup in the data left inert."""
-    sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright
     if not (TIMELINEJS / "js" / "timeline.js").exists():
         pytest.fail("TimelineJS is missing: run `npm ci` (scripts/install-test-tools does)")
     make_event(title="Singh meets Shoigu", date=datetime.date(2023, 4, 28))
