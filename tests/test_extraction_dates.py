@@ -136,3 +136,8 @@ def test_resolving_never_crashes_and_stays_consistent(sentence, published):
             assert value.precision in ("unknown", "day", "month", "year") and (
                 value.precision == "unknown" or expr.kind in ("iso", "day_month_year", "month_day_year", "month_year", "year")
             )
+
+
+def test_29_february_takes_the_nearest_leap_year_the_tense_allows():
+    assert resolved("They met on 29 February.", published=datetime.date(2023, 4, 28)) == ["2020-02-29"]
+    assert resolved("They will meet on 29 February.", published=datetime.date(2023, 4, 28)) == ["2024-02-29"]

@@ -123,3 +123,22 @@ def test_a_list_of_countries_of_unnamed_ministers():
 def test_the_two_countries_of_a_pair_of_ministers():
     role, codes = people.group_pair("India and Russia on Monday extended ties during the meeting between the defence ministers of the two countries.")
     assert (role, codes) == ("Defence Minister", ["IN", "RU"])
+
+
+def test_full_names_without_titles_are_people():
+    found = [name for _, _, name, _, _ in people.named_mentions("Rajnath Singh and S Jaishankar met Sergei Shoigu in New Delhi.")]
+    assert found == ["Rajnath Singh", "S Jaishankar", "Sergei Shoigu"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "troops along the Line of Actual Control in the east",
+        "He attended the Victory Day Parade in Moscow.",
+        "They met in New Delhi and Abu Dhabi.",
+        "The Shanghai Cooperation Organisation met.",
+        "Russian President arrived in South China Sea waters.",
+    ],
+)
+def test_capitalised_phrases_that_are_not_people(sentence):
+    assert people.named_mentions(sentence) == []

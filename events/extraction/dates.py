@@ -164,8 +164,8 @@ def _resolve_day_month(text, original, anchor, future):
             return DateValue()
         return DateValue(day, "day", f"“{original}” in {anchor.year}, the year of the report ({anchor.evidence})")
     base = anchor.date
-    candidates = [_safe_replace(parsed, y) for y in (base.year - 1, base.year, base.year + 1)]
-    candidates = [c for c in candidates if c]
+    # The years around publication in which that day exists (29 February needs a leap year).
+    candidates = [c for c in (_safe_replace(parsed, y) for y in range(base.year - 4, base.year + 5)) if c]
     if future:
         later = [c for c in candidates if c >= base]
         day = min(later) if later else max(candidates)

@@ -57,6 +57,46 @@ NOT_NAME = {
 }
 
 
+# Words that make a capitalised phrase an organisation, a place or an occasion rather than a person.
+NOT_PERSON_WORDS = {
+    "organisation", "organization", "commission", "cooperation", "council", "ministry", "parade", "day", "sea",
+    "ocean", "control", "act", "limited", "private", "group", "party", "army", "force", "forces", "union",
+    "treaty", "security", "affairs", "bank", "fund", "university", "institute", "agency", "office", "committee",
+    "summit", "forum", "dialogue", "initiative", "programme", "program", "corridor", "region", "province",
+    "state", "states", "republic", "kingdom", "federation", "talks", "meeting", "conference", "war", "crisis",
+    "conflict", "road", "street", "house", "palace", "hall", "center", "centre", "airport", "station", "square",
+    "times", "post", "news", "press", "express", "tribune", "herald", "hindu", "court", "parliament", "assembly",
+    "congress", "senate", "airlines", "company", "corporation", "group", "line", "rifles", "navy", "air",
+    "strait", "island", "islands", "gulf", "bay", "river", "mountains", "valley", "east", "west", "north",
+    "south", "central", "pacific", "atlantic", "asia", "europe", "africa", "america", "world", "global",
+    "international", "national", "federal", "royal", "foundation", "association", "alliance", "coalition",
+    "festival", "games", "olympics", "cup", "award", "prize", "anniversary", "victory", "independence",
+    "minister", "ministers", "president", "secretary", "general", "chief", "defence", "defense", "foreign",
+}
+WORD = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+BARE_NAME_RE = re.compile(rf"(?<![\w’'-])(?:[A-Z]\.?\s+{WORD}(?:\s+{WORD})?|{WORD}(?:\s+{WORD}){{1,2}})(?![\w-])")
+
+
+def bare_names(text, start, end):
+    """Full names written without any title: 'Rajnath Singh and S Jaishankar met Sergei Shoigu'.
+    Two or three capitalised words (an initial may lead), none of them a place, a month, a title
+    or a word of an organisation's name, and not inside a longer proper noun ('the', 'of' before)."""
+    out = []
+    for m in BARE_NAME_RE.finditer(text, start, end):
+        words = re.findall(r"[A-Za-z]+", m.group())
+        if any(fold(w) in NOT_NAME or fold(w) in NOT_PERSON_WORDS for w in words):
+            continue
+        if any(w in places.country_names() or w in places.demonyms() or places.lookup_place(w) for w in words if len(w) > 1):
+            continue
+        if places.lookup_place(m.group()):
+            continue
+        before = text[max(start, m.start() - 5) : m.start()]
+        if re.search(r"\b(?:the|of|The)\s+$", before):
+            continue
+        out.append((m.start(), m.end(), m.group(), None, ""))
+    return out
+
+
 @dataclass
 class Mention:
     """One place a sentence refers to a person."""
@@ -240,6 +280,9 @@ def named_mentions(text, start=0, end=None):
         found = take_name(text[:end], m.end())
         if found and not any(o[0] <= found[0] < o[1] for o in out):
             out.append((found[0], found[1], found[2], None, ""))
+    for found in bare_names(text, start, end):
+        if not any(o[0] < found[1] and found[0] < o[1] for o in out):
+            out.append(found)
     return sorted(out)
 
 
