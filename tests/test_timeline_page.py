@@ -290,3 +290,9 @@ def test_the_timeline_takes_the_same_number_of_queries_for_many_events(client, m
 def test_an_unknown_page_gets_the_sites_own_not_found_page(client, db):
     page = client.get("/events/999999/")
     assert page.status_code == 404 and "Nothing here" in page.content.decode()
+
+
+def test_the_export_links_follow_the_filters_in_the_fragment_too(client, make_event):
+    make_event(title="a", countries=("IN", "RU"))
+    fragment = client.get("/?country=RU", headers={"HX-Request": "true"}).content.decode()
+    assert 'aria-label="Export these events"' in fragment and "?country=RU" in fragment.split("Export these events")[1]
