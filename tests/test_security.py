@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 import icalendar
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import transaction
 from django.utils.html import escape
@@ -96,7 +97,13 @@ def export_command(*args):
     return run
 
 
-ALL = set(HOSTILE)
+def upload(client, objects):
+    """The admin upload with hostile file names (without "/": Django keeps only a name's last part)."""
+    files = [SimpleUploadedFile(HOSTILE["review reason"], b"\x00 binary"),
+             SimpleUploadedFile(HOSTILE["date evidence"], b"Rajnath Singh met Sergei Shoigu in Moscow.\n")]
+    return client.post("/admin/events/document/upload/", {"files": files, "text": "", "filename": "", "published": "", "outlet": ""})
+
+
 CARD = {"event title", "person name", "person role", "place name", "topic name", "country name"}
 ADMIN_EVENT = "/admin/events/event/{event.pk}/change/"
 OUTPUTS = [
@@ -115,6 +122,7 @@ OUTPUTS = [
     ("admin document list", page("/admin/events/document/"), "admin", {"filename"}),
     ("admin document change", page(lambda o: f"/admin/events/document/{o['document'].pk}/change/"), "admin",
      {"document title", "outlet"}),
+    ("admin upload results", upload, "admin", {"review reason", "date evidence"}),
     ("admin person list", page("/admin/events/person/"), "admin", {"person name"}),
     ("admin person change", page(lambda o: f"/admin/events/person/{o['person'].pk}/change/"), "admin",
      {"person name", "person role"}),
