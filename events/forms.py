@@ -11,7 +11,7 @@ from django.urls import reverse
 from .models import Country, Event, Person, Topic, period
 
 PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
-CURSOR = re.compile(r"(\d{4}-\d{2}-\d{2}|undated)\.(\d)\.(\d+)")
+CURSOR = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2}|undated)\.([0-9])\.([0-9]{1,18})")
 
 
 class PartialDateField(forms.Field):
@@ -84,7 +84,11 @@ class TimelineFilterForm(forms.Form):
         if not match:
             return None  # a mangled cursor starts the timeline from the beginning
         date, rank, pk = match.groups()
-        return (None if date == "undated" else datetime.date.fromisoformat(date), int(rank), int(pk))
+        try:
+            day = None if date == "undated" else datetime.date.fromisoformat(date)
+        except ValueError:
+            return None
+        return (day, int(rank), int(pk))
 
     def filters(self, *leave_out):
         """The filters as keyword arguments for `Event.objects.matching`; a filter whose value does not

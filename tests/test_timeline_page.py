@@ -297,3 +297,11 @@ def test_the_export_links_follow_the_filters_in_the_fragment_too(client, make_ev
     fragment = client.get("/?country=RU", headers={"HX-Request": "true"}).content.decode()
     exports = re.search(r'<nav class="exports".*?</nav>', fragment, re.S).group(0)
     assert exports.count("?country=RU") == 4
+
+
+def test_a_mangled_cursor_starts_from_the_beginning_instead_of_failing(client, make_event):
+    make_event(title="Singh meets Shoigu")
+    for cursor in ("2023-13-45.0.1", "２０２３-04-28.0.1", "2023-04-28.0.99999999999999999999999"):
+        page = client.get("/", {"after": cursor})
+        assert page.status_code == 200
+        assert "Singh meets Shoigu" in page.content.decode()
