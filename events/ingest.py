@@ -6,13 +6,13 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-import pycountry
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.db.models.functions import Substr
 from django.utils.text import slugify
 
 from .extraction import extract_document
+from .extraction import places
 from .extraction.merge import Report, best_match, content_words
 from .extraction.names import name_parts, names_match
 from .extraction.types import DateValue
@@ -44,17 +44,12 @@ class IngestResult:
         return f"{self.filename}: document {self.document.pk} ({date}): " + ", ".join(parts)
 
 
-def country_display_name(code):
-    record = pycountry.countries.get(alpha_2=code)
-    return getattr(record, "common_name", None) or (record.name if record else code)
-
-
 def ensure_countries(codes):
     """Country rows for these ISO codes, created in one statement where missing."""
     codes = {c for c in codes if c}
     if codes:
         Country.objects.bulk_create(
-            [Country(code=c, name=country_display_name(c)) for c in sorted(codes)], ignore_conflicts=True
+            [Country(code=c, name=places.country_name(c)) for c in sorted(codes)], ignore_conflicts=True
         )
 
 
@@ -243,7 +238,28 @@ def create_event(found, people):
     event.participants.set(people)
     event.topics.set(topics(found.topics))
     event.countries.set(event_countries(found, people))
+    refresh_title(event, found, people)
     return event
+
+
+def refresh_title(event, found, people, old_venue=None):
+    """Keep a title the extractor wrote in step with the event: people by their names on the
+    timeline ("Sergei Shoigu", not the "Sergei K Shoigu" of the first report) and the venue as
+    precise as the reports make it. An editor's title is left alone."""
+    if "title" in event.edited_fields:
+        return
+    title = event.title
+    for ref, person in zip(found.participants, people):
+        for form in sorted({ref.name, *person.aliases} - {person.name}, key=len, reverse=True):
+            title = _rename(title, form, person.name)
+    venue = event.venue
+    if venue and old_venue and old_venue != venue and title.endswith(f" in {old_venue.name}"):
+        title = title[: -len(old_venue.name)] + venue.name
+    elif venue and event.kind in ("meeting", "summit", "agreement", "statement") and " in " not in title:
+        title = f"{title} in {venue.name}"
+    if title != event.title:
+        event.title = title[:300]
+        event.save(update_fields=["title"])
 
 
 def topics(slugs):
@@ -272,9 +288,10 @@ def join_event(event, found, people, evidence):
             event.date, event.date_precision = found.date.date, found.date.precision
             event.date_evidence = found.date.evidence
             changed += ["date", "date_precision", "date_evidence"]
+    old_venue = event.venue
     if found.venue:
         new_venue = place(found.venue)
-        if event.venue_id is None and "venue" not in edited:
+        if "venue" not in edited and (event.venue_id is None or _more_precise(new_venue, event.venue)):
             event.venue = new_venue
             changed.append("venue")
         elif event.venue and new_venue.country_id and event.venue.country_id and new_venue.country_id != event.venue.country_id:
@@ -287,8 +304,26 @@ def join_event(event, found, people, evidence):
         event.topics.add(*topics(found.topics))
     if "countries" not in edited:
         event.countries.add(*event_countries(found, people))
+    refresh_title(event, found, people, old_venue)
     if reasons:
         flag(event, reasons)
+
+
+def _rename(title, old, new):
+    """The title with one written form of a name replaced by another, whole words only."""
+    if old in new:
+        return title  # "Shoigu" → "Sergei Shoigu" would double the first name
+    return re.sub(rf"(?<!\w){re.escape(old)}(?!\w)", new, title)
+
+
+def full_forms(names):
+    """Forms worth keeping as aliases: full names, not a bare surname that could be anyone's."""
+    return sorted(n for n in names if len(name_parts(n)[0]) >= 2 or (name_parts(n)[1] and name_parts(n)[0]))
+
+
+def _more_precise(new, old):
+    """A city in the country an event was only known to be in."""
+    return new.country_id == old.country_id and new.name != old.name and old.name == places.country_name(old.country_id)
 
 
 def flag(event, reasons):
@@ -327,12 +362,16 @@ def resolve_person(ref):
         if ref.country and person.country_id and ref.country != person.country_id:
             continue
         if any(names_match(ref.name, n) for n in [person.name, *person.aliases]):
-            changed = person.add_aliases(sorted({ref.name, *ref.forms} - {person.name}))
+            changed = person.add_aliases(full_forms({ref.name, *ref.forms} - {person.name}))
             new_full, new_initials = name_parts(ref.name)
             old_full, old_initials = name_parts(person.name)
             if new_full == old_full and len(new_initials) < len(old_initials):
                 # "Sergei Shoigu" reads better than "Sergei K Shoigu"; the old form stays an alias.
                 person.aliases = sorted({*person.aliases, person.name} - {ref.name})
+                for event in person.events.all():
+                    if "title" not in event.edited_fields:
+                        event.title = _rename(event.title, person.name, ref.name)
+                        event.save(update_fields=["title"])
                 person.name = ref.name
                 changed = True
             if not person.country_id and ref.country:
@@ -348,7 +387,7 @@ def resolve_person(ref):
                 person.save()
             return person
     person = Person(name=ref.name, country_id=ref.country or None, role=ref.role)
-    person.add_aliases(sorted(ref.forms - {ref.name}))
+    person.add_aliases(full_forms(ref.forms - {ref.name}))
     person.save()
     return person
 

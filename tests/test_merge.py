@@ -105,3 +105,24 @@ def test_the_name_without_initials_becomes_the_persons_name(db):
     ingest_text(DATED.replace("Sergey", "Sergei"), "b.txt", published=datetime.date(2023, 4, 28))
     shoigu = Person.objects.get(name__contains="Shoigu")
     assert shoigu.name == "Sergei Shoigu" and "Sergei K Shoigu" in shoigu.aliases
+
+
+def test_titles_follow_the_persons_name_and_the_more_precise_venue(db):
+    ingest_text(UNDATED + " This is the Russian Defence Minister’s first visit to India.", "a.txt")
+    event = Event.objects.get()
+    assert event.title == "Rajnath Singh meets Sergei K Shoigu in India"
+    ingest_text(DATED.replace("Sergey", "Sergei"), "b.txt", published=datetime.date(2023, 4, 28))
+    event.refresh_from_db()
+    assert event.title == "Rajnath Singh meets Sergei Shoigu in New Delhi"
+    assert event.venue.name == "New Delhi"
+
+
+def test_an_editors_title_is_kept(db):
+    ingest_text(UNDATED, "a.txt")
+    event = Event.objects.get()
+    event.title = "Singh–Shoigu talks"
+    event.mark_edited(["title"])
+    event.save()
+    ingest_text(DATED.replace("Sergey", "Sergei"), "b.txt", published=datetime.date(2023, 4, 28))
+    event.refresh_from_db()
+    assert event.title == "Singh–Shoigu talks"

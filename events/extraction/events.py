@@ -182,9 +182,11 @@ def venue_for(kind, masked, ctx):
     return None
 
 
-def title_for(kind, participants, venue, masked, trigger):
+def title_for(kind, participants, venue, masked, trigger, group_role=None):
     names = [p.name for p in participants]
     where = f" in {venue.name}" if venue else ""
+    if group_role:
+        return f"{group_role}s’ meeting{where}"
     if kind == "meeting" and len(names) >= 2:
         return f"{names[0]} meets {' and '.join(names[1:])}{where}"
     if kind == "summit" and len(names) >= 2:
@@ -232,7 +234,7 @@ def sentence_events(sentence, masked, mentions, ctx):
         out.append(
             ExtractedEvent(
                 kind=kind,
-                title=title_for(kind, group, venue, masked, trigger),
+                title=title_for(kind, group, venue, masked, trigger, member_role if len(group) == 1 and member_role else None),
                 spans=[Span(sentence.start, sentence.end)],
                 date=date,
                 participants=list(group),

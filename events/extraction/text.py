@@ -57,7 +57,8 @@ def _ends_with_abbreviation(text, start, dot):
     """Whether the full stop at `dot` closes an abbreviation or an initial rather than a sentence."""
     if text[dot] != ".":
         return False
-    m = re.search(r"([A-Za-z][A-Za-z.]*)$", text[start:dot])
+    # Only the word before the dot matters; looking further back would make long lines quadratic.
+    m = re.search(r"([A-Za-z][A-Za-z.]*)$", text[max(start, dot - 40) : dot])
     if not m:
         return False
     word = m[1]
