@@ -120,3 +120,46 @@ def test_spans_are_sentences_of_the_document():
     [event] = events_of(text, published=datetime.date(2023, 4, 28))
     [span] = event.spans
     assert text[span.start : span.end] == "Defence Minister Rajnath Singh met his Russian counterpart Sergei Shoigu on Friday."
+
+
+def test_a_visit_that_had_a_meeting_reports_both():
+    found = events_of(
+        "Last month, Defence Minister Li Shangfu visited Moscow, where he met Russian President Vladimir Putin.",
+        published=datetime.date(2023, 5, 9),
+    )
+    assert [summary(e) for e in found] == [
+        ("visit", ["Li Shangfu"], "2023-04", "Moscow"),
+        ("meeting", ["Li Shangfu", "Vladimir Putin"], "2023-04", "Moscow"),
+    ]
+
+
+def test_a_meeting_a_trip_is_for_is_not_yet_a_meeting():
+    found = events_of(
+        "Defence Secretary Lloyd Austin will travel to New Delhi next week to meet Defence Minister Rajnath Singh.",
+        published=datetime.date(2023, 5, 9),
+    )
+    assert [e.kind for e in found] == ["visit"]
+
+
+def test_a_date_the_sentence_gives_but_cannot_resolve_is_not_borrowed_from_the_story():
+    text = (
+        "Defence Minister Rajnath Singh on Thursday held talks with his Australian counterpart Peter Dutton.\n"
+        "Earlier this week, Singh met Vietnam's Defence Minister General Phan Van Giang in Hanoi."
+    )
+    first, second = events_of(text, published=datetime.date(2021, 9, 2))
+    assert first.date.iso() == "2021-09-02"
+    assert not second.date.known  # the week began in August: no single month
+
+
+def test_without_a_scene_an_event_placed_nowhere_stays_without_a_venue():
+    text = (
+        "Defence Minister Rajnath Singh held talks with his Australian counterpart Peter Dutton.\n"
+        "Singh met Vietnam's Defence Minister General Phan Van Giang in Hanoi."
+    )
+    first, second = events_of(text)
+    assert first.venue is None and second.venue.name == "Hanoi"
+
+
+def test_a_mixed_case_section_label_after_the_header_sets_the_scene():
+    [event] = events_of(" date 2021-09-02 India\n\nDefence Minister Rajnath Singh held talks with his Australian counterpart Peter Dutton on Thursday.")
+    assert event.venue.country == "IN"

@@ -35,8 +35,8 @@ PATTERNS = [
     ("month", rf"(?<=\b(?:in|In|since|Since|until|by|of|early|late|mid|mid-)\s)(?:{MONTHS})\b(?![\w-])"),
     ("year", rf"(?<=\b(?:in|In|since|Since|until|by|of|during|year|end of|early|late|mid-)\s){YEAR}\b(?![\w-])"),
     ("weekday", r"\b(?:last\s+|next\s+|this\s+|on\s+)?(?:" + "|".join(WEEKDAYS) + r")\b"),
-    ("relative_day", r"\b(?:today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening))\b"),
-    ("relative_period", r"\b(?:(?:earlier|later)\s+)?(?:last|next|this)\s+(?:week|month|year)\b|\bearlier\s+this\s+(?:week|month|year)\b"),
+    ("relative_day", r"\b(?i:today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening))\b"),
+    ("relative_period", r"\b(?i:(?:(?:earlier|later)\s+)?(?:last|next|this)\s+(?:week|month|year))\b"),
 ]
 # The `regex` module (dateparser's own dependency) allows the variable-width look-behinds above.
 EXPRESSION_RE = regex.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in PATTERNS))
@@ -242,6 +242,12 @@ def _resolve_relative_period(text, original, anchor):
         return DateValue(evidence=f"“{original}”, but the publication date is unknown")
     base = anchor.date
     step = -1 if "last" in text else 1 if "next" in text else 0
+    if text.startswith("earlier") and text.endswith("week"):
+        # "earlier this week": from Monday up to publication.
+        monday = base - datetime.timedelta(days=base.weekday())
+        if monday.month == base.month:
+            return DateValue(base.replace(day=1), "month", f"“{original}” from {base.isoformat()} (within that month)")
+        return DateValue(evidence=f"“{original}” spans two months")
     if text.endswith("year"):
         return DateValue(datetime.date(base.year + step, 1, 1), "year", f"“{original}” from {base.isoformat()}")
     if text.endswith("month"):

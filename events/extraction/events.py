@@ -157,9 +157,7 @@ def date_for(masked, trigger, ctx, sentence_text):
                 dates.datetime.date(ctx.anchor.year, 1, 1), "year",
                 f"“{nearest.text}” in a report of {ctx.anchor.year} ({ctx.anchor.evidence})", value.weekday,
             )
-        if not value.known and not value.weekday and ctx.narrative.known:
-            return ctx.narrative
-        return value
+        return value  # a date the sentence gives but that cannot be resolved stays unknown
     if ctx.narrative.known:
         n = ctx.narrative
         return DateValue(n.date, n.precision, f"as the report's preceding event: {n.evidence}")
@@ -172,9 +170,11 @@ def date_for(masked, trigger, ctx, sentence_text):
 
 def venue_for(kind, masked, ctx):
     for start, prep, ref in places.place_mentions(masked):
-        if prep in ("in", "at", "held in", "arrived in") or TRAVEL_WORD_RE.search(masked[: start + len(prep) + 1]):
-            if prep in ("from",):
-                continue
+        if prep == "from":
+            continue
+        if prep in ("in", "at", "held in", "arrived in", "reached", "toured") or prep.startswith("visit") or TRAVEL_WORD_RE.search(
+            masked[: start + len(prep) + 1]
+        ):
             return ref
     if places.mentions_national_capital(masked):
         home = ctx.scene.country if ctx.scene else ctx.home
@@ -244,9 +244,38 @@ def sentence_events(sentence, masked, mentions, ctx):
                 names_in_full=any(id(p) in in_full for p in group),
             )
         )
+    if kind == "visit" and out:
+        out += _meeting_on_a_visit(sentence, masked, mentions, trigger, out[0], base)
     if out and date.known:
         ctx.narrative = date
     return out
+
+
+def _meeting_on_a_visit(sentence, masked, mentions, trigger, visit, base):
+    """'Li visited Moscow, where he met President Vladimir Putin': the meeting the trip was for
+    (or had), the traveller with the people named after the meeting verb."""
+    meeting = MEETING_VERB_RE.search(masked, trigger.end())
+    # Only a meeting the trip had ("where he met"), not one it was for ("to meet", "to hold talks"):
+    # a purpose is reported again, more plainly, when it happens.
+    if not meeting or meeting.group().split()[0].lower() not in ("met", "meets", "held", "had", "discussed", "conferred"):
+        return []
+    others = [m.person for m in mentions if m.start - base > meeting.start() and all(m.person is not p for p in visit.participants)]
+    people = visit.participants + [p for i, p in enumerate(others) if all(p is not q for q in others[:i])]
+    if len(people) < 2:
+        return []
+    return [
+        ExtractedEvent(
+            kind="meeting",
+            title=title_for("meeting", people, visit.venue, masked, meeting),
+            spans=list(visit.spans),
+            date=visit.date,
+            participants=people,
+            venue=visit.venue,
+            countries=_countries(people, visit.venue),
+            topics=visit.topics,
+            names_in_full=visit.names_in_full,
+        )
+    ]
 
 
 def name_parts_full(mention, text):
@@ -364,9 +393,10 @@ def document_events(sentences, ctx, masked_text):
 def fill_venues(events, scene):
     """Events the sentence places nowhere are where the report is set: its first city in the
     scene's country, else the scene itself."""
+    if scene is None:
+        return  # nowhere to put them: unknown beats a guess
     city = next(
-        (e.venue for e in events if e.venue and places.lookup_place(e.venue.name) and e.venue.name != places.country_name(e.venue.country)
-         and (scene is None or e.venue.country == scene.country)),
+        (e.venue for e in events if e.venue and e.venue.name != places.country_name(e.venue.country) and e.venue.country == scene.country),
         None,
     )
     for event in events:

@@ -15,7 +15,7 @@ from .types import DocumentExtraction
 ANNIVERSARIES = Path(__file__).resolve().parents[2] / "fixtures" / "anniversaries.json"
 DATELINE_RE = re.compile(
     r"([A-Z][A-Za-z .'-]{1,40}?)\s*(?:,\s*([A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]+\.?(?:\s+\d{4})?))?"
-    r"\s*(?:\([A-Za-z ]+\))?\s*[:—–]\s"
+    r"\s*(?:\([A-Za-z ]+\))?\s*(?::|\s[-—–])\s"
 )
 SCENE_RE = re.compile(r"\b(?:visit|trip|tour)\s+(?:to|of)\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)|\b(?:left|leaves|departed|heading)\s+for\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
 

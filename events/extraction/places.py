@@ -128,7 +128,9 @@ def lookup_place(name):
 
 CAPITALISED = r"[A-Z][a-zA-Z'’.-]+(?:\s+[A-Z][a-zA-Z'’.-]+){0,2}"
 # "in Moscow", "at New Delhi", "to Russia" — where an event is, or where someone travels.
-LOCATIVE_RE = re.compile(r"\b(in|at|to|for|from|visit(?:ed|ing|s)? to|arrived in|held in)\s+(?:the\s+)?(" + CAPITALISED + ")")
+LOCATIVE_RE = re.compile(
+    r"\b(in|at|to|for|from|visit(?:ed|ing|s)?(?:\s+to)?|arrived in|held in|reached|toured)\s+(?:the\s+)?(" + CAPITALISED + ")"
+)
 NATIONAL_CAPITAL_RE = re.compile(r"\b(?:in|at|to)\s+the\s+(?:national|country's|country’s|nation's|nation’s)\s+capital\b", re.I)
 
 

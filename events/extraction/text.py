@@ -9,7 +9,7 @@ from .types import Sentence
 # " date 2023-04-28 INDIA": a publication-date header some archives put on the first line.
 HEADER_RE = re.compile(r"\A[ \t]*date[ \t]+(\d{4})-(\d{2})-(\d{2})\b[ \t]*")
 # What follows the header date on its line, when it is only an upper-case section or place label.
-SECTION_RE = re.compile(r"([A-Z][A-Z .&'-]{1,40}?)[ \t]*(?=\r?\n|\Z)")
+SECTION_RE = re.compile(r"([A-Z][\w&'-]*(?:[ ][A-Z&][\w&'-]*){0,3})[ \t]*(?=\r?\n|\Z)")
 
 ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "ft", "lt", "gen", "col", "maj", "capt", "cmdr",
