@@ -163,3 +163,22 @@ def test_without_a_scene_an_event_placed_nowhere_stays_without_a_venue():
 def test_a_mixed_case_section_label_after_the_header_sets_the_scene():
     [event] = events_of(" date 2021-09-02 India\n\nDefence Minister Rajnath Singh held talks with his Australian counterpart Peter Dutton on Thursday.")
     assert event.venue.country == "IN"
+
+
+def test_undated_sentences_take_the_leads_date_not_a_flashbacks():
+    text = (
+        "Defence Minister Rajnath Singh and US Defence Secretary Lloyd Austin on Monday held talks in New Delhi.\n"
+        "Austin arrived in New Delhi on Sunday on a two-day visit.\n"
+        "Later, Austin called on Prime Minister Narendra Modi."
+    )
+    meeting, visit, call = events_of(text, published=datetime.date(2023, 6, 5))
+    assert (meeting.date.iso(), visit.date.iso(), call.date.iso()) == ("2023-06-05", "2023-06-04", "2023-06-05")
+    assert "lead event" in call.date.evidence
+    assert call.venue.name == "New Delhi"  # where the lead event is, with no dateline to say otherwise
+
+
+def test_addressing_a_meeting_is_a_statement():
+    found = events_of(
+        "Defence Minister Rajnath Singh arrived.\nAddressing the SCO meeting, Singh said peace demands trust."
+    )
+    assert [(e.kind, [p.name for p in e.participants]) for e in found] == [("statement", ["Rajnath Singh"])]

@@ -23,7 +23,7 @@ VISIT_RE = re.compile(
     re.I,
 )
 MEETING_VERB_RE = re.compile(
-    r"\b(?:met|meets|meet|meeting\s+with|talks\s+with"
+    r"\b(?:met|meets|meet|meeting\s+with|talks\s+with|call(?:ed|s)?\s+on"
     r"|(?:held|hold|holds|holding|had|have|has)\s+(?:a\s+|an\s+)?(?:(?:bilateral|wide-ranging|separate|delegation-level|detailed|extensive)\s+)*"
     r"(?:talks|meetings?|discussions?|consultations|parleys)"
     r"|discussed|deliberate[ds]?|conferred)\b",
@@ -40,7 +40,7 @@ SPEECH_RE = re.compile(
     r"|slammed|criticised|criticized|accused|asserted|remarked|announced|declared)\b"
 )
 OCCASION_RE = re.compile(
-    r"\b(?:in|during)\s+(?:his|her|a|the|their)\s+(?:\w+\s+)?(?:address|speech|remarks)\b|\baddress(?:ing|ed)\b"
+    r"\b(?i:in|during)\s+(?:his|her|a|the|their)\s+(?:\w+\s+)?(?:address|speech|remarks)\b|\b(?i:address(?:ing|ed)|speaking\s+at)\b"
     r"|^\W*At\s+the\s+(?:[A-Z][\w’'+-]*\s+){1,5}(?:meeting|summit|conference|forum|session|dialogue)"
     r"|\b(?:press|news)\s+conference\b|\btold\s+(?:reporters|journalists|the\s+media|parliament|lawmakers)\b"
 )
@@ -147,7 +147,7 @@ def participants_for(kind, trigger, masked, mentions, base, ctx):
 
 def date_for(masked, trigger, ctx, sentence_text):
     """The date the sentence gives the event: the event-time expression nearest the trigger,
-    else the date of the report's preceding event (the narrative's time)."""
+    else the date of the report's lead event (the first it dates): the time the story is told around."""
     found = [e for e in dates.find_expressions(masked) if dates.is_event_time(masked, e)]
     if found:
         nearest = min(found, key=lambda e: abs(e.start - trigger.start()))
@@ -160,7 +160,7 @@ def date_for(masked, trigger, ctx, sentence_text):
         return value  # a date the sentence gives but that cannot be resolved stays unknown
     if ctx.narrative.known:
         n = ctx.narrative
-        return DateValue(n.date, n.precision, f"as the report's preceding event: {n.evidence}")
+        return DateValue(n.date, n.precision, f"as the report's lead event: {n.evidence}")
     if ctx.anchor.year:
         return DateValue(
             dates.datetime.date(ctx.anchor.year, 1, 1), "year", f"the year of the report ({ctx.anchor.evidence})"
@@ -246,8 +246,8 @@ def sentence_events(sentence, masked, mentions, ctx):
         )
     if kind == "visit" and out:
         out += _meeting_on_a_visit(sentence, masked, mentions, trigger, out[0], base)
-    if out and date.known:
-        ctx.narrative = date
+    if out and date.known and not ctx.narrative.known:
+        ctx.narrative = date  # the lead's date: what the rest of the story is told around
     return out
 
 
@@ -392,9 +392,12 @@ def document_events(sentences, ctx, masked_text):
 
 def fill_venues(events, scene):
     """Events the sentence places nowhere are where the report is set: its first city in the
-    scene's country, else the scene itself."""
+    scene's country, else the scene itself; a report with no dateline or trip is set where its
+    lead event is, if the lead says where. Otherwise they stay unplaced: unknown beats a guess."""
     if scene is None:
-        return  # nowhere to put them: unknown beats a guess
+        scene = events[0].venue if events else None
+        if scene is None:
+            return
     city = next(
         (e.venue for e in events if e.venue and e.venue.name != places.country_name(e.venue.country) and e.venue.country == scene.country),
         None,
