@@ -142,3 +142,8 @@ def test_full_names_without_titles_are_people():
 )
 def test_capitalised_phrases_that_are_not_people(sentence):
     assert people.named_mentions(sentence) == []
+
+
+def test_a_month_abbreviation_is_part_of_a_name_unless_a_day_follows():
+    assert named("his Chinese counterpart Admiral Dong Jun on Thursday")[0][0] == "Dong Jun"
+    assert named("Defence Minister Rajnath Singh Jun 27 met") == [("Rajnath Singh", None, "Defence Minister")]

@@ -107,3 +107,8 @@ def test_a_dateline_without_a_year_gives_no_publication_date():
 
     found = extract_document("New Delhi, April 28: Defence Minister Rajnath Singh met his Russian counterpart Sergei Shoigu.")
     assert (found.published, found.published_source) == (None, "unknown")
+
+
+def test_an_agency_dateline_without_punctuation():
+    text = "Qingdao, Jun 27 (PTI) Defence Minister Rajnath Singh on Thursday held talks."
+    assert dateline_place(text, textmod.sentences(text)).name == "Qingdao"

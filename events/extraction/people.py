@@ -54,7 +54,14 @@ NOT_NAME = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "lt", "gen", "lieutenant", "col", "colonel", "admiral", "adm", "file", "photo", "pib", "west", "east",
+    "pti", "ani", "ians", "afp", "reuters", "updated", "by",
 }
+# Month abbreviations are also names ("Dong Jun"): a date only when a day follows.
+MONTH_ABBREVIATIONS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+
+
+def is_date_word(word, following):
+    return fold(word) in MONTH_ABBREVIATIONS and re.match(r"\.?\s*\d", following) is not None
 
 
 # Words that make a capitalised phrase an organisation, a place or an occasion rather than a person.
@@ -212,6 +219,8 @@ def take_name(text, pos):
         possessive = bool(re.search(r"['’]s$", word))
         if not bare or fold(bare) in NOT_NAME or bare in places.country_names() or bare in places.demonyms():
             break
+        if is_date_word(bare, text[m.end(1) :]):
+            break
         if len(bare) > 1 and bare.isupper():
             break  # an acronym: SCO, NATO
         tokens.append((m.start(1), m.start(1) + len(bare) + (1 if len(bare) == 1 and word.endswith(".") else 0), bare))
@@ -333,7 +342,7 @@ def sentence_mentions(text, sentence, registry, previous_subject, masked, recent
         if any(a <= m.start() < b for a, b in taken):
             continue
         word = re.sub(r"['’]s$", "", m.group())
-        if fold(word) in NOT_NAME:
+        if fold(word) in NOT_NAME or is_date_word(word, masked[m.end() :]):
             continue
         full, _ = name_parts(word)
         person = registry.by_words(full) if full else None

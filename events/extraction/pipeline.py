@@ -16,6 +16,8 @@ ANNIVERSARIES = Path(__file__).resolve().parents[2] / "fixtures" / "anniversarie
 DATELINE_RE = re.compile(
     r"([A-Z][A-Za-z .'-]{1,40}?)\s*(?:,\s*([A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]+\.?(?:\s+\d{4})?))?"
     r"\s*(?:\([A-Za-z ]+\))?\s*(?::|\s[-—–])\s"
+    # "Qingdao, Jun 27 (PTI) Defence Minister…": an agency credit in capitals ends a dateline too.
+    r"|([A-Z][A-Za-z .'-]{1,40}?),\s*([A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)\s*\([A-Z]{2,}\)\s"
 )
 SCENE_RE = re.compile(r"\b(?:visit|trip|tour)\s+(?:to|of)\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)|\b(?:left|leaves|departed|heading)\s+for\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
 
@@ -33,8 +35,8 @@ def dateline(sentences):
     m = DATELINE_RE.match(first.text) if first else None
     if not m:
         return None, None
-    name = m[1].strip()
-    return places.lookup_place(name.title() if name.isupper() else name), m[2]
+    name = (m[1] or m[3]).strip()
+    return places.lookup_place(name.title() if name.isupper() else name), m[2] or m[4]
 
 
 def dateline_place(text, sentences):
