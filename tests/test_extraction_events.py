@@ -182,3 +182,13 @@ def test_addressing_a_meeting_is_a_statement():
         "Defence Minister Rajnath Singh arrived.\nAddressing the SCO meeting, Singh said peace demands trust."
     )
     assert [(e.kind, [p.name for p in e.participants]) for e in found] == [("statement", ["Rajnath Singh"])]
+
+
+def test_a_coming_event_without_a_date_does_not_take_the_leads():
+    text = (
+        "Defence Minister Rajnath Singh met his Russian counterpart Sergei Shoigu on Friday.\n"
+        "Singh is expected to meet Chinese Defence Minister Li Shangfu as well."
+    )
+    first, second = events_of(text, published=datetime.date(2023, 4, 28))
+    assert first.date.iso() == "2023-04-28"
+    assert not second.date.known and "coming event" in second.date.evidence

@@ -158,13 +158,15 @@ def date_for(masked, trigger, ctx, sentence_text):
                 f"“{nearest.text}” in a report of {ctx.anchor.year} ({ctx.anchor.evidence})", value.weekday,
             )
         return value  # a date the sentence gives but that cannot be resolved stays unknown
-    if ctx.narrative.known:
+    if ctx.narrative.known and not dates.is_future(masked):
         n = ctx.narrative
         return DateValue(n.date, n.precision, f"as the report's lead event: {n.evidence}")
     if ctx.anchor.year:
         return DateValue(
             dates.datetime.date(ctx.anchor.year, 1, 1), "year", f"the year of the report ({ctx.anchor.evidence})"
         )
+    if dates.is_future(masked):
+        return DateValue(evidence="a coming event the report gives no date for")
     return DateValue(evidence="the report gives no date for it")
 
 
