@@ -147,3 +147,8 @@ def test_capitalised_phrases_that_are_not_people(sentence):
 def test_a_month_abbreviation_is_part_of_a_name_unless_a_day_follows():
     assert named("his Chinese counterpart Admiral Dong Jun on Thursday")[0][0] == "Dong Jun"
     assert named("Defence Minister Rajnath Singh Jun 27 met") == [("Rajnath Singh", None, "Defence Minister")]
+
+
+@pytest.mark.parametrize("sentence", ["Modi and Kishida discussed the Free Trade Agreement.", "They reviewed the Strategic Partnership Framework."])
+def test_names_of_agreements_and_programmes_are_not_people(sentence):
+    assert [n for _, _, n, _, _ in people.named_mentions(sentence)] == []

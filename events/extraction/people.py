@@ -79,7 +79,11 @@ NOT_PERSON_WORDS = {
     "international", "national", "federal", "royal", "foundation", "association", "alliance", "coalition",
     "festival", "games", "olympics", "cup", "award", "prize", "anniversary", "victory", "independence",
     "minister", "ministers", "president", "secretary", "general", "chief", "defence", "defense", "foreign",
+    "trade", "free", "strategic", "economic", "indo", "make", "digital", "new", "old", "great", "prime",
+    "joint", "special", "operation", "mission", "exercise", "dialogue", "framework", "partnership", "plan",
 }
+# Endings of abstract nouns and adjectives that names almost never have: "Free Trade Agreement".
+NOT_NAME_SUFFIX_RE = re.compile(r"(?:tion|sion|ment|ship|ity|ism|ical|ology|ative|ness)$")
 WORD = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 BARE_NAME_RE = re.compile(rf"(?<![\w’'-])(?:[A-Z]\.?\s+{WORD}(?:\s+{WORD})?|{WORD}(?:\s+{WORD}){{1,2}})(?![\w-])")
 
@@ -91,7 +95,7 @@ def bare_names(text, start, end):
     out = []
     for m in BARE_NAME_RE.finditer(text, start, end):
         words = re.findall(r"[A-Za-z]+", m.group())
-        if any(fold(w) in NOT_NAME or fold(w) in NOT_PERSON_WORDS for w in words):
+        if any(fold(w) in NOT_NAME or fold(w) in NOT_PERSON_WORDS or NOT_NAME_SUFFIX_RE.search(w) for w in words):
             continue
         if any(w in places.country_names() or w in places.demonyms() or places.lookup_place(w) for w in words if len(w) > 1):
             continue
