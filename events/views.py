@@ -53,11 +53,10 @@ def chunk_context(form, continued=False):
 def summary_context(form):
     """The total, the facet counts and the overview strip for these filters."""
     start, end = form.cleaned.get("from"), form.cleaned.get("to")
-    rows = Event.objects.matching(**form.filters("start", "end")).per_month()
     return {
-        "count": form.events().count(),
+        "count": form.count(),
         "facets": form.facets(),
-        "overview": overview(rows, lambda a, b: form.link(**{"from": a, "to": b, "after": None}), start, end),
+        "overview": overview(form.per_month(), form.link_with("from", "to", "after"), start, end),
         "all_dates_url": form.link(**{"from": None, "to": None, "after": None}) if start or end else None,
     }
 
