@@ -5,6 +5,10 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass
 
+from django.template.defaultfilters import pluralize
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
 from .models import period
 
 BAR_WIDTH, BAR_GAP, YEAR_GAP = 7, 1, 12
@@ -39,6 +43,31 @@ class Overview:
     baseline: int
     years: list
     bars: list
+
+    def marks(self):
+        """The SVG inside the strip: a baseline and label per year, a bar per month. Built here rather
+        than in the template, where hundreds of bars of a long timeline took tens of milliseconds."""
+        label_y = self.height - 3
+        parts = []
+        for year in self.years:
+            parts.append(format_html('<line class="baseline" x1="{}" x2="{}" y1="{}" y2="{}"></line>',
+                                     year.x, year.end_x, self.baseline, self.baseline))
+            if year.href:
+                described = f"{year.label}: {year.count} event{pluralize(year.count)}"
+                if year.year_only:
+                    described += f", {year.year_only} known only to the year"
+                parts.append(format_html('<a href="{}" aria-label="{}"><text x="{}" y="{}">{}</text></a>',
+                                         year.href, described, year.x, label_y, year.label))
+            else:
+                parts.append(format_html('<text class="quiet" x="{}" y="{}">{}</text>', year.x, label_y, year.label))
+        for bar in self.bars:
+            parts.append(format_html(
+                '<a href="{}" aria-label="{}"><title>{}</title><rect class="hit" x="{}" y="0" width="8" height="{}"></rect>'
+                '<rect class="{}" x="{}" y="{}" width="7" height="{}"></rect></a>',
+                bar.href, bar.label, bar.label, bar.x, self.baseline, "bar in-range" if bar.in_range else "bar",
+                bar.x, bar.y, bar.height,
+            ))
+        return mark_safe("\n".join(parts))
 
 
 def overview(rows, link, start=None, end=None):
