@@ -1,0 +1,23 @@
+"""Each page makes as many SQL queries for a corpus ten times the size: no query per event, person
+or document listed. The corpora come from the benchmark's builder (manage.py bench)."""
+
+from django.db import transaction
+
+from events import bench
+from events.synthetic import Size, build
+
+
+def queries_per_page(size):
+    """{page: queries} over a corpus of this size, rolled back afterwards."""
+    with transaction.atomic():
+        build(size)
+        counts = {page.label.split(" (")[0]: bench.queries(page) for page in bench.pages()}
+        transaction.set_rollback(True)
+    return counts
+
+
+def test_every_page_makes_as_many_queries_for_ten_times_the_events(db):
+    small = queries_per_page(Size(events=200, people=60, sources=400, documents=100, years=30))
+    large = queries_per_page(Size(events=2_000, people=600, sources=4_000, documents=1_000, years=30))
+    assert len(small) == 12 and all(n > 0 for n in small.values())
+    assert large == small
