@@ -143,6 +143,7 @@ def store_events(document, extraction, result):
         if match is None:
             event = create_event(found, people)
             result.created.append(event)
+            flag_near_misses(event, report)
         else:
             event = match.ref
             join_event(event, found, people, evidence)
@@ -163,6 +164,30 @@ def store_events(document, extraction, result):
             flag(event, found.review)
         if event.needs_review:
             result.flagged.append(event)
+
+
+NEAR_MISS_DAYS = 3
+
+
+def flag_near_misses(event, report):
+    """Two reports of the same kind of event between the same people a day or two apart are kept
+    apart (different dates never merge) but both are flagged: they may be one event misdated."""
+    if report.date.precision != "day" or len(report.participants) < 2:
+        return
+    day = report.date.date
+    window = (day - datetime.timedelta(days=NEAR_MISS_DAYS), day + datetime.timedelta(days=NEAR_MISS_DAYS))
+    others = (
+        Event.objects.filter(kind=event.kind, date_precision="day", date__range=window)
+        .exclude(pk=event.pk)
+        .exclude(date=day)
+    )
+    for person in report.participants:
+        others = others.filter(participants=person)
+    for other in others.distinct():
+        if {p.pk for p in other.participants.all()} != set(report.participants):
+            continue
+        flag(event, [f"Reports of a {event.kind} of the same people give another date: {other.date_label} (event {other.pk})."])
+        flag(other, [f"Reports of a {event.kind} of the same people give another date: {event.date_label} (event {event.pk})."])
 
 
 def event_signature(kind, people):

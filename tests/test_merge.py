@@ -126,3 +126,18 @@ def test_an_editors_title_is_kept(db):
     ingest_text(DATED.replace("Sergey", "Sergei"), "b.txt", published=datetime.date(2023, 4, 28))
     event.refresh_from_db()
     assert event.title == "Singh–Shoigu talks"
+
+
+def test_the_same_meeting_reported_a_day_apart_stays_two_events_both_flagged(db):
+    ingest_text(DATED, "b.txt", published=datetime.date(2023, 4, 28))
+    ingest_text(DATED.replace("on Friday", "on Thursday") + " Later.", "c.txt", published=datetime.date(2023, 4, 28))
+    first, second = Event.objects.order_by("date")
+    assert (first.date, second.date) == (datetime.date(2023, 4, 27), datetime.date(2023, 4, 28))
+    assert first.needs_review and second.needs_review
+    assert "28 Apr 2023" in first.review_reason and "27 Apr 2023" in second.review_reason
+
+
+def test_meetings_of_other_people_on_nearby_days_are_not_flagged(db):
+    ingest_text(DATED, "b.txt", published=datetime.date(2023, 4, 28))
+    ingest_text(DATED.replace("on Friday", "on Thursday").replace("Sergey Shoigu", "Bakhodir Kurbanov"), "c.txt", published=datetime.date(2023, 4, 28))
+    assert not Event.objects.filter(needs_review=True).exists()
