@@ -9,7 +9,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from .ingest import ensure_countries, ingest_text
 from .models import UNDATED, Document, Event, Person, Place, Source, Topic
@@ -111,6 +111,10 @@ def build(size=Size(), seed=1):
         [through[2](event_id=e.pk, topic_id=t.pk) for e, (_, _, ts, _) in zip(events, links) for t in ts], batch_size=5000
     )
     build_documents(size, rng, events, links)
+    # Statistics for the query planner, as a database in use has them; without them PostgreSQL
+    # plans for empty tables (autovacuum cannot see rows of a transaction still open).
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
     return {"events": len(events), "people": len(people), "places": len(places),
             "documents": Document.objects.count(), "sources": Source.objects.count()}
 

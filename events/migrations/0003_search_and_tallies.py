@@ -24,6 +24,13 @@ MONTH = {"sqlite": "substr({row}.date, 1, 7)", "postgresql": "to_char({row}.date
 
 def tally_sql(vendor, facet, value, condition, row, delta):
     value = value.format(row=row, month=MONTH[vendor].format(row=row))
+    if delta < 0:
+        # Never creates a row: when Django's flush empties events_tally before the tables it counts
+        # (SQLite deletes row by row, so these triggers fire), nothing is left behind below zero.
+        return (
+            f"UPDATE events_tally SET events = events {delta} "
+            f"WHERE facet = '{facet}' AND value = {value} AND {condition.format(row=row)};"
+        )
     return (
         f"INSERT INTO events_tally (facet, value, events) SELECT '{facet}', {value}, {delta} "
         f"WHERE {condition.format(row=row)} "

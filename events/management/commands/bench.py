@@ -61,8 +61,6 @@ class Command(BaseCommand):
         self.stdout.write(f"database: {connection.vendor} {connection.settings_dict['NAME']}")
         started = time.perf_counter()
         made = synthetic.build(size)
-        # Statistics for the query planner, as a database in use has them (see README, "Performance").
-        connection.cursor().execute("ANALYZE")
         built = time.perf_counter() - started
         self.stdout.write(", ".join(f"{n:,} {what}" for what, n in made.items()) + f" built in {built:.0f} s")
         self.stdout.write(f"{'page':<34} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}")
