@@ -14,7 +14,7 @@ from django.utils.text import slugify
 from .extraction import extract_document
 from .extraction import places
 from .extraction.merge import Report, best_match, content_words
-from .extraction.names import name_parts, names_match
+from .extraction.names import name_keys, name_parts, names_match
 from .extraction.types import DateValue
 from .models import Country, Document, Event, Person, Place, Source, Suppression, Topic, period
 
@@ -198,6 +198,9 @@ def _name_words(people):
     return [w for p in people for w in p.name.split()]
 
 
+WORDING_PASSAGES = 4
+
+
 def candidates_for(report):
     """Events that could be the new report's: the same kind, a shared person, and a date that can
     fit (filtered in SQL), as plain Reports; a fixed number of queries however many there are."""
@@ -206,7 +209,11 @@ def candidates_for(report):
     events = Event.objects.filter(kind=report.kind, participants__in=report.participants)
     if report.date.known:
         start, end = period(report.date.date, report.date.precision)
-        events = events.filter(Q(date__lte=end, date_end__gte=start) | Q(date__isnull=True))
+        dated = Q(date__lte=end, date_end__gte=start)
+        if report.date.precision == "day":
+            # An undated event can only be this day's if one of its reports names this weekday.
+            dated |= Q(date__isnull=True, sources__weekday=report.date.date.weekday())
+        events = events.filter(dated)
     elif report.weekdays:
         # Django's week_day counts from Sunday = 1; Python's weekday() from Monday = 0.
         events = events.filter(date_precision="day", date__week_day__in=[(w + 1) % 7 + 1 for w in report.weekdays])
@@ -220,11 +227,20 @@ def candidates_for(report):
     ):
         people.setdefault(event_id, []).append((person_id, name))
     sources = {}
-    passages = Source.objects.filter(event_id__in=ids).annotate(
-        passage=Substr("document__text", F("start") + 1, F("end") - F("start"))
-    )
-    for event_id, document_id, weekday, passage in passages.values_list("event_id", "document_id", "weekday", "passage"):
-        sources.setdefault(event_id, []).append((document_id, weekday, passage))
+    for pk, event_id, document_id, weekday in Source.objects.filter(event_id__in=ids).order_by("pk").values_list(
+        "pk", "event_id", "document_id", "weekday"
+    ):
+        sources.setdefault(event_id, []).append((pk, document_id, weekday))
+    # The wording of an event is that of its first few reports: enough to recognise it, and the cost
+    # stays the same however many outlets later report it.
+    sample = [pk for found in sources.values() for pk, _, _ in found[:WORDING_PASSAGES]]
+    passages = {}
+    for event_id, passage in (
+        Source.objects.filter(pk__in=sample)
+        .annotate(passage=Substr("document__text", F("start") + 1, F("end") - F("start")))
+        .values_list("event_id", "passage")
+    ):
+        passages.setdefault(event_id, []).append(passage)
     out = []
     for event in events:
         members = people.get(event.pk, [])
@@ -234,10 +250,10 @@ def candidates_for(report):
                 kind=event.kind,
                 participants=frozenset(pk for pk, _ in members),
                 date=DateValue(event.date, event.date_precision),
-                weekdays={w for _, w, _ in found if w is not None},
+                weekdays={w for _, _, w in found if w is not None},
                 venue_country=event.venue.country_id if event.venue else None,
-                words=content_words(" ".join(p for _, _, p in found), [w for _, n in members for w in n.split()]),
-                documents={d for d, _, _ in found},
+                words=content_words(" ".join(passages.get(event.pk, [])), [w for _, n in members for w in n.split()]),
+                documents={d for _, d, _ in found},
                 ref=event,
             )
         )
@@ -378,11 +394,10 @@ def refresh_date(event):
 
 def resolve_person(ref):
     """The Person a name stands for: an existing one whose name or aliases match, else a new one."""
-    words = [w for w in re.findall(r"[^\W\d_]{2,}", ref.name)]
-    query = Q()
-    for word in words:
-        query |= Q(name__icontains=word) | Q(aliases__icontains=word)
-    candidates = Person.objects.filter(query) if words else Person.objects.none()
+    # Every form that can match shares the words of the shorter name, so looking up the words of this
+    # one through the index finds every candidate.
+    keys = name_keys(ref.name)
+    candidates = Person.objects.filter(keys__key__in=keys).distinct() if keys else Person.objects.none()
     for person in candidates.select_related("country"):
         if ref.country and person.country_id and ref.country != person.country_id:
             continue

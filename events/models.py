@@ -84,6 +84,36 @@ class Person(models.Model):
         self.aliases = sorted({*self.aliases, *new})
         return bool(new)
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.sync_keys()
+
+    def name_keys(self):
+        from .extraction.names import name_keys
+
+        return {key for form in [self.name, *self.aliases] for key in name_keys(form)}
+
+    def sync_keys(self):
+        """Index the words of the name and aliases, so ingest finds a person without a scan."""
+        wanted = self.name_keys()
+        self.keys.exclude(key__in=wanted).delete()
+        PersonKey.objects.bulk_create(
+            [PersonKey(person=self, key=k) for k in sorted(wanted)], ignore_conflicts=True
+        )
+
+
+class PersonKey(models.Model):
+    """One word of a person's name or aliases, in its phonetic spelling (events.extraction.names)."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="keys")
+    key = models.CharField(max_length=100, db_index=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["person", "key"], name="unique_person_key")]
+
+    def __str__(self):
+        return self.key
+
 
 class Place(models.Model):
     name = models.CharField(max_length=200)

@@ -12,7 +12,7 @@ from pathlib import Path
 from django.db import connection, transaction
 
 from .ingest import ensure_countries, ingest_text
-from .models import UNDATED, Document, Event, Person, Place, Source, Topic
+from .models import UNDATED, Document, Event, Person, PersonKey, Place, Source, Topic
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "documents"
 # The countries most reports are about come first; the rest of pycountry's list trails off.
@@ -70,6 +70,9 @@ def build(size=Size(), seed=1):
         [Person(name=f"{name(rng, 2)} {name(rng, 3)}", country_id=codes[country_of()[0]], role=rng.choice(ROLES))
          for _ in range(size.people)],
         batch_size=1000,
+    )
+    PersonKey.objects.bulk_create(
+        [PersonKey(person=p, key=k) for p in people for k in sorted(p.name_keys())], batch_size=5000
     )
     places = Place.objects.bulk_create(
         [Place(name=f"{name(rng, 3)} {i}", country_id=codes[country_of()[0]]) for i in range(max(10, size.people // 40))],

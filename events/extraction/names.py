@@ -1,6 +1,7 @@
 """When two written names are the same person: spelling variants (Sergei/Sergey, Victor/Viktor),
 initials (S Jaishankar), middle initials (Sergei K Shoigu) and bare surnames."""
 
+import functools
 import re
 import unicodedata
 
@@ -13,6 +14,7 @@ def fold(text):
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
 
 
+@functools.lru_cache(maxsize=65536)
 def phonetic(token):
     """One spelling for common transliteration variants of a name token."""
     t = fold(token)
@@ -23,8 +25,10 @@ def phonetic(token):
     return t
 
 
+@functools.lru_cache(maxsize=65536)
 def name_parts(name):
-    """(full tokens, initials) of a name, honorifics dropped, each in its phonetic spelling."""
+    """(full tokens, initials) of a name, honorifics dropped, each in its phonetic spelling; tuples,
+    cached: the same names are compared again and again."""
     full, initials = [], []
     for raw in re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*\.?", name):
         word = raw.rstrip(".")
@@ -34,7 +38,7 @@ def name_parts(name):
             initials.append(fold(word)[0])
         else:
             full.append(phonetic(word))
-    return full, initials
+    return tuple(full), tuple(initials)
 
 
 def person_key(name):
@@ -66,6 +70,11 @@ def _initials_fit(initials, words):
     # An initial with no word left to stand for (a middle initial) is no contradiction.
     firsts = [w[0] for w in words]
     return all(i in firsts for i in initials) if (initials and firsts) else True
+
+
+def name_keys(name):
+    """The phonetic spellings of a name's full words: what a person is looked up by."""
+    return set(name_parts(name)[0])
 
 
 def surname(name):
