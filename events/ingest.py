@@ -2,24 +2,18 @@
 joined into one Event, and nothing an editor changed overwritten."""
 
 import datetime
-import logging
 import re
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.db.models.functions import Substr
-from django.utils.text import slugify
 
-from .extraction import extract_document
-from .extraction import places
+from .extraction import extract_document, places
 from .extraction.merge import Report, best_match, content_words
 from .extraction.names import name_keys, name_parts, names_match
 from .extraction.types import DateValue
 from .models import Country, Document, Event, Person, Place, Source, Suppression, Topic, period
-
-log = logging.getLogger(__name__)
-
 
 class IngestError(Exception):
     """A document that cannot be ingested, with a message for the person who gave it."""
@@ -51,14 +45,6 @@ def ensure_countries(codes):
         Country.objects.bulk_create(
             [Country(code=c, name=places.country_name(c)) for c in sorted(codes)], ignore_conflicts=True
         )
-
-
-def country(code):
-    """The Country row for an ISO code (created if missing), or None."""
-    if not code:
-        return None
-    ensure_countries([code])
-    return Country.objects.get(code=code)
 
 
 def ingest_text(text, filename, published=None, outlet=None):
@@ -430,15 +416,6 @@ def resolve_person(ref):
     person.add_aliases(full_forms(ref.forms - {ref.name}))
     person.save()
     return person
-
-
-def ensure_topics(entries):
-    """Create or update topics from a list of {name, keywords} (the fixtures' topics.json)."""
-    for entry in entries:
-        Topic.objects.update_or_create(
-            slug=entry.get("slug") or slugify(entry["name"]),
-            defaults={"name": entry["name"], "keywords": entry.get("keywords", [])},
-        )
 
 
 def parse_published(value):
