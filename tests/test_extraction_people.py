@@ -116,7 +116,7 @@ def test_a_description_may_refer_forward_to_a_name():
 
 
 def test_a_list_of_countries_of_unnamed_ministers():
-    role, codes, _ = people.group_countries("He held talks with the Defence Ministers of Uzbekistan, Belarus and Kazakhstan on Friday.")
+    role, codes = people.group_countries("He held talks with the Defence Ministers of Uzbekistan, Belarus and Kazakhstan on Friday.")
     assert role == "Defence Minister" and codes == ["UZ", "BY", "KZ"]
 
 

@@ -78,10 +78,11 @@ def mask_quotations(text):
     return "".join(chars)
 
 
-def classify(masked, mentions):
-    """(kind, trigger match) of what the sentence reports happened, or (None, None)."""
+def classify(masked, mention_offsets):
+    """(kind, trigger match) of what the sentence reports happened, or (None, None).
+    `mention_offsets` are where the sentence names people: a statement needs a speaker before the verb."""
     speech = SPEECH_RE.search(masked)
-    if speech and OCCASION_RE.search(masked) and any(m.start - 0 < speech.start() for m in mentions):
+    if speech and OCCASION_RE.search(masked) and any(offset < speech.start() for offset in mention_offsets):
         return "statement", speech
     for kind, regex in (("agreement", AGREEMENT_RE), ("summit", SUMMIT_RE), ("visit", VISIT_RE), ("meeting", MEETING_VERB_RE)):
         m = regex.search(masked)
@@ -145,7 +146,7 @@ def participants_for(kind, trigger, masked, mentions, base, ctx):
     return [found]
 
 
-def date_for(masked, trigger, ctx, sentence_text):
+def date_for(masked, trigger, ctx):
     """The date the sentence gives the event: the event-time expression nearest the trigger,
     else the date of the report's lead event (the first it dates): the time the story is told around."""
     found = [e for e in dates.find_expressions(masked) if dates.is_event_time(masked, e)]
@@ -170,7 +171,7 @@ def date_for(masked, trigger, ctx, sentence_text):
     return DateValue(evidence="the report gives no date for it")
 
 
-def venue_for(kind, masked, ctx):
+def venue_for(masked, ctx):
     for start, prep, ref in places.place_mentions(masked):
         if prep == "from":
             continue
@@ -184,7 +185,7 @@ def venue_for(kind, masked, ctx):
     return None
 
 
-def title_for(kind, participants, venue, masked, trigger, group_role=None):
+def title_for(kind, participants, venue, masked, group_role=None):
     names = [p.name for p in participants]
     where = f" in {venue.name}" if venue else ""
     if group_role:
@@ -209,8 +210,8 @@ def sentence_events(sentence, masked, mentions, ctx):
     base = sentence.start
     if NEGATION_RE.search(masked):
         return []
-    kind, trigger = classify(masked, [type(m)(m.start - base, m.end - base, m.person, m.how) for m in mentions])
-    role, countries, group_span = people.group_countries(masked)
+    kind, trigger = classify(masked, [m.start - base for m in mentions])
+    role, countries = people.group_countries(masked)
     if kind == "meeting" and countries and mentions:
         ctx.groups.append((mentions[0].person, role, countries, sentence))
         if len(unique_people(mentions)) == 1:
@@ -223,8 +224,8 @@ def sentence_events(sentence, masked, mentions, ctx):
         protagonist = ctx.registry.protagonist(ctx.text)
         if protagonist and people.role_family(protagonist.role) == people.role_family(member_role):
             groups = [[protagonist]]
-    date = date_for(masked, trigger, ctx, sentence.text)
-    venue = venue_for(kind, masked, ctx)
+    date = date_for(masked, trigger, ctx)
+    venue = venue_for(masked, ctx)
     topics = tag(sentence.text, ctx.topics)
     in_full = {id(m.person) for m in mentions if m.how == "named" and len(name_parts_full(m, ctx.text)) >= 2}
     out = []
@@ -236,7 +237,7 @@ def sentence_events(sentence, masked, mentions, ctx):
         out.append(
             ExtractedEvent(
                 kind=kind,
-                title=title_for(kind, group, venue, masked, trigger, member_role if len(group) == 1 and member_role else None),
+                title=title_for(kind, group, venue, masked, member_role if len(group) == 1 and member_role else None),
                 spans=[Span(sentence.start, sentence.end)],
                 date=date,
                 participants=list(group),
@@ -268,7 +269,7 @@ def _meeting_on_a_visit(sentence, masked, mentions, trigger, visit, base):
     return [
         ExtractedEvent(
             kind="meeting",
-            title=title_for("meeting", people, visit.venue, masked, meeting),
+            title=title_for("meeting", people, visit.venue, masked),
             spans=list(visit.spans),
             date=visit.date,
             participants=people,

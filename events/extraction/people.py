@@ -378,9 +378,9 @@ def group_countries(masked):
     """The countries a plural role names: 'the Defence Ministers of Uzbekistan, Belarus and Kazakhstan'."""
     m = GROUP_LIST_RE.search(masked)
     if not m:
-        return None, [], None
+        return None, []
     codes = [code for _, _, code in places.find_countries(m[2])]
-    return normalise_role(m[1]), codes, (m.start(), m.end())
+    return normalise_role(m[1]), codes
 
 
 def group_pair(masked):
