@@ -41,12 +41,6 @@ def name_parts(name):
     return tuple(full), tuple(initials)
 
 
-def person_key(name):
-    """A key that is equal for the written forms of one person's full name."""
-    full, _ = name_parts(name)
-    return " ".join(sorted(full))
-
-
 def names_match(a, b):
     """Whether two written names can be the same person.
 

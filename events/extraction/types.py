@@ -38,9 +38,6 @@ class DateValue:
         return self.date.strftime({"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}[self.precision])
 
 
-UNKNOWN_DATE = DateValue()
-
-
 @dataclass
 class PersonRef:
     """A person as one document names them."""
@@ -49,12 +46,6 @@ class PersonRef:
     country: str | None = None
     role: str = ""
     forms: set = field(default_factory=set)
-
-    @property
-    def key(self):
-        from .people import person_key
-
-        return person_key(self.name)
 
 
 @dataclass
