@@ -192,3 +192,13 @@ def test_a_coming_event_without_a_date_does_not_take_the_leads():
     first, second = events_of(text, published=datetime.date(2023, 4, 28))
     assert first.date.iso() == "2023-04-28"
     assert not second.date.known and "coming event" in second.date.evidence
+
+
+def test_a_meeting_on_a_visit_takes_the_date_nearest_its_own_verb():
+    visit, meeting = events_of(
+        "Chinese Defence Minister Li Shangfu, who arrived in New Delhi on Thursday, met Defence Minister "
+        "Rajnath Singh on Friday.",
+        published=datetime.date(2023, 4, 28),
+    )
+    assert (visit.kind, visit.date.iso()) == ("visit", "2023-04-27")
+    assert (meeting.kind, meeting.date.iso()) == ("meeting", "2023-04-28")

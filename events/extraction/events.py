@@ -151,7 +151,7 @@ def date_for(masked, trigger, ctx):
     else the date of the report's lead event (the first it dates): the time the story is told around."""
     found = [e for e in dates.find_expressions(masked) if dates.is_event_time(masked, e)]
     if found:
-        nearest = min(found, key=lambda e: abs(e.start - trigger.start()))
+        nearest = min(found, key=lambda e: _distance(masked, e, trigger))
         value = dates.resolve(nearest, masked, ctx.anchor)
         if not value.known and ctx.anchor.year and nearest.kind in ("weekday", "relative_day", "relative_period"):
             value = DateValue(
@@ -169,6 +169,13 @@ def date_for(masked, trigger, ctx):
     if dates.is_future(masked):
         return DateValue(evidence="a coming event the report gives no date for")
     return DateValue(evidence="the report gives no date for it")
+
+
+def _distance(masked, expr, trigger):
+    """How far a date is from the verb it may date, a clause boundary (a comma) counting as far: in
+    "Li, who arrived on Thursday, met Singh on Friday", Friday dates the meeting."""
+    lo, hi = sorted((expr.start, trigger.start()))
+    return abs(expr.start - trigger.start()) + 1000 * masked.count(",", lo, hi)
 
 
 def venue_for(masked, ctx):
@@ -248,13 +255,13 @@ def sentence_events(sentence, masked, mentions, ctx):
             )
         )
     if kind == "visit" and out:
-        out += _meeting_on_a_visit(sentence, masked, mentions, trigger, out[0], base)
+        out += _meeting_on_a_visit(masked, mentions, trigger, out[0], base, ctx)
     if out and date.known and not ctx.narrative.known:
         ctx.narrative = date  # the lead's date: what the rest of the story is told around
     return out
 
 
-def _meeting_on_a_visit(sentence, masked, mentions, trigger, visit, base):
+def _meeting_on_a_visit(masked, mentions, trigger, visit, base, ctx):
     """'Li visited Moscow, where he met President Vladimir Putin': the meeting the trip was for
     (or had), the traveller with the people named after the meeting verb."""
     meeting = MEETING_VERB_RE.search(masked, trigger.end())
@@ -271,7 +278,7 @@ def _meeting_on_a_visit(sentence, masked, mentions, trigger, visit, base):
             kind="meeting",
             title=title_for("meeting", people, visit.venue, masked),
             spans=list(visit.spans),
-            date=visit.date,
+            date=date_for(masked, meeting, ctx),  # "arrived on Thursday, met him on Friday"
             participants=people,
             venue=visit.venue,
             countries=_countries(people, visit.venue),
