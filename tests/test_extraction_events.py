@@ -202,3 +202,28 @@ def test_a_meeting_on_a_visit_takes_the_date_nearest_its_own_verb():
     )
     assert (visit.kind, visit.date.iso()) == ("visit", "2023-04-27")
     assert (meeting.kind, meeting.date.iso()) == ("meeting", "2023-04-28")
+
+
+def test_a_telephone_conversation_is_a_meeting_with_no_venue():
+    [event] = events_of(
+        "NEW DELHI: Defence Minister Rajnath Singh held a telephone conversation with his Russian counterpart "
+        "Sergei Shoigu on June 5.",
+        published=datetime.date(2020, 6, 23),
+    )
+    assert summary(event) == ("meeting", ["Rajnath Singh", "Sergei Shoigu"], "2020-06-05", None)
+
+
+def test_a_place_the_gazetteer_does_not_know_is_not_replaced_by_the_datelines():
+    [event] = events_of(
+        "MOSCOW: Prime Minister Narendra Modi and President Vladimir Putin last met in Xanadupolis in November 2019.",
+        published=datetime.date(2020, 6, 23),
+    )
+    assert event.venue is None and event.date.iso() == "2019-11"
+
+
+def test_accented_cities_are_found_without_their_accents():
+    [event] = events_of(
+        "Prime Minister Narendra Modi and President Vladimir Putin met in Brasilia in November 2019.",
+        published=datetime.date(2020, 6, 23),
+    )
+    assert (event.venue.name, event.venue.country) == ("Brasília", "BR")

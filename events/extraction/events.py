@@ -25,7 +25,8 @@ VISIT_RE = re.compile(
 MEETING_VERB_RE = re.compile(
     r"\b(?:met|meets|meet|meeting\s+with|talks\s+with|call(?:ed|s)?\s+on"
     r"|(?:held|hold|holds|holding|had|have|has)\s+(?:a\s+|an\s+)?(?:(?:bilateral|wide-ranging|separate|delegation-level|detailed|extensive)\s+)*"
-    r"(?:talks|meetings?|discussions?|consultations|parleys)"
+    r"(?:(?:tele)?phone\s+|video\s+|virtual\s+)?(?:talks|meetings?|discussions?|consultations|parleys|conversations?|calls?)"
+    r"|spoke\s+(?:by\s+phone\s+|over\s+the\s+phone\s+)?(?:with|to)(?=\s+(?:[A-Z]|his|her|their))"
     r"|discussed|deliberate[ds]?|conferred)\b",
     re.I,
 )
@@ -48,6 +49,7 @@ NEGATION_RE = re.compile(
     r"\b(?:no\s+plans?\s+to|not\s+(?:\w+\s+)?(?:meet|hold|visit|attend|sign)|never\s+met|ruled\s+out|cancel(?:l?ed|s)|called\s+off|refused\s+to)\b",
     re.I,
 )
+REMOTE_RE = re.compile(r"phone|video|virtual|spoke", re.I)
 SPLIT_RE = re.compile(r"\b(?:bilateral\s+(?:meetings|talks)|separate(?:ly)?\s+(?:meetings|talks)?|separately)\b", re.I)
 BETWEEN_RE = re.compile(r"\b(?:meeting|summit|talks|dialogue)\s+between\b", re.I)
 TRAVEL_WORD_RE = re.compile(r"\b(?:left|leaves|leave|leaving|heading|headed|trip|visit\w*|travel\w*|flew|arriv\w*|depart\w*)\s+(?:to|for|in)\s*$", re.I)
@@ -252,6 +254,9 @@ def sentence_events(sentence, masked, mentions, ctx):
                 countries=_countries(group, venue),
                 topics=topics,
                 names_in_full=any(id(p) in in_full for p in group),
+                # A call has no venue; an unknown place is no reason to guess one.
+                placed_elsewhere=venue is None
+                and (places.names_an_unknown_place(masked) or bool(REMOTE_RE.search(trigger.group()))),
             )
         )
     if kind == "visit" and out:
@@ -413,6 +418,6 @@ def fill_venues(events, scene):
         None,
     )
     for event in events:
-        if event.venue is None:
+        if event.venue is None and not event.placed_elsewhere:
             event.venue = city or scene
             event.countries = _countries(event.participants, event.venue)

