@@ -141,3 +141,9 @@ def test_resolving_never_crashes_and_stays_consistent(sentence, published):
 def test_29_february_takes_the_nearest_leap_year_the_tense_allows():
     assert resolved("They met on 29 February.", published=datetime.date(2023, 4, 28)) == ["2020-02-29"]
     assert resolved("They will meet on 29 February.", published=datetime.date(2023, 4, 28)) == ["2024-02-29"]
+
+
+def test_a_date_inside_a_since_clause_dates_something_else():
+    assert resolved("Modi and Suga held a meeting, their first since Suga took office in September 2020.") == []
+    assert resolved("It is his first visit since the start of the conflict last year.") == []
+    assert resolved("Since 2020 they have met often, and on Friday they met again.") == ["2023-04-28"]

@@ -79,9 +79,16 @@ def _may_is_month(text, m):
     return m.start() > 0 or re.match(r"May\s+\d", text[m.start() :]) is not None
 
 
+# "since Suga took office in September 2020", "since the start of the conflict last year": a clause
+# that opens with these words dates something else, up to the end of the clause.
+BACKGROUND_CLAUSE_RE = re.compile(r"\b(?:since|until|till|ever\s+since)\b[^,;:()]*$", re.I)
+
+
 def is_event_time(sentence, expr):
-    """Whether an expression can date an event: not 'since May 2020', 'to 2031', 'by the end of 2021'."""
-    return not NOT_EVENT_TIME_RE.search(sentence[: expr.start])
+    """Whether an expression can date an event: not 'since May 2020', 'to 2031', 'by the end of 2021',
+    nor one inside a clause that 'since' or 'until' opens."""
+    before = sentence[: expr.start]
+    return not (NOT_EVENT_TIME_RE.search(before) or BACKGROUND_CLAUSE_RE.search(before[-80:]))
 
 
 def is_future(sentence):
