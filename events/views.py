@@ -14,6 +14,7 @@ from .overview import overview
 from .passages import highlighted, in_paragraph
 
 PAGE_SIZE = 30
+COUNTERPARTS_SHOWN = 25
 RANK_PRECISION = {rank: precision for precision, rank in Event.PRECISION_RANK.items()}
 
 
@@ -123,7 +124,10 @@ def person_detail(request, pk):
         Country.objects.filter(places__events__participants=person).exclude(code=person.country_id)
         .annotate(n=Count("places__events", distinct=True)).order_by("-n", "name")
     )
+    # The people met most, not all of a busy minister's thousands: the timeline filter shows the rest.
+    counterparts = list(counterparts[: COUNTERPARTS_SHOWN + 1])
     return render(request, "events/person.html", {
         **chunk_context(form), "person": person, "count": person.events.count(),
-        "counterparts": counterparts, "visited": visited,
+        "counterparts": counterparts[:COUNTERPARTS_SHOWN], "more_counterparts": len(counterparts) > COUNTERPARTS_SHOWN,
+        "visited": visited,
     })

@@ -116,3 +116,17 @@ def test_the_server_error_page_stands_alone(db):
 
     html = render_to_string("500.html")
     assert "Something went wrong" in html and 'href="/"' in html
+
+
+def test_the_person_page_lists_only_the_counterparts_met_most(client, make_event):
+    from events.views import COUNTERPARTS_SHOWN
+
+    for n in range(COUNTERPARTS_SHOWN + 2):
+        make_event(title=f"Meeting {n}", people=[("Rajnath Singh", "IN"), (f"Minister Number{n:02d}", "RU")])
+    extra = make_event(title="Second meeting", people=[("Rajnath Singh", "IN"), ("Minister Number00", "RU")])
+    singh = extra.participants.get(name="Rajnath Singh")
+    html = client.get(singh.get_absolute_url()).content.decode()
+    section = re.search(r'id="met-heading".*?</section>', html, re.S).group(0)
+    assert section.count("<li>") == COUNTERPARTS_SHOWN
+    assert f"The {COUNTERPARTS_SHOWN} they met most." in section
+    assert section.index("Minister Number00") < section.index("Minister Number01")  # most met first
