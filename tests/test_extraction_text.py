@@ -112,3 +112,12 @@ def test_a_dateline_without_a_year_gives_no_publication_date():
 def test_an_agency_dateline_without_punctuation():
     text = "Qingdao, Jun 27 (PTI) Defence Minister Rajnath Singh on Thursday held talks."
     assert dateline_place(text, textmod.sentences(text)).name == "Qingdao"
+
+
+def test_a_long_document_is_read_whole():
+    from events.extraction import extract_document
+
+    one = "Defence Minister Rajnath Singh met his Russian counterpart Sergei Shoigu on Friday.\n"
+    found = extract_document(one * 2000, published=datetime.date(2023, 4, 28))
+    [event] = found.events
+    assert len(found.sentences) == 2000 and event.spans[0].start == 0

@@ -125,6 +125,7 @@ class Registry:
     people: list = field(default_factory=list)
     counts: dict = field(default_factory=dict)
     counterparts: list = field(default_factory=list)  # (person, counterpart) pairs
+    _protagonist: PersonRef | None = None
 
     def add(self, name, country=None, role=""):
         for person in self.people:
@@ -174,12 +175,15 @@ class Registry:
         return fits[0] if len(fits) == 1 else None
 
     def protagonist(self, text):
-        """Who the report is about: the person whose surname it repeats most."""
-        def weight(person):
-            last = person.name.split()[-1]
-            return len(re.findall(rf"\b{re.escape(last)}\b", text))
+        """Who the report is about: the person whose surname it repeats most (counted once per
+        document: the text does not change)."""
+        if self._protagonist is None:
+            def weight(person):
+                last = person.name.split()[-1]
+                return len(re.findall(rf"\b{re.escape(last)}\b", text))
 
-        return max(self.people, key=weight, default=None)
+            self._protagonist = max(self.people, key=weight, default=None)
+        return self._protagonist
 
 
 def _contains(form, words):
@@ -210,12 +214,14 @@ def normalise_role(role):
     return " ".join(w if w.isupper() else w.capitalize() for w in r.split()).replace("Secretary General", "Secretary-General")
 
 
-def take_name(text, pos):
-    """The capitalised name starting at `pos` (after a title), as (start, end, name), or None."""
+def take_name(text, pos, end=None):
+    """The capitalised name starting at `pos` (after a title) and ending by `end`, as (start, end,
+    name), or None."""
+    end = len(text) if end is None else end
     tokens = []
     i = pos
     while len(tokens) < 5:
-        m = TOKEN_RE.match(text, i)
+        m = TOKEN_RE.match(text, i, end)
         if not m:
             break
         word = m[1]
@@ -223,7 +229,7 @@ def take_name(text, pos):
         possessive = bool(re.search(r"['’]s$", word))
         if not bare or fold(bare) in NOT_NAME or bare in places.country_names() or bare in places.demonyms():
             break
-        if is_date_word(bare, text[m.end(1) :]):
+        if is_date_word(bare, text[m.end(1) : m.end(1) + 5]):
             break
         if len(bare) > 1 and bare.isupper():
             break  # an acronym: SCO, NATO
@@ -241,22 +247,27 @@ def take_name(text, pos):
 
 def _country_before(text, start):
     """A demonym or "<Country>'s" right before a role: 'Russian President', 'Russia's Deputy PM'."""
-    m = re.search(r"([A-Z][\w.]+)(?:['’]s)?\s+(?:[A-Z]{2,}\s+)?$", text[:start])
+    # Only the words right before the role matter; looking further back would be quadratic.
+    m = re.search(r"([A-Z][\w.]+)(?:['’]s)?\s+(?:[A-Z]{2,}\s+)?$", text[max(0, start - 60) : start])
     if not m:
         return None
     word = m[1]
     return places.demonyms().get(word) or places.country_names().get(word)
 
 
+OF_COUNTRY_RE = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3})")
+SEPARATOR_RE = re.compile(r"[\s,]*")
+
+
 def _country_after(text, end):
-    m = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3})", text[end:])
+    m = OF_COUNTRY_RE.match(text, end)
     if not m:
         return None, end
     words = m[1].split()
     for n in range(len(words), 0, -1):
         code = places.country_names().get(" ".join(words[:n]))
         if code:
-            return code, end + m.start(1) + len(" ".join(words[:n]))
+            return code, m.start(1) + len(" ".join(words[:n]))
     return None, end
 
 
@@ -277,20 +288,20 @@ def named_mentions(text, start=0, end=None):
         country = _country_before(text, m.start())
         after, pos = _country_after(text, m.end())
         country = country or after
-        pos = re.match(r"[\s,]*", text[pos:]).end() + pos
+        pos = SEPARATOR_RE.match(text, pos).end()
         pos = _skip_titles(text, pos)
-        found = take_name(text[:end], pos)
+        found = take_name(text, pos, end)
         if found:
             out.append((found[0], found[1], found[2], country, normalise_role(role)))
     for m in COUNTERPART_RE.finditer(text, start, end):
         country = places.demonyms().get(m[1]) if m[1] else None
-        pos = re.match(r"[\s,]*", text[m.end() :]).end() + m.end()
+        pos = SEPARATOR_RE.match(text, m.end()).end()
         pos = _skip_titles(text, pos)
-        found = take_name(text[:end], pos)
+        found = take_name(text, pos, end)
         if found:
             out.append((found[0], found[1], found[2], country, "counterpart"))
     for m in TITLE_RE.finditer(text, start, end):
-        found = take_name(text[:end], m.end())
+        found = take_name(text, m.end(), end)
         if found and not any(o[0] <= found[0] < o[1] for o in out):
             out.append((found[0], found[1], found[2], None, ""))
     for found in bare_names(text, start, end):

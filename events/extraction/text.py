@@ -42,14 +42,17 @@ def parse_header(text):
     return published, None, end
 
 
-def paragraphs(text, start=0):
-    """(start, end) of each non-blank line from `start` on, with surrounding space trimmed."""
-    for m in re.finditer(r"[^\r\n]+", text[start:]):
+LINE_RE = re.compile(r"[^\r\n]+")
+
+
+def paragraphs(text, start=0, end=None):
+    """(start, end) of each non-blank line of text[start:end], with surrounding space trimmed."""
+    for m in LINE_RE.finditer(text, start, len(text) if end is None else end):
         line = m.group()
         stripped = line.strip()
         if not stripped:
             continue
-        left = start + m.start() + (len(line) - len(line.lstrip()))
+        left = m.start() + (len(line) - len(line.lstrip()))
         yield left, left + len(stripped)
 
 
@@ -71,7 +74,7 @@ def split_sentences(text, start=0, end=None):
     """Sentences of text[start:end] as (start, end) offsets; never crosses a line break."""
     end = len(text) if end is None else end
     spans = []
-    for p_start, p_end in paragraphs(text[:end], start):
+    for p_start, p_end in paragraphs(text, start, end):
         s = p_start
         for m in BOUNDARY_RE.finditer(text, p_start, p_end):
             if _ends_with_abbreviation(text, s, m.start()):
