@@ -31,6 +31,7 @@ class Document(models.Model):
     class DateSource(models.TextChoices):
         HEADER = "header", "date header"
         DATELINE = "dateline", "dateline"
+        BYLINE = "byline", "byline"
         USER = "user", "given at ingest"
         EDITOR = "editor", "set by an editor"
         UNKNOWN = "unknown", "unknown"

@@ -227,3 +227,23 @@ def test_accented_cities_are_found_without_their_accents():
         published=datetime.date(2020, 6, 23),
     )
     assert (event.venue.name, event.venue.country) == ("Brasília", "BR")
+
+
+def test_the_two_ministers_are_the_two_people_of_the_last_meeting():
+    text = (
+        "Defence Minister Rajnath Singh on Tuesday held bilateral talks with his Egyptian counterpart General "
+        "Mohamed Zaki in Cairo.\nThe two ministers signed a Memorandum of Understanding on defence cooperation."
+    )
+    meeting, agreement = events_of(text, published=datetime.date(2022, 9, 20))
+    assert agreement.kind == "agreement"
+    assert [p.name for p in agreement.participants] == ["Rajnath Singh", "Mohamed Zaki"]
+    assert agreement.date.iso() == "2022-09-20"
+
+
+def test_a_group_of_ministers_of_named_countries_is_not_the_last_pair():
+    text = (
+        "SCO Secretary General Zhang Ming also met Rajnath Singh on Friday.\n"
+        "Rajnath Singh also held bilateral talks with the Defence Ministers of Uzbekistan, Belarus and Kazakhstan."
+    )
+    [event] = events_of(text, published=datetime.date(2023, 4, 28))
+    assert len(event.spans) == 1

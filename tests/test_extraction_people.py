@@ -152,3 +152,15 @@ def test_a_month_abbreviation_is_part_of_a_name_unless_a_day_follows():
 @pytest.mark.parametrize("sentence", ["Modi and Kishida discussed the Free Trade Agreement.", "They reviewed the Strategic Partnership Framework."])
 def test_names_of_agreements_and_programmes_are_not_people(sentence):
     assert [n for _, _, n, _, _ in people.named_mentions(sentence)] == []
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("Singh also called on President Abdel Fattah el-Sisi.", "Abdel Fattah el-Sisi"),
+        ("He met Crown Prince Mohammed bin Salman in Riyadh.", "Mohammed bin Salman"),
+        ("Commission President Ursula von der Leyen spoke.", "Ursula von der Leyen"),
+    ],
+)
+def test_lower_case_particles_inside_a_name(sentence, name):
+    assert name in [n for _, _, n, _, _ in people.named_mentions(sentence)]

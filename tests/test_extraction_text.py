@@ -121,3 +121,16 @@ def test_a_long_document_is_read_whole():
     found = extract_document(one * 2000, published=datetime.date(2023, 4, 28))
     [event] = found.events
     assert len(found.sentences) == 2000 and event.spans[0].start == 0
+
+
+def test_a_byline_gives_the_publication_date_and_published_beats_updated():
+    from events.extraction import extract_document
+
+    text = (
+        "Singh holds talks in Cairo\nBy ANI | Updated: Sep 21, 2022 16:40 IST | Published: Sep 20, 2022\n"
+        "Cairo [Egypt], September 20 (ANI): Defence Minister Rajnath Singh on Tuesday met his Egyptian counterpart General Mohamed Zaki."
+    )
+    found = extract_document(text)
+    assert (found.published, found.published_source) == (datetime.date(2022, 9, 20), "byline")
+    assert found.events[0].date.iso() == "2022-09-20"
+    assert found.events[0].venue.name == "Cairo"

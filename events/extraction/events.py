@@ -68,6 +68,7 @@ class Context:
     topics: list = field(default_factory=list)
     narrative: DateValue = field(default_factory=DateValue)
     groups: list = field(default_factory=list)  # (subject, role, countries, span) of unnamed counterparts
+    pair: list = field(default_factory=list)  # the two people of the last two-person event: "the two ministers"
 
 
 def mask_quotations(text):
@@ -214,11 +215,28 @@ def title_for(kind, participants, venue, masked, group_role=None):
     return f"{' and '.join(names)} at the {label}{where}"
 
 
+PAIR_RE = re.compile(
+    r"\b(?:the\s+two|both(?:\s+the)?)\s+(?:ministers|leaders|counterparts|defen[cs]e\s+ministers|heads\s+of\s+state)\b",
+    re.I,
+)
+
+
+def with_the_pair(masked, mentions, base, ctx):
+    """'The two ministers signed an agreement': the two people of the report's last two-person event,
+    when the sentence names nobody else."""
+    m = PAIR_RE.search(masked)
+    if not m or len(ctx.pair) != 2 or len({id(x.person) for x in mentions}) >= 2:
+        return mentions
+    found = [people.Mention(base + m.start(), base + m.end(), person, "group") for person in ctx.pair]
+    return sorted(mentions + [f for f in found if all(f.person is not x.person for x in mentions)], key=lambda x: x.start)
+
+
 def sentence_events(sentence, masked, mentions, ctx):
     """The events one sentence reports, as ExtractedEvents with one span each."""
     base = sentence.start
     if NEGATION_RE.search(masked):
         return []
+    mentions = with_the_pair(masked, mentions, base, ctx)
     kind, trigger = classify(masked, [m.start - base for m in mentions])
     role, countries = people.group_countries(masked)
     if kind == "meeting" and countries and mentions:
@@ -261,6 +279,9 @@ def sentence_events(sentence, masked, mentions, ctx):
         )
     if kind == "visit" and out:
         out += _meeting_on_a_visit(masked, mentions, trigger, out[0], base, ctx)
+    two = [e for e in out if len(e.participants) == 2]
+    if two:
+        ctx.pair = list(two[-1].participants)
     if out and date.known and not ctx.narrative.known:
         ctx.narrative = date  # the lead's date: what the rest of the story is told around
     return out

@@ -36,6 +36,11 @@ RANK_RE = re.compile(rf"\s*,?\s*(?i:(?:{RANK}))(?![\w-])")
 HONORIFIC_RE = re.compile(rf"\s*(?i:(?:{HONORIFIC}))(?![\w-])")
 COUNTERPART_RE = re.compile(r"\b(?:his|her|their|its)\s+(?:([A-Z][\w.]+)\s+)?counterparts?\b")
 TOKEN_RE = re.compile(r"\s*([A-Z][\w'’-]*\.?|[A-Z]\.?)(?=[\s,;:)(’'”\"]|$|\.)")
+# Lower-case parts inside a name: "Abdel Fattah el-Sisi", "Mohammed bin Salman", "Ursula von der Leyen".
+PARTICLE_RE = re.compile(
+    r"\s*((?:al|el|ad|as|at|an)-[A-Z][\w'’-]*|(?:bin|ibn|de|da|di|van|von|der|del|la|le)(?=\s+(?:der\s+)?[A-Z]))"
+    r"(?=[\s,;:)(’'”\"]|$|\.)"
+)
 PRONOUN_RE = re.compile(r"^\s*(?:(?:However|Meanwhile|Later|Earlier|Then|Also),\s+)?(He|She)\b")
 GROUP_PAIR_RE = re.compile(
     rf"\b(?:the|The)\s+((?i:{ROLE}))s?\s+(?:of|from)\s+(?:the\s+)?(?:two|both)\s+(?:countries|nations|sides)\b"
@@ -223,7 +228,12 @@ def take_name(text, pos, end=None):
     while len(tokens) < 5:
         m = TOKEN_RE.match(text, i, end)
         if not m:
-            break
+            particle = PARTICLE_RE.match(text, i, end) if tokens else None
+            if not particle:
+                break
+            tokens.append((particle.start(1), particle.end(1), particle[1]))
+            i = particle.end()
+            continue
         word = m[1]
         bare = re.sub(r"(?:['’]s)?\.?$", "", word)
         possessive = bool(re.search(r"['’]s$", word))
@@ -237,8 +247,8 @@ def take_name(text, pos, end=None):
         i = m.end()
         if possessive:
             break
-    while tokens and len(tokens[-1][2]) == 1:
-        tokens.pop()  # an initial cannot end a name
+    while tokens and (len(tokens[-1][2]) == 1 or tokens[-1][2][0].islower() and "-" not in tokens[-1][2]):
+        tokens.pop()  # an initial or a particle cannot end a name
     if not any(len(t[2]) > 1 for t in tokens):
         return None
     start, end = tokens[0][0], tokens[-1][1]

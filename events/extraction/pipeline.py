@@ -14,11 +14,18 @@ from .types import DocumentExtraction
 
 ANNIVERSARIES = Path(__file__).resolve().parents[2] / "fixtures" / "anniversaries.json"
 DATELINE_RE = re.compile(
-    r"([A-Z][A-Za-z .'-]{1,40}?)\s*(?:,\s*([A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]+\.?(?:\s+\d{4})?))?"
+    r"([A-Z][A-Za-z .'-]{1,40}?)\s*(?:\[[^\]\n]{1,40}\])?\s*(?:,\s*([A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]+\.?(?:\s+\d{4})?))?"
     r"\s*(?:\([A-Za-z ]+\))?\s*(?::|\s[-—–])\s"
     # "Qingdao, Jun 27 (PTI) Defence Minister…": an agency credit in capitals ends a dateline too.
-    r"|([A-Z][A-Za-z .'-]{1,40}?),\s*([A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)\s*\([A-Z]{2,}\)\s"
+    r"|([A-Z][A-Za-z .'-]{1,40}?)\s*(?:\[[^\]\n]{1,40}\])?,\s*([A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)\s*\([A-Z]{2,}\)\s"
 )
+# "By ANI | Updated: Sep 20, 2022 16:40 IST": a byline's date near the top of the page.
+BYLINE_DATE_RE = re.compile(
+    r"\b(Published|First\s+published|Posted|Last\s+updated|Updated)\s*(?:on|at)?\s*:?\s*"
+    r"((?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+)(?:19|20)\d\d)",
+    re.I,
+)
+BYLINE_WINDOW = 600
 SCENE_RE = re.compile(r"\b(?:visit|trip|tour)\s+(?:to|of)\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)|\b(?:left|leaves|departed|heading)\s+for\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
 
 
@@ -70,6 +77,17 @@ def scene_of(masked, section, dateline):
     return None
 
 
+def byline_date(text, body):
+    """The publication date of a byline at the top ('Published: 28 April 2023'); 'Published' is
+    preferred to 'Updated', which can be a later day."""
+    found = []
+    for m in BYLINE_DATE_RE.finditer(text, body, body + BYLINE_WINDOW):
+        day = dateline_date(m[2])
+        if day:
+            found.append((m[1].lower().startswith("updated") or m[1].lower().startswith("last"), day))
+    return min(found)[1] if found else None
+
+
 def extract_document(text, published=None, topics=None):
     """Everything extraction finds in one article; `published` (a date) overrides the text's own."""
     header_date, section, body = textmod.parse_header(text)
@@ -80,6 +98,8 @@ def extract_document(text, published=None, topics=None):
         source = "user"
     elif header_date is not None:
         published, source = header_date, "header"
+    elif byline_date(text, body):
+        published, source = byline_date(text, body), "byline"
     elif dateline_date(dateline_text, year):
         published, source = dateline_date(dateline_text, year), "dateline"
     else:
