@@ -247,3 +247,13 @@ def test_a_group_of_ministers_of_named_countries_is_not_the_last_pair():
     )
     [event] = events_of(text, published=datetime.date(2023, 4, 28))
     assert len(event.spans) == 1
+
+
+def test_the_ministers_signing_a_roadmap_are_the_pair_just_met():
+    text = (
+        "Russian Defense Minister Sergei Shoigu held talks with his Chinese counterpart Wei Fenghe in Moscow on Tuesday.\n"
+        "The ministers signed a roadmap for military cooperation for 2021-2025."
+    )
+    meeting, agreement = events_of(text, published=datetime.date(2020, 11, 8))
+    assert agreement.kind == "agreement" and agreement.date.iso() == "2020-11-03"
+    assert [p.name for p in agreement.participants] == ["Sergei Shoigu", "Wei Fenghe"]

@@ -134,3 +134,12 @@ def test_a_byline_gives_the_publication_date_and_published_beats_updated():
     assert (found.published, found.published_source) == (datetime.date(2022, 9, 20), "byline")
     assert found.events[0].date.iso() == "2022-09-20"
     assert found.events[0].venue.name == "Cairo"
+
+
+def test_a_tass_dateline_names_the_place_and_is_not_the_title():
+    from events.extraction import extract_document
+
+    text = "MOSCOW, November 8. /TASS/. Russian Defense Minister Sergei Shoigu held talks with his Chinese counterpart Wei Fenghe on Tuesday."
+    found = extract_document(text)
+    assert found.title.startswith("Russian Defense Minister Sergei Shoigu held talks")
+    assert found.events[0].venue.name == "Moscow"

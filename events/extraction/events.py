@@ -9,7 +9,7 @@ from .merge import people_fit, periods_agree
 from .topics import tag
 from .types import DateValue, ExtractedEvent, Span
 
-AGREEMENT_NOUN = r"(?:agreements?|pacts?|deals?|contracts?|accords?|treat(?:y|ies)|MoUs?|memorand(?:um|a)|protocols?)"
+AGREEMENT_NOUN = r"(?:agreements?|pacts?|deals?|contracts?|accords?|treat(?:y|ies)|MoUs?|memorand(?:um|a)|protocols?|roadmaps?)"
 AGREEMENT_RE = re.compile(
     rf"\b(?:(?:sign|ink)(?:ed|s|ing)?\b(?=.*\b{AGREEMENT_NOUN}\b)|conclud(?:ed|es)\s+(?:an?\s+|the\s+)?{AGREEMENT_NOUN}"
     r"|extend(?:ed|s)?\s+(?:their|the|its)\s+[\w\s-]{0,40}?(?:cooperation|agreement|pact|programme|program)\b(?:\s+ties)?\s+for)",
@@ -216,7 +216,8 @@ def title_for(kind, participants, venue, masked, group_role=None):
 
 
 PAIR_RE = re.compile(
-    r"\b(?:the\s+two|both(?:\s+the)?)\s+(?:ministers|leaders|counterparts|defen[cs]e\s+ministers|heads\s+of\s+state)\b",
+    r"\b(?:the\s+two|both(?:\s+the)?)\s+(?:ministers|leaders|counterparts|defen[cs]e\s+ministers|heads\s+of\s+state)\b"
+    r"|\b[Tt]he\s+(?:defen[cs]e\s+)?(?:ministers|leaders)\b(?!\s+(?:of|from)\b)",
     re.I,
 )
 

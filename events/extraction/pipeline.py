@@ -18,6 +18,8 @@ DATELINE_RE = re.compile(
     r"\s*(?:\([A-Za-z ]+\))?\s*(?::|\s[-—–])\s"
     # "Qingdao, Jun 27 (PTI) Defence Minister…": an agency credit in capitals ends a dateline too.
     r"|([A-Z][A-Za-z .'-]{1,40}?)\s*(?:\[[^\]\n]{1,40}\])?,\s*([A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)\s*\([A-Z]{2,}\)\s"
+    # "MOSCOW, November 8. /TASS/. Russian Defense Minister…"
+    r"|([A-Z][A-Za-z .'-]{1,40}?),\s*([A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)\.?\s*/[A-Z]{2,}/\.?\s"
 )
 # "By ANI | Updated: Sep 20, 2022 16:40 IST": a byline's date near the top of the page.
 BYLINE_DATE_RE = re.compile(
@@ -35,19 +37,20 @@ def anniversary_anchors():
     return {k: v for k, v in data.items() if not k.startswith("_")}
 
 
-def dateline(sentences):
+def dateline(text, sentences):
     """The place and date text of a dateline opening the body: 'New Delhi: ...',
-    'MOSCOW, April 28, 2023 (Reuters) — ...'; (None, None) when there is none."""
+    'MOSCOW, April 28, 2023 (Reuters) — ...'; (None, None) when there is none. Matched on the text
+    from the first sentence on, as a dateline's own full stop ('November 8. /TASS/.') ends a sentence."""
     first = next((s for s in sentences if not s.is_headline), None)
-    m = DATELINE_RE.match(first.text) if first else None
+    m = DATELINE_RE.match(text, first.start, first.start + 160) if first else None
     if not m:
         return None, None
-    name = (m[1] or m[3]).strip()
-    return places.lookup_place(name.title() if name.isupper() else name), m[2] or m[4]
+    name = (m[1] or m[3] or m[5]).strip()
+    return places.lookup_place(name.title() if name.isupper() else name), m[2] or m[4] or m[6]
 
 
 def dateline_place(text, sentences):
-    return dateline(sentences)[0]
+    return dateline(text, sentences)[0]
 
 
 def dateline_date(date_text, year=None):
@@ -92,7 +95,7 @@ def extract_document(text, published=None, topics=None):
     """Everything extraction finds in one article; `published` (a date) overrides the text's own."""
     header_date, section, body = textmod.parse_header(text)
     sents = textmod.sentences(text, body)
-    place, dateline_text = dateline(sents)
+    place, dateline_text = dateline(text, sents)
     year, year_evidence = dates.reference_year(text, anniversary_anchors())
     if published is not None:
         source = "user"

@@ -115,5 +115,6 @@ def title_of(text, sents):
             return s.text.strip()[:300]
         if not s.is_headline:
             break
-    first = next((s.text for s in sents), "").strip()
+    # A dateline split off as a sentence of its own ("MOSCOW, November 8.") is no title.
+    first = next((s.text for s in sents if len(s.text.split()) >= 5), next((s.text for s in sents), "")).strip()
     return first if len(first) <= 120 else first[:117].rsplit(" ", 1)[0] + "…"
