@@ -257,3 +257,15 @@ def test_the_ministers_signing_a_roadmap_are_the_pair_just_met():
     meeting, agreement = events_of(text, published=datetime.date(2020, 11, 8))
     assert agreement.kind == "agreement" and agreement.date.iso() == "2020-11-03"
     assert [p.name for p in agreement.participants] == ["Sergei Shoigu", "Wei Fenghe"]
+
+
+def test_co_chairing_a_commission_is_a_meeting_and_a_flashback_does_not_set_the_scene():
+    text = (
+        "Defence Minister Nirmala Sitharaman had visited Moscow in April.\n"
+        "Defence Minister Nirmala Sitharaman on Thursday co-chaired the 18th meeting of the commission with her "
+        "Russian counterpart General Sergei Shoigu in New Delhi.\n"
+        "Shoigu also called on Prime Minister Narendra Modi on Friday."
+    )
+    visit, cochair, call = events_of(text, published=datetime.date(2018, 12, 14))
+    assert (cochair.kind, [p.name for p in cochair.participants]) == ("meeting", ["Nirmala Sitharaman", "Sergei Shoigu"])
+    assert visit.venue.name == "Moscow" and call.venue.name == "New Delhi"

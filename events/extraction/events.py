@@ -24,7 +24,7 @@ VISIT_RE = re.compile(
 )
 MEETING_VERB_RE = re.compile(
     r"\b(?:met|meets|meet|meeting\s+with|talks\s+with|call(?:ed|s)?\s+on"
-    r"|(?:held|hold|holds|holding|had|have|has)\s+(?:a\s+|an\s+)?(?:(?:bilateral|wide-ranging|separate|delegation-level|detailed|extensive)\s+)*"
+    r"|co-?chair(?:ed|s|ing)?|(?:held|hold|holds|holding|had|have|has)\s+(?:a\s+|an\s+)?(?:(?:bilateral|wide-ranging|separate|delegation-level|detailed|extensive)\s+)*"
     r"(?:(?:tele)?phone\s+|video\s+|virtual\s+)?(?:talks|meetings?|discussions?|consultations|parleys|conversations?|calls?)"
     r"|spoke\s+(?:by\s+phone\s+|over\s+the\s+phone\s+)?(?:with|to)(?=\s+(?:[A-Z]|his|her|their))"
     r"|discussed|deliberate[ds]?|conferred)\b",
@@ -421,18 +421,23 @@ def document_events(sentences, ctx, masked_text):
             subject = mentions[0].person
         for m in mentions:
             recent = [p for p in recent if p is not m.person] + [m.person]
-    fill_venues(events, ctx.scene)
+    fill_venues(events, ctx.scene, ctx.anchor.date)
     events = join(events)
     reconcile_groups(events, ctx)
     return events
 
 
-def fill_venues(events, scene):
+def fill_venues(events, scene, published=None):
     """Events the sentence places nowhere are where the report is set: its first city in the
     scene's country, else the scene itself; a report with no dateline or trip is set where its
-    lead event is, if the lead says where. Otherwise they stay unplaced: unknown beats a guess."""
+    lead event is (the first within a week of publication, not a flashback), if the lead says
+    where. Otherwise they stay unplaced: unknown beats a guess."""
     if scene is None:
-        scene = events[0].venue if events else None
+        current = [
+            e for e in events
+            if published is None or (e.date.known and abs((e.date.date - published).days) <= 7)
+        ]
+        scene = current[0].venue if current else None
         if scene is None:
             return
     city = next(
