@@ -141,3 +141,17 @@ def test_meetings_of_other_people_on_nearby_days_are_not_flagged(db):
     ingest_text(DATED, "b.txt", published=datetime.date(2023, 4, 28))
     ingest_text(DATED.replace("on Friday", "on Thursday").replace("Sergey Shoigu", "Bakhodir Kurbanov"), "c.txt", published=datetime.date(2023, 4, 28))
     assert not Event.objects.filter(needs_review=True).exists()
+
+
+def test_a_report_dated_only_to_the_year_does_not_join_another_report():
+    year = DateValue(datetime.date(2020, 1, 1), "year")
+    day = DateValue(datetime.date(2020, 6, 5), "day")
+    assert best_match(report(year, doc=2), [report(day)])[0] is None
+    assert best_match(report(year, doc=2), [report(year)])[0] is None
+
+
+def test_an_undated_report_that_fits_two_dated_events_joins_neither():
+    friday_2020 = report(DateValue(datetime.date(2020, 9, 4), "day"), doc=3)
+    undated = report(DateValue(weekday=4), weekdays=[4], doc=2)
+    assert best_match(undated, [report(), friday_2020])[0] is None
+    assert best_match(undated, [report()])[0] is not None

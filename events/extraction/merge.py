@@ -56,7 +56,9 @@ def date_fit(new, old):
     """(fits, evidence): whether the dates of two reports allow them to be one event."""
     a, b = new.date, old.date
     if a.known and b.known:
-        return periods_agree(a, b), ""
+        # A year alone says too little: two reports "in 2020" may be two meetings months apart.
+        precise_enough = "year" not in (a.precision, b.precision)
+        return precise_enough and periods_agree(a, b), ""
     dated, undated = (new, old) if a.known else (old, new)
     if not dated.date.known or dated.date.precision != "day":
         return False, ""
@@ -79,8 +81,12 @@ def people_fit(a, b):
 
 
 def best_match(new, candidates):
-    """The candidate report `new` belongs to, with the date evidence, or (None, '')."""
+    """The candidate report `new` belongs to, with the date evidence, or (None, '').
+
+    An undated report that fits dated events of different days (two Friday meetings of the same
+    ministers, years apart) joins none of them: which one it reports is a guess."""
     best, best_key, best_evidence = None, None, ""
+    undated_fits = set()
     for old in candidates:
         if old.documents & new.documents or old.kind != new.kind or not people_fit(new.participants, old.participants):
             continue
@@ -89,7 +95,11 @@ def best_match(new, candidates):
             continue
         if new.venue_country and old.venue_country and new.venue_country != old.venue_country and evidence:
             continue  # an undated report set somewhere else is another occasion
+        if evidence:
+            undated_fits.add(old.date.date if old.date.known else new.date.date)
         key = (new.participants == old.participants, len(new.words & old.words))
         if best_key is None or key > best_key:
             best, best_key, best_evidence = old, key, evidence
+    if best_evidence and len(undated_fits) > 1:
+        return None, ""
     return best, best_evidence
