@@ -269,3 +269,16 @@ def test_co_chairing_a_commission_is_a_meeting_and_a_flashback_does_not_set_the_
     visit, cochair, call = events_of(text, published=datetime.date(2018, 12, 14))
     assert (cochair.kind, [p.name for p in cochair.participants]) == ("meeting", ["Nirmala Sitharaman", "Sergei Shoigu"])
     assert visit.venue.name == "Moscow" and call.venue.name == "New Delhi"
+
+
+def test_a_tally_of_meetings_is_not_a_meeting():
+    assert events_of("Russian President Vladimir Putin and Prime Minister Narendra Modi have met more than 20 times since 2014.") == []
+
+
+def test_a_capitalised_headline_word_is_not_a_first_name():
+    text = (
+        "Why Putin's visit matters\n\nRussian President Vladimir Putin and Prime Minister Narendra Modi met in 2019.\n"
+        "Putin arrives in New Delhi on Monday for the annual summit with Modi."
+    )
+    found = events_of(text, published=datetime.date(2021, 12, 6))
+    assert ("summit", ["Vladimir Putin", "Narendra Modi"], "2021-12-06", "New Delhi") in [summary(e) for e in found]

@@ -45,6 +45,12 @@ OCCASION_RE = re.compile(
     r"|^\W*At\s+the\s+(?:[A-Z][\w’'+-]*\s+){1,5}(?:meeting|summit|conference|forum|session|dialogue)"
     r"|\b(?:press|news)\s+conference\b|\btold\s+(?:reporters|journalists|the\s+media|parliament|lawmakers)\b"
 )
+# "have met more than 20 times": a tally of meetings, not a meeting.
+HABITUAL_RE = re.compile(
+    r"\b(?:have|has)\s+(?:\w+\s+)?(?:met|held\s+talks)\b.*?\b(?:\d+|several|many|dozens\s+of|numerous)\s+times\b"
+    r"|\b(?:regularly|frequently|often)\s+(?:meet|met|hold)\b",
+    re.I,
+)
 NEGATION_RE = re.compile(
     r"\b(?:no\s+plans?\s+to|not\s+(?:\w+\s+)?(?:meet|hold|visit|attend|sign)|never\s+met|ruled\s+out|cancel(?:l?ed|s)|called\s+off|refused\s+to)\b",
     re.I,
@@ -235,7 +241,7 @@ def with_the_pair(masked, mentions, base, ctx):
 def sentence_events(sentence, masked, mentions, ctx):
     """The events one sentence reports, as ExtractedEvents with one span each."""
     base = sentence.start
-    if NEGATION_RE.search(masked):
+    if NEGATION_RE.search(masked) or HABITUAL_RE.search(masked):
         return []
     mentions = with_the_pair(masked, mentions, base, ctx)
     kind, trigger = classify(masked, [m.start - base for m in mentions])

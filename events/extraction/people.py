@@ -87,6 +87,16 @@ NOT_PERSON_WORDS = {
     "trade", "free", "strategic", "economic", "indo", "make", "digital", "new", "old", "great", "prime",
     "joint", "special", "operation", "mission", "exercise", "dialogue", "framework", "partnership", "plan",
 }
+# Words that open sentences and headlines in capitals but never start a name.
+SENTENCE_WORDS = set(
+    """why how when what where who which after before as while since with without under amid despite
+    during following meanwhile however earlier later today yesterday tomorrow here there this that these
+    those our their his her its my your we they it if although though because once both all some many
+    most several other another each every no not only also even just still yet so thus then now in on at
+    for from to by of into over about against between among through across behind beyond near top
+    inside outside can could will would should may might must shall did does do is are was were has have
+    had be been being let see read watch why's""".split()
+)
 # Endings of abstract nouns and adjectives that names almost never have: "Free Trade Agreement".
 NOT_NAME_SUFFIX_RE = re.compile(r"(?:tion|sion|ment|ship|ity|ism|ical|ology|ative|ness)$")
 WORD = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
@@ -102,6 +112,8 @@ def bare_names(text, start, end):
         words = re.findall(r"[A-Za-z]+", m.group())
         if any(fold(w) in NOT_NAME or fold(w) in NOT_PERSON_WORDS or NOT_NAME_SUFFIX_RE.search(w) for w in words):
             continue
+        if fold(words[0]) in SENTENCE_WORDS:
+            continue  # "Why Putin's visit matters", "After Modi…": a capitalised opener, not a first name
         if any(w in places.country_names() or w in places.demonyms() or places.lookup_place(w) for w in words if len(w) > 1):
             continue
         if places.lookup_place(m.group()):
