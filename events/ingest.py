@@ -122,7 +122,7 @@ def store_events(document, extraction, result):
             date=found.date,
             weekdays={found.date.weekday} if found.date.weekday is not None else set(),
             venue_country=found.venue.country if found.venue else None,
-            words=content_words(" ".join(document.text[s.start : s.end] for s in found.spans), _name_words(people)),
+            words=content_words(" ".join(document.text[s.start : s.end] for s in found.spans), _name_words(p.name for p in people)),
             documents={document.pk},
         )
         match, evidence = best_match(report, candidates_for(report))
@@ -180,8 +180,9 @@ def event_signature(kind, people):
     return f"{kind}:" + ",".join(str(pk) for pk in sorted(p.pk for p in people))
 
 
-def _name_words(people):
-    return [w for p in people for w in p.name.split()]
+def _name_words(names):
+    """The words of people's names, left out of an event's wording: shared names are not evidence."""
+    return [w for name in names for w in name.split()]
 
 
 WORDING_PASSAGES = 4
@@ -238,7 +239,7 @@ def candidates_for(report):
                 date=DateValue(event.date, event.date_precision),
                 weekdays={w for _, _, w in found if w is not None},
                 venue_country=event.venue.country_id if event.venue else None,
-                words=content_words(" ".join(passages.get(event.pk, [])), [w for _, n in members for w in n.split()]),
+                words=content_words(" ".join(passages.get(event.pk, [])), _name_words(n for _, n in members)),
                 documents={d for _, d, _ in found},
                 ref=event,
             )
@@ -302,7 +303,6 @@ def event_countries(found, people):
 
 def join_event(event, found, people, evidence):
     """Add a report to an event: fill what is unknown, unite lists, flag disagreements."""
-    event = event.ref if isinstance(event, Report) else event
     edited = set(event.edited_fields)
     reasons = []
     changed = []

@@ -70,7 +70,6 @@ class Context:
     registry: people.Registry
     anchor: dates.Anchor
     scene: object = None  # PlaceRef
-    home: str | None = None
     topics: list = field(default_factory=list)
     narrative: DateValue = field(default_factory=DateValue)
     groups: list = field(default_factory=list)  # (subject, role, countries, span) of unnamed counterparts
@@ -196,8 +195,7 @@ def venue_for(masked, ctx):
         ):
             return ref
     if places.mentions_national_capital(masked):
-        home = ctx.scene.country if ctx.scene else ctx.home
-        return places.capital_place(home)
+        return places.capital_place(ctx.scene.country if ctx.scene else None)
     return None
 
 

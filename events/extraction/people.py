@@ -140,7 +140,6 @@ class Registry:
     """The people one document names, each once, with every form the text uses."""
 
     people: list = field(default_factory=list)
-    counts: dict = field(default_factory=dict)
     counterparts: list = field(default_factory=list)  # (person, counterpart) pairs
     _protagonist: PersonRef | None = None
 
@@ -154,11 +153,9 @@ class Registry:
                     person.name = name  # the fullest form, without initials when there is a choice
                 person.country = person.country or country
                 person.role = person.role or role
-                self.counts[id(person)] = self.counts.get(id(person), 0) + 1
                 return person
         person = PersonRef(name=name, country=country, role=role, forms={name})
         self.people.append(person)
-        self.counts[id(person)] = 1
         return person
 
     def by_words(self, words):
@@ -372,7 +369,6 @@ def sentence_mentions(text, sentence, registry, previous_subject, masked, recent
     base = sentence.start
     for start, end, name, country, role in named_mentions(masked, 0, len(masked)):
         person = registry.add(name, country, role if role != "counterpart" else "")
-        registry.counts[id(person)] -= 1  # build_registry already counted it
         out.append(Mention(base + start, base + end, person, "named"))
     taken = [(m.start - base, m.end - base) for m in out]
     for m in re.finditer(r"(?<![\w-])[A-Z][a-z][\w'’-]*", masked):

@@ -116,8 +116,7 @@ def extract_document(text, published=None, topics=None):
     scene = scene_of(masked, section, place)
     people.infer_home_countries(registry, scene.country if scene else None)
     ctx = Context(
-        text=text, registry=registry, anchor=anchor, scene=scene,
-        home=scene.country if scene else None, topics=compile_topics(topics or {}),
+        text=text, registry=registry, anchor=anchor, scene=scene, topics=compile_topics(topics or {}),
     )
     events = document_events(sents, ctx, masked)
     return DocumentExtraction(
