@@ -1,11 +1,12 @@
 """Events in one document: what each sentence says happened (its kind, people, date and venue),
 then the sentences that report the same event joined into one."""
 
+import datetime
 import re
 from dataclasses import dataclass, field
 
 from . import dates, names, people, places
-from .merge import people_fit, periods_agree
+from .merge import RANK, people_fit, periods_agree
 from .topics import tag
 from .types import DateValue, ExtractedEvent, Span
 
@@ -146,7 +147,7 @@ def participants_for(kind, trigger, masked, mentions, base, ctx):
     if role and pair:
         for code in pair:
             person = ctx.registry.by_description(role, code)
-            if person and person not in found:
+            if person and all(person is not f for f in found):
                 found.append(person)
     if kind == "meeting" and SPLIT_RE.search(masked) and len(found) >= 3:
         subject = found[0]
@@ -162,21 +163,21 @@ def date_for(masked, trigger, ctx):
         nearest = min(found, key=lambda e: _distance(masked, e, trigger))
         value = dates.resolve(nearest, masked, ctx.anchor)
         if not value.known and ctx.anchor.year and nearest.kind in ("weekday", "relative_day", "relative_period"):
-            value = DateValue(
-                dates.datetime.date(ctx.anchor.year, 1, 1), "year",
-                f"“{nearest.text}” in a report of {ctx.anchor.year} ({ctx.anchor.evidence})", value.weekday,
-            )
+            value = _report_year(ctx.anchor, f"“{nearest.text}” in a report of", value.weekday)
         return value  # a date the sentence gives but that cannot be resolved stays unknown
     if ctx.narrative.known and not dates.is_future(masked):
         n = ctx.narrative
         return DateValue(n.date, n.precision, f"as the report's lead event: {n.evidence}")
     if ctx.anchor.year:
-        return DateValue(
-            dates.datetime.date(ctx.anchor.year, 1, 1), "year", f"the year of the report ({ctx.anchor.evidence})"
-        )
+        return _report_year(ctx.anchor, "the year of the report,")
     if dates.is_future(masked):
         return DateValue(evidence="a coming event the report gives no date for")
     return DateValue(evidence="the report gives no date for it")
+
+
+def _report_year(anchor, why, weekday=None):
+    """The year a report without a publication date is known to be written in, as the event's date."""
+    return DateValue(datetime.date(anchor.year, 1, 1), "year", f"{why} {anchor.year} ({anchor.evidence})", weekday)
 
 
 def _distance(masked, expr, trigger):
@@ -365,7 +366,7 @@ def join(events):
         for p in event.participants:
             if all(p is not q for q in home.participants):
                 home.participants.append(p)
-        if event.date.known and (not home.date.known or dates_rank(event.date) < dates_rank(home.date)):
+        if event.date.known and (not home.date.known or RANK[event.date.precision] < RANK[home.date.precision]):
             home.date = event.date
         if home.date.weekday is None and event.date.weekday is not None:
             home.date.weekday = event.date.weekday
@@ -373,10 +374,6 @@ def join(events):
         home.topics = sorted({*home.topics, *event.topics})
         home.countries = sorted({*home.countries, *event.countries})
     return out
-
-
-def dates_rank(value):
-    return {"day": 0, "month": 1, "year": 2, "unknown": 3}[value.precision]
 
 
 def reconcile_groups(events, ctx):

@@ -18,6 +18,7 @@ STOPWORDS = set(
     minister ministers defence defense meeting meetings held met talks bilateral counterpart""".split()
 )
 MIN_SHARED_WORDS = 2
+RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}  # finer precision first
 
 
 @dataclass
@@ -48,8 +49,6 @@ def periods_agree(a, b):
         return (coarse.date.year, coarse.date.month) == (fine.date.year, fine.date.month)
     return coarse.date == fine.date
 
-
-RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
 
 
 def date_fit(new, old):
