@@ -12,7 +12,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from .forms import TimelineFilterForm
-from .models import Document, Event, Person, Tally, Topic
+from . import timeline_index
+from .models import Document, Event, Person, Topic
 from .overview import overview
 
 HTMX = {"HX-Request": "true"}
@@ -33,9 +34,10 @@ def pages():
     country and topic, a busy person's surname as the search, and a cursor 90% of the way down."""
     client = Client()
     total = Event.objects.count()
-    country = Tally.objects.filter(facet="country").order_by("-events").values_list("value", flat=True).first()
-    topic = Topic.objects.get(pk=Tally.objects.filter(facet="topic").order_by("-events").values_list("value", flat=True).first())
-    people = [int(pk) for pk in Tally.objects.filter(facet="person").order_by("-events").values_list("value", flat=True)[:10]]
+    with timeline_index.current() as index:
+        country = index.busiest("country", 1)[0]
+        topic = Topic.objects.get(pk=index.busiest("topic", 1)[0])
+        people = index.busiest("person", 10)
     word = Person.objects.get(pk=people[-1]).name.split()[-1]
     filters = {"country": country, "topic": topic.slug, "from": "2010", "to": "2019"}
     timeline = Event.objects.in_timeline_order()

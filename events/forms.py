@@ -6,13 +6,11 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django import forms
-from django.db import models
-from django.db.models import Count, OuterRef, Q, Subquery
-from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils.functional import cached_property
 
-from .models import Country, Event, Person, Tally, Topic, period
+from . import cards, timeline_index
+from .models import Country, Event, Person, Topic, period
 
 PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 # The person facet lists this many people, those with most events (a search box finds others).
@@ -128,96 +126,69 @@ class TimelineFilterForm(forms.Form):
     def cursor(self):
         return self.cleaned.get("after")
 
+    @cached_property
+    def selection(self):
+        """{filter name: ids it lets through} from the timeline index, read once per form."""
+        with timeline_index.current() as index:
+            return index.sets(**self.filters())
+
     def page(self, size):
-        """The chunk of the timeline after the cursor, and the cursor of the next chunk (None at the end)."""
-        events = Event.objects.matching(**self.filters()).in_timeline_order().for_cards()
-        if self.cursor:
-            events = events.after(*self.cursor)
-        chunk = list(events[: size + 1])
-        if len(chunk) <= size:
+        """The cards of the chunk of the timeline after the cursor, and the cursor of the next chunk
+        (None at the end)."""
+        with timeline_index.current(refresh=False) as index:
+            ids = index.ids_after(index.matching(self.selection), self.cursor, size + 1)
+        found = cards.load(ids)
+        chunk = [found[pk] for pk in ids if pk in found]
+        if len(ids) <= size:
             return chunk, None
         last = chunk[size - 1]
         return chunk[:size], f"{last.date.isoformat() if last.date else 'undated'}.{last.date_precision_rank}.{last.pk}"
 
     def count(self):
-        """How many events these filters select, read off the kind facet's counts: every event has
-        one kind, so no query of its own."""
-        kind = self.cleaned.get("kind")
-        return self.kinds.get(kind, 0) if kind else sum(self.kinds.values())
-
-    @cached_property
-    def kinds(self):
-        """{kind: events} under the filters other than the kind."""
-        if not any(self.filters("kind").values()):
-            return self.tallies.get("kind", {})
-        return dict(Event.objects.matching(**self.filters("kind")).values_list("kind").annotate(n=Count("id")).order_by())
-
-    @cached_property
-    def tallies(self):
-        """{facet: {value: events}} over the whole timeline, for the facets with a handful of options."""
-        tallies = {}
-        rows = Tally.objects.filter(facet__in=["kind", "review"], events__gt=0).values_list("facet", "value", "events")
-        for facet, value, n in rows:
-            tallies.setdefault(facet, {})[value] = n
-        return tallies
+        """How many events these filters select."""
+        with timeline_index.current(refresh=False) as index:
+            return len(index.matching(self.selection))
 
     def per_month(self):
         """(year, month, precision, count) rows for the overview strip: the events under every filter
         but the dates, whose range the strip shows inside the whole span."""
-        if not any(self.filters("start", "end").values()):
-            rows = Tally.objects.of("month").items()
-            return [(int(key[:4]), int(key[5:7]), key[8:], n) for key, n in rows]
-        return Event.objects.matching(**self.filters("start", "end")).per_month()
+        with timeline_index.current(refresh=False) as index:
+            return index.per_month(index.matching(self.selection, leave_out={"dates"}))
 
     def facets(self):
         """Every option of every filter with the number of events it gives under the other filters
         (the people: the PEOPLE_SHOWN with most events, and the one chosen). Options are those with
-        any event at all, so they do not come and go as filters change. Where no other filter is
-        set, the counts are the tallies the database keeps; otherwise one GROUP BY per facet."""
+        any event at all, so they do not come and go as filters change."""
         data = self.cleaned
-
-        def with_total(options, facet, key="pk"):
-            tally = Tally.objects.filter(facet=facet, value=Cast(OuterRef(key), models.CharField()))
-            return options.annotate(total=Subquery(tally.values("events")[:1])).filter(total__gt=0)
-
-        def counted(options, through, column, filter_name):
-            """{option: events} under the filters other than `filter_name`; with none, the totals."""
-            if not any(self.filters(filter_name).values()):
-                return {o.pk: o.total for o in options}
-            events = Event.objects.matching(**self.filters(filter_name)).values("pk")
-            rows = through.objects.filter(event_id__in=events, **{f"{column}__in": [o.pk for o in options]})
-            return dict(rows.values_list(column).annotate(n=Count("*")).order_by())
-
-        countries = list(with_total(Country.objects.all(), "country", "code"))
-        topics = list(with_total(Topic.objects.all(), "topic"))
-        most = Tally.objects.filter(facet="person", events__gt=0).order_by("-events", "value")[:PEOPLE_SHOWN]
-        people = list(with_total(
-            Person.objects.filter(Q(pk__in=most.values(pk=Cast("value", models.BigIntegerField()))) | Q(pk=data.get("person"))),
-            "person",
-        ).only("name"))
-        country_counts = counted(countries, Event.countries.through, "country_id", "countries")
-        topic_counts = counted(topics, Event.topics.through, "topic_id", "topic")
-        person_counts = counted(people, Event.participants.through, "person_id", "person")
-        if any(self.filters("needs_review").values()):
-            review = Event.objects.matching(**self.filters("needs_review")).filter(needs_review=True).count()
-        else:
-            review = self.tallies.get("review", {}).get("", 0)
+        counts = {}
+        with timeline_index.current(refresh=False) as index:
+            people = index.busiest("person", PEOPLE_SHOWN)
+            if data.get("person") and data["person"] not in people:
+                people = [*people, data["person"]]
+            for facet, filter_name, values in (("country", "countries", None), ("person", "person", people),
+                                               ("topic", "topic", None), ("kind", "kind", None),
+                                               ("review", "needs_review", None)):
+                counts[facet] = index.counts(facet, index.matching(self.selection, leave_out={filter_name}), values)
+            listed = {facet: list(index.options[facet]) for facet in ("country", "topic")}
+        countries = Country.objects.filter(code__in=listed["country"])
+        topics = Topic.objects.filter(pk__in=listed["topic"])
+        people = Person.objects.filter(pk__in=people).only("name")
         return {
             "country": [
-                Option("country", c.code, c.name, country_counts.get(c.code, 0), c.code in data.get("country", []))
+                Option("country", c.code, c.name, counts["country"].get(c.code, 0), c.code in data.get("country", []))
                 for c in countries
             ],
             "person": [
-                Option("person", str(p.pk), p.name, person_counts.get(p.pk, 0), p.pk == data.get("person"))
+                Option("person", str(p.pk), p.name, counts["person"].get(p.pk, 0), p.pk == data.get("person"))
                 for p in people
             ],
             "topic": [
-                Option("topic", t.slug, t.name, topic_counts.get(t.pk, 0), t.slug == data.get("topic")) for t in topics
+                Option("topic", t.slug, t.name, counts["topic"].get(t.pk, 0), t.slug == data.get("topic")) for t in topics
             ],
             "kind": [
-                Option("kind", k, label, self.kinds.get(k, 0), k == data.get("kind")) for k, label in Event.Kind.choices
+                Option("kind", k, label, counts["kind"].get(k, 0), k == data.get("kind")) for k, label in Event.Kind.choices
             ],
-            "review": review,
+            "review": counts["review"].get(True, 0),
         }
 
     def link(self, **changes):

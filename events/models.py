@@ -4,11 +4,10 @@ events they report, each event linked to the exact passages that back it."""
 import calendar
 import datetime
 import hashlib
-from collections import Counter
 
 from django.db import models
 from django.db.models import Count, F, Q, Value
-from django.db.models.functions import Coalesce, Substr
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 
@@ -200,31 +199,6 @@ class EventQuerySet(models.QuerySet):
             Q(sort_date__gt=date) | Q(date_precision_rank__lt=rank) | Q(date_precision_rank=rank, pk__gt=pk)
         )
 
-    def per_month(self):
-        """(year, month, precision, count) rows for dated events; month is 1 for year-precision events.
-        Grouped by day in SQL (no date functions, which SQLite runs in Python) and by month here."""
-        months = Counter()
-        days = self.filter(date__isnull=False).values_list("date", "date_precision").annotate(n=Count("id"))
-        for date, precision, n in days.order_by():
-            months[date.year, date.month, precision] += n
-        return [(year, month, precision, n) for (year, month, precision), n in months.items()]
-
-    def for_cards(self):
-        """Everything an event card shows, in a fixed number of queries; passages are cut out in SQL so
-        whole documents are not loaded for a list."""
-        sources = (
-            Source.objects.select_related("document")
-            .defer("document__text")
-            .annotate(passage=Substr("document__text", F("start") + 1, F("end") - F("start")))
-            .order_by("document__published", "document_id", "start")
-        )
-        return self.select_related("venue__country").prefetch_related(
-            models.Prefetch("participants", Person.objects.select_related("country")),
-            "countries",
-            "topics",
-            models.Prefetch("sources", sources),
-        )
-
     def with_source_counts(self):
         return self.annotate(source_count=Count("sources", distinct=True))
 
@@ -401,27 +375,11 @@ class Suppression(models.Model):
         ]
 
 
-class TallyQuerySet(models.QuerySet):
-    def of(self, facet):
-        """{value: number of events} for one facet's options that have any event."""
-        return dict(self.filter(facet=facet, events__gt=0).values_list("value", "events"))
+class Change(models.Model):
+    """An event whose date, kind, review flag, venue or links changed, appended by database triggers
+    (migration 0006) however the change was written; `timeline_index` reads what is new."""
 
-
-class Tally(models.Model):
-    """How many events each option of a facet has over the whole timeline: per kind, country, person
-    (by id), topic (by id), month ("2023-04 day": year-month and precision) and review ("" when
-    flagged). Database triggers (migration 0003) keep it as events and their links change, however
-    they are written, so the unfiltered timeline reads its counts instead of counting 100,000 events."""
-
-    facet = models.CharField(max_length=10)
-    value = models.CharField(max_length=20)
-    events = models.IntegerField(default=0)
-
-    objects = TallyQuerySet.as_manager()
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["facet", "value"], name="unique_tally")]
-        indexes = [models.Index(fields=["facet", "-events"], name="tally_largest")]
+    event_id = models.BigIntegerField()
 
     def __str__(self):
-        return f"{self.facet} {self.value}: {self.events}"
+        return f"event {self.event_id} changed"

@@ -2,12 +2,12 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
+from . import cards, timeline_index
 from .forms import TimelineFilterForm
 from .models import Country, Document, Event, Person, Source
 from .overview import overview
@@ -15,6 +15,7 @@ from .passages import highlighted, in_paragraph
 
 PAGE_SIZE = 30
 COUNTERPARTS_SHOWN = 25
+CANDIDATES = 1_000  # people read to order the counterparts met equally often by name
 RANK_PRECISION = {rank: precision for precision, rank in Event.PRECISION_RANK.items()}
 
 
@@ -43,10 +44,10 @@ def timeline(request):
 
 
 def chunk_context(form, continued=False):
-    events, next_cursor = form.page(PAGE_SIZE)
+    chunk, next_cursor = form.page(PAGE_SIZE)
     return {
         "form": form,
-        "rows": headed(events, previous=form.cursor if continued else None),
+        "rows": headed(chunk, previous=form.cursor if continued else None),
         "more_url": form.link(after=next_cursor) if next_cursor else None,
     }
 
@@ -64,7 +65,7 @@ def summary_context(form):
 
 @dataclass
 class Row:
-    event: Event
+    card: str  # the event's card, as HTML
     year: str | None  # the year heading that opens before this event, if a new year starts here
     month: str | None
 
@@ -77,27 +78,28 @@ def group_of(date, precision):
     return (str(date.year), date.strftime("%B"))
 
 
-def headed(events, previous=None):
-    """The events with the year and month headings that open before each; `previous` is the cursor
-    of the event just before them, so a chunk does not repeat the heading it continues."""
+def headed(chunk, previous=None):
+    """The events' cards with the year and month headings that open before each; `previous` is the
+    cursor of the event just before them, so a chunk does not repeat the heading it continues."""
     last = group_of(previous[0], RANK_PRECISION[previous[1]]) if previous else (None, None)
-    rows = []
-    for event in events:
-        year, month = group_of(event.date, event.date_precision)
-        rows.append(Row(event, year if year != last[0] else None, month if (year, month) != last else None))
+    rows, urls = [], cards.Urls()
+    for card in chunk:
+        year, month = group_of(card.date, card.date_precision)
+        rows.append(Row(card.html(urls), year if year != last[0] else None, month if (year, month) != last else None))
         last = (year, month)
     return rows
 
 
 @require_GET
 def event_detail(request, pk):
-    event = get_object_or_404(Event.objects.for_cards(), pk=pk)
+    event = get_object_or_404(Event, pk=pk)
     # Whole documents this time, to cut each passage's paragraph out of them.
     sources = Source.objects.filter(event=event).select_related("document").order_by(
         "document__published", "document_id", "start"
     )
     reports = [(s, in_paragraph(s.document.text, s.start, s.end)) for s in sources]
-    return render(request, "events/event.html", {"event": event, "reports": reports})
+    facts = cards.load([event.pk])[event.pk].facts(cards.Urls())
+    return render(request, "events/event.html", {"event": event, "facts": facts, "reports": reports})
 
 
 @require_GET
@@ -115,19 +117,24 @@ def document_detail(request, pk):
 @require_GET
 def person_detail(request, pk):
     person = get_object_or_404(Person.objects.select_related("country"), pk=pk)
-    form = TimelineFilterForm(QueryDict(f"person={person.pk}"))
-    counterparts = (
-        Person.objects.filter(events__participants=person).exclude(pk=person.pk).select_related("country")
-        .annotate(n=Count("events", distinct=True)).order_by("-n", "name")
-    )
-    visited = (
-        Country.objects.filter(places__events__participants=person).exclude(code=person.country_id)
-        .annotate(n=Count("places__events", distinct=True)).order_by("-n", "name")
-    )
+    context = chunk_context(TimelineFilterForm(QueryDict(f"person={person.pk}")))
+    with timeline_index.current(refresh=False) as index:
+        count = len(index.option("person", person.pk))
+        met, places = index.met_with(person.pk)
     # The people met most, not all of a busy minister's thousands: the timeline filter shows the rest.
-    counterparts = list(counterparts[: COUNTERPARTS_SHOWN + 1])
+    ranked = met.most_common()
+    if len(ranked) > COUNTERPARTS_SHOWN:
+        fewest = ranked[COUNTERPARTS_SHOWN][1]  # all those met as often as the last shown are candidates
+        ranked = [(other, n) for other, n in ranked if n >= fewest][:CANDIDATES]
+    counterparts = sorted(Person.objects.filter(pk__in=[other for other, _ in ranked]).select_related("country"),
+                          key=lambda other: (-met[other.pk], other.name))
+    for other in counterparts:
+        other.n = met[other.pk]
+    abroad = [code for code in places if code != person.country_id]
+    visited = sorted(Country.objects.filter(code__in=abroad), key=lambda country: (-places[country.code], country.name))
+    for country in visited:
+        country.n = places[country.code]
     return render(request, "events/person.html", {
-        **chunk_context(form), "person": person, "count": person.events.count(),
-        "counterparts": counterparts[:COUNTERPARTS_SHOWN], "more_counterparts": len(counterparts) > COUNTERPARTS_SHOWN,
-        "visited": visited,
+        **context, "person": person, "count": count, "counterparts": counterparts[:COUNTERPARTS_SHOWN],
+        "more_counterparts": len(counterparts) > COUNTERPARTS_SHOWN, "visited": visited,
     })

@@ -3,10 +3,20 @@ from pathlib import Path
 
 import pytest
 
+from events import timeline_index
 from events.models import Country, Document, Event, Person, Place, Source
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "fixtures" / "documents"
+
+
+@pytest.fixture(autouse=True)
+def fresh_timeline_index():
+    """Each test starts with a process that has not looked at the database yet: the rollback that
+    ends a test takes back writes the in-memory timeline index has already taken in."""
+    timeline_index.reset()
+    yield
+    timeline_index.reset()
 
 
 @pytest.fixture

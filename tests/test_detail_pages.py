@@ -4,6 +4,9 @@ and a person's own timeline."""
 import datetime
 import re
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 from events.models import Document, Event, Person, Source
 
 ARTICLE = "NEW DELHI: First paragraph.\nSingh met Shoigu on Friday in Moscow. They talked & agreed.\nLast paragraph."
@@ -86,15 +89,21 @@ def test_the_person_page_shows_their_timeline_counterparts_and_visits(client, ma
     assert f'href="/?person={singh.pk}&amp;country=RU">RU</a> · 2 events' in visited and ">IN<" not in visited
 
 
-def test_the_person_page_takes_the_same_number_of_queries_for_many_events(client, make_event, django_assert_max_num_queries):
+def test_the_person_page_takes_the_same_number_of_queries_for_many_events(client, make_event):
+    def queries(url):
+        """Queries of a request once the timeline index has taken in the writes before it."""
+        client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            page = client.get(url).content.decode()
+        return len(captured), page
+
     make_event(people=[("Rajnath Singh", "IN"), ("Minister 0", "RU")], venue=("Moscow", "RU"))
     singh = Person.objects.get(name="Rajnath Singh")
-    with django_assert_max_num_queries(10):
-        client.get(singh.get_absolute_url())
+    one, _ = queries(singh.get_absolute_url())
     for n in range(1, 40):
         make_event(people=[("Rajnath Singh", "IN"), (f"Minister {n}", "RU")], venue=("Moscow", "RU"))
-    with django_assert_max_num_queries(10):
-        assert "40 events" in client.get(singh.get_absolute_url()).content.decode()
+    forty, page = queries(singh.get_absolute_url())
+    assert "40 events" in page and forty == one <= 10
 
 
 def test_the_event_page_takes_the_same_number_of_queries_for_many_sources(client, make_event, django_assert_max_num_queries):
