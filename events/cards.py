@@ -14,9 +14,9 @@ from django.db.models.functions import Substr
 from django.template.defaultfilters import linebreaksbr, pluralize
 from django.urls import reverse
 from django.utils.dateformat import format as format_date
-from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from .html import format_html, format_html_join
 from .models import ISO_FORMATS, Event, Source, date_label
 
 KINDS = dict(Event.Kind.choices)

@@ -6,9 +6,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.template.defaultfilters import pluralize
-from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from .html import format_html
 from .models import period
 
 BAR_WIDTH, BAR_GAP, YEAR_GAP = 7, 1, 12
