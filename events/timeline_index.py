@@ -87,7 +87,7 @@ class Index:
         # date range must also take those that began before its start. `longest` bounds how far back.
         self.spanning = []
         self.longest = datetime.timedelta(0)
-        self.horizon = None
+        self.horizon, self.seen = None, {}  # where changes_since() goes on from
         self.memo = {}  # answers kept until the index next changes
 
     # Keeping step with the database
@@ -95,10 +95,10 @@ class Index:
     def refresh(self):
         """Reload the events changed since the last look (all of them the first time)."""
         if self.horizon is None:
-            self.horizon = changes_horizon()
+            _, self.horizon, self.seen = changes_since(None, {})
             self.load(None)
             return
-        changed, self.horizon = changes_since(self.horizon)
+        changed, self.horizon, self.seen = changes_since(self.horizon, self.seen)
         if changed:
             self.load(changed)
 
@@ -296,30 +296,33 @@ def read_events(ids):
         }
 
 
-def changes_horizon():
-    """Where to read changes from next, taken before reading everything."""
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
-        else:
-            cursor.execute("SELECT coalesce(max(id), 0) FROM events_change")
-        return cursor.fetchone()[0]
+def changes_since(horizon, seen):
+    """(ids of the events changed since `horizon`, the next horizon, the changes seen at it).
 
-
-def changes_since(horizon):
-    """(ids of events changed since `horizon`, the new horizon)."""
+    On SQLite one writer commits at a time, so change ids grow in commit order: the horizon is the
+    last id read. On PostgreSQL they do not: the horizon is the oldest transaction still open
+    (pg_snapshot_xmin), whose changes and those of any later transaction are read again next time,
+    and `seen` ({change id: transaction}) keeps those already taken in from being reloaded again.
+    With no horizon yet, this says where to start (before the whole index is read)."""
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute(
-                "SELECT NULL, pg_snapshot_xmin(pg_current_snapshot())::text::bigint "
-                "UNION ALL SELECT event_id, NULL FROM events_change WHERE tx >= %s::text::xid8",
-                [horizon],
-            )
+        if connection.vendor != "postgresql":
+            if horizon is None:
+                cursor.execute("SELECT coalesce(max(id), 0) FROM events_change")
+                return set(), cursor.fetchone()[0], {}
+            cursor.execute("SELECT id, event_id FROM events_change WHERE id > %s", [horizon])
             rows = cursor.fetchall()
-            return {pk for pk, _ in rows if pk is not None}, next(h for pk, h in rows if pk is None)
-        cursor.execute("SELECT id, event_id FROM events_change WHERE id > %s", [horizon])
+            return {pk for _, pk in rows}, max((n for n, _ in rows), default=horizon), {}
+        cursor.execute(
+            "SELECT NULL, NULL, pg_snapshot_xmin(pg_current_snapshot())::text::bigint UNION ALL "
+            "SELECT id, event_id, tx::text::bigint FROM events_change "
+            "WHERE tx >= coalesce(%s::bigint::text::xid8, pg_snapshot_xmin(pg_current_snapshot()))",
+            [horizon],
+        )
         rows = cursor.fetchall()
-        return {pk for _, pk in rows}, max((n for n, _ in rows), default=horizon)
+        xmin = next(tx for change, _, tx in rows if change is None)
+        changes = [(change, pk, tx) for change, pk, tx in rows if change is not None]
+        changed = set() if horizon is None else {pk for change, pk, _ in changes if change not in seen}
+        return changed, xmin, {change: tx for change, _, tx in changes if tx >= xmin}
 
 
 _index = Index()

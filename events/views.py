@@ -122,11 +122,12 @@ def person_detail(request, pk):
         count = len(index.option("person", person.pk))
         met, places = index.met_with(person.pk)
     # The people met most, not all of a busy minister's thousands: the timeline filter shows the rest.
-    ranked = met.most_common()
-    if len(ranked) > COUNTERPARTS_SHOWN:
-        fewest = ranked[COUNTERPARTS_SHOWN][1]  # all those met as often as the last shown are candidates
-        ranked = [(other, n) for other, n in ranked if n >= fewest][:CANDIDATES]
-    counterparts = sorted(Person.objects.filter(pk__in=[other for other, _ in ranked]).select_related("country"),
+    candidates = list(met)
+    if len(met) > COUNTERPARTS_SHOWN:
+        # Those met as often as the one after the last shown, whose names decide ties.
+        fewest = met.most_common(COUNTERPARTS_SHOWN + 1)[-1][1]
+        candidates = sorted((other for other, n in met.items() if n >= fewest), key=met.get, reverse=True)[:CANDIDATES]
+    counterparts = sorted(Person.objects.filter(pk__in=candidates).select_related("country"),
                           key=lambda other: (-met[other.pk], other.name))
     for other in counterparts:
         other.n = met[other.pk]
