@@ -22,6 +22,7 @@ from array import array
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from contextlib import contextmanager
+from sys import intern
 from typing import NamedTuple
 
 from django.db import connection
@@ -283,14 +284,15 @@ def read_events(ids):
             cursor.execute(f"SELECT event_id, {column} FROM {table}" + where.format("event_id"), params)
             linked = links[name]
             for pk, value in cursor.fetchall():
-                linked[pk].append(value)
+                linked[pk].append(intern(value) if isinstance(value, str) else value)
         cursor.execute(
             "SELECT e.id, e.date, e.date_end, e.date_precision, e.kind, e.needs_review, p.country_id "
             "FROM events_event e LEFT JOIN events_place p ON p.id = e.venue_id" + where.format("e.id"), params
         )
         countries, people, topics = links["countries"], links["people"], links["topics"]
         return {
-            pk: Facts(key(date, RANK[precision], pk), kind, bool(review), date, date_end, precision, place_country,
+            pk: Facts(key(date, RANK[precision], pk), intern(kind), bool(review), date, date_end, intern(precision),
+                      place_country and intern(place_country),
                       tuple(countries.get(pk, ())), tuple(people.get(pk, ())), tuple(topics.get(pk, ())))
             for pk, date, date_end, precision, kind, review, place_country in cursor.fetchall()
         }
