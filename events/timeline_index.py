@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from sys import intern
 from typing import NamedTuple
 
-from django.db import connection
+from django.db import connection, transaction
 from pyroaring import BitMap
 
 from . import search
@@ -36,6 +36,9 @@ ID_MASK = (1 << ID_BITS) - 1
 DAY_SHIFT = ID_BITS + 2  # two bits of precision between the day and the id
 RANK = Event.PRECISION_RANK
 RANKS = len(RANK)
+# Rows of the change log `prune_changes` keeps: a process that has not looked for that many changes
+# reads everything again.
+KEEP_CHANGES = 100_000
 # Below this many events, a chunk sorts the matching events; above, it walks the timeline order.
 SORT_BELOW = 2_000
 
@@ -95,13 +98,17 @@ class Index:
 
     def refresh(self):
         """Reload the events changed since the last look (all of them the first time)."""
-        if self.horizon is None:
-            _, self.horizon, self.seen = changes_since(None, {})
-            self.load(None)
-            return
-        changed, self.horizon, self.seen = changes_since(self.horizon, self.seen)
-        if changed:
-            self.load(changed)
+        if self.horizon is not None:
+            try:
+                changed, self.horizon, self.seen = changes_since(self.horizon, self.seen)
+            except Stale:
+                self.__init__()
+            else:
+                if changed:
+                    self.load(changed)
+                return
+        _, self.horizon, self.seen = changes_since(None, {})
+        self.load(None)
 
     def load(self, ids):
         """Read these events (None: all) from the database and put them in the index."""
@@ -298,6 +305,10 @@ def read_events(ids):
         }
 
 
+class Stale(Exception):
+    """Changes this process has not read are gone (pruned, or a restored older database): read everything."""
+
+
 def changes_since(horizon, seen):
     """(ids of the events changed since `horizon`, the next horizon, the changes seen at it).
 
@@ -305,26 +316,58 @@ def changes_since(horizon, seen):
     last id read. On PostgreSQL they do not: the horizon is the oldest transaction still open
     (pg_snapshot_xmin), whose changes and those of any later transaction are read again next time,
     and `seen` ({change id: transaction}) keeps those already taken in from being reloaded again.
-    With no horizon yet, this says where to start (before the whole index is read)."""
+    With no horizon yet, this says where to start (before the whole index is read). Raises Stale
+    when changes after `horizon` were pruned, or the log is behind it (a restored backup)."""
     with connection.cursor() as cursor:
         if connection.vendor != "postgresql":
-            if horizon is None:
-                cursor.execute("SELECT coalesce(max(id), 0) FROM events_change")
-                return set(), cursor.fetchone()[0], {}
-            cursor.execute("SELECT id, event_id FROM events_change WHERE id > %s", [horizon])
+            cursor.execute(
+                "SELECT 'pruned', through, NULL FROM events_change_pruned UNION ALL "
+                "SELECT 'last', coalesce(max(id), 0), NULL FROM events_change UNION ALL "
+                "SELECT 'change', id, event_id FROM events_change WHERE id > %s",
+                [2**62 if horizon is None else horizon],
+            )
             rows = cursor.fetchall()
-            return {pk for _, pk in rows}, max((n for n, _ in rows), default=horizon), {}
+            marks = {what: n for what, n, _ in rows if what != "change"}
+            if horizon is None:
+                return set(), marks["last"], {}
+            if marks["pruned"] > horizon or marks["last"] < horizon:
+                raise Stale
+            return {pk for what, _, pk in rows if what == "change"}, marks["last"], {}
         cursor.execute(
-            "SELECT NULL, NULL, pg_snapshot_xmin(pg_current_snapshot())::text::bigint UNION ALL "
-            "SELECT id, event_id, tx::text::bigint FROM events_change "
+            "SELECT 'xmin', NULL::bigint, NULL::bigint, pg_snapshot_xmin(pg_current_snapshot())::text::bigint "
+            "UNION ALL SELECT 'pruned', NULL, NULL, through FROM events_change_pruned UNION ALL "
+            "SELECT 'change', id, event_id, tx::text::bigint FROM events_change "
             "WHERE tx >= coalesce(%s::bigint::text::xid8, pg_snapshot_xmin(pg_current_snapshot()))",
             [horizon],
         )
         rows = cursor.fetchall()
-        xmin = next(tx for change, _, tx in rows if change is None)
-        changes = [(change, pk, tx) for change, pk, tx in rows if change is not None]
+        marks = {what: tx for what, _, _, tx in rows if what != "change"}
+        if horizon is not None and marks["pruned"] > horizon:
+            raise Stale
+        changes = [(change, pk, tx) for what, change, pk, tx in rows if what == "change"]
         changed = set() if horizon is None else {pk for change, pk, _ in changes if change not in seen}
-        return changed, xmin, {change: tx for change, _, tx in changes if tx >= xmin}
+        return changed, marks["xmin"], {change: tx for change, _, tx in changes if tx >= marks["xmin"]}
+
+
+def prune_changes(keep=None):
+    """Delete all but the newest `keep` (KEEP_CHANGES) rows of the change log; a process that had
+    not read the deleted ones reads the whole database again on its next look."""
+    keep = KEEP_CHANGES if keep is None else keep
+    with transaction.atomic(), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # The transaction of the oldest row kept: processes whose horizon is older missed some.
+            cursor.execute("SELECT tx::text::bigint FROM events_change ORDER BY id DESC OFFSET %s LIMIT 1", [keep])
+            found = cursor.fetchone()
+            if found:
+                cursor.execute("DELETE FROM events_change WHERE tx <= %s::bigint::text::xid8", found)
+                cursor.execute("UPDATE events_change_pruned SET through = greatest(through, %s + 1)", found)
+        else:
+            cursor.execute("SELECT id FROM events_change ORDER BY id DESC LIMIT 1 OFFSET %s", [keep])
+            found = cursor.fetchone()
+            if found:
+                cursor.execute("DELETE FROM events_change WHERE id <= %s", found)
+                cursor.execute("UPDATE events_change_pruned SET through = max(through, %s)", found)
+        return cursor.rowcount if found else 0
 
 
 _index = Index()

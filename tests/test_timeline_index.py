@@ -7,14 +7,16 @@ import random
 import re
 
 import pytest
+from django.db import connection
 from django.db.models import Count
 from django.http import QueryDict
 
 from events import forms, timeline_index
 from events.admin.curation import merge_events, merge_people
 from events.forms import TimelineFilterForm
-from events.models import Country, Event, Person, Place, Topic
+from events.models import Change, Country, Event, Person, Place, Topic
 from events.synthetic import Size, build
+from tests.conftest import SEEDS
 
 FACETS = {"country": (Event.countries.through, "country_id"), "person": (Event.participants.through, "person_id"),
           "topic": (Event.topics.through, "topic_id")}
@@ -208,3 +210,33 @@ def test_the_person_facet_lists_the_people_with_most_events_and_the_one_chosen(c
 
     assert listed("/") == ["Many", "Some"]
     assert listed(f"/?person={few.pk}") == ["Few", "Many", "Some"]
+
+
+@pytest.fixture
+def committed(transactional_db):
+    """Writes committed one by one, as in production (on PostgreSQL pruning goes by transaction)."""
+    yield
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE events_change_pruned SET through = 0")
+
+
+def test_a_process_behind_a_pruned_change_log_reads_everything_again(committed, make_event):
+    make_event(title="first")
+    assert TimelineFilterForm(QueryDict("")).count() == 1  # this process has read the log so far
+    for n in range(3):
+        make_event(title=f"later {n}", kind="visit")
+    assert timeline_index.prune_changes(keep=2) > 0
+    assert Change.objects.count() <= 2
+    # Some of the changes that made the visits are gone: the process must not miss the visits.
+    assert TimelineFilterForm(QueryDict("kind=visit")).count() == 3
+    make_event(title="after", kind="visit")
+    assert TimelineFilterForm(QueryDict("kind=visit")).count() == 4
+
+
+def test_ingest_keeps_the_change_log_short(committed, monkeypatch):
+    from django.core.management import call_command
+
+    monkeypatch.setattr(timeline_index, "KEEP_CHANGES", 5)
+    call_command("ingest", str(SEEDS), stdout=open("/dev/null", "w"))
+    assert Change.objects.count() <= 5
+    assert TimelineFilterForm(QueryDict("")).count() == Event.objects.count() > 0

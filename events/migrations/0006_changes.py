@@ -7,11 +7,13 @@ from django.db import migrations, models
 LINKS = ["events_event_countries", "events_event_participants", "events_event_topics"]
 EVENT_COLUMNS = "date, date_end, date_precision_rank, kind, needs_review, venue_id"
 VENUE_EVENTS = "SELECT id FROM events_event WHERE venue_id = NEW.id"
+# How far timeline_index.prune_changes has deleted the log (an id on SQLite, a transaction on PostgreSQL).
+PRUNED = ["CREATE TABLE events_change_pruned (through bigint NOT NULL)", "INSERT INTO events_change_pruned VALUES (0)"]
 
 
 def sqlite_sql():
     log = "INSERT INTO events_change (event_id) VALUES ({});"
-    statements = [
+    statements = PRUNED + [
         f"CREATE TRIGGER events_change_event_insert AFTER INSERT ON events_event BEGIN {log.format('NEW.id')} END",
         f"CREATE TRIGGER events_change_event_update AFTER UPDATE OF {EVENT_COLUMNS} ON events_event "
         f"BEGIN {log.format('NEW.id')} END",
@@ -33,11 +35,11 @@ def sqlite_drop():
     names = ["events_change_event_insert", "events_change_event_update", "events_change_event_delete",
              "events_change_place_country"]
     names += [f"{table}_change_{op}" for table in LINKS for op in ("insert", "update", "delete")]
-    return [f"DROP TRIGGER {name}" for name in names]
+    return [f"DROP TRIGGER {name}" for name in names] + ["DROP TABLE events_change_pruned"]
 
 
 def postgresql_sql():
-    return [
+    return PRUNED + [
         # Ids are handed out before commit, not in commit order: readers go by transaction instead.
         "ALTER TABLE events_change ADD COLUMN tx xid8 NOT NULL DEFAULT pg_current_xact_id()",
         "CREATE INDEX events_change_tx ON events_change (tx)",
@@ -64,7 +66,7 @@ def postgresql_sql():
 
 def postgresql_drop():
     return [f"DROP FUNCTION events_change_{name} CASCADE" for name in ("event", "link", "place")] + [
-        "ALTER TABLE events_change DROP COLUMN tx"
+        "ALTER TABLE events_change DROP COLUMN tx", "DROP TABLE events_change_pruned"
     ]
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from events import decoding
+from events import decoding, timeline_index
 from events.ingest import IngestError, ingest_text, parse_published
 
 METADATA_FILE = "metadata.csv"
@@ -50,6 +50,7 @@ class Command(BaseCommand):
                     self.stderr.write(traceback.format_exc())
                 continue
             self.stdout.write(result.summary())
+        timeline_index.prune_changes()
         if failed:
             raise CommandError(f"{failed} file(s) could not be ingested")
 
