@@ -35,6 +35,7 @@ ID_BITS = 32
 ID_MASK = (1 << ID_BITS) - 1
 DAY_SHIFT = ID_BITS + 2  # two bits of precision between the day and the id
 RANK = Event.PRECISION_RANK
+UNDATED_KEY = UNDATED.toordinal() << DAY_SHIFT  # the first key of the undated events
 RANKS = len(RANK)
 # Rows of the change log `prune_changes` keeps: a process that has not looked for that many changes
 # reads everything again.
@@ -182,7 +183,7 @@ class Index:
     def between(self, start, end):
         """Ids of the events whose period overlaps [start, end] (either may be None); undated left out."""
         first = bisect_left(self.keys, day_key(start)) if start else 0
-        last = bisect_left(self.keys, day_key(min(end + datetime.timedelta(days=1), UNDATED) if end else UNDATED))
+        last = bisect_left(self.keys, min((end.toordinal() + 1) << DAY_SHIFT if end else UNDATED_KEY, UNDATED_KEY))
         selected = BitMap(self.ids[first:last]) if first < last else BitMap()
         if start:
             # Those that began earlier and are still going on at the start.

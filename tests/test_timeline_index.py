@@ -159,7 +159,8 @@ def test_a_range_takes_the_events_whose_period_overlaps_it(make_event):
 
     for query, expected in [("from=2020-06-15", {"year", "month", "day"}), ("from=2020-07", {"year"}),
                             ("to=2020-05", {"year"}), ("from=2020-06-21&to=2020-06-30", {"year", "month"}),
-                            ("from=2021", set()), ("to=2019-12-31", set())]:
+                            ("from=2021", set()), ("to=2019-12-31", set()), ("to=9999", {"year", "month", "day"}),
+                            ("from=0001&to=9999-12-31", {"year", "month", "day"})]:
         assert found(query) == (expected, expected), query
     assert year.pk and month.pk and day.pk
 
