@@ -3,7 +3,7 @@
 import datetime
 import re
 from dataclasses import dataclass
-from urllib.parse import urlencode
+from urllib.parse import quote_plus
 
 from django import forms
 from django.urls import reverse
@@ -15,7 +15,14 @@ from .models import Country, Event, Person, Topic, period
 PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 # The person facet lists this many people, those with most events (a search box finds others).
 PEOPLE_SHOWN = 50
+URL_SAFE = re.compile(r"[A-Za-z0-9_.-]*")
 CURSOR = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2}|undated)\.([0-9])\.([0-9]{1,18})")
+
+
+def encoded(value):
+    """A query string value as urlencode writes it; dates and numbers, most of them, as they are."""
+    value = str(value)
+    return value if URL_SAFE.fullmatch(value) else quote_plus(value)
 
 
 class PartialDateField(forms.Field):
@@ -205,7 +212,8 @@ class TimelineFilterForm(forms.Form):
         rest, base = rest.urlencode(), reverse("events:timeline")
 
         def link(*values):
-            query = "&".join(filter(None, [rest, urlencode([(n, v) for n, v in zip(names, values) if v is not None])]))
+            changed = "&".join(f"{encoded(n)}={encoded(v)}" for n, v in zip(names, values) if v is not None)
+            query = "&".join(filter(None, [rest, changed]))
             return base + (f"?{query}" if query else "")
 
         return link

@@ -9,6 +9,8 @@ from django.utils.safestring import SafeString
 
 def escaped(value):
     """What django.utils.html.conditional_escape returns, as a plain string."""
+    if type(value) is int:  # most of an overview strip's values: nothing to escape
+        return str(value)
     if hasattr(value, "__html__"):
         return value.__html__()
     return html.escape(str(value))
