@@ -4,11 +4,13 @@ from dataclasses import dataclass
 
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import pluralize
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from . import cards, timeline_index
 from .forms import TimelineFilterForm
+from .html import format_html, format_html_join
 from .models import Country, Document, Event, Person, Source
 from .overview import overview
 from .passages import highlighted, in_paragraph
@@ -129,13 +131,20 @@ def person_detail(request, pk):
         candidates = sorted((other for other, n in met.items() if n >= fewest), key=met.get, reverse=True)[:CANDIDATES]
     counterparts = sorted(Person.objects.filter(pk__in=candidates).select_related("country"),
                           key=lambda other: (-met[other.pk], other.name))
-    for other in counterparts:
-        other.n = met[other.pk]
     abroad = [code for code in places if code != person.country_id]
     visited = sorted(Country.objects.filter(code__in=abroad), key=lambda country: (-places[country.code], country.name))
-    for country in visited:
-        country.n = places[country.code]
+    # Written here, not in the template: a well-travelled minister has a hundred countries.
+    urls = cards.Urls()
+    met_list = format_html_join("", '<li><a href="{}">{}</a>{} · {} event{}</li>', (
+        (urls.person(other.pk), other.name, format_html(' <span class="muted">({})</span>', other.country.name)
+         if other.country else "", met[other.pk], pluralize(met[other.pk]))
+        for other in counterparts[:COUNTERPARTS_SHOWN]
+    ))
+    visited_list = format_html_join("", '<li><a href="{}?person={}&amp;country={}">{}</a> · {} event{}</li>', (
+        (urls.timeline, person.pk, country.code, country.name, places[country.code], pluralize(places[country.code]))
+        for country in visited
+    ))
     return render(request, "events/person.html", {
-        **context, "person": person, "count": count, "counterparts": counterparts[:COUNTERPARTS_SHOWN],
-        "more_counterparts": len(counterparts) > COUNTERPARTS_SHOWN, "visited": visited,
+        **context, "person": person, "count": count, "counterparts": met_list, "shown": min(len(counterparts), COUNTERPARTS_SHOWN),
+        "more_counterparts": len(counterparts) > COUNTERPARTS_SHOWN, "visited": visited_list,
     })
