@@ -121,7 +121,10 @@ def random_filters(rng):
     return query
 
 
-def test_the_index_selects_orders_and_counts_as_sql_does(corpus):
+@pytest.mark.parametrize("sort_below", [0, 10**9], ids=["walking the order", "sorting the matches"])
+def test_the_index_selects_orders_and_counts_as_sql_does(corpus, monkeypatch, sort_below):
+    monkeypatch.setattr(timeline_index, "SORT_BELOW", sort_below)
+    monkeypatch.setattr(timeline_index, "WALK", 7)
     rng = random.Random(11)
     for _ in range(60):
         query = random_filters(rng)
