@@ -80,6 +80,8 @@ def test_no_generated_request_finds_a_server_error_or_an_undocumented_response(m
             excluded = [negative_data_rejection]
             if beyond_the_schema(case.query or {}):
                 excluded.append(positive_data_acceptance)
-            case.call_and_validate(excluded_checks=excluded)
+            # Schemathesis's WSGI client asks for gzip but does not unpack it (tests/test_compression.py
+            # covers compression).
+            case.call_and_validate(headers={"Accept-Encoding": "identity"}, excluded_checks=excluded)
 
         run()
