@@ -61,10 +61,12 @@ class Overview:
             else:
                 parts.append(format_html('<text class="quiet" x="{}" y="{}">{}</text>', year.x, label_y, year.label))
         for bar in self.bars:
+            # The <title> names the link (and shows on hover); a tall transparent rect makes the
+            # whole column its target. Kept terse: a long timeline has hundreds of these.
             parts.append(format_html(
-                '<a href="{}" aria-label="{}"><title>{}</title><rect class="hit" x="{}" y="0" width="8" height="{}"></rect>'
-                '<rect class="{}" x="{}" y="{}" width="7" height="{}"></rect></a>',
-                bar.href, bar.label, bar.label, bar.x, self.baseline, "bar in-range" if bar.in_range else "bar",
+                '<a href="{}"><title>{}</title><rect class="hit" x="{}" width="8" height="{}"/>'
+                '<rect class="{}" x="{}" y="{}" width="7" height="{}"/></a>',
+                bar.href, bar.label, bar.x, self.baseline, "bar in-range" if bar.in_range else "bar",
                 bar.x, bar.y, bar.height,
             ))
         return mark_safe("\n".join(parts))
