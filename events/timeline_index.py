@@ -43,6 +43,7 @@ KEEP_CHANGES = 100_000
 # Below this many events, a chunk sorts the matching events; above, it walks the timeline order.
 SORT_BELOW = 2_000
 WALK = 512  # events looked at a time along the timeline order
+MEMO_SIZE = 256
 
 
 def day_key(date):
@@ -258,19 +259,26 @@ class Index:
                 rows.append((year, month, precision, n))
         return rows
 
+    def remembered(self, key, work):
+        """work(), kept until the index changes (a few hundred answers at most: a crawler going
+        through every person's page must not fill the memory)."""
+        if key not in self.memo:
+            if len(self.memo) >= MEMO_SIZE:
+                self.memo.clear()
+            self.memo[key] = work()
+        return self.memo[key]
+
     def busiest(self, facet, n):
         """The `n` options of a facet with most events (ties by value)."""
-        if (facet, n) not in self.memo:
+        def work():
             ranked = sorted(self.options[facet].items(), key=lambda option: (-len(option[1]), option[0]))
-            self.memo[facet, n] = [value for value, _ in ranked[:n]]
-        return self.memo[facet, n]
+            return [value for value, _ in ranked[:n]]
+        return self.remembered(("busiest", facet, n), work)
 
     def met_with(self, person):
         """Counters of the people `person` took part in events with, and of the countries of the
         venues of their events."""
-        if ("met", person) not in self.memo:
-            self.memo["met", person] = self.count_met_with(person)
-        return self.memo["met", person]
+        return self.remembered(("met", person), lambda: self.count_met_with(person))
 
     def count_met_with(self, person):
         events = [self.events[pk] for pk in self.option("person", person)]

@@ -244,3 +244,16 @@ def test_ingest_keeps_the_change_log_short(committed, monkeypatch):
     call_command("ingest", str(SEEDS), stdout=open("/dev/null", "w"))
     assert Change.objects.count() <= 5
     assert TimelineFilterForm(QueryDict("")).count() == Event.objects.count() > 0
+
+
+def test_remembered_answers_are_bounded_and_stay_right(make_event, monkeypatch):
+    monkeypatch.setattr(timeline_index, "MEMO_SIZE", 2)
+    for n in range(4):
+        make_event(people=[(f"Minister {n}", "IN"), ("Host", "RU")])
+    with timeline_index.current() as index:
+        people = list(Person.objects.order_by("name").values_list("pk", flat=True))
+        answers = [index.met_with(pk)[0] for pk in people]
+        assert len(index.memo) <= 2
+        assert [index.met_with(pk)[0] for pk in people] == answers
+    host = Person.objects.get(name="Host")
+    assert answers[people.index(host.pk)] == {pk: 1 for pk in people if pk != host.pk}
