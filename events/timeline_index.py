@@ -360,7 +360,8 @@ def changes_since(horizon, seen):
 def prune_changes(keep=None):
     """Delete all but the newest `keep` (KEEP_CHANGES) rows of the change log; a process that had
     not read the deleted ones reads the whole database again on its next look."""
-    keep = KEEP_CHANGES if keep is None else keep
+    # At least one: on SQLite the newest id left is how a process knows the log is not behind it.
+    keep = max(1, KEEP_CHANGES if keep is None else keep)
     with transaction.atomic(), connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             # The transaction of the oldest row kept: processes whose horizon is older missed some.
