@@ -17,7 +17,7 @@ from django.utils.dateformat import format as format_date
 from django.utils.safestring import mark_safe
 
 from .html import format_html, format_html_join
-from .models import ISO_FORMATS, Event, Source, date_label
+from .models import Event, Source, date_iso, date_label
 
 KINDS = dict(Event.Kind.choices)
 
@@ -52,9 +52,9 @@ class Card:
     def facts(self, urls):
         """The date, kind and venue; the participants, countries and topics with links that filter by
         them; the reason to review it."""
-        date = date_label(self.date, self.date_precision)
-        if self.date and self.date_precision != "unknown":
-            when = format_html('<time datetime="{}">{}</time>', self.date.strftime(ISO_FORMATS[self.date_precision]), date)
+        date, iso = date_label(self.date, self.date_precision), date_iso(self.date, self.date_precision)
+        if iso:
+            when = format_html('<time datetime="{}">{}</time>', iso, date)
         else:
             when = format_html("<span>{}</span>", date)
         parts = [format_html(

@@ -296,10 +296,7 @@ class Event(models.Model):
 
     @property
     def date_iso(self):
-        """'YYYY-MM-DD', 'YYYY-MM', 'YYYY' or None, as precise as the evidence allows."""
-        if self.date is None or self.date_precision == "unknown":
-            return None
-        return self.date.strftime(ISO_FORMATS[self.date_precision])
+        return date_iso(self.date, self.date_precision)
 
     def mark_edited(self, fields):
         self.edited_fields = sorted({*self.edited_fields, *fields})
@@ -318,6 +315,13 @@ def period(date, precision):
         last = calendar.monthrange(date.year, date.month)[1]
         return datetime.date(date.year, date.month, 1), datetime.date(date.year, date.month, last)
     return date, date
+
+
+def date_iso(date, precision):
+    """'YYYY-MM-DD', 'YYYY-MM', 'YYYY' or None, as precise as the evidence allows."""
+    if date is None or precision == "unknown":
+        return None
+    return date.strftime(ISO_FORMATS[precision])
 
 
 def date_label(date, precision):
