@@ -257,3 +257,27 @@ def test_remembered_answers_are_bounded_and_stay_right(make_event, monkeypatch):
         assert [index.met_with(pk)[0] for pk in people] == answers
     host = Person.objects.get(name="Host")
     assert answers[people.index(host.pk)] == {pk: 1 for pk in people if pk != host.pk}
+
+
+def test_a_write_committed_after_a_later_one_is_not_missed(committed, make_event):
+    """Two writers: the first to start commits last. On PostgreSQL its change row has the smaller
+    id but becomes visible after the larger one has been read; the index must still take it in."""
+    from django.db import connections
+
+    slow, quick = make_event(title="slow"), make_event(title="quick")
+    assert TimelineFilterForm(QueryDict("kind=visit")).count() == 0
+    first, second = connections.create_connection("default"), connections.create_connection("default")
+    try:
+        first.set_autocommit(False)
+        with first.cursor() as cursor:
+            cursor.execute("UPDATE events_event SET kind = 'visit' WHERE id = %s", [slow.pk])
+        if connection.vendor == "postgresql":  # SQLite lets one writer at a time: no overtaking there
+            with second.cursor() as cursor:
+                cursor.execute("UPDATE events_event SET kind = 'visit' WHERE id = %s", [quick.pk])
+            assert TimelineFilterForm(QueryDict("kind=visit")).count() == 1  # the quick one
+        first.commit()
+    finally:
+        first.close()
+        second.close()
+    expected = 2 if connection.vendor == "postgresql" else 1
+    assert TimelineFilterForm(QueryDict("kind=visit")).count() == expected
