@@ -297,9 +297,9 @@ def read_events(ids):
                                     ("people", "events_event_participants", "person_id"),
                                     ("topics", "events_event_topics", "topic_id")):
             cursor.execute(f"SELECT event_id, {column} FROM {table}" + where.format("event_id"), params)
-            linked = links[name]
+            linked, shared = links[name], intern if name == "countries" else None  # one "IN", not 30,000
             for pk, value in cursor.fetchall():
-                linked[pk].append(intern(value) if isinstance(value, str) else value)
+                linked[pk].append(shared(value) if shared else value)
         cursor.execute(
             "SELECT e.id, e.date, e.date_end, e.date_precision, e.kind, e.needs_review, p.country_id "
             "FROM events_event e LEFT JOIN events_place p ON p.id = e.venue_id" + where.format("e.id"), params
