@@ -147,3 +147,16 @@ def test_a_phone_shows_the_results_first_and_nothing_wider_than_the_screen(page,
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     page.get_by_text("Filters", exact=True).click()
     expect(page.locator("#filters")).to_be_visible()
+
+
+def test_the_keyboard_can_skip_the_overview_months(page, site, make_event):
+    """A long timeline has hundreds of month links in the overview; a keyboard user skips them."""
+    for year in range(2000, 2024):
+        make_event(title=f"Meeting of {year}", date=datetime.date(year, 3, 1))
+    page.goto(site)
+    page.locator(".overview .skip-link").focus()
+    expect(page.locator(".overview .skip-link")).to_be_in_viewport()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "events"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Meeting of 2000"
