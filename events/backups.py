@@ -9,6 +9,8 @@ from pathlib import Path
 
 from django.db import connection
 
+from . import timeline_index
+
 
 class BackupError(Exception):
     """A backup or restore that cannot be done, with the reason."""
@@ -73,6 +75,7 @@ def restore(path):
             source.close()
     else:
         run(["pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction", *pg_args(), str(path)])
+    timeline_index.invalidate()
     return safety
 
 

@@ -17,6 +17,7 @@ the last time it looked (`pg_snapshot_xmin`); reloading an event twice does no h
 
 import datetime
 import itertools
+import secrets
 import threading
 from array import array
 from bisect import bisect_left
@@ -94,7 +95,7 @@ class Index:
         # date range must also take those that began before its start. `longest` bounds how far back.
         self.spanning = []
         self.longest = datetime.timedelta(0)
-        self.horizon, self.seen = None, {}  # where changes_since() goes on from
+        self.horizon, self.seen, self.generation = None, {}, None  # where changes_since() goes on from
         self.memo = {}  # answers kept until the index next changes
 
     # Keeping step with the database
@@ -103,14 +104,14 @@ class Index:
         """Reload the events changed since the last look (all of them the first time)."""
         if self.horizon is not None:
             try:
-                changed, self.horizon, self.seen = changes_since(self.horizon, self.seen)
+                changed, self.horizon, self.seen, _ = changes_since(self.horizon, self.seen, self.generation)
             except Stale:
                 self.__init__()
             else:
                 if changed:
                     self.load(changed)
                 return
-        _, self.horizon, self.seen = changes_since(None, {})
+        _, self.horizon, self.seen, self.generation = changes_since(None, {}, None)
         self.load(None)
 
     def load(self, ids):
@@ -314,22 +315,26 @@ def read_events(ids):
 
 
 class Stale(Exception):
-    """Changes this process has not read are gone (pruned, or a restored older database): read everything."""
+    """Changes this process has not read are gone (pruned), or the database is not the one it read
+    (restored, or behind it): read everything."""
 
 
-def changes_since(horizon, seen):
-    """(ids of the events changed since `horizon`, the next horizon, the changes seen at it).
+def changes_since(horizon, seen, generation):
+    """(ids of the events changed since `horizon`, the next horizon, the changes seen at it, the
+    log's generation).
 
     On SQLite one writer commits at a time, so change ids grow in commit order: the horizon is the
     last id read. On PostgreSQL they do not: the horizon is the oldest transaction still open
     (pg_snapshot_xmin), whose changes and those of any later transaction are read again next time,
     and `seen` ({change id: transaction}) keeps those already taken in from being reloaded again.
     With no horizon yet, this says where to start (before the whole index is read). Raises Stale
-    when changes after `horizon` were pruned, or the log is behind it (a restored backup)."""
+    when changes after `horizon` were pruned, the generation is not `generation`, or the log is
+    behind the horizon."""
     with connection.cursor() as cursor:
         if connection.vendor != "postgresql":
             cursor.execute(
                 "SELECT 'pruned', through, NULL FROM events_change_pruned UNION ALL "
+                "SELECT 'generation', generation, NULL FROM events_change_pruned UNION ALL "
                 "SELECT 'last', coalesce(max(id), 0), NULL FROM events_change UNION ALL "
                 "SELECT 'change', id, event_id FROM events_change WHERE id > %s",
                 [2**62 if horizon is None else horizon],
@@ -337,24 +342,33 @@ def changes_since(horizon, seen):
             rows = cursor.fetchall()
             marks = {what: n for what, n, _ in rows if what != "change"}
             if horizon is None:
-                return set(), marks["last"], {}
-            if marks["pruned"] > horizon or marks["last"] < horizon:
+                return set(), marks["last"], {}, marks["generation"]
+            if marks["pruned"] > horizon or marks["last"] < horizon or marks["generation"] != generation:
                 raise Stale
-            return {pk for what, _, pk in rows if what == "change"}, marks["last"], {}
+            return {pk for what, _, pk in rows if what == "change"}, marks["last"], {}, generation
         cursor.execute(
             "SELECT 'xmin', NULL::bigint, NULL::bigint, pg_snapshot_xmin(pg_current_snapshot())::text::bigint "
-            "UNION ALL SELECT 'pruned', NULL, NULL, through FROM events_change_pruned UNION ALL "
+            "UNION ALL SELECT 'pruned', NULL, NULL, through FROM events_change_pruned "
+            "UNION ALL SELECT 'generation', NULL, NULL, generation FROM events_change_pruned UNION ALL "
             "SELECT 'change', id, event_id, tx::text::bigint FROM events_change "
             "WHERE tx >= coalesce(%s::bigint::text::xid8, pg_snapshot_xmin(pg_current_snapshot()))",
             [horizon],
         )
         rows = cursor.fetchall()
         marks = {what: tx for what, _, _, tx in rows if what != "change"}
-        if horizon is not None and marks["pruned"] > horizon:
+        if horizon is not None and (marks["pruned"] > horizon or marks["generation"] != generation):
             raise Stale
         changes = [(change, pk, tx) for what, change, pk, tx in rows if what == "change"]
         changed = set() if horizon is None else {pk for change, pk, _ in changes if change not in seen}
-        return changed, marks["xmin"], {change: tx for change, _, tx in changes if tx >= marks["xmin"]}
+        seen = {change: tx for change, _, tx in changes if tx >= marks["xmin"]}
+        return changed, marks["xmin"], seen, marks["generation"]
+
+
+def invalidate():
+    """Make every process read the whole database again on its next look: for after a restore,
+    which puts back a change log that says nothing of what the processes had read."""
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE events_change_pruned SET generation = %s", [secrets.randbits(62)])
 
 
 def prune_changes(keep=None):

@@ -281,3 +281,17 @@ def test_a_write_committed_after_a_later_one_is_not_missed(committed, make_event
         second.close()
     expected = 2 if connection.vendor == "postgresql" else 1
     assert TimelineFilterForm(QueryDict("kind=visit")).count() == expected
+
+
+def test_after_a_restore_every_process_reads_everything_again(make_event):
+    """A restore puts back a change log that says nothing of what a process had read; it marks the
+    log with a new generation instead."""
+    event = make_event(title="first")
+    assert TimelineFilterForm(QueryDict("kind=visit")).count() == 0
+    seen = Change.objects.order_by("-id").values_list("id", flat=True).first()
+    # As a restore does: the data changes and the log ends up saying nothing of it.
+    Event.objects.filter(pk=event.pk).update(kind="visit")
+    Change.objects.filter(id__gt=seen).update(event_id=0)
+    assert TimelineFilterForm(QueryDict("kind=visit")).count() == 0  # nothing told this process
+    timeline_index.invalidate()
+    assert TimelineFilterForm(QueryDict("kind=visit")).count() == 1

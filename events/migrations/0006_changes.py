@@ -7,8 +7,12 @@ from django.db import migrations, models
 LINKS = ["events_event_countries", "events_event_participants", "events_event_topics"]
 EVENT_COLUMNS = "date, date_end, date_precision_rank, kind, needs_review, venue_id"
 VENUE_EVENTS = "SELECT id FROM events_event WHERE venue_id = NEW.id"
-# How far timeline_index.prune_changes has deleted the log (an id on SQLite, a transaction on PostgreSQL).
-PRUNED = ["CREATE TABLE events_change_pruned (through bigint NOT NULL)", "INSERT INTO events_change_pruned VALUES (0)"]
+# How far timeline_index.prune_changes has deleted the log (an id on SQLite, a transaction on
+# PostgreSQL), and the log's generation, which timeline_index.invalidate changes (after a restore).
+PRUNED = [
+    "CREATE TABLE events_change_pruned (through bigint NOT NULL, generation bigint NOT NULL)",
+    "INSERT INTO events_change_pruned VALUES (0, 0)",
+]
 
 
 def sqlite_sql():

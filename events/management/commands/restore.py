@@ -28,4 +28,3 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from None
         self.stdout.write(f"restored {path}; the data it replaced is in {safety}")
         self.stdout.write("If the backup is from an older version of the app, run: manage.py migrate")
-        self.stdout.write("Restart the web processes: each holds the timeline in memory.")
