@@ -372,25 +372,28 @@ def invalidate():
 
 
 def prune_changes(keep=None):
-    """Delete all but the newest `keep` (KEEP_CHANGES) rows of the change log; a process that had
-    not read the deleted ones reads the whole database again on its next look."""
+    """Delete all but the newest `keep` (KEEP_CHANGES) rows of the change log, and say how many went;
+    a process that had not read the deleted ones reads the whole database again on its next look."""
     # At least one: on SQLite the newest id left is how a process knows the log is not behind it.
     keep = max(1, KEEP_CHANGES if keep is None else keep)
     with transaction.atomic(), connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            # The transaction of the oldest row kept: processes whose horizon is older missed some.
+            # The transaction of the newest row to go: it goes with all of its transaction's rows and
+            # every older transaction's, and a process whose horizon is not past it missed some.
             cursor.execute("SELECT tx::text::bigint FROM events_change ORDER BY id DESC OFFSET %s LIMIT 1", [keep])
             found = cursor.fetchone()
             if found:
                 cursor.execute("DELETE FROM events_change WHERE tx <= %s::bigint::text::xid8", found)
+                deleted = cursor.rowcount
                 cursor.execute("UPDATE events_change_pruned SET through = greatest(through, %s + 1)", found)
         else:
             cursor.execute("SELECT id FROM events_change ORDER BY id DESC LIMIT 1 OFFSET %s", [keep])
             found = cursor.fetchone()
             if found:
                 cursor.execute("DELETE FROM events_change WHERE id <= %s", found)
+                deleted = cursor.rowcount
                 cursor.execute("UPDATE events_change_pruned SET through = max(through, %s)", found)
-        return cursor.rowcount if found else 0
+        return deleted if found else 0
 
 
 _index = Index()

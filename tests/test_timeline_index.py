@@ -229,7 +229,8 @@ def test_a_process_behind_a_pruned_change_log_reads_everything_again(committed, 
     assert TimelineFilterForm(QueryDict("")).count() == 1  # this process has read the log so far
     for n in range(3):
         make_event(title=f"later {n}", kind="visit")
-    assert timeline_index.prune_changes(keep=2) > 0
+    before = Change.objects.count()
+    assert timeline_index.prune_changes(keep=2) == before - Change.objects.count() > 0
     assert Change.objects.count() <= 2
     # Some of the changes that made the visits are gone: the process must not miss the visits.
     assert TimelineFilterForm(QueryDict("kind=visit")).count() == 3
