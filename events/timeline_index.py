@@ -102,17 +102,21 @@ class Index:
 
     def refresh(self):
         """Reload the events changed since the last look (all of them the first time)."""
+        # The horizon moves on only once what it covers is loaded: after a failure (a database
+        # error), the next look loads the same changes again.
         if self.horizon is not None:
             try:
-                changed, self.horizon, self.seen, _ = changes_since(self.horizon, self.seen, self.generation)
+                changed, horizon, seen, _ = changes_since(self.horizon, self.seen, self.generation)
             except Stale:
                 self.__init__()
             else:
                 if changed:
                     self.load(changed)
+                self.horizon, self.seen = horizon, seen
                 return
-        _, self.horizon, self.seen, self.generation = changes_since(None, {}, None)
+        _, horizon, seen, generation = changes_since(None, {}, None)
         self.load(None)
+        self.horizon, self.seen, self.generation = horizon, seen, generation
 
     def load(self, ids):
         """Read these events (None: all) from the database and put them in the index."""

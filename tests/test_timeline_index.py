@@ -296,3 +296,25 @@ def test_after_a_restore_every_process_reads_everything_again(make_event):
     assert TimelineFilterForm(QueryDict("kind=visit")).count() == 0  # nothing told this process
     timeline_index.invalidate()
     assert TimelineFilterForm(QueryDict("kind=visit")).count() == 1
+
+
+def test_a_gunicorn_worker_reads_the_index_before_its_first_request(make_event, monkeypatch):
+    import importlib.util
+    from unittest import mock
+
+    from django.db import DatabaseError
+
+    make_event(title="first")
+    spec = importlib.util.spec_from_file_location("gunicorn_conf", SEEDS.parent.parent / "gunicorn.conf.py")
+    conf = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(conf)
+    monkeypatch.setattr("django.db.connection.close", lambda: None)  # the test's transaction stays open
+    conf.post_worker_init(mock.Mock())
+    assert len(timeline_index._index.events) == 1
+    # A database that cannot be read yet leaves the index to the first request, and no half of it.
+    timeline_index.reset()
+    worker = mock.Mock()
+    with mock.patch.object(timeline_index, "read_events", side_effect=DatabaseError("no such table")):
+        conf.post_worker_init(worker)
+    assert worker.log.warning.called and timeline_index._index.horizon is None
+    assert TimelineFilterForm(QueryDict("")).count() == 1
