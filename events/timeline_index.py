@@ -375,29 +375,38 @@ def invalidate():
         cursor.execute("UPDATE events_change_pruned SET generation = %s", [secrets.randbits(62)])
 
 
+# (the mark of the newest row to go, deleting it and all older, recording it) per database. On
+# PostgreSQL the mark is a transaction: the row goes with all of its transaction's rows and every
+# older transaction's, and a process whose horizon is not past it missed some.
+PRUNE = {
+    "postgresql": (
+        "SELECT tx::text::bigint FROM events_change ORDER BY id DESC LIMIT 1 OFFSET %s",
+        "DELETE FROM events_change WHERE tx <= %s::bigint::text::xid8",
+        "UPDATE events_change_pruned SET through = greatest(through, %s + 1)",
+    ),
+    "sqlite": (
+        "SELECT id FROM events_change ORDER BY id DESC LIMIT 1 OFFSET %s",
+        "DELETE FROM events_change WHERE id <= %s",
+        "UPDATE events_change_pruned SET through = max(through, %s)",
+    ),
+}
+
+
 def prune_changes(keep=None):
     """Delete all but the newest `keep` (KEEP_CHANGES) rows of the change log, and say how many went;
     a process that had not read the deleted ones reads the whole database again on its next look."""
     # At least one: on SQLite the newest id left is how a process knows the log is not behind it.
     keep = max(1, KEEP_CHANGES if keep is None else keep)
+    mark, delete, record = PRUNE[connection.vendor]
     with transaction.atomic(), connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            # The transaction of the newest row to go: it goes with all of its transaction's rows and
-            # every older transaction's, and a process whose horizon is not past it missed some.
-            cursor.execute("SELECT tx::text::bigint FROM events_change ORDER BY id DESC OFFSET %s LIMIT 1", [keep])
-            found = cursor.fetchone()
-            if found:
-                cursor.execute("DELETE FROM events_change WHERE tx <= %s::bigint::text::xid8", found)
-                deleted = cursor.rowcount
-                cursor.execute("UPDATE events_change_pruned SET through = greatest(through, %s + 1)", found)
-        else:
-            cursor.execute("SELECT id FROM events_change ORDER BY id DESC LIMIT 1 OFFSET %s", [keep])
-            found = cursor.fetchone()
-            if found:
-                cursor.execute("DELETE FROM events_change WHERE id <= %s", found)
-                deleted = cursor.rowcount
-                cursor.execute("UPDATE events_change_pruned SET through = max(through, %s)", found)
-        return deleted if found else 0
+        cursor.execute(mark, [keep])
+        found = cursor.fetchone()
+        if not found:
+            return 0
+        cursor.execute(delete, found)
+        deleted = cursor.rowcount
+        cursor.execute(record, found)
+        return deleted
 
 
 _index = Index()
