@@ -11,7 +11,7 @@ from django.http import QueryDict
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from .forms import TimelineFilterForm
+from .forms import TimelineFilterForm, cursor_of
 from . import timeline_index
 from .models import Document, Event, Person, Topic
 from .overview import overview
@@ -23,10 +23,6 @@ HTMX = {"HX-Request": "true"}
 class Page:
     label: str
     request: object  # called with the run's number, returns nothing useful
-
-
-def cursor(event):
-    return f"{event.date.isoformat() if event.date else 'undated'}.{event.date_precision_rank}.{event.pk}"
 
 
 def pages():
@@ -58,8 +54,8 @@ def pages():
         Page("timeline, first page", get("/")),
         Page("three filters at once", get("/?" + urlencode(filters))),
         Page(f"text search (q={word})", get("/?" + urlencode({"q": word}))),
-        Page("chunk near the start", get(f"/?after={cursor(early)}", HTMX)),
-        Page("chunk deep in the scroll", get(f"/?after={cursor(deep)}", HTMX)),
+        Page("chunk near the start", get(f"/?after={cursor_of(early)}", HTMX)),
+        Page("chunk deep in the scroll", get(f"/?after={cursor_of(deep)}", HTMX)),
         Page("facet counts", lambda n: form({}).facets()),
         Page("facet counts, three filters", lambda n: form(filters).facets()),
         Page("density strip", lambda n: overview(form({}).per_month(), lambda a, b: "")),

@@ -19,6 +19,11 @@ URL_SAFE = re.compile(r"[A-Za-z0-9_.-]*")
 CURSOR = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2}|undated)\.([0-9])\.([0-9]{1,18})")
 
 
+def cursor_of(event):
+    """The `after` cursor that starts the timeline after this event (or card): what CURSOR reads."""
+    return f"{event.date.isoformat() if event.date else 'undated'}.{event.date_precision_rank}.{event.pk}"
+
+
 def encoded(value):
     """A query string value as urlencode writes it; dates and numbers, most of them, as they are."""
     value = str(value)
@@ -148,8 +153,7 @@ class TimelineFilterForm(forms.Form):
         chunk = [found[pk] for pk in ids if pk in found]
         if len(ids) <= size:
             return chunk, None
-        last = chunk[size - 1]
-        return chunk[:size], f"{last.date.isoformat() if last.date else 'undated'}.{last.date_precision_rank}.{last.pk}"
+        return chunk[:size], cursor_of(chunk[size - 1])
 
     def count(self):
         """How many events these filters select."""

@@ -190,15 +190,6 @@ class EventQuerySet(models.QuerySet):
         undated events at the end of time, so the `event_timeline` index serves this order as it is."""
         return self.order_by("sort_date", F("date_precision_rank").desc(), "id")
 
-    def after(self, date, rank, pk):
-        """Events after the one keyed (date, rank, pk) in timeline order: keyset pagination. The
-        `sort_date >=` bound lets the database start its walk of the index at the cursor, so a chunk
-        deep in the timeline costs what the first one does."""
-        date = date or UNDATED
-        return self.filter(sort_date__gte=date).filter(
-            Q(sort_date__gt=date) | Q(date_precision_rank__lt=rank) | Q(date_precision_rank=rank, pk__gt=pk)
-        )
-
     def with_source_counts(self):
         return self.annotate(source_count=Count("sources", distinct=True))
 
