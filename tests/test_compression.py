@@ -4,12 +4,11 @@ headers; and in production the hashed static files come compressed and cached fo
 returning visitor fetches only the page."""
 
 import gzip
-import json
 import textwrap
 
 import pytest
 
-from tests.test_deploy import production, run
+from tests.test_deploy import served_in_production
 
 GZIP = {"accept-encoding": "gzip, deflate, br"}
 
@@ -61,12 +60,7 @@ STATIC_CLIENT = textwrap.dedent(
 
 
 def test_in_production_static_files_are_hashed_compressed_and_cached_for_a_year(tmp_path):
-    env = production(DJANGO_SETTINGS_MODULE="timeline.settings", STATIC_ROOT=str(tmp_path / "static"))
-    collected = run(env, "manage.py", "collectstatic", "--noinput", "-v0")
-    assert collected.returncode == 0, collected.stderr
-    done = run(env, "-c", STATIC_CLIENT)
-    assert done.returncode == 0, done.stderr
-    for name, (url, status, cache, encoding) in json.loads(done.stdout.strip().splitlines()[-1]).items():
+    for name, (url, status, cache, encoding) in served_in_production(tmp_path, STATIC_CLIENT).items():
         stem, _, suffix = name.rpartition(".")
         assert url.startswith(f"/static/{stem}.") and url.endswith(f".{suffix}") and url != f"/static/{name}"
         assert status == 200, name

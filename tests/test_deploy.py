@@ -32,6 +32,17 @@ def run(env, *args):
     return subprocess.run([sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
 
 
+def served_in_production(tmp_path, client_script):
+    """What a client script prints (its last line, as JSON) when it runs against the production
+    settings with the static files collected."""
+    env = production(DJANGO_SETTINGS_MODULE="timeline.settings", STATIC_ROOT=str(tmp_path / "static"))
+    collected = run(env, "manage.py", "collectstatic", "--noinput", "-v0")
+    assert collected.returncode == 0, collected.stderr
+    done = run(env, "-c", client_script)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 def setting(env, name):
     done = run(env, "-c", f"import json, django; django.setup(); from django.conf import settings; print(json.dumps(settings.{name}))")
     assert done.returncode == 0, done.stderr
@@ -85,12 +96,7 @@ PROXY_CLIENT = textwrap.dedent(
 
 
 def test_behind_the_proxy_http_is_redirected_and_https_gets_hsts(tmp_path):
-    env = production(DJANGO_SETTINGS_MODULE="timeline.settings", STATIC_ROOT=str(tmp_path / "static"))
-    collected = run(env, "manage.py", "collectstatic", "--noinput", "-v0")
-    assert collected.returncode == 0, collected.stderr
-    done = run(env, "-c", PROXY_CLIENT)
-    assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout.strip().splitlines()[-1]) == {
+    assert served_in_production(tmp_path, PROXY_CLIENT) == {
         "plain": [301, f"https://{HOST}/no-such-page/"],
         "secure": [404, "max-age=31536000; includeSubDomains; preload"],
         "stranger": 400,
