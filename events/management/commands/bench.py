@@ -1,19 +1,14 @@
 """manage.py bench: build a synthetic corpus in a throw-away database, then print p50/p95 server time
 and SQL queries for each page of the timeline, and ingest throughput in articles per second."""
 
-import os
-import shutil
-import subprocess
-import sys
-import tempfile
 import time
 
-from django.conf import settings
 from django.core.management import BaseCommand, CommandError, call_command
 from django.db import connection
 
 from events import bench, synthetic, timeline_index
 from events.models import Event
+from events.throwaway import throwaway_database
 
 
 class Command(BaseCommand):
@@ -36,20 +31,15 @@ class Command(BaseCommand):
     def handle(self, **options):
         if options["in_this_database"]:
             return self.run(options)
-        folder = tempfile.mkdtemp(prefix="timeline-bench-")
-        url = options["database_url"] or f"sqlite:///{folder}/bench.sqlite3"
         args = [f"--{name.replace('_', '-')}={options[name]}"
                 for name in ("events", "people", "sources", "documents", "years", "runs", "copies")]
-        try:
-            done = subprocess.run(
-                [sys.executable, str(settings.BASE_DIR / "manage.py"), "bench", "--in-this-database", *args],
-                env={**os.environ, "DATABASE_URL": url}, cwd=settings.BASE_DIR,
-            )
-        finally:
-            if options["keep"] and not options["database_url"]:
-                self.stdout.write(f"database kept: {folder}/bench.sqlite3")
-            else:
-                shutil.rmtree(folder)
+        keep = options["keep"] and not options["database_url"]
+        with throwaway_database("bench", options["database_url"], keep=keep) as scratch:
+            try:
+                done = scratch.manage("bench", "--in-this-database", *args)
+            finally:
+                if keep:
+                    self.stdout.write(f"database kept: {scratch.sqlite_file}")
         if done.returncode:
             raise CommandError("the benchmark failed")
 
