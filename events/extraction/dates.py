@@ -18,7 +18,7 @@ from dateparser.date import DateDataParser
 from .types import DateValue
 
 MONTHS = (
-    r"January|February|March|April|May|June|July|August|September|October|November|December"
+    r"January|February|March|April|May\.?|June|July|August|September|October|November|December"
     r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?"
 )
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -74,6 +74,28 @@ def find_expressions(text):
     return out
 
 
+# Page furniture writes the year in two digits too: "Fri - 10 March 23".
+SHORT_YEAR_RE = regex.compile(rf"\b({DAY})\s+({MONTHS})\s*,?\s+(\d\d)\b(?![:.]\d)")
+FULL_KINDS = ("iso", "day_month_year", "month_day_year")
+
+
+def full_dates(text, furniture=False):
+    """(start, end, date) of each date written in full (day, month and year) in the text; with
+    `furniture`, a page's date line, two-digit years count too."""
+    out = []
+    for expr in find_expressions(text):
+        if expr.kind in FULL_KINDS:
+            value = resolve(expr, text, Anchor())
+            if value.precision == "day":
+                out.append((expr.start, expr.end, value.date))
+    if furniture and not out:
+        for m in SHORT_YEAR_RE.finditer(text):
+            day = _parse(f"{_clean_ordinals(m[1])} {m[2]} 20{m[3]}")
+            if day:
+                out.append((m.start(), m.end(), day))
+    return out
+
+
 def _may_is_month(text, m):
     # "May" opens sentences as a verb; as a month it comes with a day, a year or a preposition.
     return m.start() > 0 or re.match(r"May\s+\d", text[m.start() :]) is not None
@@ -91,7 +113,20 @@ def is_event_time(sentence, expr):
     return not (NOT_EVENT_TIME_RE.search(before) or BACKGROUND_CLAUSE_RE.search(before[-80:]))
 
 
-def is_future(sentence):
+# Past forms that say a clause is told in the past: "arrived on Wednesday for a visit where he will…".
+PAST_RE = re.compile(r"\b(?:was|were|had|did|met|held|made|took|went|came|spoke|began|[a-z]{3,}ed)\b")
+
+
+def is_future(sentence, at=None):
+    """Whether the sentence speaks of the future; with `at`, whether the verb governing the
+    expression at that offset does: the nearer of a future marker and a past form before it decides,
+    and only when neither comes before does the rest of the sentence."""
+    if at is not None:
+        before = sentence[:at]
+        future = [m.start() for m in FUTURE_RE.finditer(before)]
+        past = [m.start() for m in PAST_RE.finditer(before)]
+        if future or past:
+            return max(future, default=-1) > max(past, default=-1)
     return bool(FUTURE_RE.search(sentence))
 
 
@@ -131,7 +166,7 @@ def resolve(expr, sentence, anchor):
     """The DateValue an expression names in this sentence, given the anchor."""
     text = re.sub(r"\s+", " ", expr.text.strip())
     kind = expr.kind
-    future = is_future(sentence)
+    future = is_future(sentence, expr.start)
     if kind == "iso":
         return DateValue(datetime.date.fromisoformat(text), "day", f"“{expr.text}”")
     if kind in ("day_month_year", "month_day_year"):

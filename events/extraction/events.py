@@ -6,25 +6,36 @@ import re
 from dataclasses import dataclass, field
 
 from . import dates, names, people, places
+from . import text as textmod
 from .merge import RANK, people_fit, periods_agree
 from .topics import tag
 from .types import DateValue, ExtractedEvent, Span
 
-AGREEMENT_NOUN = r"(?:agreements?|pacts?|deals?|contracts?|accords?|treat(?:y|ies)|MoUs?|memorand(?:um|a)|protocols?|roadmaps?)"
+AGREEMENT_NOUN = (
+    r"(?:agreements?|pacts?|deals?|contracts?|accords?|treat(?:y|ies)|MoUs?|memorand(?:um|a)|protocols?|roadmaps?"
+    r"|declarations?|joint\s+statements?|communiqu[eé]s?|charters?)"
+)
 AGREEMENT_RE = re.compile(
-    rf"\b(?:(?:sign|ink)(?:ed|s|ing)?\b(?=.*\b{AGREEMENT_NOUN}\b)|conclud(?:ed|es)\s+(?:an?\s+|the\s+)?{AGREEMENT_NOUN}"
+    rf"\b(?:(?:sign|ink|adopt|issu|releas)(?:ed|es|s|ing)?\b(?=.*\b{AGREEMENT_NOUN}\b)"
+    rf"|(?:conclud(?:ed|es)|reach(?:ed|es)?|struck|strike|exchang(?:ed|es))\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,3}}?{AGREEMENT_NOUN}"
     r"|extend(?:ed|s)?\s+(?:their|the|its)\s+[\w\s-]{0,40}?(?:cooperation|agreement|pact|programme|program)\b(?:\s+ties)?\s+for)",
     re.I,
 )
 SUMMIT_RE = re.compile(r"\bsummit(?:\s+meeting|\s+talks)?\b", re.I)
 VISIT_RE = re.compile(
-    r"\b(?:(?:left|leaves|leave|leaving|departed|departs|headed|heading|set\s+off)\s+for|(?:arrived|arrives|arriving)\s+in"
+    r"\b(?:(?:left|leaves|leave|leaving|departed|departs|headed|heading|set\s+off)\s+for|(?:arrived|arrives|arriving|arrive)\s+(?:in|at)"
+    r"|(?:touched|touches|touch)\s+down\s+in|(?:landed|lands|land)\s+(?:in|at)"
     r"|will\s+visit|visited|is\s+visiting|to\s+visit|on\s+an?\s+(?:[\w-]+\s+){0,3}visit\s+to"
+    r"|pa(?:y|ys|id|ying)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}visit\s+to|(?:state|official|working)\s+visit\s+to"
     r"|travel(?:l?ed|s|l?ing)?\s+to|(?:emplaned|flew)\s+(?:to|for))\b",
     re.I,
 )
 MEETING_VERB_RE = re.compile(
     r"\b(?:met|meets|meet|meeting\s+with|talks\s+with|call(?:ed|s)?\s+on"
+    r"|(?:received|receives|hosted|hosts|welcomed|welcomes)(?=\s+(?:[A-Z]|his|her|the\s+[A-Z]|visiting))"
+    r"|(?:spoke|speak|speaks|talked|talk|talks)\s+(?:by|on|over)\s+(?:the\s+)?(?:tele)?phone"
+    r"|(?:speak|speaks|spoke)\s+in\s+(?:a\s+)?(?:tele)?phone\s+call"
+    r"|(?:tele)?phone\s+(?:call|conversation|talks)\s+(?:with|between)|(?:video|virtual)\s+(?:call|conference|talks)\s+(?:with|between)"
     r"|co-?chair(?:ed|s|ing)?|(?:held|hold|holds|holding|had|have|has)\s+(?:a\s+|an\s+)?(?:(?:bilateral|wide-ranging|separate|delegation-level|detailed|extensive)\s+)*"
     r"(?:(?:tele)?phone\s+|video\s+|virtual\s+)?(?:talks|meetings?|discussions?|consultations|parleys|conversations?|calls?)"
     r"|spoke\s+(?:by\s+phone\s+|over\s+the\s+phone\s+)?(?:with|to)(?=\s+(?:[A-Z]|his|her|their))"
@@ -61,6 +72,9 @@ SPLIT_RE = re.compile(r"\b(?:bilateral\s+(?:meetings|talks)|separate(?:ly)?\s+(?
 BETWEEN_RE = re.compile(r"\b(?:meeting|summit|talks|dialogue)\s+between\b", re.I)
 TRAVEL_WORD_RE = re.compile(r"\b(?:left|leaves|leave|leaving|heading|headed|trip|visit\w*|travel\w*|flew|arriv\w*|depart\w*)\s+(?:to|for|in)\s*$", re.I)
 SIDELINES_RE = re.compile(r"\b(?:sidelines|margins|conclusion|end|start|eve)\s+of\s*$", re.I)
+
+
+REPORT_DATE_EVIDENCE = "the date of the report"
 
 
 @dataclass
@@ -168,6 +182,9 @@ def date_for(masked, trigger, ctx):
     if ctx.narrative.known and not dates.is_future(masked):
         n = ctx.narrative
         return DateValue(n.date, n.precision, f"as the report's lead event: {n.evidence}")
+    if ctx.anchor.date and not dates.is_future(masked):
+        # News reports what happened on the day it is published unless it says otherwise.
+        return DateValue(ctx.anchor.date, "day", f"{REPORT_DATE_EVIDENCE} ({ctx.anchor.evidence}), which gives no other date for it")
     if ctx.anchor.year:
         return _report_year(ctx.anchor, "the year of the report,")
     if dates.is_future(masked):
@@ -288,7 +305,7 @@ def sentence_events(sentence, masked, mentions, ctx):
     two = [e for e in out if len(e.participants) == 2]
     if two:
         ctx.pair = list(two[-1].participants)
-    if out and date.known and not ctx.narrative.known:
+    if out and date.known and not ctx.narrative.known and not date.evidence.startswith(REPORT_DATE_EVIDENCE):
         ctx.narrative = date  # the lead's date: what the rest of the story is told around
     return out
 
@@ -408,7 +425,9 @@ def reconcile_groups(events, ctx):
 
 
 def document_events(sentences, ctx, masked_text):
-    """The document's events; `masked_text` is the text with quotations blanked (mask_quotations)."""
+    """The document's events; `masked_text` is the text with quotations blanked (mask_quotations).
+    The body is read first; headlines and captions after it, naming only people the body names
+    and dated as the story is, so that "Xi meets Blinken" joins the body's report of that meeting."""
     events = []
     subject = None
     recent = []
@@ -422,6 +441,12 @@ def document_events(sentences, ctx, masked_text):
             subject = mentions[0].person
         for m in mentions:
             recent = [p for p in recent if p is not m.person] + [m.person]
+    for sentence in sentences:
+        if not sentence.is_headline or textmod.CROSS_LINK_RE.match(sentence.text):
+            continue
+        masked = masked_text[sentence.start : sentence.end]
+        mentions = people.sentence_mentions(ctx.text, sentence, ctx.registry, None, masked, known_only=True)
+        events += sentence_events(sentence, masked, mentions, ctx)
     fill_venues(events, ctx.scene, ctx.anchor.date)
     events = join(events)
     reconcile_groups(events, ctx)

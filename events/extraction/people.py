@@ -158,6 +158,13 @@ class Registry:
         self.people.append(person)
         return person
 
+    def find(self, name, country=None):
+        """The person already registered under this name (any of its forms), or None."""
+        for person in self.people:
+            if names_match(name, person.name) and (not country or not person.country or country == person.country):
+                return person
+        return None
+
     def by_words(self, words):
         """The one person whose name contains these words (a surname, a first name), or None."""
         found = [p for p in self.people if any(_contains(form, words) for form in p.forms)]
@@ -361,14 +368,20 @@ def infer_home_countries(registry, home):
                 person.country = home
 
 
-def sentence_mentions(text, sentence, registry, previous_subject, masked, recent=()):
+def sentence_mentions(text, sentence, registry, previous_subject, masked, recent=(), known_only=False):
     """Every reference to a person in one sentence, in order: names, surnames, descriptions, a
     leading 'He'. `masked` is the sentence with quotations blanked out; `recent` the people the
-    text mentioned before, oldest first."""
+    text mentioned before, oldest first. With `known_only` (a headline, whose every word is
+    capitalised), only people the body names count."""
     out = []
     base = sentence.start
     for start, end, name, country, role in named_mentions(masked, 0, len(masked)):
-        person = registry.add(name, country, role if role != "counterpart" else "")
+        if known_only:
+            person = registry.find(name, country)
+            if person is None:
+                continue
+        else:
+            person = registry.add(name, country, role if role != "counterpart" else "")
         out.append(Mention(base + start, base + end, person, "named"))
     taken = [(m.start - base, m.end - base) for m in out]
     for m in re.finditer(r"(?<![\w-])[A-Z][a-z][\w'’-]*", masked):

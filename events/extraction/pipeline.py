@@ -21,13 +21,18 @@ DATELINE_RE = re.compile(
     # "MOSCOW, November 8. /TASS/. Russian Defense Minister…"
     r"|([A-Z][A-Za-z .'-]{1,40}?),\s*([A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)\.?\s*/[A-Z]{2,}/\.?\s"
 )
-# "By ANI | Updated: Sep 20, 2022 16:40 IST": a byline's date near the top of the page.
-BYLINE_DATE_RE = re.compile(
-    r"\b(Published|First\s+published|Posted|Last\s+updated|Updated)\s*(?:on|at)?\s*:?\s*"
-    r"((?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+)(?:19|20)\d\d)",
-    re.I,
+# Page furniture near the top that dates the page: "Published: 12th March 2019 10:05 AM | Last Updated: …",
+# "Posted May. 03, 2023 08:01", "Published Date - 11:05 PM, Fri - 10 March 23", "By ANI | Updated: Sep 20, 2022".
+DATE_LABEL_RE = re.compile(
+    r"\b(?P<label>(?:First\s+)?Published(?:\s+Date)?|Posted|Last\s+Updated|Updated|Date)\b\s*(?:on|at)?\s*[:|–—-]?\s*", re.I
 )
-BYLINE_WINDOW = 600
+# What may surround the date on a line that only dates the page: times, weekdays, zones, separators.
+FURNITURE_NOISE_RE = re.compile(
+    r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?|\b(?:[A-Z]{2,4}T|IST|GMT|UTC|JST|KST|EST|PST|CET)\b"
+    r"|\b(?:Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?\b\.?|[\W_]+"
+)
+FURNITURE_WINDOW = 1000
+FURNITURE_LINE_CHARS = 90
 SCENE_RE = re.compile(r"\b(?:visit|trip|tour)\s+(?:to|of)\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)|\b(?:left|leaves|departed|heading)\s+for\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
 
 
@@ -47,6 +52,22 @@ def dateline(text, sentences):
         return None, None
     name = (m[1] or m[3] or m[5]).strip()
     return places.lookup_place(name.title() if name.isupper() else name), m[2] or m[4] or m[6]
+
+
+# "Istanbul/Athens, 7 December 2023 (dpa/MIA) - …", "BEIJING, May 19, 2023 /PRNewswire/ — …"
+DATELINE_TAIL_RE = re.compile(r"\s*(?:\([^()\n]{1,30}\)|/[^/\n]{1,20}/)?\s*(?:[-—–:]|\.\s)")
+
+
+def dateline_full_date(text, sentences):
+    """A full date in a dateline that opens one of the first paragraphs, before its dash or agency
+    credit."""
+    openers = [s for i, s in enumerate(sentences) if not s.is_headline and (i == 0 or sentences[i - 1].paragraph != s.paragraph)]
+    for first in openers[:3]:
+        head = text[first.start : first.start + 80]
+        for start, end, day in dates.full_dates(head):
+            if start <= 45 and DATELINE_TAIL_RE.match(head, end) and "," in head[:start]:
+                return day
+    return None
 
 
 def dateline_place(text, sentences):
@@ -80,15 +101,32 @@ def scene_of(masked, section, dateline):
     return None
 
 
-def byline_date(text, body):
-    """The publication date of a byline at the top ('Published: 28 April 2023'); 'Published' is
-    preferred to 'Updated', which can be a later day."""
-    found = []
-    for m in BYLINE_DATE_RE.finditer(text, body, body + BYLINE_WINDOW):
-        day = dateline_date(m[2])
-        if day:
-            found.append((m[1].lower().startswith("updated") or m[1].lower().startswith("last"), day))
-    return min(found)[1] if found else None
+def furniture_date(text, body):
+    """The publication date the page's furniture gives near the top, as (date, basis) or (None, ""):
+    a labelled line ("Published: …", "Posted …"; "Updated" only when nothing says published), else
+    a line that holds nothing but a date (with a time or weekday: "August 18, 2023", "14:31, 3 May
+    2022", "2023-04-14 20:52:47")."""
+    labelled, bare = [], []
+    for start, end in textmod.paragraphs(text, body, body + FURNITURE_WINDOW):
+        line = text[start:end]
+        for m in DATE_LABEL_RE.finditer(line):
+            found = dates.full_dates(line[m.end() : m.end() + 60], furniture=True)
+            if found and not FURNITURE_NOISE_RE.sub("", line[m.end() : m.end() + found[0][0]]).strip():
+                updated = "updat" in m["label"].lower()
+                labelled.append((updated, start, found[0][2], f"“{line[m.start():m.end() + found[0][1]].strip()}”"))
+        if len(line) <= FURNITURE_LINE_CHARS:
+            found = dates.full_dates(line, furniture=True)
+            if len(found) == 1:
+                a, b, day = found[0]
+                rest = FURNITURE_NOISE_RE.sub(" ", line[:a] + " " + line[b:]).split()
+                if len(rest) <= 2:
+                    bare.append((start, day, f"the line “{line.strip()}”"))
+    if labelled:
+        _, _, day, why = min(labelled, key=lambda x: (x[0], x[1]))
+        return day, why
+    if bare:
+        return bare[0][1], bare[0][2]
+    return None, ""
 
 
 def extract_document(text, published=None, topics=None):
@@ -101,8 +139,10 @@ def extract_document(text, published=None, topics=None):
         source = "user"
     elif header_date is not None:
         published, source = header_date, "header"
-    elif byline_date(text, body):
-        published, source = byline_date(text, body), "byline"
+    elif furniture_date(text, body)[0]:
+        published, source = furniture_date(text, body)[0], "byline"
+    elif dateline_full_date(text, sents):
+        published, source = dateline_full_date(text, sents), "dateline"
     elif dateline_date(dateline_text, year):
         published, source = dateline_date(dateline_text, year), "dateline"
     else:
@@ -112,7 +152,7 @@ def extract_document(text, published=None, topics=None):
         anchor = dates.Anchor(date=published, evidence=f"published {published.isoformat()}")
     else:
         anchor = dates.Anchor(year=year, evidence=year_evidence)
-    registry = people.build_registry(text, sents)
+    registry = people.build_registry(text, [s for s in sents if not s.is_headline])
     scene = scene_of(masked, section, place)
     people.infer_home_countries(registry, scene.country if scene else None)
     ctx = Context(

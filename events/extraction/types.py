@@ -27,6 +27,7 @@ class DateValue:
     precision: str = "unknown"
     evidence: str = ""
     weekday: int | None = None  # a weekday the text names, kept even when the date is unknown
+    end: datetime.date | None = None  # the last day of a range of days ("March 20-22"); None for one day
 
     @property
     def known(self):
