@@ -341,11 +341,23 @@ def name_parts_full(mention, text):
     return names.name_parts(text[mention.start : mention.end])[0]
 
 
+# The unnamed others of a meeting: "with leaders from the continent", "the Saudi delegation".
+UNNAMED_OTHERS_RE = re.compile(
+    r"\b(?:leaders|heads\s+of\s+(?:state|government)|ministers|delegations?|counterparts|officials|envoys|presidents|premiers)\b"
+    r"|\b[A-Z][a-z]+\s+(?:counterpart|delegation|side|leader|president|prime\s+minister|minister|king|emir|crown\s+prince)\b"
+)
+
+
 def _allows_single(kind, trigger, masked, member_role):
-    # One named person at a named occasion ("during the 2+2 meeting", a group of ministers), or with
-    # an unnamed counterpart of a named country, is an event; a bare "held talks" is not enough.
-    return bool(member_role) or bool(MEETING_NOUN_RE.fullmatch(trigger.group())) or ATTEND_RE.match(trigger.group()) is not None or bool(
-        re.search(r"\b[A-Z][a-z]+\s+counterpart\b", masked)
+    # One named person at a summit, at a named occasion ("during the 2+2 meeting"), with a group of
+    # ministers or with unnamed others ("his Chinese counterpart", "leaders from the continent") is an
+    # event; a bare "held talks" is not enough.
+    return (
+        kind == "summit"
+        or bool(member_role)
+        or bool(MEETING_NOUN_RE.fullmatch(trigger.group()))
+        or ATTEND_RE.match(trigger.group()) is not None
+        or bool(UNNAMED_OTHERS_RE.search(masked))
     )
 
 

@@ -3,7 +3,8 @@ Russian counterpart General Sergei K Shoigu", "Minister of Defence of Uzbekistan
 Bakhodir Kurbanov"), their countries, and the shorter ways the text refers to them again ("Shoigu",
 "Gen Shoigu", "the Russian Defence Minister", "he")."""
 
-import re
+# `regex` for its Unicode classes: names begin with any capital (Çavuşoğlu, Érdi, Ødegaard).
+import regex as re
 from dataclasses import dataclass, field
 
 from . import places
@@ -19,7 +20,8 @@ PORTFOLIO = (
 ROLE = (
     rf"(?:(?:union|federal|deputy|first\s+deputy|junior)\s+)?(?:minister\s+(?:of|for)\s+(?:state\s+for\s+)?(?:the\s+)?(?:{PORTFOLIO})(?:\s+and\s+(?:{PORTFOLIO}))?"
     rf"|(?:(?:{PORTFOLIO})\s+)minister|(?:deputy\s+)?prime\s+minister|chief\s+minister|minister)"
-    r"|(?:vice[\s-])?president|premier|chancellor|king|queen|emir|crown\s+prince|sultan"
+    r"|(?:vice[\s-])?president|premier|chancellor|king|queen|emir|crown\s+prince|sultan|(?:supreme\s+)?leader|chairman"
+    r"|governor|state\s+councill?or|(?:deputy\s+)?foreign\s+minister|envoy|special\s+(?:envoy|representative)"
     r"|secretary[\s-]general|secretary\s+of\s+state|(?:defen[cs]e|foreign|home)\s+secretary"
     r"|national\s+security\s+advis[eo]r|ambassador|high\s+commissioner|foreign\s+secretary"
     r"|chief\s+of\s+(?:the\s+)?(?:army|naval|air|defen[cs]e)\s+staff|(?:army|navy|air\s+force)\s+chief"
@@ -29,13 +31,18 @@ RANK = (
     r"|(?:vice\s+|rear\s+)?admiral|adm\.?|air\s+chief\s+marshal|air\s+marshal|field\s+marshal|marshal"
     r"|colonel|col\.?|captain|capt\.?|commodore"
 )
-HONORIFIC = r"mr\.?|mrs\.?|ms\.?|dr\.?|shri|smt\.?|sheikh|prince|princess"
+# Honorifics in English and in the languages Asian and Arab outlets write them in.
+HONORIFIC = (
+    r"mr\.?|mrs\.?|ms\.?|dr\.?|shri|smt\.?|sri|shrimati|kumari|thiru|sheikh|shaikh|prince|princess|hrh"
+    r"|his\s+(?:royal\s+)?(?:highness|excellency|majesty)|her\s+(?:royal\s+)?(?:highness|excellency|majesty)|h\.\s?e\.?"
+    r"|tan\s+sri|puan\s+sri|datuk\s+seri|dato['’]?\s+seri|datuk|dato['’]?|datin|tun|tuan|haji|hajjah|syed|sayyid|begum|janab"
+)
 
 ROLE_RE = re.compile(rf"(?<![\w-])(?i:{ROLE})(?![\w-])")
 RANK_RE = re.compile(rf"\s*,?\s*(?i:(?:{RANK}))(?![\w-])")
 HONORIFIC_RE = re.compile(rf"\s*(?i:(?:{HONORIFIC}))(?![\w-])")
 COUNTERPART_RE = re.compile(r"\b(?:his|her|their|its)\s+(?:([A-Z][\w.]+)\s+)?counterparts?\b")
-TOKEN_RE = re.compile(r"\s*([A-Z][\w'’-]*\.?|[A-Z]\.?)(?=[\s,;:)(’'”\"]|$|\.)")
+TOKEN_RE = re.compile(r"\s*(\p{Lu}[\w'’-]*\.?|\p{Lu}\.?)(?=[\s,;:)(’'”\"]|$|\.)")
 # Lower-case parts inside a name: "Abdel Fattah el-Sisi", "Mohammed bin Salman", "Ursula von der Leyen".
 PARTICLE_RE = re.compile(
     r"\s*((?:al|el|ad|as|at|an)-[A-Z][\w'’-]*|(?:bin|ibn|de|da|di|van|von|der|del|la|le)(?=\s+(?:der\s+)?[A-Z]))"
@@ -59,8 +66,15 @@ NOT_NAME = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "lt", "gen", "lieutenant", "col", "colonel", "admiral", "adm", "file", "photo", "pib", "west", "east",
-    "pti", "ani", "ians", "afp", "reuters", "updated", "by",
+    "pti", "ani", "ians", "afp", "reuters", "updated", "by", "prince", "princess", "king", "queen", "emir", "sheikh",
+    "crown", "royal", "highness", "excellency", "majesty", "sultan", "chairman", "governor", "leader", "premier",
+    "chancellor", "vice", "councilor", "councillor", "envoy", "hrh", "shri", "smt", "sri", "datuk", "dato", "tun",
 }
+# Words for numbers open noun phrases ("Seventeen African leaders"), never names.
+NUMBER_WORDS = set(
+    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+    seventeen eighteen nineteen twenty thirty forty fifty hundred thousand dozens""".split()
+)
 # Month abbreviations are also names ("Dong Jun"): a date only when a day follows.
 MONTH_ABBREVIATIONS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 
@@ -99,8 +113,8 @@ SENTENCE_WORDS = set(
 )
 # Endings of abstract nouns and adjectives that names almost never have: "Free Trade Agreement".
 NOT_NAME_SUFFIX_RE = re.compile(r"(?:tion|sion|ment|ship|ity|ism|ical|ology|ative|ness)$")
-WORD = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
-BARE_NAME_RE = re.compile(rf"(?<![\w’'-])(?:[A-Z]\.?\s+{WORD}(?:\s+{WORD})?|{WORD}(?:\s+{WORD}){{1,2}})(?![\w-])")
+WORD = r"\p{Lu}\p{Ll}+(?:-\p{L}\p{Ll}+)?"
+BARE_NAME_RE = re.compile(rf"(?<![\w’'-])(?:\p{{Lu}}\.?\s+{WORD}(?:\s+{WORD})?|{WORD}(?:\s+{WORD}){{1,2}})(?![\w-])")
 
 
 def bare_names(text, start, end):
@@ -112,15 +126,15 @@ def bare_names(text, start, end):
         words = re.findall(r"[A-Za-z]+", m.group())
         if any(fold(w) in NOT_NAME or fold(w) in NOT_PERSON_WORDS or NOT_NAME_SUFFIX_RE.search(w) for w in words):
             continue
-        if fold(words[0]) in SENTENCE_WORDS:
+        if fold(words[0]) in SENTENCE_WORDS or fold(words[0]) in NUMBER_WORDS:
             continue  # "Why Putin's visit matters", "After Modi…": a capitalised opener, not a first name
         if any(w in places.country_names() or w in places.demonyms() or places.lookup_place(w) for w in words if len(w) > 1):
             continue
         if places.lookup_place(m.group()):
             continue
-        before = text[max(start, m.start() - 5) : m.start()]
-        if re.search(r"\b(?:the|of|The)\s+$", before):
-            continue
+        before = text[max(start, m.start() - 8) : m.start()]
+        if re.search(r"\b(?:the|of|The)\s+$|\d(?:st|nd|rd|th)?\s+$", before):
+            continue  # inside a longer proper noun: "the Great Hall", "21st Century Maritime Silk Road"
         out.append((m.start(), m.end(), m.group(), None, ""))
     return out
 
