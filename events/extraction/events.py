@@ -23,11 +23,11 @@ AGREEMENT_RE = re.compile(
 )
 SUMMIT_RE = re.compile(r"\bsummit(?:\s+meeting|\s+talks)?\b", re.I)
 VISIT_RE = re.compile(
-    r"\b(?:(?:left|leaves|leave|leaving|departed|departs|headed|heading|set\s+off)\s+for|(?:arrived|arrives|arriving|arrive)\s+(?:in|at)"
-    r"|(?:touched|touches|touch)\s+down\s+in|(?:landed|lands|land)\s+(?:in|at)"
+    r"\b(?:(?:left|leaves|leave|leaving|departed|departs|headed|heading|set\s+off)\s+for"
+    r"|(?:arrived|arrives|arriving|arrive|landed|lands|touched\s+down|touches\s+down)(?=\s+(?:in|at|on|to|for|here|there|late|early|yesterday|today|this|last|[A-Z]))"
     r"|will\s+visit|visited|is\s+visiting|to\s+visit|on\s+an?\s+(?:[\w-]+\s+){0,3}visit\s+to"
     r"|pa(?:y|ys|id|ying)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}visit\s+to|(?:state|official|working)\s+visit\s+to"
-    r"|travel(?:l?ed|s|l?ing)?\s+to|(?:emplaned|flew)\s+(?:to|for))\b",
+    r"|travel(?:l?ed|s|l?ing)?\s+(?:from\s+(?:[A-Z][\w-]+\s+){1,3})?to|(?:emplaned|flew)\s+(?:to|for))\b",
     re.I,
 )
 MEETING_VERB_RE = re.compile(
@@ -155,7 +155,12 @@ def participants_for(kind, trigger, masked, mentions, base, ctx):
     if kind in ("visit", "statement") or (kind in ("meeting", "summit", "other") and ATTEND_RE.match(trigger.group())):
         before = [m for m in mentions if offset(m) < trigger.start()]
         subject = before[-1] if before else (mentions[0] if mentions else None)
-        return [[subject.person]] if subject else []
+        if subject is None:
+            return []
+        # "attended a meeting with King Salman": the people it was with took part too.
+        with_ = re.match(r"[^,;]{0,60}?\bwith\b", masked[trigger.end() :]) if kind != "visit" else None
+        others = [m.person for m in mentions if with_ and offset(m) > trigger.end() + with_.start()]
+        return [unique_people([subject] + [people.Mention(0, 0, p, "named") for p in others])]
     found = unique_people(mentions)
     role, pair = people.group_pair(masked)
     if role and pair:
@@ -238,16 +243,27 @@ def title_for(kind, participants, venue, masked, group_role=None):
 
 
 PAIR_RE = re.compile(
-    r"\b(?:the\s+two|both(?:\s+the)?)\s+(?:ministers|leaders|counterparts|defen[cs]e\s+ministers|heads\s+of\s+state)\b"
-    r"|\b[Tt]he\s+(?:defen[cs]e\s+)?(?:ministers|leaders)\b(?!\s+(?:of|from)\b)",
-    re.I,
+    r"\b(?:the\s+two|both(?:\s+the)?)\s+(?:ministers|leaders|counterparts|defen[cs]e\s+ministers|heads\s+of\s+state|presidents|sides)\b"
+    r"|\b[Tt]he\s+(?:defen[cs]e\s+)?(?:ministers|leaders)\b(?!\s+(?:of|from)\b)"
+    r"|\b[Tt]he\s+two\b(?=\s+(?:also\s+)?(?:met|spoke|held|had|have|agreed|signed|discussed|talked|leaders|men|sides)\b)",
 )
+COUNTRY_PAIR_RE = re.compile(r"(?:^|[,;]\s+|\b(?:and|after|then)\s+)(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+and\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?!and\b)(?:[a-z]+\s+){0,2}?(?:signed|agreed|inked|exchanged|issued|adopted|reached|held|released)\b")
+
+
+def _pair_by_countries(masked, ctx):
+    """'China and Saudi Arabia signed …': the two countries stand for the two people of the report's
+    last two-person event when those are the people of these two countries."""
+    m = COUNTRY_PAIR_RE.search(masked)
+    if not m or len(ctx.pair) != 2:
+        return None
+    codes = {places.country_names().get(m[1]) or places.demonyms().get(m[1]), places.country_names().get(m[2]) or places.demonyms().get(m[2])}
+    return m if None not in codes and codes == {p.country for p in ctx.pair} else None
 
 
 def with_the_pair(masked, mentions, base, ctx):
-    """'The two ministers signed an agreement': the two people of the report's last two-person event,
-    when the sentence names nobody else."""
-    m = PAIR_RE.search(masked)
+    """'The two ministers signed an agreement', 'China and Saudi Arabia signed…': the two people of
+    the report's last two-person event, when the sentence names nobody else."""
+    m = PAIR_RE.search(masked) or _pair_by_countries(masked, ctx)
     if not m or len(ctx.pair) != 2 or len({id(x.person) for x in mentions}) >= 2:
         return mentions
     found = [people.Mention(base + m.start(), base + m.end(), person, "group") for person in ctx.pair]

@@ -382,6 +382,31 @@ def infer_home_countries(registry, home):
                 person.country = home
 
 
+VERB_OF_MEETING = r"(?:met|meets|meet|held|holds|hold|spoke|speaks|speak|signed|signs|sign|discussed|discuss|agreed|agree|talked|to\s+meet)"
+LONE_BEFORE_RE = re.compile(
+    r"(?:\b(?:met|meets|meet|meeting|talks|call|spoke|speaks|conversation)\s+with|\b(?:met|meets|hosted|hosts|received|receives|welcomed|welcomes)|\bbetween)\s+$"
+)
+LONE_AFTER_RE = re.compile(rf"\s+(?:met|meets)\b|\s+and\s+\p{{Lu}}[\w’'-]+(?:\s+\p{{Lu}}[\w’'-]+)?\s+{VERB_OF_MEETING}\b|,\s+\p{{Lu}}[\w’'-]+\s+{VERB_OF_MEETING}\b")
+LONE_SECOND_RE = re.compile(r"\band\s+$")
+LONE_SECOND_AFTER_RE = re.compile(rf"\s+(?:also\s+)?{VERB_OF_MEETING}\b")
+
+
+def lone_surname(masked, start, end):
+    """A single capitalised word that the sentence makes one side of a meeting: "met with Putin",
+    "Putin met…", "Erdogan and Putin discussed…", and that is no place, title or common word."""
+    word = masked[start:end]
+    if len(word) < 3 or word.isupper() or fold(word) in NOT_PERSON_WORDS or fold(word) in SENTENCE_WORDS:
+        return False
+    if word in places.country_names() or word in places.demonyms() or places.lookup_place(word):
+        return False
+    before, after = masked[max(0, start - 30) : start], masked[end : end + 60]
+    return bool(
+        LONE_BEFORE_RE.search(before)
+        or LONE_AFTER_RE.match(after)
+        or (LONE_SECOND_RE.search(before) and LONE_SECOND_AFTER_RE.match(after))
+    )
+
+
 def sentence_mentions(text, sentence, registry, previous_subject, masked, recent=(), known_only=False):
     """Every reference to a person in one sentence, in order: names, surnames, descriptions, a
     leading 'He'. `masked` is the sentence with quotations blanked out; `recent` the people the
@@ -406,6 +431,8 @@ def sentence_mentions(text, sentence, registry, previous_subject, masked, recent
             continue
         full, _ = name_parts(word)
         person = registry.by_words(full) if full else None
+        if person is None and not known_only and lone_surname(masked, m.start(), m.start() + len(word)):
+            person = registry.add(word)
         if person:
             out.append(Mention(base + m.start(), base + m.start() + len(word), person, "partial"))
             taken.append((m.start(), m.end()))
