@@ -491,7 +491,7 @@ def fill_venues(events, scene, published=None):
             e for e in events
             if published is None or (e.date.known and abs((e.date.date - published).days) <= 7)
         ]
-        scene = current[0].venue if current else None
+        scene = next((e.venue for e in current if e.venue), None)
         if scene is None:
             return
     city = next(

