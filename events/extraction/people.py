@@ -65,7 +65,7 @@ NOT_NAME = {
     "home", "national", "security", "counterpart", "also", "however", "meanwhile", "on", "said", "read",
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "lt", "gen", "lieutenant", "col", "colonel", "admiral", "adm", "file", "photo", "pib", "west", "east",
+    "lt", "gen", "lieutenant", "col", "colonel", "admiral", "adm", "west", "east",
     "pti", "ani", "ians", "afp", "reuters", "updated", "by", "prince", "princess", "king", "queen", "emir", "sheikh",
     "crown", "royal", "highness", "excellency", "majesty", "sultan", "chairman", "governor", "leader", "premier",
     "chancellor", "vice", "councilor", "councillor", "envoy", "hrh", "shri", "smt", "sri", "datuk", "dato", "tun",
@@ -92,14 +92,19 @@ NOT_PERSON_WORDS = {
     "state", "states", "republic", "kingdom", "federation", "talks", "meeting", "conference", "war", "crisis",
     "conflict", "road", "street", "house", "palace", "hall", "center", "centre", "airport", "station", "square",
     "times", "post", "news", "press", "express", "tribune", "herald", "hindu", "court", "parliament", "assembly",
-    "congress", "senate", "airlines", "company", "corporation", "group", "line", "rifles", "navy", "air",
+    "congress", "senate", "airlines", "company", "corporation", "group", "line", "navy", "air",
     "strait", "island", "islands", "gulf", "bay", "river", "mountains", "valley", "east", "west", "north",
     "south", "central", "pacific", "atlantic", "asia", "europe", "africa", "america", "world", "global",
     "international", "national", "federal", "royal", "foundation", "association", "alliance", "coalition",
     "festival", "games", "olympics", "cup", "award", "prize", "anniversary", "victory", "independence",
     "minister", "ministers", "president", "secretary", "general", "chief", "defence", "defense", "foreign",
-    "trade", "free", "strategic", "economic", "indo", "make", "digital", "new", "old", "great", "prime",
+    "trade", "free", "strategic", "economic", "digital", "new", "old", "great", "prime",
     "joint", "special", "operation", "mission", "exercise", "dialogue", "framework", "partnership", "plan",
+    # Buildings, roads and towns named after people: "Sushma Swaraj Bhavan", "Rajiv Gandhi Marg".
+    "bhavan", "bhawan", "sadan", "niwas", "kendra", "marg", "nagar", "mahal", "mandapam", "auditorium",
+    "stadium", "memorial", "museum", "library", "complex", "tower", "towers", "building", "gardens", "park",
+    "avenue", "boulevard", "bridge", "port", "harbour", "harbor", "hospital", "school", "college", "academy",
+    "cosmodrome", "base", "estate", "resort", "hotel", "residence", "compound",
 }
 # Words that open sentences and headlines in capitals but never start a name.
 SENTENCE_WORDS = set(
