@@ -25,7 +25,10 @@ WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:19|20)\d\d"
 
+RANGE_JOIN = r"\s*(?:-|–|—|to|through|and)\s*"
 PATTERNS = [
+    # "March 20-22", "20 to 22 March 2023": a run of days, dated by its first and last.
+    ("range", rf"\b(?:(?:{MONTHS})\s+{DAY}{RANGE_JOIN}{DAY}(?:\s*,\s*{YEAR})?|{DAY}{RANGE_JOIN}{DAY}\s+(?:{MONTHS})(?:\s*,?\s+{YEAR})?)\b"),
     ("iso", rf"\b{YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b"),
     ("day_month_year", rf"\b{DAY}\s+(?:{MONTHS})\s*,?\s+{YEAR}\b"),
     ("month_day_year", rf"\b(?:{MONTHS})\s+{DAY}\s*,\s*{YEAR}\b"),
@@ -110,6 +113,8 @@ def is_event_time(sentence, expr):
     """Whether an expression can date an event: not 'since May 2020', 'to 2031', 'by the end of 2021',
     nor one inside a clause that 'since' or 'until' opens."""
     before = sentence[: expr.start]
+    if expr.kind == "range" and re.search(r"\b(?:from|between)\s+$", before):
+        return not BACKGROUND_CLAUSE_RE.search(before[-80:])  # "from July 27-28" is when, not a bound
     return not (NOT_EVENT_TIME_RE.search(before) or BACKGROUND_CLAUSE_RE.search(before[-80:]))
 
 
@@ -169,6 +174,8 @@ def resolve(expr, sentence, anchor):
     future = is_future(sentence, expr.start)
     if kind == "iso":
         return DateValue(datetime.date.fromisoformat(text), "day", f"“{expr.text}”")
+    if kind == "range":
+        return _resolve_range(text, expr, sentence, anchor)
     if kind in ("day_month_year", "month_day_year"):
         day = _parse(_clean_ordinals(text))
         return DateValue(day, "day", f"“{expr.text}”") if day else DateValue(evidence=f"“{expr.text}” not understood")
@@ -188,6 +195,29 @@ def resolve(expr, sentence, anchor):
     if kind == "relative_period":
         return _resolve_relative_period(text.lower(), expr.text, anchor)
     return DateValue()
+
+
+RANGE_PARTS_RE = re.compile(
+    rf"(?:(?P<m1>{MONTHS})\s+(?P<a1>{DAY}){RANGE_JOIN}(?P<b1>{DAY})(?:\s*,\s*(?P<y1>{YEAR}))?"
+    rf"|(?P<a2>{DAY}){RANGE_JOIN}(?P<b2>{DAY})\s+(?P<m2>{MONTHS})(?:\s*,?\s+(?P<y2>{YEAR}))?)"
+)
+
+
+def _resolve_range(text, expr, sentence, anchor):
+    """A run of days in one month: its first day as the date (resolved like "March 20"), its last as
+    `end`."""
+    m = RANGE_PARTS_RE.fullmatch(text)
+    month, first, last, year = (m["m1"], m["a1"], m["b1"], m["y1"]) if m["m1"] else (m["m2"], m["a2"], m["b2"], m["y2"])
+    first, last = int(_clean_ordinals(first)), int(_clean_ordinals(last))
+    start_text = f"{month} {first}" + (f", {year}" if year else "")
+    start = resolve(Expression(expr.start, expr.end, start_text, "month_day_year" if year else "month_day"), sentence, anchor)
+    if not start.known or last <= first:
+        return start
+    try:
+        end = start.date.replace(day=last)
+    except ValueError:
+        return start
+    return DateValue(start.date, "day", f"“{expr.text}”: {start.evidence}", end=end)
 
 
 def _clean_ordinals(text):

@@ -31,7 +31,7 @@ VISIT_RE = re.compile(
     re.I,
 )
 MEETING_VERB_RE = re.compile(
-    r"\b(?:met|meets|meet|meeting\s+with|talks\s+with|call(?:ed|s)?\s+on"
+    r"\b(?:met|meets|meet|meeting\s+with|(?:meeting|talks|summit)\s+between|talks\s+with|call(?:ed|s)?\s+on"
     r"|(?:received|receives|hosted|hosts|welcomed|welcomes)(?=\s+(?:[A-Z]|his|her|the\s+[A-Z]|visiting))"
     r"|(?:spoke|speak|speaks|talked|talk|talks)\s+(?:by|on|over)\s+(?:the\s+)?(?:tele)?phone"
     r"|(?:speak|speaks|spoke)\s+in\s+(?:a\s+)?(?:tele)?phone\s+call"
@@ -316,6 +316,8 @@ def sentence_events(sentence, masked, mentions, ctx):
                 and (places.names_an_unknown_place(masked) or bool(REMOTE_RE.search(trigger.group()))),
             )
         )
+    if kind in ("meeting", "summit") and not out and not mentions:
+        out += _meeting_of_countries(kind, trigger, masked, sentence, date, venue, topics)
     if kind == "visit" and out:
         out += _meeting_on_a_visit(masked, mentions, trigger, out[0], base, ctx)
     two = [e for e in out if len(e.participants) == 2]
@@ -324,6 +326,36 @@ def sentence_events(sentence, masked, mentions, ctx):
     if out and date.known and not ctx.narrative.known and not date.evidence.startswith(REPORT_DATE_EVIDENCE):
         ctx.narrative = date  # the lead's date: what the rest of the story is told around
     return out
+
+
+def _meeting_of_countries(kind, trigger, masked, sentence, date, venue, topics):
+    """A meeting known only by the countries attending ("Deputy foreign ministers from Russia, Iran
+    and Turkey held consultations in Astana", "the meeting between the Russian and Turkish
+    presidents"): an event with those countries and nobody invented."""
+    scope = masked[: trigger.start()]
+    if re.search(r"\bbetween\b", trigger.group()):
+        scope += " " + masked[trigger.end() : trigger.end() + 80]
+    codes = []
+    for _, _, code in sorted(places.find_countries(scope) + places.find_demonyms(scope)):
+        if code not in codes:
+            codes.append(code)
+    if len(codes) < 2:
+        return []
+    names = [places.country_name(c) for c in codes]
+    where = f" in {venue.name}" if venue else ""
+    label = "summit" if kind == "summit" else "meeting"
+    return [
+        ExtractedEvent(
+            kind=kind,
+            title=f"{', '.join(names[:-1])} and {names[-1]}: {label}{where}",
+            spans=[Span(sentence.start, sentence.end)],
+            date=date,
+            participants=[],
+            venue=venue,
+            countries=sorted({*codes, *([venue.country] if venue and venue.country else [])}),
+            topics=topics,
+        )
+    ]
 
 
 def _meeting_on_a_visit(masked, mentions, trigger, visit, base, ctx):
