@@ -246,6 +246,7 @@ PAIR_RE = re.compile(
     r"\b(?:the\s+two|both(?:\s+the)?)\s+(?:ministers|leaders|counterparts|defen[cs]e\s+ministers|heads\s+of\s+state|presidents|sides)\b"
     r"|\b[Tt]he\s+(?:defen[cs]e\s+)?(?:ministers|leaders)\b(?!\s+(?:of|from)\b)"
     r"|\b[Tt]he\s+two\b(?=\s+(?:also\s+)?(?:met|spoke|held|had|have|agreed|signed|discussed|talked|leaders|men|sides)\b)",
+    re.I,
 )
 COUNTRY_PAIR_RE = re.compile(r"(?:^|[,;]\s+|\b(?:and|after|then)\s+)(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+and\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?!and\b)(?:[a-z]+\s+){0,2}?(?:signed|agreed|inked|exchanged|issued|adopted|reached|held|released)\b")
 
@@ -523,7 +524,7 @@ def fill_venues(events, scene, published=None):
             e for e in events
             if published is None or (e.date.known and abs((e.date.date - published).days) <= 7)
         ]
-        scene = next((e.venue for e in current if e.venue), None)
+        scene = current[0].venue if current else None
         if scene is None:
             return
     city = next(

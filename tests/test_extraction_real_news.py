@@ -1,0 +1,181 @@
+"""The ways real news reports meetings that the first rules missed (issue 12), each written as a
+sentence of our own: arrivals, talks, calls, summits, countries attending; dates in page furniture;
+the report's own date; people in other spellings and honorifics; things that are not people."""
+
+import datetime
+
+from events.extraction import extract_document
+from events.extraction.names import names_match
+
+TOPICS = {"trade": ("Trade", ["trade"])}
+DAY = datetime.date(2024, 3, 12)  # a Tuesday
+
+
+def events_of(text, published=None):
+    return extract_document(text, published=published, topics=TOPICS).events
+
+
+def people_of(event):
+    return sorted(p.name for p in event.participants)
+
+
+# 1. Reports that gave no event at all
+
+
+def test_a_traveller_who_touches_down_for_a_meeting_on_a_run_of_days_is_a_visit_over_those_days():
+    [visit] = events_of(
+        "Foreign Minister Penny Wong touched down in Hanoi on Monday for a ministerial meeting to be held on March 14-15.",
+        published=DAY,
+    )
+    assert visit.kind == "visit" and people_of(visit) == ["Penny Wong"]
+    assert visit.venue.name == "Hanoi"
+
+
+def test_a_run_of_days_dates_an_event_by_its_first_and_last_day():
+    [visit] = events_of("President Lula da Silva will pay a state visit to Japan on May 20-22.", published=DAY)
+    assert visit.date.iso() == "2024-05-20" and visit.date.end == datetime.date(2024, 5, 22)
+
+
+def test_a_meeting_known_only_by_the_countries_attending_names_no_one():
+    [meeting] = events_of(
+        "Deputy foreign ministers from Chile, Peru and Ecuador held consultations in Lima on Tuesday.", published=DAY
+    )
+    assert meeting.kind == "meeting" and meeting.participants == []
+    assert meeting.countries == ["CL", "EC", "PE"]
+    assert meeting.date.iso() == "2024-03-12"
+
+
+def test_held_talks_with_a_named_counterpart_is_a_meeting():
+    [meeting] = events_of("Chancellor Olaf Scholz held talks with President Emmanuel Macron in Paris on Monday.", published=DAY)
+    assert meeting.kind == "meeting" and people_of(meeting) == ["Emmanuel Macron", "Olaf Scholz"]
+    assert meeting.date.iso() == "2024-03-11"
+
+
+def test_a_phone_call_is_a_meeting_without_a_venue():
+    [call] = events_of("Prime Minister Mark Carney spoke by phone with President Claudia Sheinbaum on Monday.", published=DAY)
+    assert call.kind == "meeting" and call.venue is None
+    assert people_of(call) == ["Claudia Sheinbaum", "Mark Carney"]
+
+
+def test_a_summit_naming_one_leader_is_an_event():
+    [summit] = events_of("President Bola Tinubu opened a regional summit with leaders from West Africa in Abuja on Tuesday.", published=DAY)
+    assert summit.kind == "summit" and people_of(summit) == ["Bola Tinubu"]
+
+
+def test_two_countries_signing_stand_for_the_two_leaders_who_met():
+    text = (
+        "Australian Prime Minister Anthony Albanese met Indonesian President Prabowo Subianto in Jakarta on Tuesday.\n"
+        "Australia and Indonesia signed a trade agreement."
+    )
+    meeting, agreement = events_of(text, published=DAY)
+    assert agreement.kind == "agreement" and people_of(agreement) == people_of(meeting)
+
+
+def test_a_lone_surname_met_by_a_named_leader_is_a_person():
+    [meeting] = events_of("President Cyril Ramaphosa met with Lula in Brasilia on Tuesday.", published=DAY)
+    assert people_of(meeting) == ["Cyril Ramaphosa", "Lula"]
+
+
+def test_a_headline_joins_the_report_of_the_same_meeting_in_the_body():
+    text = "Scholz meets Macron in Paris\n\nChancellor Olaf Scholz held talks with President Emmanuel Macron in Paris on Monday."
+    [meeting] = events_of(text, published=DAY)
+    assert meeting.date.iso() == "2024-03-11"
+
+
+def test_a_headline_alone_reports_an_event_of_the_people_the_body_names():
+    text = "Scholz, Macron meet in Paris\n\nChancellor Olaf Scholz and President Emmanuel Macron want closer ties."
+    [meeting] = events_of(text, published=DAY)
+    assert meeting.spans[0].start == 0 and people_of(meeting) == ["Emmanuel Macron", "Olaf Scholz"]
+
+
+# 2. Publication dates in page furniture
+
+
+def test_a_published_line_with_a_time_dates_the_report():
+    text = "Leaders meet\nPublished: 12th March 2024 10:05 AM | Last Updated: 13th March 2024\nPresident Joko Widodo met President Ferdinand Marcos Jr on Thursday."
+    found = extract_document(text)
+    assert found.published == datetime.date(2024, 3, 12) and found.published_source == "byline"
+    assert found.events[0].date.iso() == "2024-03-07"
+
+
+def test_a_line_that_is_only_a_date_and_a_time_dates_the_report():
+    found = extract_document("Leaders meet\n14:31, 3 May 2022\nThe two presidents met on Monday.")
+    assert found.published == datetime.date(2022, 5, 3)
+
+
+def test_updated_is_taken_only_when_nothing_says_published():
+    found = extract_document("Updated: Sep 21, 2022\nPosted Sep. 20, 2022 08:01\nThe ministers met on Monday.")
+    assert found.published == datetime.date(2022, 9, 20)
+
+
+def test_a_dateline_with_a_full_date_and_an_agency_dates_the_report():
+    found = extract_document("Lisbon/Madrid, 7 December 2023 (dpa) - The two prime ministers met on Thursday.")
+    assert found.published == datetime.date(2023, 12, 7)
+
+
+def test_a_date_inside_a_sentence_is_not_the_publication_date():
+    found = extract_document("The two presidents last met on 3 May 2022 in Seoul, and they will meet again soon.")
+    assert found.published is None
+
+
+# 3. Events reported on the publication day without a time expression
+
+
+def test_an_event_without_a_time_expression_is_dated_to_the_report_with_that_basis():
+    [agreement] = events_of("Defence Minister Anna Lee and her Japanese counterpart Kenji Sato signed the agreement in Hanoi.", published=DAY)
+    assert agreement.date.iso() == "2024-03-12"
+    assert agreement.date.evidence.startswith("the date of the report")
+
+
+def test_a_coming_event_without_a_date_is_not_dated_to_the_report():
+    [visit] = events_of("Prime Minister Keir Starmer will visit Canberra to meet Prime Minister Anthony Albanese.", published=DAY)
+    assert not visit.date.known
+
+
+def test_a_future_clause_after_the_date_does_not_move_a_past_weekday_forward():
+    [visit] = events_of(
+        "President Lee Jae-myung arrived in Tokyo on Monday for a visit where he will attend a summit.", published=DAY
+    )
+    assert visit.date.iso() == "2024-03-11"
+
+
+# 4. Names written differently are one person
+
+
+def test_spellings_of_one_name_match():
+    assert names_match("Andrei Belousov", "Andrey Belousov")
+    assert names_match("Sergei K Shoigu", "Sergei Shoigu")
+    assert names_match("Kurbanov Bakhodir Nizamovich", "Bakhodir Kurbanov")  # surname first, with a patronymic
+    assert not names_match("Rajnath Singh", "Manmohan Singh")
+
+
+# 6. Things that were taken for people
+
+
+def test_honorifics_of_other_languages_are_not_part_of_the_name():
+    [meeting] = events_of(
+        "Prime Minister Datuk Seri Anwar Ibrahim met Shri Narendra Modi in New Delhi on Tuesday.", published=DAY
+    )
+    assert people_of(meeting) == ["Anwar Ibrahim", "Narendra Modi"]
+
+
+def test_a_building_named_after_a_person_is_not_a_person():
+    [meeting] = events_of(
+        "External Affairs Minister Vivek Rao met his Thai counterpart Somchai Chai at Indira Gandhi Bhavan on Tuesday.",
+        published=DAY,
+    )
+    assert people_of(meeting) == ["Somchai Chai", "Vivek Rao"]
+
+
+def test_number_words_and_ordinals_do_not_start_names():
+    [summit] = events_of(
+        "Twelve African leaders attended the summit with President Xi Jinping on the 21st Century Maritime Silk Road.",
+        published=DAY,
+    )
+    assert people_of(summit) == ["Xi Jinping"]
+
+
+def test_a_capitalised_headline_word_is_not_a_person():
+    text = "Biden Engages In Talks With Xi\n\nPresident Joe Biden spoke by phone with President Xi Jinping on Tuesday."
+    [call] = events_of(text, published=DAY)
+    assert people_of(call) == ["Joe Biden", "Xi Jinping"]
