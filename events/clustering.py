@@ -1,0 +1,358 @@
+"""Which reports are one event: clustering over every report that could be, independent of the order
+the documents arrived in. Pure functions over plain data (no database): `events/ingest.py` loads the
+reports near a new document, calls `cluster`, and stores the result.
+
+A report is what one document says of one event. Two reports can be one event only when:
+
+- they come from different documents (extraction already joined what one document says of one event);
+- their kinds agree: the same kind, or a meeting and a summit (a two-leader summit is a meeting). A visit,
+  an agreement and a statement join only their own kind: a visit report and a report of a meeting
+  during it stay two events;
+- their people agree: with two people or more on both sides they share at least two; a one-person
+  report joins only a report that names that person; a report naming nobody (a meeting known by the
+  countries attending) joins only a report of the same set of two countries or more, at a venue in
+  the same country;
+- their dates agree, when both are known: the periods overlap (a day, a range of days, a month, a
+  year); a date known only to the year needs more, the same venue country and two shared content
+  words (date words such as "Friday" aside). Reports of different days never join; reports set in two
+  countries join only when both state their day.
+
+Clusters are built by complete linkage: a report, or a group, joins another only when every report of
+one agrees with every report of the other, so one cluster never holds two days. Pairs are taken
+strongest evidence first (precise dates, shared people, shared words and topics, the same venue), ties
+by the reports' stable keys (document hash, passage start), never by arrival order: any order of the
+same reports gives the same clusters.
+
+An undated report joins only when exactly one dated cluster fits it: all its reports agree with it,
+it names the cluster's people or two of them, the weekday it names (if any) is that cluster's day, no venue country contradicts it, and it shares
+two content words with the cluster or names the same venue city. Same people alone is never enough:
+the same two ministers meet many times. With several such clusters it joins none, and they are
+returned as candidates ("possibly the same event") for an editor to decide.
+
+Reports pinned to an event (one an editor touched) form one fixed cluster: it never splits and never
+merges with another pinned event, but other reports may join it by the same rules.
+"""
+
+import datetime
+import calendar
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .extraction.types import DateValue
+
+MIN_SHARED_WORDS = 2
+NEAR_MISS_DAYS = 3
+RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}  # finer precision first
+# The extraction marks a date taken from the report's own publication date this way; an explicit
+# date in another report wins over it.
+PUBLICATION_DAY = "the date of the report"
+SAME_OCCASION = {frozenset({"meeting", "summit"})}
+DATE_WORDS = {name.casefold() for name in [*calendar.day_name, *calendar.month_name, *calendar.month_abbr] if name}
+DATE_WORDS |= {"today", "yesterday", "tomorrow", "week", "month", "year", "morning", "evening", "night", "day"}
+
+
+@dataclass
+class Report:
+    """What one document says of one event, as clustering sees it."""
+
+    key: tuple  # stable order: (document sha256, first passage start, position in the document)
+    document: object  # reports of one document never join
+    kind: str
+    participants: frozenset = frozenset()  # person ids
+    date: DateValue = field(default_factory=DateValue)
+    venue_country: str | None = None
+    venue_name: str | None = None  # a city or building; None when only the country is known
+    words: frozenset = frozenset()  # content words of the passages, names left out
+    topics: frozenset = frozenset()
+    countries: frozenset = frozenset()  # ISO codes
+    pinned: object = None  # the id of the event an editor touched that this report belongs to
+    ref: object = field(default=None, compare=False)  # the caller's handle
+
+
+@dataclass
+class Result:
+    clusters: list  # of lists of Report, each sorted by key; clusters sorted by their first key
+    # Reports left alone that fitted several clusters: [(report, [cluster index, ...])], by key.
+    candidates: list = field(default_factory=list)
+
+    def cluster_of(self):
+        return {r.key: i for i, c in enumerate(self.clusters) for r in c}
+
+
+# Dates
+
+
+def period(value):
+    """First and last day of a known date: a day, a range of days, a month or a year."""
+    d = value.date
+    if value.precision == "year":
+        return datetime.date(d.year, 1, 1), datetime.date(d.year, 12, 31)
+    if value.precision == "month":
+        return datetime.date(d.year, d.month, 1), datetime.date(d.year, d.month, calendar.monthrange(d.year, d.month)[1])
+    return d, max(value.end or d, d)
+
+
+def dates_fit(a, b):
+    """Two reports with known dates can be one event: their periods overlap, and a year alone is
+    backed by the same venue country and shared wording."""
+    (a0, a1), (b0, b1) = period(a.date), period(b.date)
+    if a1 < b0 or b1 < a0:
+        return False
+    if "year" in (a.date.precision, b.date.precision):
+        return bool(a.venue_country) and a.venue_country == b.venue_country and len(shared_words(a, b)) >= MIN_SHARED_WORDS
+    if a.venue_country and b.venue_country and a.venue_country != b.venue_country:
+        # Set in two countries: one event only on two stated days (then flagged), not on a month, or a
+        # day taken from a report's publication date.
+        return all(r.date.precision == "day" and is_explicit(r.date) for r in (a, b))
+    return True
+
+
+def shared_words(a, b):
+    """Content words both reports use, date words aside (the dates are compared on their own)."""
+    return (a.words & b.words) - DATE_WORDS
+
+
+def is_explicit(value):
+    """A date the text states, not one taken from the report's publication date."""
+    return not value.evidence.startswith(PUBLICATION_DAY)
+
+
+# Pairs
+
+
+def kinds_fit(a, b):
+    return a == b or frozenset({a, b}) in SAME_OCCASION
+
+
+def people_fit(a, b):
+    p, q = a.participants, b.participants
+    if not p or not q:
+        # Known only by the countries attending: the same countries, at a venue in the same country.
+        return len(a.countries) >= 2 and a.countries == b.countries and bool(a.venue_country) and a.venue_country == b.venue_country
+    small, big = (p, q) if len(p) <= len(q) else (q, p)
+    if len(small) == 1:
+        return small <= big
+    return len(p & q) >= 2
+
+
+def basic_fit(a, b):
+    """Everything but the dates."""
+    return a.document != b.document and kinds_fit(a.kind, b.kind) and people_fit(a, b)
+
+
+def pair_fit(a, b):
+    if not basic_fit(a, b):
+        return False
+    if a.date.known and b.date.known:
+        return dates_fit(a, b)
+    return True  # an undated member is in its cluster by an editor's or the undated rule's choice
+
+
+def related(a, b):
+    """Whether two reports can bear on each other's clustering: they could be one event, or one could
+    be a candidate for the other, or a near miss of it. Reports related to none of a document's
+    reports, directly or through others, keep their clusters when it arrives (see `cluster`)."""
+    if not basic_fit(a, b):
+        return False
+    if not (a.date.known and b.date.known):
+        return True
+    (a0, a1), (b0, b1) = period(a.date), period(b.date)
+    gap = datetime.timedelta(days=NEAR_MISS_DAYS)
+    return a0 <= b1 + gap and b0 <= a1 + gap
+
+
+def strength(a, b):
+    """How strongly two fitting reports say they are one event; greater first."""
+    precise = 2 - max(RANK[a.date.precision], RANK[b.date.precision])
+    shared = len(shared_words(a, b)) + len(a.topics & b.topics)
+    venue = int(bool(a.venue_name) and a.venue_name == b.venue_name) + int(bool(a.venue_country) and a.venue_country == b.venue_country)
+    return (precise, len(a.participants & b.participants), a.participants == b.participants, shared, venue)
+
+
+def candidate_pairs(reports):
+    """Pairs of reports that share a person, or a country where one names nobody: every pair that
+    can fit is among them (people_fit needs one or the other)."""
+    buckets = defaultdict(list)
+    for i, r in enumerate(reports):
+        for p in r.participants:
+            buckets[("person", p)].append(i)
+        for c in r.countries:
+            buckets[("country", c, not r.participants)].append(i)
+    pairs = set()
+    for bucket, members in buckets.items():
+        if bucket[0] == "person":
+            pairs.update((i, j) for n, i in enumerate(members) for j in members[n + 1 :])
+        elif bucket[2]:  # personless reports of this country, with every report of the country
+            others = buckets.get(("country", bucket[1], False), [])
+            pairs.update((min(i, j), max(i, j)) for i in members for j in others + members if i != j)
+    return pairs
+
+
+# Clustering
+
+
+def cluster(reports):
+    """Clusters of the reports (see the module's docstring for the rules), and the candidates of
+    each undated report that fitted several.
+
+    Reports join only along `related` pairs, so the clusters of a set of reports are the clusters of
+    each of its parts connected by `related` pairs (and by being pinned to one event), clustered
+    alone: a new document needs only the part it is connected to clustered again."""
+    reports = sorted(reports, key=lambda r: r.key)
+    keys = [r.key for r in reports]
+    if len(set(keys)) != len(keys):
+        raise ValueError("report keys must be unique")
+    fits = {}
+
+    def fit(i, j):
+        k = (i, j) if i < j else (j, i)
+        if k not in fits:
+            fits[k] = pair_fit(reports[k[0]], reports[k[1]])
+        return fits[k]
+
+    # Each report's group: pinned reports start together; every other report starts alone.
+    group = {}
+    members = {}
+    pinned_group = {}
+    for i, r in enumerate(reports):
+        if r.pinned is not None:
+            g = pinned_group.setdefault(r.pinned, i)
+        else:
+            g = i
+        group[i] = g
+        members.setdefault(g, []).append(i)
+    pin = {g: reports[g].pinned for g in members}
+
+    def can_merge(g, h):
+        if pin[g] is not None and pin[h] is not None:
+            return False
+        return all(fit(i, j) for i in members[g] for j in members[h])
+
+    def merge(g, h):
+        keep, gone = min(g, h), max(g, h)
+        for i in members[gone]:
+            group[i] = keep
+        members[keep] = sorted(members[keep] + members.pop(gone))
+        pin[keep] = pin[keep] if pin[keep] is not None else pin[gone]
+        del pin[gone]
+
+    # Dated reports: strongest pairs first, complete linkage.
+    dated = [(i, j) for i, j in candidate_pairs(reports) if reports[i].date.known and reports[j].date.known and fit(i, j)]
+    dated.sort(key=lambda p: (tuple(-x for x in strength(reports[p[0]], reports[p[1]])), p))
+    for i, j in dated:
+        g, h = group[i], group[j]
+        if g != h and can_merge(g, h):
+            merge(g, h)
+
+    # Undated reports, one at a time in key order: they join the single dated cluster that fits.
+    undated_pairs = defaultdict(set)
+    for i, j in candidate_pairs(reports):
+        undated_pairs[i].add(j)
+        undated_pairs[j].add(i)
+    candidates = {}
+    for i, r in enumerate(reports):
+        if r.date.known or r.pinned is not None:
+            continue
+        groups = sorted({group[j] for j in undated_pairs[i] if reports[j].date.known} - {group[i]})
+        fitting = [g for g in groups if undated_fits(r, [reports[m] for m in members[g]]) and can_merge(group[i], g)]
+        if len(fitting) == 1:
+            merge(group[i], fitting[0])
+        elif len(fitting) > 1:
+            candidates[i] = [members[g][0] for g in fitting]  # a report of each, as groups renumber
+
+    clusters = sorted((members[g] for g in members), key=lambda m: m[0])
+    index = {i: n for n, m in enumerate(clusters) for i in m}
+    return Result(
+        clusters=[[reports[i] for i in m] for m in clusters],
+        candidates=[(reports[i], sorted({index[rep] for rep in reps})) for i, reps in sorted(candidates.items())],
+    )
+
+
+def undated_fits(report, members):
+    """An undated report fits a cluster with a dated report: the weekday it names is the cluster's
+    day, no venue contradicts it, and it shares wording or the venue city."""
+    dated = [m for m in members if m.date.known]
+    if not dated:
+        return False
+    # Without a date, one shared person of two is too little: the same people, or two of them.
+    people = frozenset().union(*(m.participants for m in members))
+    if report.participants and report.participants != people and len(report.participants & people) < 2:
+        return False
+    if report.venue_country and any(m.venue_country and m.venue_country != report.venue_country for m in members):
+        return False
+    weekday = report.date.weekday
+    if weekday is not None:
+        days = [m for m in dated if m.date.precision == "day"]
+        if not days or not all(_names_weekday(m.date, weekday) for m in days):
+            return False
+    words = frozenset().union(*(m.words for m in members)) - DATE_WORDS
+    if len(report.words & words) >= MIN_SHARED_WORDS:
+        return True
+    return bool(report.venue_name) and any(m.venue_name == report.venue_name for m in members)
+
+
+def _names_weekday(value, weekday):
+    start, end = period(value)
+    return any((start + datetime.timedelta(days=n)).weekday() == weekday for n in range(min((end - start).days + 1, 7)))
+
+
+# What a cluster says
+
+
+def best_date(reports):
+    """The report whose date the event takes: the most precise, an explicit date before one taken
+    from a report's publication date, then the earliest key; None when no report is dated."""
+    known = [r for r in reports if r.date.known]
+    if not known:
+        return None
+    return min(known, key=lambda r: (RANK[r.date.precision], not is_explicit(r.date), r.key))
+
+
+def event_kind(reports):
+    """The kind most reports give; a tie goes to the kind of the earliest report."""
+    counts = defaultdict(int)
+    for r in reports:
+        counts[r.kind] += 1
+    return min(reports, key=lambda r: (-counts[r.kind], r.key)).kind
+
+
+def title_report(reports):
+    """The report whose title the event takes: of the event's kind, naming the most people, earliest key."""
+    kind = event_kind(reports)
+    return min((r for r in reports if r.kind == kind), key=lambda r: (-len(r.participants), r.key))
+
+
+def venue_report(reports):
+    """The report whose venue the event takes: a named place (a city) before a bare country, the
+    venue most reports give, earliest key; None when none names one."""
+    placed = [r for r in reports if r.venue_country or r.venue_name]
+    if not placed:
+        return None
+    counts = defaultdict(int)
+    for r in placed:
+        counts[(r.venue_name, r.venue_country)] += 1
+    return min(placed, key=lambda r: (r.venue_name is None, -counts[(r.venue_name, r.venue_country)], r.key))
+
+
+def venue_countries(reports):
+    """The venue countries the reports give, sorted: more than one is a disagreement to review."""
+    return sorted({r.venue_country for r in reports if r.venue_country})
+
+
+def near_misses(clusters, dates):
+    """Pairs of clusters (indexes) that are the same kind of event of the same people a day or two
+    apart: kept apart (different days never join) but both worth a look, as one may be misdated.
+    `dates` holds each cluster's DateValue (best_date's)."""
+    by_people = defaultdict(list)
+    for n, reports in enumerate(clusters):
+        people = frozenset().union(*(r.participants for r in reports))
+        if len(people) >= 2 and dates[n] is not None and dates[n].precision == "day":
+            by_people[(event_kind(reports), people)].append(n)
+    out = []
+    for group in by_people.values():
+        for x, a in enumerate(group):
+            for b in group[x + 1 :]:
+                gap = abs((dates[a].date - dates[b].date).days)
+                if 0 < gap <= NEAR_MISS_DAYS:
+                    out.append((a, b))
+    return sorted(out)

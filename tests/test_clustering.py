@@ -1,0 +1,225 @@
+"""The rules of events/clustering.py, without a database: which reports are one event."""
+
+import datetime
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from events.clustering import Report, cluster, near_misses, best_date
+from events.extraction.merge import content_words
+from events.extraction.types import DateValue
+
+FRIDAY = DateValue(datetime.date(2023, 4, 28), "day", "on Friday", 4)
+THURSDAY = DateValue(datetime.date(2023, 4, 27), "day", "on Thursday", 3)
+WORDS = frozenset(content_words("bilateral meeting on the sidelines of the Shanghai Cooperation Organisation SCO"))
+_n = iter(range(1_000_000))
+
+
+def report(date=FRIDAY, kind="meeting", people=(1, 2), words=WORDS, doc=None, venue=None, city=None,
+           countries=(), pinned=None, topics=()):
+    n = next(_n)
+    doc = doc if doc is not None else f"doc{n}"
+    return Report(
+        key=(doc, n, 0), document=doc, kind=kind, participants=frozenset(people), date=date,
+        venue_country=venue, venue_name=city, words=frozenset(words), topics=frozenset(topics),
+        countries=frozenset(countries), pinned=pinned,
+    )
+
+
+def undated(weekday=4, **kw):
+    return report(DateValue(weekday=weekday), **kw)
+
+
+def groups(result):
+    """The clusters as sets of report keys, for comparing."""
+    return {frozenset(r.key for r in c) for c in result.clusters}
+
+
+def together(*reports):
+    return len(cluster(list(reports)).clusters) == 1
+
+
+def test_an_undated_report_joins_the_single_fitting_dated_report_whichever_comes_first():
+    dated, other = report(), undated()
+    assert together(dated, other)
+    assert together(other, dated)
+
+
+def test_an_undated_report_with_two_fitting_dated_events_joins_none_and_lists_both():
+    this_friday, friday_2020 = report(), report(DateValue(datetime.date(2020, 9, 4), "day"))
+    lone = undated()
+    result = cluster([this_friday, friday_2020, lone])
+    assert len(result.clusters) == 3
+    [(left_alone, candidates)] = result.candidates
+    assert left_alone == lone
+    of = result.cluster_of()
+    assert candidates == sorted([of[this_friday.key], of[friday_2020.key]])
+
+
+def test_the_same_two_leaders_seven_years_apart_never_join():
+    assert not together(report(), report(DateValue(datetime.date(2016, 4, 29), "day")))
+
+
+def test_an_undated_report_sharing_only_the_people_does_not_join():
+    assert not together(report(), undated(words={"weather", "rain"}))
+
+
+def test_an_undated_report_naming_another_weekday_does_not_join():
+    assert not together(report(), undated(weekday=0))
+
+
+def test_an_undated_report_set_in_another_country_does_not_join():
+    assert not together(report(venue="IN"), undated(venue="RU"))
+
+
+def test_an_undated_report_naming_the_same_city_joins_without_shared_words():
+    assert together(report(venue="IN", city="New Delhi"), undated(venue="IN", city="New Delhi", words=set()))
+
+
+def test_reports_of_different_days_never_join():
+    assert not together(report(FRIDAY), report(THURSDAY))
+
+
+def test_a_day_inside_a_range_of_days_joins_the_range():
+    range_ = DateValue(datetime.date(2023, 4, 27), "day", "April 27-28", end=datetime.date(2023, 4, 28))
+    assert together(report(range_), report(FRIDAY))
+    assert not together(report(range_), report(DateValue(datetime.date(2023, 4, 29), "day")))
+
+
+def test_a_month_and_a_day_inside_it_agree():
+    assert together(report(DateValue(datetime.date(2023, 4, 1), "month")), report())
+
+
+def test_a_year_alone_joins_only_with_the_same_venue_country_and_shared_words():
+    year = DateValue(datetime.date(2023, 1, 1), "year")
+    assert not together(report(year), report())
+    assert not together(report(year, venue="IN"), report(venue="IN", words={"weather", "rain"}))
+    assert together(report(year, venue="IN"), report(venue="IN"))
+
+
+def test_a_one_person_visit_does_not_join_a_two_person_meeting():
+    assert not together(report(kind="visit", people=(1,)), report(kind="meeting", people=(1, 2)))
+
+
+def test_a_visit_and_a_meeting_of_the_same_people_and_day_stay_two_events():
+    assert not together(report(kind="visit"), report(kind="meeting"))
+
+
+def test_a_summit_report_joins_a_meeting_report_of_the_same_people_and_day():
+    assert together(report(kind="summit"), report(kind="meeting"))
+
+
+def test_a_one_person_report_joins_a_report_naming_that_person():
+    assert together(report(kind="visit", people=(1,)), report(kind="visit", people=(1, 2)))
+    assert not together(report(kind="visit", people=(3,)), report(kind="visit", people=(1, 2)))
+
+
+def test_reports_sharing_one_person_of_two_do_not_join():
+    assert not together(report(people=(1, 2)), report(people=(1, 3)))
+
+
+def test_a_countries_only_meeting_joins_another_of_the_same_countries_venue_and_day():
+    sco = ("IN", "RU", "UZ")
+    assert together(report(people=(), countries=sco, venue="UZ"), report(people=(), countries=sco, venue="UZ"))
+    assert not together(report(people=(), countries=sco, venue="UZ"), report(people=(), countries=sco, venue="KZ"))
+    assert not together(report(people=(), countries=sco, venue="UZ"), report(people=(), countries=sco[:2], venue="UZ"))
+
+
+def test_reports_of_one_document_never_join():
+    assert not together(report(doc="a"), report(doc="a"))
+
+
+def test_a_cluster_never_holds_two_days():
+    month = report(DateValue(datetime.date(2023, 4, 1), "month"))
+    result = cluster([month, report(FRIDAY), report(THURSDAY)])
+    assert len(result.clusters) == 2
+    for members in result.clusters:
+        assert len({r.date.date for r in members if r.date.precision == "day"}) <= 1
+
+
+def test_reports_pinned_to_one_event_stay_together_even_when_the_rules_would_part_them():
+    assert together(report(FRIDAY, pinned=7), report(THURSDAY, pinned=7))
+
+
+def test_two_pinned_events_never_merge():
+    assert not together(report(pinned=7), report(pinned=8))
+
+
+def test_a_new_report_may_join_a_pinned_event():
+    assert together(report(pinned=7), report())
+
+
+def test_the_strongest_pair_wins_when_a_report_fits_two_that_cannot_be_together():
+    month = report(DateValue(datetime.date(2023, 4, 1), "month"), people=(1, 2, 3))
+    friday = report(FRIDAY, people=(1, 2, 3))
+    thursday = report(THURSDAY, people=(1, 2))
+    result = cluster([thursday, month, friday])
+    assert groups(result) == {frozenset({month.key, friday.key}), frozenset({thursday.key})}
+
+
+def test_an_explicit_date_wins_over_one_taken_from_the_publication_date():
+    from_publication = report(DateValue(datetime.date(2023, 4, 28), "day", "the date of the report (28 Apr 2023)"))
+    stated = report(DateValue(datetime.date(2023, 4, 27), "day", "March 27-28", end=datetime.date(2023, 4, 28)))
+    assert best_date([from_publication, stated]) == stated
+    assert best_date([undated()]) is None
+
+
+def test_the_same_meeting_a_day_apart_is_a_near_miss():
+    a, b = report(FRIDAY), report(THURSDAY)
+    result = cluster([a, b])
+    dates = [best_date(c).date for c in result.clusters]
+    assert near_misses(result.clusters, dates) == [(0, 1)]
+
+
+# Any order of the same reports gives the same clusters.
+
+DAYS = [datetime.date(2023, 4, d) for d in (26, 27, 28)] + [datetime.date(2016, 4, 29)]
+DATES = st.one_of(
+    st.sampled_from(DAYS).map(lambda d: DateValue(d, "day", "on that day", d.weekday())),
+    st.sampled_from(DAYS).map(lambda d: DateValue(d, "day", "the date of the report", end=d + datetime.timedelta(days=1))),
+    st.sampled_from(DAYS).map(lambda d: DateValue(d.replace(day=1), "month", "in that month")),
+    st.sampled_from(DAYS).map(lambda d: DateValue(d.replace(month=1, day=1), "year", "that year")),
+    st.sampled_from([None, 3, 4]).map(lambda w: DateValue(weekday=w)),
+)
+REPORTS = st.tuples(
+    st.sampled_from(["d1", "d2", "d3", "d4", "d5", "d6"]),
+    st.sampled_from(["meeting", "summit", "visit", "agreement"]),
+    st.frozensets(st.sampled_from([1, 2, 3, 4]), max_size=3),
+    DATES,
+    st.sampled_from([(None, None), ("IN", None), ("IN", "New Delhi"), ("RU", "Moscow")]),
+    st.frozensets(st.sampled_from(["sco", "defence", "cooperation", "trade", "weather"]), max_size=4),
+    st.frozensets(st.sampled_from(["IN", "RU", "UZ"]), max_size=3),
+    st.sampled_from([None, None, None, 100, 200]),
+)
+
+
+def generated(specs):
+    return [
+        Report(key=(doc, n * 10, 0), document=doc, kind=kind, participants=people, date=date, venue_country=venue[0],
+               venue_name=venue[1], words=words, countries=countries, pinned=pinned)
+        for n, (doc, kind, people, date, venue, words, countries, pinned) in enumerate(specs)
+    ]
+
+
+def outcome(result):
+    return (
+        [[r.key for r in members] for members in result.clusters],
+        [(r.key, candidates) for r, candidates in result.candidates],
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(REPORTS, max_size=14).map(generated).flatmap(lambda rs: st.tuples(st.just(rs), st.permutations(rs))))
+def test_any_order_of_the_same_reports_gives_the_same_clusters(pair):
+    reports, shuffled = pair
+    assert outcome(cluster(shuffled)) == outcome(cluster(reports))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(REPORTS, max_size=14).map(generated))
+def test_no_cluster_joins_reports_of_one_document_or_of_different_days_unless_pinned(reports):
+    for members in cluster(reports).clusters:
+        free = [r for r in members if r.pinned is None]
+        assert len({r.document for r in free}) == len(free)
+        days = {r.date.date for r in members if r.date.precision == "day" and r.date.end is None}
+        assert len(days) <= 1 or any(r.pinned is not None for r in members)
