@@ -1,5 +1,6 @@
-"""Storing what extraction found: one atomic transaction per document, reports of one real event
-joined into one Event, and nothing an editor changed overwritten."""
+"""Storing what extraction found: one atomic transaction per document. Each document's reports are
+stored, clustered again with the reports near them (the rules are in events/clustering.py), and the
+events made to match the clusters, nothing an editor changed overwritten."""
 
 import datetime
 import re
@@ -7,13 +8,13 @@ from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
-from django.db.models.functions import Substr
 
+from . import clustering
 from .extraction import extract_document, places
-from .extraction.merge import Report, best_match, content_words
+from .extraction.merge import content_words
 from .extraction.names import name_keys, name_parts, names_match
 from .extraction.types import DateValue
-from .models import Country, Document, Event, Person, Place, Source, Suppression, Topic, period
+from .models import Country, Document, Event, Person, Place, Report, Source, Suppression, Topic
 
 class IngestError(Exception):
     """A document that cannot be ingested, with a message for the person who gave it."""
@@ -76,25 +77,28 @@ def ingest_text(text, filename, published=None, outlet=None):
 
 
 def reextract(document):
-    """Read a document again (after its publication date changed, say): its passages are re-linked,
-    events only it reported are rebuilt, and what editors changed stays."""
+    """Read a document again (after its publication date changed, say): its reports are replaced and
+    clustered again with their neighbours; what editors changed stays, and so do the reports of the
+    events they touched."""
     with transaction.atomic():
         published = document.published if document.published_source != Document.DateSource.UNKNOWN else None
         extraction = extract_document(document.text, published=published, topics=topic_table())
         if document.published_source in (Document.DateSource.EDITOR, Document.DateSource.USER):
             extraction.published_source = document.published_source
-        touched = set(Source.objects.filter(document=document).values_list("event_id", flat=True))
-        # Passages of events an editor touched stay linked to them; store_events skips those passages.
+        old = set(Report.objects.filter(document=document).values_list("pk", flat=True))
+        # What the old reading was connected to is clustered again with the new one.
+        connected = set(component(old)) if old else set()
+        previous = set(Report.objects.filter(document=document).values_list("event_id", flat=True))
+        previous |= set(Source.objects.filter(document=document).values_list("event_id", flat=True))
+        # Reports and passages of events an editor touched stay with them; store_events skips those passages.
+        unedited = Q(event__isnull=True) | Q(event__edited_fields=[])
+        Report.objects.filter(unedited, document=document).delete()
         Source.objects.filter(document=document, event__edited_fields=[]).delete()
-        # Events nothing else reports, and no editor touched, go: this document's reading replaces them.
-        Event.objects.filter(pk__in=touched, sources__isnull=True, edited_fields=[]).delete()
         document.published = extraction.published
         document.published_source = extraction.published_source
         document.save(update_fields=["published", "published_source"])
         result = IngestResult(document.filename, document)
-        store_events(document, extraction, result)
-        for event in Event.objects.filter(pk__in=touched, sources__isnull=False).distinct():
-            refresh_date(event)
+        store_events(document, extraction, result, previous={pk for pk in previous if pk is not None}, also=connected)
     return result
 
 
@@ -102,7 +106,9 @@ def topic_table():
     return {t.slug: (t.name, t.keywords) for t in Topic.objects.all()}
 
 
-def store_events(document, extraction, result):
+def store_events(document, extraction, result, previous=(), also=()):
+    """Store the document's reports, then cluster them again with the reports near them and bring
+    the events in line with the clusters. `previous`: events the document reported before."""
     ensure_countries(
         [p.country for e in extraction.events for p in e.participants]
         + [c for e in extraction.events for c in e.countries]
@@ -111,69 +117,51 @@ def store_events(document, extraction, result):
     suppressed = set(Suppression.objects.filter(document=document).values_list("start", "signature"))
     # On re-extraction, passages that back an event an editor curated stay with that event.
     curated = set(Source.objects.filter(document=document).exclude(event__edited_fields=[]).values_list("start", flat=True))
+    kept = Report.objects.filter(document=document).order_by("-position").values_list("position", flat=True).first()
+    position = 0 if kept is None else kept + 1
+    slugs = {slug for found in extraction.events for slug in found.topics}
+    topic_ids = dict(Topic.objects.filter(slug__in=slugs).values_list("slug", "pk")) if slugs else {}
+    rows, links = [], []
     for found in extraction.events:
         people = [resolve_person(p) for p in found.participants]
-        signature = event_signature(found.kind, people)
-        if (found.spans[0].start, signature) in suppressed or found.spans[0].start in curated:
+        if (found.spans[0].start, event_signature(found.kind, people)) in suppressed or found.spans[0].start in curated:
             continue
-        report = Report(
-            kind=found.kind,
-            participants=frozenset(p.pk for p in people),
-            date=found.date,
-            weekdays={found.date.weekday} if found.date.weekday is not None else set(),
-            venue_country=found.venue.country if found.venue else None,
-            words=content_words(" ".join(document.text[s.start : s.end] for s in found.spans), _name_words(p.name for p in people)),
-            documents={document.pk},
-        )
-        match, evidence = best_match(report, candidates_for(report))
-        if match is None:
-            event = create_event(found, people)
-            result.created.append(event)
-            flag_near_misses(event, report)
-        else:
-            event = match.ref
-            join_event(event, found, people, evidence)
-            result.joined.append(event)
-        for span in found.spans:
-            Source.objects.get_or_create(
-                event=event,
+        date = found.date
+        end = date.end if date.precision == "day" and date.end and date.end > date.date else None
+        rows.append(
+            Report(
                 document=document,
-                start=span.start,
-                end=span.end,
-                defaults={
-                    "claimed_date": found.date.date,
-                    "claimed_precision": found.date.precision,
-                    "weekday": found.date.weekday,
-                },
+                position=position,
+                kind=found.kind,
+                title=found.title[:300],
+                date=date.date if date.known else None,
+                date_precision=date.precision,
+                date_end=end,
+                weekday=date.weekday,
+                date_evidence=date.evidence,
+                venue=place(found.venue),
+                spans=[[s.start, s.end] for s in found.spans],
+                words=sorted(content_words(" ".join(document.text[s.start : s.end] for s in found.spans), _name_words(p.name for p in people))),
+                review=list(found.review),
             )
-        if found.review:
-            flag(event, found.review)
+        )
+        links.append((people, [topic_ids[t] for t in found.topics if t in topic_ids], event_countries(found, people)))
+        position += 1
+    Report.objects.bulk_create(rows)
+    through = Report.participants.through, Report.topics.through, Report.countries.through
+    through[0].objects.bulk_create([through[0](report=r, person=p) for r, (people, _, _) in zip(rows, links) for p in {p.pk: p for p in people}.values()])
+    through[1].objects.bulk_create([through[1](report=r, topic_id=t) for r, (_, ts, _) in zip(rows, links) for t in sorted(set(ts))])
+    through[2].objects.bulk_create([through[2](report=r, country_id=c) for r, (_, _, cs) in zip(rows, links) for c in cs])
+    events_of = recluster([r.pk for r in rows], previous, also)
+    seen = set()
+    for row in rows:
+        event, created = events_of[row.pk]
+        if event.pk in seen:
+            continue
+        seen.add(event.pk)
+        (result.created if created else result.joined).append(event)
         if event.needs_review:
             result.flagged.append(event)
-
-
-NEAR_MISS_DAYS = 3
-
-
-def flag_near_misses(event, report):
-    """Two reports of the same kind of event between the same people a day or two apart are kept
-    apart (different dates never merge) but both are flagged: they may be one event misdated."""
-    if report.date.precision != "day" or len(report.participants) < 2:
-        return
-    day = report.date.date
-    window = (day - datetime.timedelta(days=NEAR_MISS_DAYS), day + datetime.timedelta(days=NEAR_MISS_DAYS))
-    others = (
-        Event.objects.filter(kind=event.kind, date_precision="day", date__range=window)
-        .exclude(pk=event.pk)
-        .exclude(date=day)
-    )
-    for person in report.participants:
-        others = others.filter(participants=person)
-    for other in others.distinct():
-        if {p.pk for p in other.participants.all()} != set(report.participants):
-            continue
-        flag(event, [f"Reports of a {event.kind} of the same people give another date: {other.date_label} (event {other.pk})."])
-        flag(other, [f"Reports of a {event.kind} of the same people give another date: {event.date_label} (event {event.pk})."])
 
 
 def event_signature(kind, people):
@@ -185,66 +173,109 @@ def _name_words(names):
     return [w for name in names for w in name.split()]
 
 
-WORDING_PASSAGES = 4
+DAY = datetime.timedelta(days=1)
+CHUNK = 500
 
 
-def candidates_for(report):
-    """Events that could be the new report's: the same kind, a shared person, and a date that can
-    fit (filtered in SQL), as plain Reports; a fixed number of queries however many there are."""
-    if not report.participants:
-        return []
-    events = Event.objects.filter(kind=report.kind, participants__in=report.participants)
-    if report.date.known:
-        start, end = period(report.date.date, report.date.precision)
-        dated = Q(date__lte=end, date_end__gte=start)
-        if report.date.precision == "day":
-            # An undated event can only be this day's if one of its reports names this weekday.
-            dated |= Q(date__isnull=True, sources__weekday=report.date.date.weekday())
-        events = events.filter(dated)
-    elif report.weekdays:
-        # Django's week_day counts from Sunday = 1; Python's weekday() from Monday = 0.
-        events = events.filter(date_precision="day", date__week_day__in=[(w + 1) % 7 + 1 for w in report.weekdays])
-    else:
-        return []
-    events = list(events.distinct().select_related("venue"))
-    ids = [e.pk for e in events]
-    people = {}
-    for event_id, person_id, name in Event.participants.through.objects.filter(event_id__in=ids).values_list(
-        "event_id", "person_id", "person__name"
-    ):
-        people.setdefault(event_id, []).append((person_id, name))
-    sources = {}
-    for pk, event_id, document_id, weekday in Source.objects.filter(event_id__in=ids).order_by("pk").values_list(
-        "pk", "event_id", "document_id", "weekday"
-    ):
-        sources.setdefault(event_id, []).append((pk, document_id, weekday))
-    # The wording of an event is that of its first few reports: enough to recognise it, and the cost
-    # stays the same however many outlets later report it.
-    sample = [pk for found in sources.values() for pk, _, _ in found[:WORDING_PASSAGES]]
-    passages = {}
-    for event_id, passage in (
-        Source.objects.filter(pk__in=sample)
-        .annotate(passage=Substr("document__text", F("start") + 1, F("end") - F("start")))
-        .values_list("event_id", "passage")
-    ):
-        passages.setdefault(event_id, []).append(passage)
-    out = []
-    for event in events:
-        members = people.get(event.pk, [])
-        found = sources.get(event.pk, [])
-        out.append(
-            Report(
-                kind=event.kind,
-                participants=frozenset(pk for pk, _ in members),
-                date=DateValue(event.date, event.date_precision),
-                weekdays={w for _, _, w in found if w is not None},
-                venue_country=event.venue.country_id if event.venue else None,
-                words=content_words(" ".join(passages.get(event.pk, [])), _name_words(n for _, n in members)),
-                documents={d for _, d, _ in found},
-                ref=event,
+def load_reports(ids):
+    """{id: clustering.Report} for these report ids, their rows as `ref` (pinned is set later)."""
+    ids = sorted(ids)
+    out = {}
+    for at in range(0, len(ids), CHUNK):
+        chunk = ids[at : at + CHUNK]
+        rows = Report.objects.filter(pk__in=chunk).select_related("venue").annotate(sha=F("document__sha256"))
+        m2m = {}
+        for name, column in (("participants", "person_id"), ("topics", "topic_id"), ("countries", "country_id")):
+            m2m[name] = {}
+            for report_id, value in getattr(Report, name).through.objects.filter(report_id__in=chunk).values_list("report_id", column):
+                m2m[name].setdefault(report_id, set()).add(value)
+        for row in rows:
+            out[row.pk] = clustering.Report(
+                key=(row.sha, row.spans[0][0] if row.spans else 0, row.position),
+                document=row.document_id,
+                kind=row.kind,
+                participants=frozenset(m2m["participants"].get(row.pk, ())),
+                date=DateValue(row.date, row.date_precision, row.date_evidence, row.weekday, row.date_end),
+                venue_country=row.venue.country_id if row.venue else None,
+                venue_name=_city(row.venue),
+                words=frozenset(row.words),
+                topics=frozenset(m2m["topics"].get(row.pk, ())),
+                countries=frozenset(m2m["countries"].get(row.pk, ())),
+                ref=row,
             )
-        )
     return out
+
+
+def nearby_ids(frontier):
+    """Ids of reports that may be related to these (clustering.related), found in SQL: a shared
+    person, at a date near theirs unless one is undated; where one names nobody, the same venue
+    country; and the other reports of their events. A superset: `related` decides."""
+    found = set()
+    undated_people = {p for r in frontier if not r.date.known for p in r.participants}
+    dated = [r for r in frontier if r.date.known]
+    dated_people = {p for r in dated for p in r.participants} - undated_people
+    if undated_people:
+        found |= set(Report.participants.through.objects.filter(person_id__in=undated_people).values_list("report_id", flat=True))
+    near = Q()
+    if dated:
+        periods = [clustering.period(r.date) for r in dated]
+        gap = clustering.NEAR_MISS_DAYS * DAY
+        # A report's date is the first day of its period; a year's begins up to a year before.
+        near = Q(date__isnull=True) | Q(date__gte=min(p[0] for p in periods) - gap - 366 * DAY, date__lte=max(p[1] for p in periods) + gap)
+    if dated_people:
+        found |= set(
+            Report.objects.filter(near, participants__in=dated_people).values_list("pk", flat=True)
+        )
+    personless = [r for r in frontier if not r.participants and r.venue_country]
+    if personless:
+        when = Q() if any(not r.date.known for r in personless) else near
+        found |= set(Report.objects.filter(when, venue__country__in={r.venue_country for r in personless}).values_list("pk", flat=True))
+    placed = [r for r in frontier if r.participants and r.venue_country]
+    if placed:
+        when = Q() if any(not r.date.known for r in placed) else near
+        found |= set(
+            Report.objects.filter(when, participants__isnull=True, venue__country__in={r.venue_country for r in placed})
+            .values_list("pk", flat=True)
+        )
+    events = {r.ref.event_id for r in frontier if r.ref.event_id}
+    if events:
+        found |= set(Report.objects.filter(event__in=events).values_list("pk", flat=True))
+    return found
+
+
+def component(seeds):
+    """{id: clustering.Report} of the reports connected to the seeds by `clustering.related` pairs or
+    by belonging to one event: what must be clustered again when the seeds change. The rest keep
+    their clusters (see clustering.cluster)."""
+    pool = load_reports(seeds)
+    inside = set(pool)
+    frontier = [pool[i] for i in sorted(inside)]
+    while frontier:
+        nearby = nearby_ids(frontier) - inside
+        pool.update(load_reports(nearby - pool.keys()))
+        events = {r.ref.event_id for r in frontier if r.ref.event_id}
+        step = sorted(
+            i for i in nearby if i in pool and (pool[i].ref.event_id in events or any(clustering.related(f, pool[i]) for f in frontier))
+        )
+        inside.update(step)
+        frontier = [pool[i] for i in step]
+    return {i: pool[i] for i in inside}
+
+
+def recluster(new, previous=(), also=()):
+    """Cluster the new reports with every report connected to them (events/clustering.py) and make
+    the events match the clusters: {new report id: (its event, whether the event is new)}.
+    `previous`: events whose reports changed; `also`: report ids to cluster again too."""
+    seeds = set(new) | set(also) | set(Report.objects.filter(event__in=previous).values_list("pk", flat=True))
+    reports = component(seeds)
+    touched = {r.ref.event_id for r in reports.values() if r.ref.event_id} | set(previous)
+    events = {e.pk: e for e in Event.objects.filter(pk__in=touched).select_related("venue")}
+    for r in reports.values():
+        event = events.get(r.ref.event_id)
+        if event is not None and event.edited_fields:
+            r.pinned = event.pk
+    found = clustering.cluster(list(reports.values()))
+    return reconcile(found, events, set(new))
 
 
 def place(ref):
@@ -254,46 +285,6 @@ def place(ref):
     return obj
 
 
-def create_event(found, people):
-    event = Event.objects.create(
-        title=found.title[:300],
-        kind=found.kind,
-        date=found.date.date,
-        date_precision=found.date.precision,
-        date_evidence=found.date.evidence,
-        venue=place(found.venue),
-    )
-    event.participants.set(people)
-    event.topics.set(topics(found.topics))
-    event.countries.set(event_countries(found, people))
-    refresh_title(event, found, people)
-    return event
-
-
-def refresh_title(event, found, people, old_venue=None):
-    """Keep a title the extractor wrote in step with the event: people by their names on the
-    timeline ("Sergei Shoigu", not the "Sergei K Shoigu" of the first report) and the venue as
-    precise as the reports make it. An editor's title is left alone."""
-    if "title" in event.edited_fields:
-        return
-    title = event.title
-    for ref, person in zip(found.participants, people):
-        for form in sorted({ref.name, *person.aliases} - {person.name}, key=len, reverse=True):
-            title = _rename(title, form, person.name)
-    venue = event.venue
-    if venue and old_venue and old_venue != venue and title.endswith(f" in {old_venue.name}"):
-        title = title[: -len(old_venue.name)] + venue.name
-    elif venue and event.kind in ("meeting", "summit", "agreement", "statement") and " in " not in title:
-        title = f"{title} in {venue.name}"
-    if title != event.title:
-        event.title = title[:300]
-        event.save(update_fields=["title"])
-
-
-def topics(slugs):
-    return list(Topic.objects.filter(slug__in=slugs).values_list("pk", flat=True)) if slugs else []
-
-
 def event_countries(found, people):
     codes = {*found.countries, *(p.country_id for p in people if p.country_id)}
     if found.venue and found.venue.country:
@@ -301,39 +292,182 @@ def event_countries(found, people):
     return sorted(c for c in codes if c)
 
 
-def join_event(event, found, people, evidence):
-    """Add a report to an event: fill what is unknown, unite lists, flag disagreements."""
-    edited = set(event.edited_fields)
-    reasons = []
-    changed = []
-    if "date" not in edited:
-        if event.date_precision == "unknown" and found.date.known:
-            event.date, event.date_precision = found.date.date, found.date.precision
-            event.date_evidence = evidence or found.date.evidence
-            changed += ["date", "date_precision", "date_evidence"]
-        elif found.date.known and Event.PRECISION_RANK[found.date.precision] < event.date_precision_rank:
-            event.date, event.date_precision = found.date.date, found.date.precision
-            event.date_evidence = found.date.evidence
-            changed += ["date", "date_precision", "date_evidence"]
-    old_venue = event.venue
-    if found.venue:
-        new_venue = place(found.venue)
-        if "venue" not in edited and (event.venue_id is None or _more_precise(new_venue, event.venue)):
-            event.venue = new_venue
-            changed.append("venue")
-        elif event.venue and new_venue.country_id and event.venue.country_id and new_venue.country_id != event.venue.country_id:
-            reasons.append(f"Reports disagree on the venue: {event.venue} or {new_venue}.")
-    if changed:
-        event.save(update_fields=changed)
-    if "participants" not in edited:
-        event.participants.add(*people)
-    if "topics" not in edited:
-        event.topics.add(*topics(found.topics))
-    if "countries" not in edited:
-        event.countries.add(*event_countries(found, people))
-    refresh_title(event, found, people, old_venue)
-    if reasons:
-        flag(event, reasons)
+def _city(venue):
+    """A venue more precise than its country, or None."""
+    if venue is None or (venue.country_id and venue.name == places.country_name(venue.country_id)):
+        return None
+    return venue.name
+
+
+def reconcile(found, events, new):
+    """Events for the clusters: a cluster keeps the event that holds most of its reports (ties: the
+    lowest id), or gets a new one; events left with no report go; each event's fields follow from
+    its reports, except those an editor changed."""
+    clusters = found.clusters
+    owner = {}
+    taken = set()
+    for n, members in enumerate(clusters):
+        pinned = next((r.pinned for r in members if r.pinned is not None), None)
+        if pinned is not None:
+            owner[n] = events[pinned]
+            taken.add(pinned)
+    counts = {}
+    for n, members in enumerate(clusters):
+        if n in owner:
+            continue
+        for r in members:
+            if r.ref.event_id in events:
+                counts[(n, r.ref.event_id)] = counts.get((n, r.ref.event_id), 0) + 1
+    for (n, event_id), count in sorted(counts.items(), key=lambda x: (-x[1], x[0][1], x[0][0])):
+        if n not in owner and event_id not in taken:
+            owner[n] = events[event_id]
+            taken.add(event_id)
+    created = set()
+    for n, members in enumerate(clusters):
+        if n not in owner:
+            first = members[0]
+            owner[n] = Event.objects.create(title=first.ref.title, kind=first.kind)
+            created.add(owner[n].pk)
+    # Reports follow their cluster.
+    for n, members in enumerate(clusters):
+        moved = [r.ref.pk for r in members if r.ref.event_id != owner[n].pk]
+        if moved:
+            Report.objects.filter(pk__in=moved).update(event=owner[n])
+            for r in members:
+                r.ref.event_id = owner[n].pk
+    gone = set(events) - taken
+    if gone:
+        Event.objects.filter(pk__in=gone).delete()
+    update_events(clusters, found.candidates, owner, created)
+    out = {}
+    for n, members in enumerate(clusters):
+        for r in members:
+            if r.ref.pk in new:
+                out[r.ref.pk] = (owner[n], owner[n].pk in created)
+    return out
+
+
+def update_events(clusters, candidates, owner, created):
+    """Each event's fields as its reports give them; only what differs is written."""
+    event_ids = [owner[n].pk for n in range(len(clusters))]
+    current = {}
+    for name in ("participants", "topics", "countries"):
+        through = getattr(Event, name).through
+        column = {"participants": "person_id", "topics": "topic_id", "countries": "country_id"}[name]
+        current[name] = {}
+        for event_id, value in through.objects.filter(event_id__in=event_ids).values_list("event_id", column):
+            current[name].setdefault(event_id, set()).add(value)
+    sources = {}
+    for source in Source.objects.filter(event_id__in=event_ids):
+        sources.setdefault(source.event_id, {})[(source.document_id, source.start, source.end)] = source
+    person_ids = {p for members in clusters for r in members for p in r.participants}
+    people = {p.pk: p for p in Person.objects.filter(pk__in=person_ids)}
+    venues = {r.ref.venue_id: r.ref.venue for members in clusters for r in members if r.ref.venue_id}
+
+    # First what each event is (kind, date, venue, title), then the reasons to review that name others.
+    derived, before = [], []
+    for n, members in enumerate(clusters):
+        event = owner[n]
+        before.append({name: _value(event, name) for name in SNAPSHOT})
+        edited = set(event.edited_fields)
+        values = {}
+        if "kind" not in edited:
+            values["kind"] = clustering.event_kind(members)
+        if "date" not in edited:
+            best = clustering.best_date(members)
+            if best is None:
+                evidence = next((r.date.evidence for r in members if r.date.evidence), "")
+                values.update(date=None, date_precision="unknown", date_end=None, date_evidence=evidence)
+            else:
+                end = best.date.end if best.date.precision == "day" and best.date.end and best.date.end > best.date.date else None
+                values.update(date=best.date.date, date_precision=best.date.precision, date_end=end, date_evidence=best.date.evidence)
+        if "venue" not in edited:
+            chosen = clustering.venue_report(members)
+            values["venue"] = venues.get(chosen.ref.venue_id) if chosen else None
+        if "title" not in edited:
+            values["title"] = event_title(clustering.title_report(members), values.get("venue", event.venue),
+                                          values.get("kind", event.kind), people)
+        derived.append(values)
+        for name, value in values.items():
+            setattr(event, name, value)
+        if "date" not in edited:
+            event.set_period()
+    dates = [DateValue(owner[n].date, owner[n].date_precision) if owner[n].date else None for n in range(len(clusters))]
+    reasons = {n: [] for n in range(len(clusters))}
+    for n, members in enumerate(clusters):
+        for r in members:
+            reasons[n] += r.ref.review
+        countries = clustering.venue_countries(members)
+        if len(countries) > 1:
+            named = sorted({str(venues[r.ref.venue_id]) for r in members if r.ref.venue_id and venues[r.ref.venue_id].country_id})
+            reasons[n].append(f"Reports disagree on the venue: {' or '.join(named)}.")
+    for a, b in clustering.near_misses(clusters, dates):
+        for x, y in ((a, b), (b, a)):
+            reasons[x].append(f"Reports of a {owner[x].kind} of the same people give another date: {owner[y].date_label} (“{owner[y].title}”).")
+    for report, fits in candidates:
+        mine = next(n for n, members in enumerate(clusters) if report in members)
+        named = "; ".join(f"“{owner[n].title}” ({owner[n].date_label})" for n in fits)
+        reasons[mine].append(f"Possibly the same event as one of: {named}. An undated report fits each of them; none was chosen.")
+        for n in fits:
+            reasons[n].append(f"Possibly the same event as “{owner[mine].title}” (date unknown), an undated report that fits other events too.")
+
+    for n, members in enumerate(clusters):
+        event = owner[n]
+        edited = set(event.edited_fields)
+        changed = [name for name in derived[n] if name != "date_end"]
+        if "needs_review" not in edited:
+            unique = list(dict.fromkeys(reasons[n]))
+            event.needs_review, event.review_reason = bool(unique), "\n".join(unique)
+            changed += ["needs_review", "review_reason"]
+        if any(before[n][name] != _value(event, name) for name in [*changed, "date_end"] if name in before[n]):
+            event.save(update_fields=changed)  # save() adds date_end and the precision's rank
+        wanted = {
+            "participants": set().union(*(r.participants for r in members)),
+            "topics": set().union(*(r.topics for r in members)),
+            "countries": set().union(*(r.countries for r in members))
+            | {people[p].country_id for r in members for p in r.participants if people[p].country_id},
+        }
+        for name, ids in wanted.items():
+            if name not in edited and ids != current[name].get(event.pk, set()):
+                getattr(event, name).set(sorted(ids))
+        spans = {}
+        for r in members:
+            for start, end in r.ref.spans:
+                spans.setdefault((r.ref.document_id, start, end), r.ref)
+        have = sources.get(event.pk, {})
+        if not event.edited_fields:
+            stale = [s.pk for k, s in have.items() if k not in spans]
+            if stale:
+                Source.objects.filter(pk__in=stale).delete()
+        missing = [
+            Source(event=event, document_id=doc, start=start, end=end, claimed_date=row.date,
+                   claimed_precision=row.date_precision, weekday=row.weekday)
+            for (doc, start, end), row in sorted(spans.items(), key=lambda x: x[0]) if (doc, start, end) not in have
+        ]
+        Source.objects.bulk_create(missing)
+
+
+SNAPSHOT = ["title", "kind", "date", "date_precision", "date_end", "date_evidence", "venue", "needs_review", "review_reason"]
+
+
+def _value(event, name):
+    return event.venue_id if name == "venue" else getattr(event, name)
+
+
+def event_title(report, venue, kind, people):
+    """An event's title: its report's, with people by their names on the timeline ("Sergei Shoigu",
+    not the "Sergei K Shoigu" of one report) and the venue as precise as the reports make it."""
+    row = report.ref
+    title = row.title
+    for pk in sorted(report.participants):
+        person = people[pk]
+        for form in sorted(set(person.aliases) - {person.name}, key=len, reverse=True):
+            title = _rename(title, form, person.name)
+    if venue and row.venue and row.venue != venue and title.endswith(f" in {row.venue.name}"):
+        title = title[: -len(row.venue.name)] + venue.name
+    elif venue and kind in ("meeting", "summit", "agreement", "statement") and " in " not in title:
+        title = f"{title} in {venue.name}"
+    return title[:300]
 
 
 def _rename(title, old, new):
@@ -346,23 +480,6 @@ def _rename(title, old, new):
 def full_forms(names):
     """Forms worth keeping as aliases: full names, not a bare surname that could be anyone's."""
     return sorted(n for n in names if len(name_parts(n)[0]) >= 2 or (name_parts(n)[1] and name_parts(n)[0]))
-
-
-def _more_precise(new, old):
-    """A city in the country an event was only known to be in."""
-    return new.country_id == old.country_id and new.name != old.name and old.name == places.country_name(old.country_id)
-
-
-def flag(event, reasons):
-    if "needs_review" in event.edited_fields:
-        return
-    known = [r for r in event.review_reason.splitlines() if r]
-    new = [r for r in reasons if r not in known]
-    if not new and event.needs_review:
-        return
-    event.needs_review = True
-    event.review_reason = "\n".join(known + new)
-    event.save(update_fields=["needs_review", "review_reason"])
 
 
 def refresh_date(event):

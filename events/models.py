@@ -220,7 +220,9 @@ class Event(models.Model):
     title = models.CharField(max_length=300)
     kind = models.CharField(max_length=10, choices=Kind, default=Kind.OTHER)
     date = models.DateField(null=True, blank=True, help_text="First day of the period the date names.")
-    date_end = models.DateField(null=True, blank=True, editable=False, help_text="Last day of that period.")
+    date_end = models.DateField(
+        null=True, blank=True, editable=False, help_text="Last day of that period, or of a range of days."
+    )
     date_precision = models.CharField(max_length=7, choices=Precision, default=Precision.UNKNOWN)
     date_precision_rank = models.PositiveSmallIntegerField(default=3, editable=False)
     sort_date = models.GeneratedField(
@@ -278,7 +280,10 @@ class Event(models.Model):
     def set_period(self):
         """The fields that follow from the date and its precision; save() calls this, and code that
         bulk-creates events must too."""
-        self.date, self.date_end = period(self.date, self.date_precision)
+        start, end = period(self.date, self.date_precision)
+        if self.date_precision == "day" and self.date_end and start and self.date_end > start:
+            end = self.date_end  # a range of days ("March 14-15"): its last day
+        self.date, self.date_end = start, end
         self.date_precision_rank = self.PRECISION_RANK[self.date_precision]
 
     @property
@@ -353,6 +358,38 @@ class Source(models.Model):
 
     def get_absolute_url(self):
         return f"{self.document.get_absolute_url()}#passage-{self.start}-{self.end}"
+
+
+class Report(models.Model):
+    """What one document says of one event: the extraction's reading, kept so that reports can be
+    clustered again (events/clustering.py) when new documents arrive. An event is the cluster of its
+    reports; its sources are their passages."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="reports")
+    # Deleting an event deletes its reports: an event an editor deleted must not be rebuilt from them.
+    event = models.ForeignKey(Event, null=True, blank=True, on_delete=models.CASCADE, related_name="reports")
+    position = models.PositiveSmallIntegerField(help_text="Order among the document's reports.")
+    kind = models.CharField(max_length=10, choices=Event.Kind, default=Event.Kind.OTHER)
+    title = models.CharField(max_length=300)
+    date = models.DateField(null=True, blank=True)
+    date_precision = models.CharField(max_length=7, choices=Event.Precision, default=Event.Precision.UNKNOWN)
+    date_end = models.DateField(null=True, blank=True, help_text="Last day of a range of days.")
+    weekday = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Weekday the passage names (0=Monday).")
+    date_evidence = models.TextField(blank=True)
+    venue = models.ForeignKey(Place, null=True, blank=True, on_delete=models.SET_NULL, related_name="reports")
+    participants = models.ManyToManyField(Person, blank=True, related_name="reports")
+    topics = models.ManyToManyField(Topic, blank=True, related_name="reports")
+    countries = models.ManyToManyField(Country, blank=True, related_name="reports")
+    spans = models.JSONField(default=list, help_text="The passages: [[start, end], ...] in the document's text.")
+    words = models.JSONField(default=list, help_text="Content words of the passages, names left out.")
+    review = models.JSONField(default=list, blank=True, help_text="Reasons the extraction gives to review it.")
+
+    class Meta:
+        ordering = ["document_id", "position"]
+        constraints = [models.UniqueConstraint(fields=["document", "position"], name="unique_report_position")]
+
+    def __str__(self):
+        return f"{self.document}: {self.title}"
 
 
 class Suppression(models.Model):

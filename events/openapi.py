@@ -79,7 +79,7 @@ SCHEMAS = {
         "type": "object",
         "additionalProperties": False,
         "required": [
-            "id", "title", "kind", "date", "date_precision", "needs_review", "review_reason", "venue",
+            "id", "title", "kind", "date", "date_precision", "date_end", "needs_review", "review_reason", "venue",
             "participants", "countries", "topics", "sources",
         ],
         "properties": {
@@ -92,6 +92,11 @@ SCHEMAS = {
                 "description": "YYYY-MM-DD, YYYY-MM or YYYY as precise as the evidence; null when unknown.",
             },
             "date_precision": {"type": "string", "enum": Event.Precision.values},
+            "date_end": {
+                "type": ["string", "null"],
+                "pattern": r"^\d{4}-\d{2}-\d{2}$",
+                "description": "The last day of a range of days (date is the first); null for one day or a coarser date.",
+            },
             "needs_review": {"type": "boolean"},
             "review_reason": {"type": "string"},
             "venue": {

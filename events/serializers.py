@@ -9,6 +9,7 @@ def event_to_dict(event):
         "kind": event.kind,
         "date": event.date_iso,
         "date_precision": event.date_precision,
+        "date_end": date_end_iso(event),
         "needs_review": event.needs_review,
         "review_reason": event.review_reason,
         "venue": {"name": event.venue.name, "country": event.venue.country_id} if event.venue else None,
@@ -22,6 +23,13 @@ def event_to_dict(event):
             for s in event.sources.all()
         ],
     }
+
+
+def date_end_iso(event):
+    """The last day of a range of days ("March 14-15"), or None for a single day or a coarser date."""
+    if event.date_precision == "day" and event.date_end and event.date and event.date_end > event.date:
+        return event.date_end.isoformat()
+    return None
 
 
 def prefetched(events):

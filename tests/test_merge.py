@@ -1,58 +1,12 @@
-"""One event, many reports: reports of one real event join; others never do."""
+"""One event, many reports, through ingest: reports of one real event join; others never do. The
+rules themselves are tested without a database in tests/test_clustering.py."""
 
 import datetime
 
 import pytest
 
-from events.extraction.merge import Report, best_match, content_words
-from events.extraction.types import DateValue
 from events.ingest import ingest_text
 from events.models import Event, Person
-
-FRIDAY = DateValue(datetime.date(2023, 4, 28), "day")
-WORDS = content_words("bilateral meeting on the sidelines of the Shanghai Cooperation Organisation SCO")
-
-
-def report(date=FRIDAY, kind="meeting", people=(1, 2), weekdays=(), words=WORDS, doc=1, venue=None):
-    return Report(kind, frozenset(people), date, set(weekdays), venue, set(words), {doc}, ref=doc)
-
-
-def test_an_undated_report_naming_the_weekday_joins_the_dated_one():
-    match, evidence = best_match(report(DateValue(weekday=4), weekdays=[4], doc=2), [report()])
-    assert match is not None and "Friday" in evidence and "2023-04-28" in evidence
-
-
-def test_an_undated_report_naming_another_weekday_does_not_join():
-    assert best_match(report(DateValue(weekday=0), weekdays=[0], doc=2), [report()])[0] is None
-
-
-def test_an_undated_report_with_nothing_in_common_does_not_join():
-    assert best_match(report(DateValue(weekday=4), weekdays=[4], words={"weather"}, doc=2), [report()])[0] is None
-
-
-def test_an_undated_report_set_elsewhere_does_not_join():
-    dated = report(venue="IN")
-    assert best_match(report(DateValue(weekday=4), weekdays=[4], doc=2, venue="RU"), [dated])[0] is None
-
-
-def test_reports_of_different_dates_never_join():
-    other_day = DateValue(datetime.date(2023, 4, 27), "day")
-    assert best_match(report(other_day, doc=2), [report()])[0] is None
-
-
-def test_a_month_and_a_day_inside_it_agree():
-    month = DateValue(datetime.date(2023, 4, 1), "month")
-    assert best_match(report(month, doc=2), [report()])[0] is not None
-
-
-@pytest.mark.parametrize("change", [{"kind": "agreement"}, {"people": (1, 3)}, {"people": (1,)}])
-def test_other_kinds_or_people_do_not_join(change):
-    assert best_match(report(doc=2, **change), [report()])[0] is None
-
-
-def test_reports_from_the_same_document_are_left_as_the_extractor_split_them():
-    assert best_match(report(doc=1), [report(doc=1)])[0] is None
-
 
 UNDATED = (
     "Defence Minister Rajnath Singh and his Russian counterpart General Sergei K Shoigu on Friday held a "
@@ -141,17 +95,3 @@ def test_meetings_of_other_people_on_nearby_days_are_not_flagged(db):
     ingest_text(DATED, "b.txt", published=datetime.date(2023, 4, 28))
     ingest_text(DATED.replace("on Friday", "on Thursday").replace("Sergey Shoigu", "Bakhodir Kurbanov"), "c.txt", published=datetime.date(2023, 4, 28))
     assert not Event.objects.filter(needs_review=True).exists()
-
-
-def test_a_report_dated_only_to_the_year_does_not_join_another_report():
-    year = DateValue(datetime.date(2020, 1, 1), "year")
-    day = DateValue(datetime.date(2020, 6, 5), "day")
-    assert best_match(report(year, doc=2), [report(day)])[0] is None
-    assert best_match(report(year, doc=2), [report(year)])[0] is None
-
-
-def test_an_undated_report_that_fits_two_dated_events_joins_neither():
-    friday_2020 = report(DateValue(datetime.date(2020, 9, 4), "day"), doc=3)
-    undated = report(DateValue(weekday=4), weekdays=[4], doc=2)
-    assert best_match(undated, [report(), friday_2020])[0] is None
-    assert best_match(undated, [report()])[0] is not None

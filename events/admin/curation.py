@@ -36,6 +36,8 @@ def merge_events(survivor, others):
                 source.save(update_fields=["event"])
         for name in UNITED:
             getattr(survivor, name).add(*getattr(other, name).all())
+        # Its reports too: deleting an event deletes its reports, and they are what ingest clusters.
+        other.reports.update(event=survivor)
         if survivor.venue_id is None and other.venue_id is not None:
             survivor.venue_id = other.venue_id
             survivor.mark_edited(["venue"])
@@ -68,8 +70,18 @@ def split_source(source):
     )
     for name in UNITED:
         getattr(event, name).set(getattr(original, name).all())
-    source.event = event
-    source.save(update_fields=["event"])
+    # The report the passage comes from goes with it, and the report's other passages too.
+    report = next(
+        (r for r in original.reports.filter(document_id=source.document_id) if [source.start, source.end] in r.spans), None
+    )
+    if report is None:
+        source.event = event
+        source.save(update_fields=["event"])
+    else:
+        report.event = event
+        report.save(update_fields=["event"])
+        for start, end in report.spans:
+            original.sources.filter(document_id=source.document_id, start=start, end=end).update(event=event)
     original.mark_edited([SOURCES])
     original.save(update_fields=["edited_fields"])
     refresh_date(original)
@@ -118,6 +130,9 @@ def merge_people(survivor, others):
             event.participants.remove(other)
             event.participants.add(survivor)
             events.append(event)
+        for report in other.reports.all():
+            report.participants.remove(other)
+            report.participants.add(survivor)
         survivor.add_aliases([other.name, *other.aliases])
         survivor.country_id = survivor.country_id or other.country_id
         survivor.role = survivor.role or other.role
