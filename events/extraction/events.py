@@ -44,7 +44,7 @@ MEETING_VERB_RE = re.compile(
 )
 # "the 2+2 meeting", "the SCO foreign ministers' meeting": a named occasion (not a bare "the meeting").
 MEETING_NOUN_RE = re.compile(
-    r"\b(?:during|at|in)\s+(?:the|a|an)\s+((?:[\w+&’'-]+\s+){1,5}?)(?:meeting|talks|dialogue|meet|conference)\b", re.I
+    r"\b(?:during|at|in)\s+(?P<det>the|a|an|their|his|her)\s+((?:[\w+&’'-]+\s+){0,5}?)(?:meeting|talks|dialogue|meet|conference)\b", re.I
 )
 ATTEND_RE = re.compile(r"\b(?:to\s+attend|will\s+attend|attend(?:ed|s|ing)?|represented\s+[A-Z]\w+\s+at|took\s+part\s+in|participated\s+in)\b")
 OTHER_RE = re.compile(r"\b(?:inaugurated|laid\s+(?:a\s+)?wreath|witnessed|reviewed\s+(?:a|the)\s+parade)\b", re.I)
@@ -91,11 +91,21 @@ class Context:
     pair: list = field(default_factory=list)  # the two people of the last two-person event: "the two ministers"
 
 
+def _is_a_title(quoted):
+    """A quoted name or title ("Athens Declaration on Friendly Relations", "working lunch") rather
+    than a speaker's words: a few words, or words most of which are capitalised."""
+    words = re.findall(r"[^\W\d_][\w’'-]*", quoted)
+    capitalised = [w for w in words if w[0].isupper()]
+    return len(words) <= 3 or (len(capitalised) >= 0.6 * len(words) and not re.search(r"[.!?,]\W*$", quoted))
+
+
 def mask_quotations(text):
     """The text with what lies inside double quotation marks blanked, offsets kept: a quoted
-    speaker's words are not the reporter's account of events."""
+    speaker's words are not the reporter's account of events (a quoted title is kept)."""
     chars = list(text)
     for m in re.finditer(r"“[^”\n]*”|\"[^\"\n]*\"", text):
+        if _is_a_title(m.group()[1:-1]):
+            continue
         for i in range(m.start() + 1, m.end() - 1):
             chars[i] = " "
     return "".join(chars)
@@ -121,7 +131,9 @@ def classify(masked, mention_offsets):
             return "meeting", attend
         return "other", attend
     for m in MEETING_NOUN_RE.finditer(masked):
-        qualifier = m[1].strip().lower()
+        qualifier = m[2].strip().lower()
+        if m["det"].lower() in ("their", "his", "her"):
+            qualifier = qualifier or "their"  # "during their meeting": the meeting of the people named
         if qualifier in ("", "same", "first", "last", "next", "this") or SIDELINES_RE.search(masked[: m.start()]):
             continue
         return "meeting", m
@@ -161,7 +173,7 @@ def participants_for(kind, trigger, masked, mentions, base, ctx):
         with_ = re.match(r"[^,;]{0,60}?\bwith\b", masked[trigger.end() :]) if kind != "visit" else None
         others = [m.person for m in mentions if with_ and offset(m) > trigger.end() + with_.start()]
         return [unique_people([subject] + [people.Mention(0, 0, p, "named") for p in others])]
-    found = unique_people(mentions)
+    found = unique_people(_outside_other_clauses(masked, mentions, base, trigger))
     role, pair = people.group_pair(masked)
     if role and pair:
         for code in pair:
@@ -172,6 +184,21 @@ def participants_for(kind, trigger, masked, mentions, base, ctx):
         subject = found[0]
         return [[subject, other] for other in found[1:]]
     return [found]
+
+
+# Where the people a meeting verb takes end: a relative or other clause that speaks of someone else
+# ("met Wang Yi, who ranks above Foreign Minister Qin Gang").
+OBJECT_END_RE = re.compile(
+    r",?\s+(?:who|whom|whose|which|where|while|whereas|but|although|ahead\s+of|after|before|amid|as\s+well\s+as)\b|\s[–—-]\s"
+)
+
+
+def _outside_other_clauses(masked, mentions, base, trigger):
+    """The mentions that can be sides of the meeting the trigger reports: before it, and after it up
+    to the end of its object."""
+    end = OBJECT_END_RE.search(masked, trigger.end())
+    limit = end.start() if end else len(masked)
+    return [m for m in mentions if m.start - base < trigger.start() or m.start - base < limit]
 
 
 def date_for(masked, trigger, ctx):
@@ -321,12 +348,39 @@ def sentence_events(sentence, masked, mentions, ctx):
         out += _meeting_of_countries(kind, trigger, masked, sentence, date, venue, topics)
     if kind == "visit" and out:
         out += _meeting_on_a_visit(masked, mentions, trigger, out[0], base, ctx)
+    if kind == "agreement" and out:
+        out += _occasion_of_agreement(masked, trigger, out[0])
     two = [e for e in out if len(e.participants) == 2]
     if two:
         ctx.pair = list(two[-1].participants)
     if out and date.known and not ctx.narrative.known and not date.evidence.startswith(REPORT_DATE_EVIDENCE):
         ctx.narrative = date  # the lead's date: what the rest of the story is told around
     return out
+
+
+def _occasion_of_agreement(masked, trigger, agreement):
+    """"Signed the declaration during their meeting in Athens": the meeting (or summit) the agreement
+    was signed at is an event of its own, of the same people, day and place."""
+    summit = SUMMIT_RE.search(masked)
+    meeting = next((m for m in MEETING_NOUN_RE.finditer(masked) if m["det"].lower() in ("their", "his", "her")), None)
+    occasion = summit or meeting
+    if occasion is None or len(agreement.participants) < 2 or SIDELINES_RE.search(masked[: occasion.start()]):
+        return []
+    kind = "summit" if summit else "meeting"
+    return [
+        ExtractedEvent(
+            kind=kind,
+            title=title_for(kind, agreement.participants, agreement.venue, masked),
+            spans=list(agreement.spans),
+            date=agreement.date,
+            participants=list(agreement.participants),
+            venue=agreement.venue,
+            countries=list(agreement.countries),
+            topics=agreement.topics,
+            names_in_full=agreement.names_in_full,
+            placed_elsewhere=agreement.placed_elsewhere,
+        )
+    ]
 
 
 def _meeting_of_countries(kind, trigger, masked, sentence, date, venue, topics):
@@ -418,11 +472,18 @@ def _countries(group, venue):
 
 
 def same_event(a, b):
-    """Within one report: the same kind and people, and dates that do not disagree."""
+    """Within one report: the same kind and people, and dates that do not disagree; a meeting known only by its countries is the report's meeting of people of those
+    countries."""
     if a.kind != b.kind:
         return False
     pa, pb = frozenset(map(id, a.participants)), frozenset(map(id, b.participants))
-    if not people_fit(pa, pb):
+    if not pa or not pb:
+        named, unnamed = (a, b) if pa else (b, a)
+        if not named.participants or not unnamed.countries:
+            return False
+        if not set(unnamed.countries) <= {p.country for p in named.participants} | set(named.countries):
+            return False
+    elif not people_fit(pa, pb):
         return False
     if a.date.known and b.date.known:
         return periods_agree(a.date, b.date)

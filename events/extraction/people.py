@@ -324,6 +324,9 @@ def _skip_titles(text, pos):
     return pos
 
 
+QUOTED_RE = re.compile(r"“[^”\n]*”|‘[^’\n]*’|\"[^\"\n]*\"")
+
+
 def named_mentions(text, start=0, end=None):
     """(start, end, name, country, role) of each person named with a title in text[start:end]."""
     end = len(text) if end is None else end
@@ -349,7 +352,10 @@ def named_mentions(text, start=0, end=None):
         found = take_name(text, m.end(), end)
         if found and not any(o[0] <= found[0] < o[1] for o in out):
             out.append((found[0], found[1], found[2], None, ""))
+    quoted = [(m.start(), m.end()) for m in QUOTED_RE.finditer(text, start, end)]
     for found in bare_names(text, start, end):
+        if any(a <= found[0] < b for a, b in quoted):
+            continue  # a name without a title inside quotation marks is a title: “Athens Declaration on Friendly Relations”
         if not any(o[0] < found[1] and found[0] < o[1] for o in out):
             out.append(found)
     return sorted(out)
