@@ -350,6 +350,8 @@ def sentence_events(sentence, masked, mentions, ctx):
         out += _meeting_on_a_visit(masked, mentions, trigger, out[0], base, ctx)
     if kind == "agreement" and out:
         out += _occasion_of_agreement(masked, trigger, out[0])
+    if kind in ("summit", "meeting") and out:
+        out += _trip_to_the_meeting(masked, mentions, base, ctx, out[0])
     two = [e for e in out if len(e.participants) == 2]
     if two:
         ctx.pair = list(two[-1].participants)
@@ -436,6 +438,32 @@ def _meeting_on_a_visit(masked, mentions, trigger, visit, base, ctx):
             countries=_countries(people, visit.venue),
             topics=visit.topics,
             names_in_full=visit.names_in_full,
+        )
+    ]
+
+
+def _trip_to_the_meeting(masked, mentions, base, ctx, meeting):
+    """"Xi arrived in the US on Tuesday for the meeting with Biden": the traveller's trip is an
+    event of its own, beside the meeting it was for."""
+    trip = VISIT_RE.search(masked)
+    if not trip or not re.match(r"(?:arriv|land|touch|travel|flew|left|depart|head)", trip.group(), re.I):
+        return []
+    before = [m for m in mentions if m.start - base < trip.start()]
+    if not before:
+        return []
+    traveller = before[-1].person
+    venue = next((ref for start, prep, ref in places.place_mentions(masked) if start >= trip.start()), None)
+    return [
+        ExtractedEvent(
+            kind="visit",
+            title=title_for("visit", [traveller], venue, masked),
+            spans=list(meeting.spans),
+            date=date_for(masked, trip, ctx),
+            participants=[traveller],
+            venue=venue,
+            countries=_countries([traveller], venue),
+            topics=meeting.topics,
+            names_in_full=meeting.names_in_full,
         )
     ]
 
