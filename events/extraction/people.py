@@ -41,7 +41,7 @@ HONORIFIC = (
 ROLE_RE = re.compile(rf"(?<![\w-])(?i:{ROLE})(?![\w-])")
 RANK_RE = re.compile(rf"\s*,?\s*(?i:(?:{RANK}))(?![\w-])")
 HONORIFIC_RE = re.compile(rf"\s*(?i:(?:{HONORIFIC}))(?![\w-])")
-COUNTERPART_RE = re.compile(r"\b(?:his|her|their|its)\s+(?:([A-Z][\w.]+)\s+)?counterparts?\b")
+COUNTERPART_RE = re.compile(r"\b(?:(?:his|her|their|its)\s+(?:([A-Z][\w.]+)\s+)?|(?<=\bmeet\s|meets\s|\bmet\s|with\s))counterparts?\b")
 TOKEN_RE = re.compile(r"\s*(\p{Lu}[\w'’-]*\.?|\p{Lu}\.?)(?=[\s,;:)(’'”\"]|$|\.)")
 # Lower-case parts inside a name: "Abdel Fattah el-Sisi", "Mohammed bin Salman", "Ursula von der Leyen".
 PARTICLE_RE = re.compile(
@@ -133,7 +133,7 @@ def bare_names(text, start, end):
             continue
         if fold(words[0]) in SENTENCE_WORDS or fold(words[0]) in NUMBER_WORDS:
             continue  # "Why Putin's visit matters", "After Modi…": a capitalised opener, not a first name
-        if any(w in places.country_names() or w in places.demonyms() or places.lookup_place(w) for w in words if len(w) > 1):
+        if any(w in places.demonyms() or places.is_major_place(w) for w in words if len(w) > 1):
             continue
         if places.lookup_place(m.group()):
             continue

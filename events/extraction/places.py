@@ -149,6 +149,19 @@ def lookup_place(name):
     return None
 
 
+# A word in a name may be a town's name too ("Vladimir", "Kim"); only a large city's name is taken for
+# a place wherever it stands.
+MAJOR_CITY_POPULATION = 1_000_000
+
+
+def is_major_place(name):
+    """A country, or a city of a million people or more."""
+    if name in country_names():
+        return True
+    city = _city(name)
+    return bool(city) and city[2] >= MAJOR_CITY_POPULATION
+
+
 CAPITALISED = r"[A-Z][a-zA-Z'’.-]+(?:\s+[A-Z][a-zA-Z'’.-]+){0,2}"
 # "in Moscow", "at New Delhi", "to Russia" — where an event is, or where someone travels.
 LOCATIVE_RE = re.compile(
