@@ -133,10 +133,23 @@ def test_a_coming_event_without_a_date_is_not_dated_to_the_report():
 
 
 def test_a_future_clause_after_the_date_does_not_move_a_past_weekday_forward():
-    [visit] = events_of(
-        "President Lee Jae-myung arrived in Tokyo on Monday for a visit where he will attend a summit.", published=DAY
-    )
+    found = events_of("President Lee Jae-myung arrived in Tokyo on Monday for a visit where he will attend a summit.", published=DAY)
+    [visit] = [e for e in found if e.kind == "visit"]
     assert visit.date.iso() == "2024-03-11"
+
+
+def test_a_sentence_set_before_the_report_takes_neither_the_leads_date_nor_the_reports():
+    text = (
+        "President Lula da Silva met President Gabriel Boric in Santiago on Monday.\n"
+        "The previous meeting between Lula and Boric took place in Brasilia."
+    )
+    lead, earlier = events_of(text, published=DAY)
+    assert lead.date.iso() == "2024-03-11" and not earlier.date.known
+
+
+def test_last_july_is_the_july_before_the_report():
+    [meeting] = events_of("Prime Minister Kishida met President Yoon in Vilnius last July.", published=datetime.date(2024, 7, 20))
+    assert meeting.date.iso() == "2023-07"
 
 
 # 4. Names written differently are one person

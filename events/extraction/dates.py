@@ -35,7 +35,7 @@ PATTERNS = [
     ("day_month", rf"\b{DAY}\s+(?:{MONTHS})(?![\w-])"),
     ("month_day", rf"\b(?:{MONTHS})\s+{DAY}\b(?!\s*(?:per\s*cent|%|km|million|billion))"),
     ("month_year", rf"\b(?:{MONTHS})\s+(?:of\s+)?{YEAR}\b"),
-    ("month", rf"(?<=\b(?:in|In|since|Since|until|by|of|early|late|mid|mid-)\s)(?:{MONTHS})\b(?![\w-])"),
+    ("month", rf"(?<=\b(?:in|In|since|Since|until|by|of|early|late|mid|mid-|last|Last|next|Next|this|This)\s)(?:{MONTHS})\b(?![\w-])"),
     ("year", rf"(?<=\b(?:in|In|since|Since|until|by|of|during|year|end of|early|late|mid-)\s){YEAR}\b(?![\w-])"),
     ("weekday", r"\b(?:last\s+|next\s+|this\s+|on\s+)?(?:" + "|".join(WEEKDAYS) + r")\b"),
     ("relative_day", r"\b(?i:today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening))\b"),
@@ -187,7 +187,8 @@ def resolve(expr, sentence, anchor):
     if kind in ("day_month", "month_day"):
         return _resolve_day_month(_clean_ordinals(text), expr.text, anchor, future)
     if kind == "month":
-        return _resolve_month(text, expr.text, anchor, future)
+        before = re.search(r"\b(last|next)\s+$", sentence[: expr.start], re.I)
+        return _resolve_month(text, expr.text, anchor, future, strict=before[1].lower() if before else None)
     if kind == "weekday":
         return _resolve_weekday(text, expr.text, anchor, future)
     if kind == "relative_day":
@@ -258,7 +259,9 @@ def _safe_replace(day, year):
         return None
 
 
-def _resolve_month(text, original, anchor, future):
+def _resolve_month(text, original, anchor, future, strict=None):
+    """A month without a year: the one the tense allows nearest the publication date; "last July"
+    before the publication month, "next July" after it."""
     month = _parse(f"1 {text} {LEAP_YEAR}")
     if month is None:
         return DateValue()
@@ -268,10 +271,11 @@ def _resolve_month(text, original, anchor, future):
         return DateValue(datetime.date(anchor.year, month.month, 1), "month", f"“{original}” in {anchor.year} ({anchor.evidence})")
     base = anchor.date
     year = base.year
-    if future and month.month < base.month:
+    if strict == "last" or (strict is None and not future):
+        if month.month > base.month or (strict == "last" and month.month == base.month):
+            year -= 1
+    elif month.month < base.month or (strict == "next" and month.month == base.month):
         year += 1
-    elif not future and month.month > base.month:
-        year -= 1
     return DateValue(datetime.date(year, month.month, 1), "month", f"“{original}” relative to the publication date {base.isoformat()}")
 
 

@@ -75,6 +75,7 @@ SIDELINES_RE = re.compile(r"\b(?:sidelines|margins|conclusion|end|start|eve)\s+o
 
 
 REPORT_DATE_EVIDENCE = "the date of the report"
+EARLIER_EVIDENCE = "the report sets it before its own time"
 
 
 @dataclass
@@ -201,9 +202,19 @@ def _outside_other_clauses(masked, mentions, base, trigger):
     return [m for m in mentions if m.start - base < trigger.start() or m.start - base < limit]
 
 
+# Words that set what a sentence tells before the day of the report: "the previous meeting",
+# "had met", "earlier this year".
+BACKGROUND_RE = re.compile(
+    r"\b(?:previous(?:ly)?|former|ago|in\s+the\s+past|since|last\s+(?:year|month|week|time)|first\s+time\s+in"
+    r"|earlier(?!\s+(?:today|in\s+the\s+day|on|this\s+week))|had\s+(?:\w+\s+)?(?:met|held|visited|signed|spoken|talked|hosted))\b",
+    re.I,
+)
+
+
 def date_for(masked, trigger, ctx):
     """The date the sentence gives the event: the event-time expression nearest the trigger,
-    else the date of the report's lead event (the first it dates): the time the story is told around."""
+    else the date of the report's lead event (the first it dates): the time the story is told
+    around; else the day of the report, unless the sentence sets it before."""
     found = [e for e in dates.find_expressions(masked) if dates.is_event_time(masked, e)]
     if found:
         nearest = min(found, key=lambda e: _distance(masked, e, trigger))
@@ -211,16 +222,21 @@ def date_for(masked, trigger, ctx):
         if not value.known and ctx.anchor.year and nearest.kind in ("weekday", "relative_day", "relative_period"):
             value = _report_year(ctx.anchor, f"“{nearest.text}” in a report of", value.weekday)
         return value  # a date the sentence gives but that cannot be resolved stays unknown
-    if ctx.narrative.known and not dates.is_future(masked):
+    # A sentence that sets what it tells before the report's time takes neither the lead's date nor
+    # the report's.
+    background = BACKGROUND_RE.search(masked)
+    if ctx.narrative.known and not background and not dates.is_future(masked):
         n = ctx.narrative
         return DateValue(n.date, n.precision, f"as the report's lead event: {n.evidence}")
-    if ctx.anchor.date and not dates.is_future(masked):
+    if ctx.anchor.date and not background and not dates.is_future(masked):
         # News reports what happened on the day it is published unless it says otherwise.
         return DateValue(ctx.anchor.date, "day", f"{REPORT_DATE_EVIDENCE} ({ctx.anchor.evidence}), which gives no other date for it")
     if ctx.anchor.year:
         return _report_year(ctx.anchor, "the year of the report,")
     if dates.is_future(masked):
         return DateValue(evidence="a coming event the report gives no date for")
+    if background:
+        return DateValue(evidence=f"{EARLIER_EVIDENCE} (“{background.group()}”) and gives no date for it")
     return DateValue(evidence="the report gives no date for it")
 
 
@@ -515,6 +531,8 @@ def same_event(a, b):
         return False
     if a.date.known and b.date.known:
         return periods_agree(a.date, b.date)
+    if any(e.date.evidence.startswith(EARLIER_EVIDENCE) for e in (a, b)) and (a.date.known or b.date.known):
+        return False  # "the previous meeting": not the one the report is about
     return a.date.weekday is None or b.date.weekday is None or a.date.weekday == b.date.weekday
 
 
