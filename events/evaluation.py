@@ -315,9 +315,7 @@ def check(figures, thresholds):
     no value (None: nothing to divide by) fails its threshold. Keys starting with "_" are comments.
     A threshold on any other figure is an error (ValueError), not something silently ignored."""
     failures = []
-    for name, limit in thresholds.items():
-        if name.startswith("_"):
-            continue
+    for name, limit in guarded(thresholds).items():
         if name not in MAXIMA and name not in MINIMA:
             raise ValueError(f"{name}: not a figure that can be guarded (guarded: {', '.join(MINIMA + MAXIMA)})")
         value = figures.get(name)
@@ -331,6 +329,11 @@ def check(figures, thresholds):
 
 
 # --- the diagnosis ------------------------------------------------------------------------------------
+
+def guarded(thresholds):
+    """The thresholds without the comments (keys starting with "_")."""
+    return {name: limit for name, limit in thresholds.items() if not name.startswith("_")}
+
 
 def figure_lines(figures):
     """One line per figure, as score.py prints them."""

@@ -72,7 +72,7 @@ class Command(BaseCommand):
         if check:
             out = self.stderr if as_json or failures else self.stdout
             out.write(f"\n== Check against {check}: " + (f"{len(failures)} figure(s) fell short" if failures
-                                                        else f"all {len(thresholds)} thresholds hold"))
+                                                        else f"all {len(evaluation.guarded(thresholds))} thresholds hold"))
             for failure in failures:
                 out.write(f" - {failure}")
         if failures:
