@@ -20,6 +20,8 @@ DATELINE_RE = re.compile(
     r"|([A-Z][A-Za-z .'-]{1,40}?)\s*(?:\[[^\]\n]{1,40}\])?,\s*([A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)\s*\([A-Z]{2,}\)\s"
     # "MOSCOW, November 8. /TASS/. Russian Defense Minister…"
     r"|([A-Z][A-Za-z .'-]{1,40}?),\s*([A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)\.?\s*/[A-Z]{2,}/\.?\s"
+    # "XI’AN. KAZINFORM Following…", "WOODSIDE, Calif. (AP) —": a place in capitals opening the body.
+    r"|([A-Z][A-Z’'-]+(?:\s[A-Z][A-Z’'-]+)?)(?:[.,:]|\s+\()()"
 )
 # Page furniture near the top that dates the page: "Published: 12th March 2019 10:05 AM | Last Updated: …",
 # "Posted May. 03, 2023 08:01", "Published Date - 11:05 PM, Fri - 10 March 23", "By ANI | Updated: Sep 20, 2022".
@@ -50,8 +52,8 @@ def dateline(text, sentences):
     m = DATELINE_RE.match(text, first.start, first.start + 160) if first else None
     if not m:
         return None, None
-    name = (m[1] or m[3] or m[5]).strip()
-    return places.lookup_place(name.title() if name.isupper() else name), m[2] or m[4] or m[6]
+    name = (m[1] or m[3] or m[5] or m[7]).strip()
+    return places.lookup_place(name.title() if name.isupper() else name) or places.lookup_place(name), m[2] or m[4] or m[6]
 
 
 # "Istanbul/Athens, 7 December 2023 (dpa/MIA) - …", "BEIJING, May 19, 2023 /PRNewswire/ — …"

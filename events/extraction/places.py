@@ -100,9 +100,22 @@ def cities():
     return best
 
 
+@functools.cache
+def _cities_by_casefold():
+    best = {}
+    for key, city in cities().items():
+        folded = key.casefold()
+        if folded not in best or city[2] > best[folded][2]:
+            best[folded] = city
+    return best
+
+
 def _city(name):
-    """The most populous city written this way, "St." and "Saint" being one word."""
+    """The most populous city written this way, "St." and "Saint" being one word; a name in
+    capitals (a dateline's "XI’AN") in any case."""
     name = _apostrophes(name)
+    if name.isupper():
+        return _cities_by_casefold().get(name.casefold())
     forms = {name, re.sub(r"^St\.?\s", "Saint ", name), re.sub(r"^Saint\s", "St. ", name)}
     found = [cities()[f] for f in forms if f in cities()]
     return max(found, key=lambda c: c[2]) if found else None
@@ -138,15 +151,30 @@ def find_demonyms(text):
 
 
 def lookup_place(name):
-    """A PlaceRef for a city or country name, or None."""
+    """A PlaceRef for a country, city or province name, or None. A province or state (ISO 3166-2)
+    wins over a smaller town of the same name: "Bali" is Indonesia's, not a town in Cameroon."""
     name = name.strip()
     if name in country_names():
         code = country_names()[name]
         return PlaceRef(country_name(code), code)
     city = _city(name)
+    if city and city[2] >= MAJOR_CITY_POPULATION:
+        return PlaceRef(city[0], city[1])
+    region = subdivisions().get(name)
+    if region:
+        return PlaceRef(name, region)
     if city:
         return PlaceRef(city[0], city[1])
     return None
+
+
+@functools.cache
+def subdivisions():
+    """Province or state name → ISO code of its country, for names only one country uses."""
+    found = {}
+    for sub in pycountry.subdivisions:
+        found.setdefault(sub.name, set()).add(sub.country_code)
+    return {name: codes.pop() for name, codes in found.items() if len(codes) == 1 and name not in CITY_STOPWORDS}
 
 
 # A word in a name may be a town's name too ("Vladimir", "Kim"); only a large city's name is taken for
