@@ -154,8 +154,15 @@ def related(a, b):
     reports, directly or through others, keep their clusters when it arrives (see `cluster`)."""
     if not basic_fit(a, b):
         return False
+    if not a.date.known and not b.date.known:
+        return False  # undated reports join only through a dated report, to which both are related
     if not (a.date.known and b.date.known):
-        return True
+        # What an undated report needs of every report of a cluster it joins.
+        undated, dated = (a, b) if not a.date.known else (b, a)
+        if undated.venue_country and dated.venue_country and undated.venue_country != dated.venue_country:
+            return False
+        weekday = undated.date.weekday
+        return weekday is None or dated.date.precision != "day" or _names_weekday(dated.date, weekday)
     (a0, a1), (b0, b1) = period(a.date), period(b.date)
     gap = datetime.timedelta(days=NEAR_MISS_DAYS)
     return a0 <= b1 + gap and b0 <= a1 + gap
@@ -223,13 +230,24 @@ def cluster(reports):
         members.setdefault(g, []).append(i)
     pin = {g: reports[g].pinned for g in members}
 
+    # Groups that cannot merge never can: groups only grow, and complete linkage only gets harder.
+    blocked = set()
+
     def can_merge(g, h):
-        if pin[g] is not None and pin[h] is not None:
+        if (min(g, h), max(g, h)) in blocked:
             return False
-        return all(fit(i, j) for i in members[g] for j in members[h])
+        if (pin[g] is not None and pin[h] is not None) or not all(fit(i, j) for i in members[g] for j in members[h]):
+            blocked.add((min(g, h), max(g, h)))
+            return False
+        return True
 
     def merge(g, h):
         keep, gone = min(g, h), max(g, h)
+        for a, b in [pair for pair in blocked if gone in pair]:
+            blocked.discard((a, b))
+            other = b if a == gone else a
+            if other != keep:
+                blocked.add((min(keep, other), max(keep, other)))
         for i in members[gone]:
             group[i] = keep
         members[keep] = sorted(members[keep] + members.pop(gone))
@@ -237,7 +255,8 @@ def cluster(reports):
         del pin[gone]
 
     # Dated reports: strongest pairs first, complete linkage.
-    dated = [(i, j) for i, j in candidate_pairs(reports) if reports[i].date.known and reports[j].date.known and fit(i, j)]
+    pairs = sorted(candidate_pairs(reports))
+    dated = [(i, j) for i, j in pairs if reports[i].date.known and reports[j].date.known and fit(i, j)]
     dated.sort(key=lambda p: (tuple(-x for x in strength(reports[p[0]], reports[p[1]])), p))
     for i, j in dated:
         g, h = group[i], group[j]
@@ -246,7 +265,9 @@ def cluster(reports):
 
     # Undated reports, one at a time in key order: they join the single dated cluster that fits.
     undated_pairs = defaultdict(set)
-    for i, j in candidate_pairs(reports):
+    for i, j in pairs:
+        if reports[i].date.known == reports[j].date.known:
+            continue
         undated_pairs[i].add(j)
         undated_pairs[j].add(i)
     candidates = {}

@@ -218,10 +218,14 @@ def nearby_ids(frontier):
         found |= set(Report.participants.through.objects.filter(person_id__in=undated_people).values_list("report_id", flat=True))
     near = Q()
     if dated:
-        periods = [clustering.period(r.date) for r in dated]
+        near = Q(date__isnull=True)
         gap = clustering.NEAR_MISS_DAYS * DAY
-        # A report's date is the first day of its period; a year's begins up to a year before.
-        near = Q(date__isnull=True) | Q(date__gte=min(p[0] for p in periods) - gap - 366 * DAY, date__lte=max(p[1] for p in periods) + gap)
+        for start, end in sorted({clustering.period(r.date) for r in dated}):
+            start, end = start - gap, end + gap
+            # A report's date is the first day of its period (of a range of days, of a month, of a year).
+            near |= Q(date_precision="day", date__gte=start - 31 * DAY, date__lte=end)
+            near |= Q(date_precision="month", date__gte=start.replace(day=1), date__lte=end)
+            near |= Q(date_precision="year", date__gte=start.replace(month=1, day=1), date__lte=end)
     if dated_people:
         found |= set(
             Report.objects.filter(near, participants__in=dated_people).values_list("pk", flat=True)
@@ -254,8 +258,20 @@ def component(seeds):
         nearby = nearby_ids(frontier) - inside
         pool.update(load_reports(nearby - pool.keys()))
         events = {r.ref.event_id for r in frontier if r.ref.event_id}
+        # Only reports sharing a person, or a venue country where one names nobody, can be related.
+        by_person, by_venue = {}, {}
+        for f in frontier:
+            for p in f.participants:
+                by_person.setdefault(p, []).append(f)
+            by_venue.setdefault(f.venue_country, []).append(f)
+
+        def others(r):
+            found = {id(f): f for p in r.participants for f in by_person.get(p, ())}
+            found.update((id(f), f) for f in by_venue.get(r.venue_country, ()) if not f.participants or not r.participants)
+            return found.values()
+
         step = sorted(
-            i for i in nearby if i in pool and (pool[i].ref.event_id in events or any(clustering.related(f, pool[i]) for f in frontier))
+            i for i in nearby if i in pool and (pool[i].ref.event_id in events or any(clustering.related(f, pool[i]) for f in others(pool[i])))
         )
         inside.update(step)
         frontier = [pool[i] for i in step]

@@ -24,6 +24,7 @@ def test_json_keeps_its_shape_with_every_field(make_event):
         "kind": "meeting",
         "date": "2023-04-28",
         "date_precision": "day",
+        "date_end": None,
         "needs_review": False,
         "review_reason": "",
         "venue": {"name": "Moscow", "country": "RU"},
