@@ -153,6 +153,9 @@ def unique_people(mentions):
     return out
 
 
+HOST_RE = re.compile(r"\b(?:at\s+the\s+invitation\s+of|(?:hosted|received|welcomed|invited)\s+by)\b", re.I)
+
+
 def participants_for(kind, trigger, masked, mentions, base, ctx):
     """Who took part: the travellers of a visit, the two sides 'between' whom a summit was held, a
     speaker, or everyone a meeting sentence names (split into bilateral pairs when it says so)."""
@@ -165,6 +168,18 @@ def participants_for(kind, trigger, masked, mentions, base, ctx):
             after = [m for m in after if offset(m) < between.end() + stop.start()]
         if after:
             return [unique_people(after)]
+    if ATTEND_RE.match(trigger.group()) and re.match(r"\s+by\b", masked[trigger.end() :]):
+        # "The summit was attended by the presidents of …": everyone named after "by".
+        return [unique_people([m for m in mentions if offset(m) > trigger.end()])]
+    if kind == "visit":
+        # "at the invitation of President Putin", "hosted by …": the host takes part in the visit.
+        host = HOST_RE.search(masked)
+        hosts = [m.person for m in mentions if host and offset(m) > host.end()][:1]
+        before = [m for m in mentions if offset(m) < trigger.start()]
+        subject = before[-1] if before else next((m for m in mentions if m.person not in hosts), None)
+        if subject is None:
+            return []
+        return [unique_people([subject] + [people.Mention(0, 0, p, "named") for p in hosts if p is not subject.person])]
     if kind in ("visit", "statement") or (kind in ("meeting", "summit", "other") and ATTEND_RE.match(trigger.group())):
         before = [m for m in mentions if offset(m) < trigger.start()]
         subject = before[-1] if before else (mentions[0] if mentions else None)

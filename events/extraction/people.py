@@ -104,7 +104,8 @@ NOT_PERSON_WORDS = {
     "bhavan", "bhawan", "sadan", "niwas", "kendra", "marg", "nagar", "mahal", "mandapam", "auditorium",
     "stadium", "memorial", "museum", "library", "complex", "tower", "towers", "building", "gardens", "park",
     "avenue", "boulevard", "bridge", "port", "harbour", "harbor", "hospital", "school", "college", "academy",
-    "cosmodrome", "base", "estate", "resort", "hotel", "residence", "compound",
+    "cosmodrome", "base", "estate", "resort", "hotel", "residence", "compound", "camp", "fort", "mount", "lake",
+    "cape", "castle", "cathedral", "mosque", "temple", "church", "university", "summit", "retreat",
 }
 # Words that open sentences and headlines in capitals but never start a name.
 SENTENCE_WORDS = set(
