@@ -33,8 +33,9 @@ Reports pinned to an event (one an editor touched) form one fixed cluster: it ne
 merges with another pinned event, but other reports may join it by the same rules.
 """
 
-import datetime
 import calendar
+import datetime
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -84,12 +85,17 @@ class Result:
 
 def period(value):
     """First and last day of a known date: a day, a range of days, a month or a year."""
-    d = value.date
-    if value.precision == "year":
+    return _period(value.date, value.precision, value.end)
+
+
+@functools.lru_cache(maxsize=65536)
+def _period(d, precision, end):
+    # Cached: clustering compares the same few dates many times over.
+    if precision == "year":
         return datetime.date(d.year, 1, 1), datetime.date(d.year, 12, 31)
-    if value.precision == "month":
+    if precision == "month":
         return datetime.date(d.year, d.month, 1), datetime.date(d.year, d.month, calendar.monthrange(d.year, d.month)[1])
-    return d, max(value.end or d, d)
+    return d, max(end or d, d)
 
 
 def dates_fit(a, b):

@@ -28,6 +28,7 @@ class IngestResult:
     created: list = field(default_factory=list)
     joined: list = field(default_factory=list)
     flagged: list = field(default_factory=list)
+    reports: list = field(default_factory=list)  # ids of the reports stored for the document
 
     def summary(self):
         if self.duplicate:
@@ -49,12 +50,23 @@ def ensure_countries(codes):
 
 
 def ingest_text(text, filename, published=None, outlet=None):
-    """Store one document and the events it reports; the same text twice changes nothing."""
+    """Store one document and the events it reports, in one transaction; the same text twice changes
+    nothing."""
+    with transaction.atomic():
+        result = store_document(text, filename, published, outlet)
+        cluster_stored([result])
+    return result
+
+
+def store_document(text, filename, published=None, outlet=None, topics=None, lookups=None):
+    """Store one document and its reports in one transaction, without clustering them yet (see
+    `Batch`); the same text twice changes nothing. `topics`: the topic table, if already read;
+    `lookups`: people and places already resolved (see `Lookups`)."""
     sha256 = Document.hash_text(text)
     existing = Document.objects.filter(sha256=sha256).first()
     if existing:
         return IngestResult(filename, existing, duplicate=True)
-    extraction = extract_document(text, published=published, topics=topic_table())
+    extraction = extract_document(text, published=published, topics=topic_table() if topics is None else topics)
     try:
         with transaction.atomic():
             document = Document.objects.create(
@@ -66,7 +78,7 @@ def ingest_text(text, filename, published=None, outlet=None):
                 filename=filename,
             )
             result = IngestResult(filename, document)
-            store_events(document, extraction, result)
+            store_reports(document, extraction, result, lookups or Lookups(), fresh=True)
     except IntegrityError:
         # Another process stored the same text between the check above and this transaction.
         existing = Document.objects.filter(sha256=sha256).first()
@@ -74,6 +86,66 @@ def ingest_text(text, filename, published=None, outlet=None):
             raise
         return IngestResult(filename, existing, duplicate=True)
     return result
+
+
+class Lookups:
+    """People and places resolved while storing: a batch of news names the same leaders and cities
+    again and again. A document's own lookups start from what earlier stored documents resolved."""
+
+    def __init__(self, known=None):
+        self.people = dict(known.people) if known else {}
+        self.places = dict(known.places) if known else {}
+
+    def person(self, ref):
+        key = (ref.name, ref.country, ref.role, frozenset(ref.forms))
+        if key not in self.people:
+            self.people[key] = resolve_person(ref)
+        return self.people[key]
+
+    def place(self, ref):
+        if ref is None:
+            return None
+        key = (ref.name, ref.country)
+        if key not in self.places:
+            self.places[key] = place(ref)
+        return self.places[key]
+
+    def adopt(self, other):
+        self.people.update(other.people)
+        self.places.update(other.places)
+
+
+BATCH_SIZE = 200
+
+
+class Batch:
+    """Many documents: each stored in its own transaction as it comes, their reports clustered
+    together every BATCH_SIZE documents and at the end. Clusters depend only on which reports there
+    are, so this gives the events that clustering after each document would, at a fraction of the
+    cost: a real event reported by many outlets is clustered once, not once per outlet."""
+
+    def __init__(self, size=BATCH_SIZE):
+        self.size = size
+        self.pending = []
+        self.topics = None  # read at the first document, once: a batch is one command's run
+        self.known = Lookups()
+
+    def add(self, text, filename, published=None, outlet=None):
+        """Store a document; the results whose reports were clustered by this call (when the batch
+        is full), else []."""
+        lookups = Lookups(self.known)
+        if self.topics is None:
+            self.topics = topic_table()
+        self.pending.append(store_document(text, filename, published, outlet, self.topics, lookups))
+        self.known.adopt(lookups)  # only once the document is stored: a rolled-back row is no one's
+        return self.flush() if len(self.pending) >= self.size else []
+
+    def flush(self):
+        """Cluster what is stored and not yet clustered, in one transaction; the results done."""
+        done, self.pending = self.pending, []
+        with transaction.atomic():
+            cluster_stored(done)
+        return done
 
 
 def reextract(document):
@@ -98,7 +170,8 @@ def reextract(document):
         document.published_source = extraction.published_source
         document.save(update_fields=["published", "published_source"])
         result = IngestResult(document.filename, document)
-        store_events(document, extraction, result, previous={pk for pk in previous if pk is not None}, also=connected)
+        store_reports(document, extraction, result, Lookups())
+        cluster_stored([result], previous={pk for pk in previous if pk is not None}, also=connected)
     return result
 
 
@@ -106,24 +179,26 @@ def topic_table():
     return {t.slug: (t.name, t.keywords) for t in Topic.objects.all()}
 
 
-def store_events(document, extraction, result, previous=(), also=()):
-    """Store the document's reports, then cluster them again with the reports near them and bring
-    the events in line with the clusters. `previous`: events the document reported before."""
+def store_reports(document, extraction, result, lookups, fresh=False):
+    """Store what the document reports, one Report for each event it tells of, as `result.reports`.
+    `fresh`: the document was just created, so nothing of an earlier reading is there to keep."""
     ensure_countries(
         [p.country for e in extraction.events for p in e.participants]
         + [c for e in extraction.events for c in e.countries]
         + [e.venue.country for e in extraction.events if e.venue]
     )
-    suppressed = set(Suppression.objects.filter(document=document).values_list("start", "signature"))
-    # On re-extraction, passages that back an event an editor curated stay with that event.
-    curated = set(Source.objects.filter(document=document).exclude(event__edited_fields=[]).values_list("start", flat=True))
-    kept = Report.objects.filter(document=document).order_by("-position").values_list("position", flat=True).first()
-    position = 0 if kept is None else kept + 1
+    suppressed, curated, position = set(), set(), 0
+    if not fresh:
+        suppressed = set(Suppression.objects.filter(document=document).values_list("start", "signature"))
+        # On re-extraction, passages that back an event an editor curated stay with that event.
+        curated = set(Source.objects.filter(document=document).exclude(event__edited_fields=[]).values_list("start", flat=True))
+        kept = Report.objects.filter(document=document).order_by("-position").values_list("position", flat=True).first()
+        position = 0 if kept is None else kept + 1
     slugs = {slug for found in extraction.events for slug in found.topics}
     topic_ids = dict(Topic.objects.filter(slug__in=slugs).values_list("slug", "pk")) if slugs else {}
     rows, links = [], []
     for found in extraction.events:
-        people = [resolve_person(p) for p in found.participants]
+        people = [lookups.person(p) for p in found.participants]
         if (found.spans[0].start, event_signature(found.kind, people)) in suppressed or found.spans[0].start in curated:
             continue
         date = found.date
@@ -139,7 +214,7 @@ def store_events(document, extraction, result, previous=(), also=()):
                 date_end=end,
                 weekday=date.weekday,
                 date_evidence=date.evidence,
-                venue=place(found.venue),
+                venue=lookups.place(found.venue),
                 spans=[[s.start, s.end] for s in found.spans],
                 words=sorted(content_words(" ".join(document.text[s.start : s.end] for s in found.spans), _name_words(p.name for p in people))),
                 review=list(found.review),
@@ -152,16 +227,30 @@ def store_events(document, extraction, result, previous=(), also=()):
     through[0].objects.bulk_create([through[0](report=r, person=p) for r, (people, _, _) in zip(rows, links) for p in {p.pk: p for p in people}.values()])
     through[1].objects.bulk_create([through[1](report=r, topic_id=t) for r, (_, ts, _) in zip(rows, links) for t in sorted(set(ts))])
     through[2].objects.bulk_create([through[2](report=r, country_id=c) for r, (_, _, cs) in zip(rows, links) for c in cs])
-    events_of = recluster([r.pk for r in rows], previous, also)
-    seen = set()
-    for row in rows:
-        event, created = events_of[row.pk]
-        if event.pk in seen:
-            continue
-        seen.add(event.pk)
-        (result.created if created else result.joined).append(event)
-        if event.needs_review:
-            result.flagged.append(event)
+    result.reports = [r.pk for r in rows]
+
+
+def cluster_stored(results, previous=(), also=()):
+    """Cluster the stored reports of these results again with the reports near them and bring the
+    events in line with the clusters; each result learns the events its document created, joined or
+    flagged (an event new in this clustering counts as created by the first document that reports
+    it). `previous`: events the documents reported before; `also`: reports to cluster again too."""
+    results = [r for r in results if not r.duplicate]
+    if not results:
+        return
+    events_of = recluster([pk for r in results for pk in r.reports], previous, also)
+    counted = set()
+    for result in results:
+        seen = set()
+        for pk in result.reports:
+            event, created = events_of[pk]
+            if event.pk in seen:
+                continue
+            seen.add(event.pk)
+            (result.created if created and event.pk not in counted else result.joined).append(event)
+            counted.add(event.pk)
+            if event.needs_review:
+                result.flagged.append(event)
 
 
 def event_signature(kind, people):

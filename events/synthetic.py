@@ -11,7 +11,7 @@ from pathlib import Path
 
 from django.db import connection, transaction
 
-from .ingest import ensure_countries, ingest_text
+from .ingest import Batch, ensure_countries
 from .models import UNDATED, Document, Event, Person, PersonKey, Place, Source, Topic
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "documents"
@@ -171,6 +171,8 @@ def ingest_rate(texts):
 
     extract_document(texts[0][1], topics=topic_table())
     started = time.perf_counter()
+    batch = Batch()  # as `manage.py ingest` does
     for filename, text in texts:
-        ingest_text(text, filename)
+        batch.add(text, filename)
+    batch.flush()
     return len(texts) / (time.perf_counter() - started)

@@ -176,14 +176,14 @@ def test_a_device_or_pipe_is_refused_rather_than_read(db):
 
 
 def test_a_failure_while_storing_leaves_nothing_of_that_document_and_the_others_go_on(db, tmp_path, monkeypatch):
-    store_events = ingest.store_events
+    store_reports = ingest.store_reports
 
-    def failing(document, extraction, result):
+    def failing(document, extraction, result, *args, **kwargs):
         if document.filename == "bad.txt":
             raise RuntimeError("boom after the document row was written")
-        store_events(document, extraction, result)
+        store_reports(document, extraction, result, *args, **kwargs)
 
-    monkeypatch.setattr(ingest, "store_events", failing)
+    monkeypatch.setattr(ingest, "store_reports", failing)
     write(tmp_path, "bad.txt", ARTICLE.encode())
     write(tmp_path, "good.txt", ("Sergei Shoigu met Rajnath Singh in New Delhi.\n").encode())
     _, err, failed = run_ingest(tmp_path)

@@ -1,5 +1,6 @@
 """The events do not depend on the order documents arrive in: the same texts ingested in different
-orders give the same events, with the same passages, kinds and dates."""
+orders, one document at a time, give the same events, with the same passages, kinds and dates; and
+`manage.py ingest`, which clusters a batch of documents at once, gives those events too."""
 
 import random
 from io import StringIO
@@ -9,6 +10,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
+from events.ingest import ingest_text
 from events.models import Document, Event, Person, Place, Suppression
 
 DEV_TEXTS = Path(settings.BASE_DIR).parent / "shared" / "dev" / "texts"
@@ -21,14 +23,19 @@ def texts(folder):
     return files
 
 
-def events_after_ingesting(files):
-    """Ingest the files in this order into an empty database; the events as comparable values."""
+def events_after_ingesting(files, batch=False):
+    """Ingest the files in this order into an empty database, one at a time (or with the ingest
+    command's batches); the events as comparable values."""
     Event.objects.all().delete()
     Document.objects.all().delete()
     Suppression.objects.all().delete()
     Person.objects.all().delete()
     Place.objects.all().delete()
-    call_command("ingest", *map(str, files), stdout=StringIO(), stderr=StringIO())
+    if batch:
+        call_command("ingest", *map(str, files), stdout=StringIO(), stderr=StringIO())
+    else:
+        for path in files:
+            ingest_text(path.read_text(encoding="utf-8"), path.name)
     assert Document.objects.count() == len(files)
     return {
         (
@@ -69,3 +76,11 @@ def test_the_sample_articles_give_the_same_events_in_either_order():
     assert forward
     backward = events_after_ingesting(list(reversed(files)))
     assert backward == forward, f"reversed order differs: {differences(backward, forward)}"
+
+
+@pytest.mark.django_db
+def test_the_ingest_commands_batches_give_the_events_of_one_document_at_a_time():
+    files = texts(DEV_TEXTS)
+    one_at_a_time = events_after_ingesting(in_order(files, 4))
+    batched = events_after_ingesting(in_order(files, 5), batch=True)
+    assert batched == one_at_a_time, f"batches differ: {differences(batched, one_at_a_time)}"

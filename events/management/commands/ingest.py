@@ -7,7 +7,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from events import decoding, timeline_index
-from events.ingest import IngestError, ingest_text, parse_published
+from events.ingest import Batch, IngestError, parse_published
 
 METADATA_FILE = "metadata.csv"
 
@@ -32,6 +32,9 @@ class Command(BaseCommand):
             raise CommandError(f"--published: {exc}") from None
         extra = read_metadata(Path(metadata)) if metadata else {}
         failed = 0
+        # Each file is stored in its own transaction; their reports are clustered together a batch
+        # at a time (events/ingest.py), and each file's line is written once its batch is clustered.
+        batch = Batch()
         for path, meta in expand(paths, extra):
             if meta is None:
                 failed += 1
@@ -40,7 +43,7 @@ class Command(BaseCommand):
             try:
                 text = decoding.read(path)
                 day = parse_published(meta["published"]) if meta.get("published") else published
-                result = ingest_text(text, path.name, published=day, outlet=meta.get("outlet") or outlet)
+                done = batch.add(text, path.name, published=day, outlet=meta.get("outlet") or outlet)
             except Exception as exc:
                 # One file's failure, whatever it is, must not stop the others; its transaction has
                 # rolled back, so nothing of it is stored.
@@ -49,10 +52,16 @@ class Command(BaseCommand):
                 if options.get("traceback") and not isinstance(exc, (IngestError, OSError)):
                     self.stderr.write(traceback.format_exc())
                 continue
-            self.stdout.write(result.summary())
+            self.report(done)
+        self.report(batch.flush())
         timeline_index.prune_changes()
         if failed:
             raise CommandError(f"{failed} file(s) could not be ingested")
+
+
+    def report(self, results):
+        for result in results:
+            self.stdout.write(result.summary())
 
 
 def read_metadata(path):
