@@ -23,11 +23,12 @@ strongest evidence first (precise dates, shared people, shared words and topics,
 by the reports' stable keys (document hash, passage start), never by arrival order: any order of the
 same reports gives the same clusters.
 
-An undated report joins only when exactly one dated cluster fits it: all its reports agree with it,
-it names the cluster's people or two of them, the weekday it names (if any) is that cluster's day, no venue country contradicts it, and it shares
-two content words with the cluster or names the same venue city. Same people alone is never enough:
-the same two ministers meet many times. With several such clusters it joins none, and they are
-returned as candidates ("possibly the same event") for an editor to decide.
+An undated report joins only when exactly one dated cluster could be its event: all its reports
+agree with it, it names the cluster's people or two of them, the weekday it names (if any) is that
+cluster's day and no venue country contradicts it; and only when it also shares two content words
+with that cluster or names the same venue city. Same people alone is never enough: the same two
+ministers meet many times, so with several such clusters, whatever the wording, it joins none, and
+they are returned as candidates ("possibly the same event") for an editor to decide.
 
 Reports pinned to an event (one an editor touched) form one fixed cluster: it never splits and never
 merges with another pinned event, but other reports may join it by the same rules.
@@ -281,11 +282,12 @@ def cluster(reports):
         if r.date.known or r.pinned is not None:
             continue
         groups = sorted({group[j] for j in undated_pairs[i] if reports[j].date.known} - {group[i]})
-        fitting = [g for g in groups if undated_fits(r, [reports[m] for m in members[g]]) and can_merge(group[i], g)]
-        if len(fitting) == 1:
-            merge(group[i], fitting[0])
-        elif len(fitting) > 1:
-            candidates[i] = [members[g][0] for g in fitting]  # a report of each, as groups renumber
+        # Every dated cluster it could be counts, whatever the wording: the same people meet many times.
+        compatible = [g for g in groups if undated_compatible(r, [reports[m] for m in members[g]]) and can_merge(group[i], g)]
+        if len(compatible) == 1 and undated_evidence(r, [reports[m] for m in members[compatible[0]]]):
+            merge(group[i], compatible[0])
+        elif len(compatible) > 1:
+            candidates[i] = [members[g][0] for g in compatible]  # a report of each, as groups renumber
 
     clusters = sorted((members[g] for g in members), key=lambda m: m[0])
     index = {i: n for n, m in enumerate(clusters) for i in m}
@@ -295,9 +297,9 @@ def cluster(reports):
     )
 
 
-def undated_fits(report, members):
-    """An undated report fits a cluster with a dated report: the weekday it names is the cluster's
-    day, no venue contradicts it, and it shares wording or the venue city."""
+def undated_compatible(report, members):
+    """Nothing in an undated report contradicts a cluster with a dated report: its people, the
+    weekday it names, its venue."""
     dated = [m for m in members if m.date.known]
     if not dated:
         return False
@@ -312,6 +314,11 @@ def undated_fits(report, members):
         days = [m for m in dated if m.date.precision == "day"]
         if not days or not all(_names_weekday(m.date, weekday) for m in days):
             return False
+    return True
+
+
+def undated_evidence(report, members):
+    """What says an undated report is a cluster's event: shared wording, or the same venue city."""
     words = frozenset().union(*(m.words for m in members)) - DATE_WORDS
     if len(report.words & words) >= MIN_SHARED_WORDS:
         return True

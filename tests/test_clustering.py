@@ -223,3 +223,15 @@ def test_no_cluster_joins_reports_of_one_document_or_of_different_days_unless_pi
         assert len({r.document for r in free}) == len(free)
         days = {r.date.date for r in members if r.date.precision == "day" and r.date.end is None}
         assert len(days) <= 1 or any(r.pinned is not None for r in members)
+
+
+def test_an_undated_report_joins_none_when_the_same_people_met_on_two_days_even_if_the_wording_fits_one():
+    """Wording is evidence only once the people and the weekday leave a single candidate."""
+    summit = report(DateValue(datetime.date(2023, 11, 15), "day"), words={"fentanyl", "military", "communications"})
+    call = report(DateValue(datetime.date(2024, 4, 2), "day"), words={"taiwan", "phone"})
+    lone = report(DateValue(), words={"fentanyl", "military"})
+    result = cluster([summit, call, lone])
+    assert len(result.clusters) == 3
+    [(left_alone, candidates)] = result.candidates
+    of = result.cluster_of()
+    assert left_alone == lone and candidates == sorted([of[summit.key], of[call.key]])
