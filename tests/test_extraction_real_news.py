@@ -192,3 +192,18 @@ def test_a_capitalised_headline_word_is_not_a_person():
     text = "Biden Engages In Talks With Xi\n\nPresident Joe Biden spoke by phone with President Xi Jinping on Tuesday."
     [call] = events_of(text, published=DAY)
     assert people_of(call) == ["Joe Biden", "Xi Jinping"]
+
+
+def test_one_verb_with_two_objects_each_with_its_day_is_two_meetings():
+    text = "Foreign Minister Penny Wong met with Prime Minister Fiame Naomi earlier on Monday and with Foreign Minister Winston Peters on Sunday."
+    found = events_of(text, published=DAY)
+    assert sorted((e.date.iso(), people_of(e)[0] if people_of(e)[0] != "Penny Wong" else people_of(e)[1]) for e in found) == [
+        ("2024-03-10", "Winston Peters"),
+        ("2024-03-11", "Fiame Naomi"),
+    ]
+
+
+def test_the_speaker_who_reports_a_meeting_is_not_one_of_its_sides():
+    text = "President Lula da Silva said that Foreign Minister Mauro Vieira held talks with Foreign Minister Wang Yi in Beijing on Monday."
+    [meeting] = events_of(text, published=DAY)
+    assert people_of(meeting) == ["Mauro Vieira", "Wang Yi"]

@@ -209,12 +209,20 @@ OBJECT_END_RE = re.compile(
 )
 
 
+# "Xi said that Wang Yi and Qin Gang described their talks with Blinken": the speaker of a report of
+# a meeting is not one of its sides.
+REPORTED_RE = re.compile(r"\b(?:said|says|told\s+\w+|added|noted|stated)\s+(?:that\s+)?")
+
+
 def _outside_other_clauses(masked, mentions, base, trigger):
-    """The mentions that can be sides of the meeting the trigger reports: before it, and after it up
-    to the end of its object."""
+    """The mentions that can be sides of the meeting the trigger reports: before it (not a speaker
+    reporting it), and after it up to the end of its object."""
     end = OBJECT_END_RE.search(masked, trigger.end())
     limit = end.start() if end else len(masked)
-    return [m for m in mentions if m.start - base < trigger.start() or m.start - base < limit]
+    reported = [m for m in REPORTED_RE.finditer(masked, 0, trigger.start())]
+    start = reported[-1].end() if reported else 0
+    kept = [m for m in mentions if start <= m.start - base < limit]
+    return kept if len({id(m.person) for m in kept}) >= 2 else [m for m in mentions if m.start - base < limit]
 
 
 # Words that set what a sentence tells before the day of the report: "the previous meeting",
@@ -350,11 +358,14 @@ def sentence_events(sentence, masked, mentions, ctx):
         if protagonist and people.role_family(protagonist.role) == people.role_family(member_role):
             groups = [[protagonist]]
     date = date_for(masked, trigger, ctx)
+    dates = [date] * len(groups)
+    if kind == "meeting" and len(groups) == 1:
+        groups, dates = _meetings_by_segment(masked, trigger, mentions, base, ctx, groups, date)
     venue = venue_for(masked, ctx)
     topics = tag(sentence.text, ctx.topics)
     in_full = {id(m.person) for m in mentions if m.how == "named" and len(name_parts_full(m, ctx.text)) >= 2}
     out = []
-    for group in groups:
+    for group, when in zip(groups, dates):
         if not group:
             continue
         if kind in ("meeting", "agreement", "summit") and len(group) < 2 and not _allows_single(kind, trigger, masked, member_role):
@@ -364,7 +375,7 @@ def sentence_events(sentence, masked, mentions, ctx):
                 kind=kind,
                 title=title_for(kind, group, venue, masked, member_role if len(group) == 1 and member_role else None),
                 spans=[Span(sentence.start, sentence.end)],
-                date=date,
+                date=when,
                 participants=list(group),
                 venue=venue,
                 countries=_countries(group, venue),
@@ -389,6 +400,33 @@ def sentence_events(sentence, masked, mentions, ctx):
     if out and date.known and not ctx.narrative.known and not date.evidence.startswith(REPORT_DATE_EVIDENCE):
         ctx.narrative = date  # the lead's date: what the rest of the story is told around
     return out
+
+
+# "met with China's top diplomat earlier on Monday and with Foreign Minister Qin Gang on Sunday"
+AND_WITH_RE = re.compile(r",?\s+and\s+(?:also\s+|later\s+|then\s+)?with\b")
+
+
+def _meetings_by_segment(masked, trigger, mentions, base, ctx, groups, date):
+    """A meeting verb with several "and with …" objects, each with its own time, reports one meeting
+    per object: the subject with the people of each part, dated by that part's own expression."""
+    cuts = [m.start() for m in AND_WITH_RE.finditer(masked, trigger.end())]
+    if not cuts:
+        return groups, [date]
+    bounds = list(zip([trigger.end(), *cuts], [*cuts, len(masked)]))
+    subject = [m.person for m in mentions if m.start - base < trigger.start()]
+    out_groups, out_dates = [], []
+    for start, end in bounds:
+        part = masked[start:end]
+        said = [e for e in dates.find_expressions(part) if dates.is_event_time(part, e)]
+        if not said:
+            continue
+        people_here = [m.person for m in mentions if start <= m.start - base < end]
+        value = dates.resolve(said[0], masked[:start] + part, ctx.anchor)
+        out_groups.append(unique_people([people.Mention(0, 0, p, "named") for p in subject + people_here]))
+        out_dates.append(value)
+    if len(out_groups) < 2:
+        return groups, [date]
+    return out_groups, out_dates
 
 
 def _occasion_of_agreement(masked, trigger, agreement):

@@ -3,8 +3,11 @@ Russian counterpart General Sergei K Shoigu", "Minister of Defence of Uzbekistan
 Bakhodir Kurbanov"), their countries, and the shorter ways the text refers to them again ("Shoigu",
 "Gen Shoigu", "the Russian Defence Minister", "he")."""
 
-# `regex` for its Unicode classes: names begin with any capital (Çavuşoğlu, Érdi, Ødegaard).
-import regex as re
+import re
+
+# `regex` for its Unicode classes (names begin with any capital: Çavuşoğlu, Érdi, Ødegaard) and
+# look-behinds of several lengths; `re` elsewhere, which is faster.
+import regex
 from dataclasses import dataclass, field
 
 from . import places
@@ -41,8 +44,8 @@ HONORIFIC = (
 ROLE_RE = re.compile(rf"(?<![\w-])(?i:{ROLE})(?![\w-])")
 RANK_RE = re.compile(rf"\s*,?\s*(?i:(?:{RANK}))(?![\w-])")
 HONORIFIC_RE = re.compile(rf"\s*(?i:(?:{HONORIFIC}))(?![\w-])")
-COUNTERPART_RE = re.compile(r"\b(?:(?:his|her|their|its)\s+(?:([A-Z][\w.]+)\s+)?|(?<=\bmeet\s|meets\s|\bmet\s|with\s))counterparts?\b")
-TOKEN_RE = re.compile(r"\s*(\p{Lu}[\w'’-]*\.?|\p{Lu}\.?)(?=[\s,;:)(’'”\"]|$|\.)")
+COUNTERPART_RE = regex.compile(r"\b(?:(?:his|her|their|its)\s+(?:([A-Z][\w.]+)\s+)?|(?<=\bmeet\s|meets\s|\bmet\s|with\s))counterparts?\b")
+TOKEN_RE = regex.compile(r"\s*(\p{Lu}[\w'’-]*\.?|\p{Lu}\.?)(?=[\s,;:)(’'”\"]|$|\.)")
 # Lower-case parts inside a name: "Abdel Fattah el-Sisi", "Mohammed bin Salman", "Ursula von der Leyen".
 PARTICLE_RE = re.compile(
     r"\s*((?:al|el|ad|as|at|an)-[A-Z][\w'’-]*|(?:bin|ibn|de|da|di|van|von|der|del|la|le)(?=\s+(?:der\s+)?[A-Z]))"
@@ -120,7 +123,7 @@ SENTENCE_WORDS = set(
 # Endings of abstract nouns and adjectives that names almost never have: "Free Trade Agreement".
 NOT_NAME_SUFFIX_RE = re.compile(r"(?:tion|sion|ment|ship|ity|ism|ical|ology|ative|ness)$")
 WORD = r"\p{Lu}\p{Ll}+(?:-\p{L}\p{Ll}+)?"
-BARE_NAME_RE = re.compile(rf"(?<![\w’'-])(?:\p{{Lu}}\.?\s+{WORD}(?:\s+{WORD})?|{WORD}(?:\s+{WORD}){{1,2}})(?![\w-])")
+BARE_NAME_RE = regex.compile(rf"(?<![\w’'-])(?:\p{{Lu}}\.?\s+{WORD}(?:\s+{WORD})?|{WORD}(?:\s+{WORD}){{1,2}})(?![\w-])")
 
 
 def bare_names(text, start, end):
@@ -398,7 +401,7 @@ VERB_OF_MEETING = r"(?:met|meets|meet|held|holds|hold|spoke|speaks|speak|signed|
 LONE_BEFORE_RE = re.compile(
     r"(?:\b(?:met|meets|meet|meeting|talks|call|spoke|speaks|conversation)\s+with|\b(?:met|meets|hosted|hosts|received|receives|welcomed|welcomes)|\bbetween)\s+$"
 )
-LONE_AFTER_RE = re.compile(rf"\s+(?:met|meets)\b|\s+and\s+\p{{Lu}}[\w’'-]+(?:\s+\p{{Lu}}[\w’'-]+)?\s+{VERB_OF_MEETING}\b|,\s+\p{{Lu}}[\w’'-]+\s+{VERB_OF_MEETING}\b")
+LONE_AFTER_RE = regex.compile(rf"\s+(?:met|meets)\b|\s+and\s+\p{{Lu}}[\w’'-]+(?:\s+\p{{Lu}}[\w’'-]+)?\s+{VERB_OF_MEETING}\b|,\s+\p{{Lu}}[\w’'-]+\s+{VERB_OF_MEETING}\b")
 LONE_SECOND_RE = re.compile(r"\band\s+$")
 LONE_SECOND_AFTER_RE = re.compile(rf"\s+(?:also\s+)?{VERB_OF_MEETING}\b")
 
