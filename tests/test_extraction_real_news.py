@@ -162,6 +162,12 @@ def test_spellings_of_one_name_match():
     assert not names_match("Rajnath Singh", "Manmohan Singh")
 
 
+def test_a_one_letter_typo_in_a_long_name_is_the_same_person():
+    assert names_match("Cyril Ramaphsa", "Cyril Ramaphosa")
+    assert names_match("Rajnat Singh", "Rajnath Singh")
+    assert not names_match("Jason Smith", "Mason Smith")  # another first letter: another name
+
+
 # 6. Things that were taken for people
 
 
@@ -207,3 +213,24 @@ def test_the_speaker_who_reports_a_meeting_is_not_one_of_its_sides():
     text = "President Lula da Silva said that Foreign Minister Mauro Vieira held talks with Foreign Minister Wang Yi in Beijing on Monday."
     [meeting] = events_of(text, published=DAY)
     assert people_of(meeting) == ["Mauro Vieira", "Wang Yi"]
+
+
+def test_a_possessive_visit_is_a_visit_of_its_owner():
+    [visit] = events_of("Shuttle diplomacy resumes with Prime Minister Kenji Sato’s visit to Seoul on Sunday.", published=DAY)
+    assert visit.kind == "visit" and people_of(visit) == ["Kenji Sato"] and visit.venue.name == "Seoul"
+
+
+def test_countries_that_agree_to_restore_ties_made_an_agreement_known_by_its_countries():
+    [agreement] = events_of("Chile and Bolivia agreed to restore diplomatic relations on Tuesday.", published=DAY)
+    assert agreement.kind == "agreement" and agreement.participants == [] and agreement.countries == ["BO", "CL"]
+
+
+def test_a_leader_who_unveils_a_plan_makes_a_statement():
+    [statement] = events_of("On March 1, President Gustavo Petro unveiled a ten-point peace plan.", published=DAY)
+    assert statement.kind == "statement" and statement.date.iso() == "2024-03-01"
+
+
+def test_what_a_spokesman_says_will_happen_is_that_meeting_not_his_statement():
+    text = "Kremlin aide Yury Ushakov told reporters that President Vladimir Putin and President Cyril Ramaphosa would hold a meeting on March 14."
+    [meeting] = events_of(text, published=DAY)
+    assert meeting.kind == "meeting" and people_of(meeting) == ["Cyril Ramaphosa", "Vladimir Putin"]

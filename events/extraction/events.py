@@ -18,6 +18,7 @@ AGREEMENT_NOUN = (
 AGREEMENT_RE = re.compile(
     rf"\b(?:(?:sign|ink|adopt|issu|releas)(?:ed|es|s|ing)?\b(?=.*\b{AGREEMENT_NOUN}\b)"
     rf"|(?:conclud(?:ed|es)|reach(?:ed|es)?|struck|strike|exchang(?:ed|es))\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,3}}?{AGREEMENT_NOUN}"
+    r"|agree[sd]?\s+to\s+(?:restore|resume|re-?establish|establish|reopen|normali[sz]e|sign|launch|create|form|set\s+up|upgrade|elevate)\b"
     r"|extend(?:ed|s)?\s+(?:their|the|its)\s+[\w\s-]{0,40}?(?:cooperation|agreement|pact|programme|program)\b(?:\s+ties)?\s+for)",
     re.I,
 )
@@ -27,12 +28,17 @@ VISIT_RE = re.compile(
     r"|(?:arrived|arrives|arriving|arrive|landed|lands|touched\s+down|touches\s+down)(?=\s+(?:in|at|on|to|for|here|there|late|early|yesterday|today|this|last|[A-Z]))"
     r"|will\s+visit|visited|is\s+visiting|to\s+visit|on\s+an?\s+(?:[\w-]+\s+){0,3}visit\s+to"
     r"|pa(?:y|ys|id|ying)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}visit\s+to|(?:state|official|working)\s+visit\s+to"
-    r"|travel(?:l?ed|s|l?ing)?\s+(?:from\s+(?:[A-Z][\w-]+\s+){1,3})?to|(?:emplaned|flew)\s+(?:to|for))\b",
+    r"|travel(?:l?ed|s|l?ing)?\s+(?:from\s+(?:[A-Z][\w-]+\s+){1,3})?to|(?:emplaned|flew)\s+(?:to|for)"
+    # "Kishida’s visit to Seoul", "the visit by Prime Minister Noda to Seoul", "during a visit to Beijing"
+    # ("the minister’s first visit to India since …" describes a visit rather than reporting it)
+    r"|['’]s\s+(?!first|maiden|second|third|last|previous)(?:[\w-]+\s+){0,3}(?:visit|trip|tour)\s+(?:to|of)|\bvisit\s+by(?=\s+(?:[\w-]+\s+){1,6}to\s)"
+    r"|(?:during|on)\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,3}(?:visit|trip)\s+to)\b",
     re.I,
 )
 MEETING_VERB_RE = re.compile(
     r"\b(?:met|meets|meet|meeting\s+with|(?:meeting|talks|summit)\s+between|talks\s+with|call(?:ed|s)?\s+on"
     r"|(?:received|receives|hosted|hosts|welcomed|welcomes)(?=\s+(?:[A-Z]|his|her|the\s+[A-Z]|visiting))"
+    r"|(?:consulted|consults|conferred|confers)\s+(?:[\w-]+\s+){0,3}?with"
     r"|(?:spoke|speak|speaks|talked|talk|talks)\s+(?:by|on|over)\s+(?:the\s+)?(?:tele)?phone"
     r"|(?:speak|speaks|spoke)\s+in\s+(?:a\s+)?(?:tele)?phone\s+call"
     r"|(?:tele)?phone\s+(?:call|conversation|talks)\s+(?:with|between)|(?:video|virtual)\s+(?:call|conference|talks)\s+(?:with|between)"
@@ -112,16 +118,30 @@ def mask_quotations(text):
     return "".join(chars)
 
 
+# "Ramaphosa unveiled a ten-point peace plan": a statement of its own, whatever the occasion.
+PROPOSAL_RE = re.compile(
+    r"\b(?:unveiled|unveils|outlined|outlines|presented|presents|proposed|proposes|delivered|delivers)\s+(?:a|an|the|his|her|their)\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:plan|proposal|initiative|speech|address|statement|keynote|vision|roadmap)\b",
+    re.I,
+)
+
+
 def classify(masked, mention_offsets):
     """(kind, trigger match) of what the sentence reports happened, or (None, None).
-    `mention_offsets` are where the sentence names people: a statement needs a speaker before the verb."""
+    `mention_offsets` are where the sentence names people: a statement needs a speaker before the verb.
+    What a speaker says happened ("told reporters that Putin and Ramaphosa would hold a meeting") is
+    that happening, not a statement."""
     speech = SPEECH_RE.search(masked)
-    if speech and OCCASION_RE.search(masked) and any(offset < speech.start() for offset in mention_offsets):
+    reported = speech and any(regex.search(masked, speech.end()) for regex in (AGREEMENT_RE, VISIT_RE, MEETING_VERB_RE))
+    if speech and not reported and OCCASION_RE.search(masked) and any(offset < speech.start() for offset in mention_offsets):
         return "statement", speech
     for kind, regex in (("agreement", AGREEMENT_RE), ("summit", SUMMIT_RE), ("visit", VISIT_RE), ("meeting", MEETING_VERB_RE)):
         m = regex.search(masked)
         if m:
             return kind, m
+    proposal = PROPOSAL_RE.search(masked)
+    if proposal and any(offset < proposal.start() for offset in mention_offsets):
+        return "statement", proposal
     attend = ATTEND_RE.search(masked)
     if attend:
         rest = masked[attend.end() : attend.end() + 120]
@@ -386,7 +406,7 @@ def sentence_events(sentence, masked, mentions, ctx):
                 and (places.names_an_unknown_place(masked) or bool(REMOTE_RE.search(trigger.group()))),
             )
         )
-    if kind in ("meeting", "summit") and not out and not mentions:
+    if kind in ("meeting", "summit", "agreement") and not out and not mentions:
         out += _meeting_of_countries(kind, trigger, masked, sentence, date, venue, topics)
     if kind == "visit" and out:
         out += _meeting_on_a_visit(masked, mentions, trigger, out[0], base, ctx)
@@ -469,7 +489,7 @@ def _meeting_of_countries(kind, trigger, masked, sentence, date, venue, topics):
         return []
     names = [places.country_name(c) for c in codes]
     where = f" in {venue.name}" if venue else ""
-    label = "summit" if kind == "summit" else "meeting"
+    label = {"summit": "summit", "agreement": "agreement"}.get(kind, "meeting")
     return [
         ExtractedEvent(
             kind=kind,

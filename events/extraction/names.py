@@ -53,11 +53,31 @@ def names_match(a, b):
     if not fa or not fb:
         return False
     small, large = (fa, fb) if len(fa) <= len(fb) else (fb, fa)
-    if not set(small) <= set(large):
+    if not all(any(same_word(t, u) for u in large) for t in small):
         return False
-    leftover_a = [t for t in fb if t not in fa]
-    leftover_b = [t for t in fa if t not in fb]
+    leftover_a = [t for t in fb if not any(same_word(t, u) for u in fa)]
+    leftover_b = [t for t in fa if not any(same_word(t, u) for u in fb)]
     return _initials_fit(ia, leftover_a) and _initials_fit(ib, leftover_b)
+
+
+@functools.lru_cache(maxsize=65536)
+def same_word(a, b):
+    """Two spellings of one word of a name: the same, or a letter apart in a long word that begins
+    alike (a typo: "Ramaphsa" for "Ramaphosa")."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 5 or a[0] != b[0] or abs(len(a) - len(b)) > 1:
+        return False
+    return _one_edit(a, b)
+
+
+def _one_edit(a, b):
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + 1 :] == b[i + 1 :] if len(a) == len(b) else a[i:] == b[i + 1 :]
 
 
 def _initials_fit(initials, words):
