@@ -48,11 +48,20 @@ def names_match(a, b):
     stand for a word of the other: "S Jaishankar" is "Subrahmanyam Jaishankar", "Rajnath Singh" is not
     "Manmohan Singh".
     """
-    fa, ia = name_parts(a)
-    fb, ib = name_parts(b)
+    return _parts_match(name_parts(a), name_parts(b)) or _parts_match(_syllables(a), _syllables(b), loose=True)
+
+
+def _parts_match(a, b, loose=False):
+    (fa, ia), (fb, ib) = a, b
     if not fa or not fb:
         return False
     small, large = (fa, fb) if len(fa) <= len(fb) else (fb, fa)
+    if loose and len(small) >= 3:
+        # Three words or more, all but one the same: the other may be romanised another way
+        # ("Yoon Suk Yeol", "Yoon Seok-yeol").
+        unmatched = [t for t in small if not any(same_word(t, u) for u in large)]
+        if len(unmatched) == 1 and any(_skeleton(unmatched[0]) == _skeleton(u) for u in large if u[0] == unmatched[0][0]):
+            return True
     if not all(any(same_word(t, u) for u in large) for t in small):
         return False
     leftover_a = [t for t in fb if not any(same_word(t, u) for u in fa)]
@@ -61,14 +70,25 @@ def names_match(a, b):
 
 
 @functools.lru_cache(maxsize=65536)
+def _syllables(name):
+    """name_parts with hyphenated words taken apart: "Suk-yeol" is "Suk Yeol"."""
+    return name_parts(re.sub(r"(?<=[^\W\d_])-(?=[^\W\d_])", " ", name))
+
+
+def _skeleton(word):
+    return re.sub(r"[aeiou]", "", word[1:])
+
+
+@functools.lru_cache(maxsize=65536)
 def same_word(a, b):
     """Two spellings of one word of a name: the same, or a letter apart in a long word that begins
     alike (a typo: "Ramaphsa" for "Ramaphosa")."""
     if a == b:
         return True
-    if min(len(a), len(b)) < 5 or a[0] != b[0] or abs(len(a) - len(b)) > 1:
+    if min(len(a), len(b)) < 5 or a[0] != b[0]:
         return False
-    return _one_edit(a, b)
+    # A vowel written another way ("Jaishanker", "Jaishankar") or one letter more, less or other.
+    return _skeleton(a) == _skeleton(b) or (abs(len(a) - len(b)) <= 1 and _one_edit(a, b))
 
 
 def _one_edit(a, b):
