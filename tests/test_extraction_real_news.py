@@ -234,3 +234,9 @@ def test_what_a_spokesman_says_will_happen_is_that_meeting_not_his_statement():
     text = "Kremlin aide Yury Ushakov told reporters that President Vladimir Putin and President Cyril Ramaphosa would hold a meeting on March 14."
     [meeting] = events_of(text, published=DAY)
     assert meeting.kind == "meeting" and people_of(meeting) == ["Cyril Ramaphosa", "Vladimir Putin"]
+
+
+def test_romanisations_of_one_name_are_one_person():
+    assert names_match("Yoon Seok-yeol", "Yoon Suk Yeol")
+    assert names_match("Subrahmanyam Jaishanker", "S Jaishankar")
+    assert not names_match("Li Qiang", "Li Keqiang")
