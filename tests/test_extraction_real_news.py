@@ -240,3 +240,19 @@ def test_romanisations_of_one_name_are_one_person():
     assert names_match("Yoon Seok-yeol", "Yoon Suk Yeol")
     assert names_match("Subrahmanyam Jaishanker", "S Jaishankar")
     assert not names_match("Li Qiang", "Li Keqiang")
+
+
+def test_a_two_word_demonym_before_a_title_gives_the_country_and_finds_the_person_again():
+    text = (
+        "South Korean President Lee Jae-myung met Prime Minister Shigeru Ishiba in Tokyo on Monday.\n"
+        "The meeting came hours after the South Korean president arrived in the country on a two-day trip."
+    )
+    found = events_of(text, published=DAY)
+    [visit] = [e for e in found if e.kind == "visit"]
+    assert people_of(visit) == ["Lee Jae-myung"]
+    assert visit.participants[0].country == "KR"
+
+
+def test_beginning_a_trip_to_a_country_is_a_visit():
+    [visit] = events_of("Chancellor Friedrich Merz began a two-day trip to India on Monday.", published=DAY)
+    assert visit.kind == "visit" and visit.venue.country == "IN"

@@ -32,7 +32,9 @@ VISIT_RE = re.compile(
     # "Kishida’s visit to Seoul", "the visit by Prime Minister Noda to Seoul", "during a visit to Beijing"
     # ("the minister’s first visit to India since …" describes a visit rather than reporting it)
     r"|['’]s\s+(?!first|maiden|second|third|last|previous)(?:[\w-]+\s+){0,3}(?:visit|trip|tour)\s+(?:to|of)|\bvisit\s+by(?=\s+(?:[\w-]+\s+){1,6}to\s)"
-    r"|(?:during|on)\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,3}(?:visit|trip)\s+to)\b",
+    r"|(?:during|on)\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,3}(?:visit|trip)\s+to"
+    r"|(?:began|begins|started|starts|kicked\s+off|kicks\s+off|wrapped\s+up|wraps\s+up|concluded|concludes|ended|ends)"
+    r"\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,3}(?:visit|trip|tour)\s+(?:to|of))\b",
     re.I,
 )
 MEETING_VERB_RE = re.compile(

@@ -58,7 +58,9 @@ GROUP_PAIR_RE = re.compile(
 GROUP_LIST_RE = re.compile(rf"\b(?:the|The)\s+((?i:{ROLE}))s\s+(?:of|from)\s+((?:[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?(?:,\s*|\s+and\s+)?){{2,}})")
 GROUP_MEMBERS_RE = re.compile(rf"\b(?:the|The)\s+((?i:{ROLE}))s\s+of\s+(?:all\s+)?(?:\w+\s+)?(?:[A-Z]{{2,}}|member)\b")
 TITLE_RE = re.compile(rf"(?<![\w-])(?i:{RANK}|{HONORIFIC})(?![\w-])")
-DESCRIPTOR_RE = re.compile(rf"\b(?:the|The)\s+(?:([A-Z][a-z]+)\s+)?((?i:{ROLE}))(?![\w-])")
+# "the Russian Defence Minister", "the South Korean president" (a demonym of two words only when one
+# is not enough: the lazy second word).
+DESCRIPTOR_RE = re.compile(rf"\b(?:the|The)\s+(?:([A-Z][a-z]+(?:\s+[A-Z][a-z]+)??)\s+)?((?i:{ROLE}))(?![\w-])")
 
 NOT_NAME = {
     "the", "his", "her", "their", "its", "and", "of", "in", "on", "at", "for", "with", "from", "to", "by", "a",
@@ -297,11 +299,14 @@ def take_name(text, pos, end=None):
 def _country_before(text, start):
     """A demonym or "<Country>'s" right before a role: 'Russian President', 'Russia's Deputy PM'."""
     # Only the words right before the role matter; looking further back would be quadratic.
-    m = re.search(r"([A-Z][\w.]+)(?:['’]s)?\s+(?:[A-Z]{2,}\s+)?$", text[max(0, start - 60) : start])
+    m = re.search(r"(?:([A-Z][\w.]+)\s+)?([A-Z][\w.]+)(?:['’]s)?\s+(?:[A-Z]{2,}\s+)?$", text[max(0, start - 60) : start])
     if not m:
         return None
-    word = m[1]
-    return places.demonyms().get(word) or places.country_names().get(word)
+    for word in ([f"{m[1]} {m[2]}"] if m[1] else []) + [m[2]]:  # "South Korean", then "Russian"
+        code = places.demonyms().get(word) or places.country_names().get(word)
+        if code:
+            return code
+    return None
 
 
 OF_COUNTRY_RE = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3})")
