@@ -256,3 +256,25 @@ def test_a_two_word_demonym_before_a_title_gives_the_country_and_finds_the_perso
 def test_beginning_a_trip_to_a_country_is_a_visit():
     [visit] = events_of("Chancellor Friedrich Merz began a two-day trip to India on Monday.", published=DAY)
     assert visit.kind == "visit" and visit.venue.country == "IN"
+
+
+def test_a_negation_in_another_clause_does_not_cancel_the_meeting():
+    text = "Beijing has so far refused to supply weapons, as expected after the meeting between President Xi Jinping and President Vladimir Putin."
+    [meeting] = events_of(text, published=DAY)
+    assert people_of(meeting) == ["Vladimir Putin", "Xi Jinping"]
+    assert events_of("President Xi Jinping refused to meet President Joe Biden.", published=DAY) == []
+
+
+def test_a_surname_two_people_share_is_the_one_with_an_office():
+    text = (
+        "Prime Minister Fumio Kishida and his wife Yuko Kishida arrived in Seoul on Sunday.\n"
+        "Kishida met President Yoon Suk Yeol on Monday."
+    )
+    meeting = [e for e in events_of(text, published=DAY) if e.kind == "meeting"][0]
+    assert people_of(meeting) == ["Fumio Kishida", "Yoon Suk Yeol"]
+
+
+def test_during_his_visit_the_visitor_is_the_sentences_subject():
+    found = events_of("President Yoon Suk Yeol met Prime Minister Fumio Kishida on Thursday during his two-day visit to Japan.", published=DAY)
+    [visit] = [e for e in found if e.kind == "visit"]
+    assert people_of(visit) == ["Yoon Suk Yeol"]

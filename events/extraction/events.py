@@ -166,6 +166,16 @@ def classify(masked, mention_offsets):
     return None, None
 
 
+def _negated(masked, trigger):
+    """A negation that governs the event's verb: before it in the same clause ("will not meet",
+    "refused to sign"), not one of another clause ("Beijing has refused to supply weapons, as expected
+    after the meeting …")."""
+    return any(
+        m.start() <= trigger.start() and not re.search(r"[,;]", masked[m.end() : trigger.start()])
+        for m in NEGATION_RE.finditer(masked)
+    )
+
+
 def unique_people(mentions):
     seen, out = set(), []
     for m in mentions:
@@ -198,6 +208,8 @@ def participants_for(kind, trigger, masked, mentions, base, ctx):
         host = HOST_RE.search(masked)
         hosts = [m.person for m in mentions if host and offset(m) > host.end()][:1]
         before = [m for m in mentions if offset(m) < trigger.start()]
+        if before and re.match(r"(?:during|on)\b", trigger.group(), re.I):
+            before = before[:1]  # "Yoon met Kishida … during his visit to Japan": the sentence's subject travels
         subject = before[-1] if before else next((m for m in mentions if m.person not in hosts), None)
         if subject is None:
             return []
@@ -362,10 +374,12 @@ def with_the_pair(masked, mentions, base, ctx):
 def sentence_events(sentence, masked, mentions, ctx):
     """The events one sentence reports, as ExtractedEvents with one span each."""
     base = sentence.start
-    if NEGATION_RE.search(masked) or HABITUAL_RE.search(masked):
+    if HABITUAL_RE.search(masked):
         return []
     mentions = with_the_pair(masked, mentions, base, ctx)
     kind, trigger = classify(masked, [m.start - base for m in mentions])
+    if trigger is not None and _negated(masked, trigger):
+        return []
     role, countries = people.group_countries(masked)
     if kind == "meeting" and countries and mentions:
         ctx.groups.append((mentions[0].person, role, countries, sentence))

@@ -193,6 +193,9 @@ class Registry:
     def by_words(self, words):
         """The one person whose name contains these words (a surname, a first name), or None."""
         found = [p for p in self.people if any(_contains(form, words) for form in p.forms)]
+        if len(found) > 1:
+            # "Kishida" of Prime Minister Fumio Kishida and of Yuko Kishida: the one with an office.
+            found = [p for p in found if p.role] or found
         return found[0] if len(found) == 1 else None
 
     def by_description(self, role, country, recent=()):
