@@ -68,6 +68,7 @@ class Report:
     topics: frozenset = frozenset()
     countries: frozenset = frozenset()  # ISO codes
     pinned: object = None  # the id of the event an editor touched that this report belongs to
+    remote: bool = False  # a phone call or video conference
     ref: object = field(default=None, compare=False)  # the caller's handle
 
 
@@ -144,7 +145,12 @@ def people_fit(a, b):
 
 def basic_fit(a, b):
     """Everything but the dates."""
-    return a.document != b.document and kinds_fit(a.kind, b.kind) and people_fit(a, b)
+    return a.document != b.document and kinds_fit(a.kind, b.kind) and people_fit(a, b) and places_fit(a, b)
+
+
+def places_fit(a, b):
+    """A phone call is held nowhere: it is not a meeting at a venue."""
+    return not ((a.remote and b.venue_country) or (b.remote and a.venue_country))
 
 
 def pair_fit(a, b):

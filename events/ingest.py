@@ -218,6 +218,7 @@ def store_reports(document, extraction, result, lookups, fresh=False):
                 spans=[[s.start, s.end] for s in found.spans],
                 words=sorted(content_words(" ".join(document.text[s.start : s.end] for s in found.spans), _name_words(p.name for p in people))),
                 review=list(found.review),
+                remote=found.remote,
             )
         )
         links.append((people, [topic_ids[t] for t in found.topics if t in topic_ids], event_countries(found, people)))
@@ -287,6 +288,7 @@ def load_reports(ids):
                 date=DateValue(row.date, row.date_precision, row.date_evidence, row.weekday, row.date_end),
                 venue_country=row.venue.country_id if row.venue else None,
                 venue_name=_city(row.venue),
+                remote=row.remote,
                 words=frozenset(row.words),
                 topics=frozenset(m2m["topics"].get(row.pk, ())),
                 countries=frozenset(m2m["countries"].get(row.pk, ())),

@@ -383,6 +383,7 @@ class Report(models.Model):
     spans = models.JSONField(default=list, help_text="The passages: [[start, end], ...] in the document's text.")
     words = models.JSONField(default=list, help_text="Content words of the passages, names left out.")
     review = models.JSONField(default=list, blank=True, help_text="Reasons the extraction gives to review it.")
+    remote = models.BooleanField(default=False, help_text="A phone call or video conference: held nowhere.")
 
     class Meta:
         ordering = ["document_id", "position"]

@@ -235,3 +235,10 @@ def test_an_undated_report_joins_none_when_the_same_people_met_on_two_days_even_
     [(left_alone, candidates)] = result.candidates
     of = result.cluster_of()
     assert left_alone == lone and candidates == sorted([of[summit.key], of[call.key]])
+
+
+def test_a_phone_call_never_joins_a_meeting_held_at_a_venue():
+    call = report(FRIDAY)
+    call.remote = True
+    assert not together(call, report(FRIDAY, venue="JP", city="Tokyo"))
+    assert together(call, report(FRIDAY))  # a report that says nothing of where may be the call

@@ -76,6 +76,7 @@ NEGATION_RE = re.compile(
     re.I,
 )
 REMOTE_RE = re.compile(r"phone|video|virtual|spoke", re.I)
+CALL_RE = re.compile(r"phone|video|virtual", re.I)  # certainly not face to face
 SPLIT_RE = re.compile(r"\b(?:bilateral\s+(?:meetings|talks)|separate(?:ly)?\s+(?:meetings|talks)?|separately)\b", re.I)
 BETWEEN_RE = re.compile(r"\b(?:meeting|summit|talks|dialogue)\s+between\b", re.I)
 TRAVEL_WORD_RE = re.compile(r"\b(?:left|leaves|leave|leaving|heading|headed|trip|visit\w*|travel\w*|flew|arriv\w*|depart\w*)\s+(?:to|for|in)\s*$", re.I)
@@ -420,6 +421,7 @@ def sentence_events(sentence, masked, mentions, ctx):
                 # A call has no venue; an unknown place is no reason to guess one.
                 placed_elsewhere=venue is None
                 and (places.names_an_unknown_place(masked) or bool(REMOTE_RE.search(trigger.group()))),
+                remote=kind == "meeting" and bool(CALL_RE.search(trigger.group())),
             )
         )
     if kind in ("meeting", "summit", "agreement") and not out and not mentions:

@@ -68,6 +68,7 @@ class ExtractedEvent:
     review: list = field(default_factory=list)  # readable reasons to review
     names_in_full: bool = True  # the passage names its people in full, not only "Shoigu" or "he"
     placed_elsewhere: bool = False  # the passage names a place the gazetteer does not know: no guess
+    remote: bool = False  # a phone call or video conference: held nowhere
 
 
 @dataclass
