@@ -278,3 +278,9 @@ def test_during_his_visit_the_visitor_is_the_sentences_subject():
     found = events_of("President Yoon Suk Yeol met Prime Minister Fumio Kishida on Thursday during his two-day visit to Japan.", published=DAY)
     [visit] = [e for e in found if e.kind == "visit"]
     assert people_of(visit) == ["Yoon Suk Yeol"]
+
+
+def test_two_people_describing_their_talks_with_a_third_had_talks_of_their_own():
+    text = "Foreign Minister Wang Yi and Vice Premier Ding Xuexiang described their talks with Secretary Marco Rubio as candid on Monday."
+    found = events_of(text, published=DAY)
+    assert sorted(people_of(e) for e in found) == [["Ding Xuexiang", "Marco Rubio"], ["Marco Rubio", "Wang Yi"]]

@@ -224,7 +224,14 @@ def participants_for(kind, trigger, masked, mentions, base, ctx):
         with_ = re.match(r"[^,;]{0,60}?\bwith\b", masked[trigger.end() :]) if kind != "visit" else None
         others = [m.person for m in mentions if with_ and offset(m) > trigger.end() + with_.start()]
         return [unique_people([subject] + [people.Mention(0, 0, p, "named") for p in others])]
-    found = unique_people(_outside_other_clauses(masked, mentions, base, trigger))
+    sides = _outside_other_clauses(masked, mentions, base, trigger)
+    found = unique_people(sides)
+    if re.search(r"\btheir\s+(?:[\w-]+\s+)?$", masked[: trigger.start()]):
+        # "Wang Yi and Qin Gang described their talks with Blinken": each had talks of their own.
+        subjects = unique_people([m for m in sides if offset(m) < trigger.start()])
+        objects = unique_people([m for m in sides if offset(m) > trigger.start()])
+        if len(subjects) >= 2 and objects:
+            return [[subject, *objects] for subject in subjects]
     role, pair = people.group_pair(masked)
     if role and pair:
         for code in pair:

@@ -128,26 +128,46 @@ WORD = r"\p{Lu}\p{Ll}+(?:-\p{L}\p{Ll}+)?"
 BARE_NAME_RE = regex.compile(rf"(?<![\w’'-])(?:\p{{Lu}}\.?\s+{WORD}(?:\s+{WORD})?|{WORD}(?:\s+{WORD}){{1,2}})(?![\w-])")
 
 
+# Single words of titles that can stand before a name without making it a role ROLE_RE knows.
+TITLE_WORDS = {
+    "secretary", "minister", "president", "premier", "chancellor", "governor", "chairman", "envoy", "ambassador",
+    "senator", "general", "admiral", "king", "queen", "prince", "princess", "sheikh", "emir", "sultan", "mr", "mrs",
+    "ms", "dr", "shri", "smt", "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "aide", "director",
+    "commissioner", "mayor", "speaker", "deputy", "vice", "foreign", "defence", "defense",
+}
+
+
 def bare_names(text, start, end):
     """Full names written without any title: 'Rajnath Singh and S Jaishankar met Sergei Shoigu'.
     Two or three capitalised words (an initial may lead), none of them a place, a month, a title
-    or a word of an organisation's name, and not inside a longer proper noun ('the', 'of' before)."""
+    or a word of an organisation's name, and not inside a longer proper noun ('the', 'of' before).
+    A capitalised word that cannot start a name ("Secretary Marco Rubio") is passed over."""
     out = []
     for m in BARE_NAME_RE.finditer(text, start, end):
-        words = re.findall(r"[A-Za-z]+", m.group())
-        if any(fold(w) in NOT_NAME or fold(w) in NOT_PERSON_WORDS or NOT_NAME_SUFFIX_RE.search(w) for w in words):
-            continue
-        if fold(words[0]) in SENTENCE_WORDS or fold(words[0]) in NUMBER_WORDS:
-            continue  # "Why Putin's visit matters", "After Modi…": a capitalised opener, not a first name
-        if any(w in places.demonyms() or places.is_major_place(w) for w in words if len(w) > 1):
-            continue
-        if places.lookup_place(m.group()):
-            continue
-        before = text[max(start, m.start() - 8) : m.start()]
-        if re.search(r"\b(?:the|of|The)\s+$|\d(?:st|nd|rd|th)?\s+$", before):
-            continue  # inside a longer proper noun: "the Great Hall", "21st Century Maritime Silk Road"
-        out.append((m.start(), m.end(), m.group(), None, ""))
+        found = _bare_name(text, start, m)
+        if found is None and " " in m.group().strip() and fold(m.group().split()[0]) in TITLE_WORDS:
+            # Try again after the first word, a title: "Secretary Marco Rubio".
+            second = BARE_NAME_RE.match(text, m.start() + m.group().index(" ") + 1, m.end())
+            found = _bare_name(text, start, second) if second else None
+        if found:
+            out.append(found)
     return out
+
+
+def _bare_name(text, start, m):
+    words = re.findall(r"[^\W\d_]+", m.group())
+    if any(fold(w) in NOT_NAME or fold(w) in NOT_PERSON_WORDS or NOT_NAME_SUFFIX_RE.search(w) for w in words):
+        return None
+    if fold(words[0]) in SENTENCE_WORDS or fold(words[0]) in NUMBER_WORDS:
+        return None  # "Why Putin's visit matters", "After Modi…": a capitalised opener, not a first name
+    if any(w in places.demonyms() or places.is_major_place(w) for w in words if len(w) > 1):
+        return None
+    if places.lookup_place(m.group()):
+        return None
+    before = text[max(start, m.start() - 8) : m.start()]
+    if re.search(r"\b(?:the|of|The)\s+$|\d(?:st|nd|rd|th)?\s+$", before):
+        return None  # inside a longer proper noun: "the Great Hall", "21st Century Maritime Silk Road"
+    return m.start(), m.end(), m.group(), None, ""
 
 
 @dataclass
@@ -422,6 +442,9 @@ def lone_surname(masked, start, end):
         return False
     if word in places.country_names() or word in places.demonyms() or places.lookup_place(word):
         return False
+    previous = re.search(r"([A-Z][\w'’-]+)\s+$", masked[:start])
+    if previous and places.lookup_place(f"{previous[1]} {word}"):
+        return False  # "Saudi Arabia"
     before, after = masked[max(0, start - 30) : start], masked[end : end + 60]
     return bool(
         LONE_BEFORE_RE.search(before)
