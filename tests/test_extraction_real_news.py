@@ -284,3 +284,10 @@ def test_two_people_describing_their_talks_with_a_third_had_talks_of_their_own()
     text = "Foreign Minister Wang Yi and Vice Premier Ding Xuexiang described their talks with Secretary Marco Rubio as candid on Monday."
     found = events_of(text, published=DAY)
     assert sorted(people_of(e) for e in found) == [["Ding Xuexiang", "Marco Rubio"], ["Marco Rubio", "Wang Yi"]]
+
+
+def test_offices_written_short_or_in_hindi_are_titles_not_names():
+    [meeting] = events_of("Raksha Mantri Shri Rajnath Singh met EAM S Jaishankar and PM Narendra Modi in New Delhi on Monday.", published=DAY)
+    assert people_of(meeting) == ["Narendra Modi", "Rajnath Singh", "S Jaishankar"]
+    roles = {p.name: p.role for p in meeting.participants}
+    assert roles["Rajnath Singh"] == "Defence Minister" and roles["S Jaishankar"] == "External Affairs Minister"

@@ -41,7 +41,18 @@ HONORIFIC = (
     r"|tan\s+sri|puan\s+sri|datuk\s+seri|dato['’]?\s+seri|datuk|dato['’]?|datin|tun|tuan|haji|hajjah|syed|sayyid|begum|janab"
 )
 
-ROLE_RE = re.compile(rf"(?<![\w-])(?i:{ROLE})(?![\w-])")
+# Offices written short, in capitals only ("PM Modi", "EAM Jaishankar"), and in Hindi ("Raksha Mantri").
+SHORT_ROLES = {
+    "PM": "Prime Minister", "EAM": "External Affairs Minister", "NSA": "National Security Advisor",
+    "CDS": "Chief of Defence Staff", "FM": "Foreign Minister", "RM": "Defence Minister",
+}
+HINDI_ROLES = {
+    "raksha mantri": "Defence Minister", "videsh mantri": "External Affairs Minister", "pradhan mantri": "Prime Minister",
+    "grih mantri": "Home Minister", "vitt mantri": "Finance Minister", "rashtrapati": "President",
+}
+ROLE_RE = re.compile(
+    rf"(?<![\w-])(?:(?i:{ROLE})|{'|'.join(SHORT_ROLES)}|(?i:{'|'.join(k.replace(' ', r'\s+') for k in HINDI_ROLES)}))(?![\w-])"
+)
 RANK_RE = re.compile(rf"\s*,?\s*(?i:(?:{RANK}))(?![\w-])")
 HONORIFIC_RE = re.compile(rf"\s*(?i:(?:{HONORIFIC}))(?![\w-])")
 COUNTERPART_RE = regex.compile(r"\b(?:(?:his|her|their|its)\s+(?:([A-Z][\w.]+)\s+)?|(?<=\bmeet\s|meets\s|\bmet\s|with\s))counterparts?\b")
@@ -74,6 +85,7 @@ NOT_NAME = {
     "pti", "ani", "ians", "afp", "reuters", "updated", "by", "prince", "princess", "king", "queen", "emir", "sheikh",
     "crown", "royal", "highness", "excellency", "majesty", "sultan", "chairman", "governor", "leader", "premier",
     "chancellor", "vice", "councilor", "councillor", "envoy", "hrh", "shri", "smt", "sri", "datuk", "dato", "tun",
+    "mantri", "raksha", "videsh", "pradhan", "rashtrapati", "ji",
 }
 # Words for numbers open noun phrases ("Seventeen African leaders"), never names.
 NUMBER_WORDS = set(
@@ -273,8 +285,11 @@ def role_family(role):
 
 
 def normalise_role(role):
-    """'Minister of Defence', 'defence minister', 'Union Minister for Defence' → 'Defence Minister'."""
+    """'Minister of Defence', 'defence minister', 'Union Minister for Defence', 'Raksha Mantri', 'RM'
+    → 'Defence Minister'."""
     r = re.sub(r"\s+", " ", role.strip())
+    if r in SHORT_ROLES or r.lower() in HINDI_ROLES:
+        return SHORT_ROLES.get(r) or HINDI_ROLES[r.lower()]
     m = re.match(rf"(?i:(?:union|federal)\s+)?(?i:minister)\s+(?:of|for)\s+(?:the\s+)?((?i:{PORTFOLIO}))$", r)
     if m:
         r = f"{m[1]} Minister"
