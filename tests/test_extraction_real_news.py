@@ -291,3 +291,21 @@ def test_offices_written_short_or_in_hindi_are_titles_not_names():
     assert people_of(meeting) == ["Narendra Modi", "Rajnath Singh", "S Jaishankar"]
     roles = {p.name: p.role for p in meeting.participants}
     assert roles["Rajnath Singh"] == "Defence Minister" and roles["S Jaishankar"] == "External Affairs Minister"
+
+
+def test_a_place_that_qualifies_what_was_discussed_is_not_the_venue():
+    [meeting] = events_of(
+        "Secretary of State Antony Blinken held talks with National Security Advisor Ajit Doval on the security situation in Afghanistan.",
+        published=DAY,
+    )
+    assert meeting.venue is None or meeting.venue.country != "AF"
+
+
+def test_a_month_of_last_year_is_that_month_a_year_before():
+    [meeting] = events_of("Minister Penny Wong met Minister Winston Peters in Wellington in April last year.", published=DAY)
+    assert meeting.date.iso() == "2023-04"
+
+
+def test_a_secretary_of_defence_with_a_middle_initial_is_a_person():
+    [meeting] = events_of("External Affairs Minister Dr S Jaishankar and US Secretary of Defence, Lloyd J Austin Saturday held wide-ranging talks.", published=DAY)
+    assert people_of(meeting) == ["Lloyd J Austin", "S Jaishankar"]

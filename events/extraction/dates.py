@@ -35,6 +35,7 @@ PATTERNS = [
     ("day_month", rf"\b{DAY}\s+(?:{MONTHS})(?![\w-])"),
     ("month_day", rf"\b(?:{MONTHS})\s+{DAY}\b(?!\s*(?:per\s*cent|%|km|million|billion))"),
     ("month_year", rf"\b(?:{MONTHS})\s+(?:of\s+)?{YEAR}\b"),
+    ("month_relative_year", rf"\b(?:{MONTHS})\s+(?:of\s+)?(?i:last|this|next)\s+year\b"),
     ("month", rf"(?<=\b(?:in|In|since|Since|until|by|of|early|late|mid|mid-|last|Last|next|Next|this|This)\s)(?:{MONTHS})\b(?![\w-])"),
     ("year", rf"(?<=\b(?:in|In|since|Since|until|by|of|during|year|end of|early|late|mid-)\s){YEAR}\b(?![\w-])"),
     ("weekday", r"\b(?:last\s+|next\s+|this\s+|on\s+)?(?:" + "|".join(WEEKDAYS) + r")\b"),
@@ -186,6 +187,8 @@ def resolve(expr, sentence, anchor):
         return DateValue(datetime.date(int(text), 1, 1), "year", f"“{expr.text}”")
     if kind in ("day_month", "month_day"):
         return _resolve_day_month(_clean_ordinals(text), expr.text, anchor, future)
+    if kind == "month_relative_year":
+        return _resolve_month_relative_year(text, expr.text, anchor)
     if kind == "month":
         before = re.search(r"\b(last|next)\s+$", sentence[: expr.start], re.I)
         return _resolve_month(text, expr.text, anchor, future, strict=before[1].lower() if before else None)
@@ -277,6 +280,18 @@ def _resolve_month(text, original, anchor, future, strict=None):
     elif month.month < base.month or (strict == "next" and month.month == base.month):
         year += 1
     return DateValue(datetime.date(year, month.month, 1), "month", f"“{original}” relative to the publication date {base.isoformat()}")
+
+
+def _resolve_month_relative_year(text, original, anchor):
+    """"April last year", "June this year": the month in the year the phrase counts from publication."""
+    if anchor.date is None:
+        return DateValue(evidence=f"“{original}”, but the publication date is unknown")
+    month = _parse("1 " + re.split(r"\s+", text)[0].rstrip(".") + f" {LEAP_YEAR}")
+    if month is None:
+        return DateValue()
+    step = -1 if re.search(r"last", text, re.I) else 1 if re.search(r"next", text, re.I) else 0
+    day = datetime.date(anchor.date.year + step, month.month, 1)
+    return DateValue(day, "month", f"“{original}” from the publication date {anchor.date.isoformat()}")
 
 
 def weekday_of(text):

@@ -271,6 +271,7 @@ def _outside_other_clauses(masked, mentions, base, trigger):
 # "had met", "earlier this year".
 BACKGROUND_RE = re.compile(
     r"\b(?:previous(?:ly)?|former|ago|in\s+the\s+past|since|last\s+(?:year|month|week|time)|first\s+time\s+in"
+    r"|\w+\s+(?:days|weeks|months|years)\s+(?:after|before)"
     r"|earlier(?!\s+(?:today|in\s+the\s+day|on|this\s+week))|had\s+(?:\w+\s+)?(?:met|held|visited|signed|spoken|talked|hosted))\b",
     re.I,
 )
@@ -317,9 +318,19 @@ def _distance(masked, expr, trigger):
     return abs(expr.start - trigger.start()) + 1000 * masked.count(",", lo, hi)
 
 
+# "the security situation in Afghanistan", "troops in Ladakh": a place that qualifies a noun of what
+# was discussed, not where the event was.
+TOPIC_PLACE_RE = re.compile(
+    r"\b(?:situation|crisis|conflict|war|peace|stability|security|developments?|issues?|events|elections?|investments?"
+    r"|presence|operations?|tensions|violence|attacks?|interests|role|troops|forces|people|citizens|community|projects?"
+    r"|ceasefire|fighting|killing|deaths?|prices|markets?)\s+$",
+    re.I,
+)
+
+
 def venue_for(masked, ctx):
     for start, prep, ref in places.place_mentions(masked):
-        if prep == "from":
+        if prep == "from" or (prep == "in" and TOPIC_PLACE_RE.search(masked[:start])):
             continue
         if prep in ("in", "at", "held in", "arrived in", "reached", "toured") or prep.startswith("visit") or TRAVEL_WORD_RE.search(
             masked[: start + len(prep) + 1]

@@ -25,7 +25,7 @@ ROLE = (
     rf"|(?:(?:{PORTFOLIO})\s+)minister|(?:deputy\s+)?prime\s+minister|chief\s+minister|minister)"
     r"|(?:vice[\s-])?president|premier|chancellor|king|queen|emir|crown\s+prince|sultan|(?:supreme\s+)?leader|chairman"
     r"|governor|state\s+councill?or|(?:deputy\s+)?foreign\s+minister|envoy|special\s+(?:envoy|representative)"
-    r"|secretary[\s-]general|secretary\s+of\s+state|(?:defen[cs]e|foreign|home)\s+secretary"
+    r"|secretary[\s-]general|secretary\s+of\s+(?:state|defen[cs]e|the\s+\w+|\w+)|(?:defen[cs]e|foreign|home)\s+secretary"
     r"|national\s+security\s+advis[eo]r|ambassador|high\s+commissioner|foreign\s+secretary"
     r"|chief\s+of\s+(?:the\s+)?(?:army|naval|air|defen[cs]e)\s+staff|(?:army|navy|air\s+force)\s+chief"
 )
@@ -137,7 +137,10 @@ SENTENCE_WORDS = set(
 # Endings of abstract nouns and adjectives that names almost never have: "Free Trade Agreement".
 NOT_NAME_SUFFIX_RE = re.compile(r"(?:tion|sion|ment|ship|ity|ism|ical|ology|ative|ness)$")
 WORD = r"\p{Lu}\p{Ll}+(?:-\p{L}\p{Ll}+)?"
-BARE_NAME_RE = regex.compile(rf"(?<![\w’'-])(?:\p{{Lu}}\.?\s+{WORD}(?:\s+{WORD})?|{WORD}(?:\s+{WORD}){{1,2}})(?![\w-])")
+# "S Jaishankar", "Lloyd J Austin", "Antony Blinken", "Yoon Suk Yeol"
+BARE_NAME_RE = regex.compile(
+    rf"(?<![\w’'-])(?:\p{{Lu}}\.?\s+{WORD}(?:\s+{WORD})?|{WORD}\s+\p{{Lu}}\.?\s+{WORD}|{WORD}(?:\s+{WORD}){{1,2}})(?![\w-])"
+)
 
 
 # Single words of titles that can stand before a name without making it a role ROLE_RE knows.
