@@ -309,3 +309,22 @@ def test_a_month_of_last_year_is_that_month_a_year_before():
 def test_a_secretary_of_defence_with_a_middle_initial_is_a_person():
     [meeting] = events_of("External Affairs Minister Dr S Jaishankar and US Secretary of Defence, Lloyd J Austin Saturday held wide-ranging talks.", published=DAY)
     assert people_of(meeting) == ["Lloyd J Austin", "S Jaishankar"]
+
+
+def test_a_building_after_a_hindi_word_is_no_person_and_first_lady_is_a_title():
+    found = events_of(
+        "President Mohamed Muizzu received a ceremonial welcome at Rashtrapati Bhavan on Monday.\n"
+        "President Joe Biden and First Lady Jill Biden hosted Prime Minister Narendra Modi for a dinner on Monday.",
+        published=DAY,
+    )
+    names = {p.name for e in found for p in e.participants}
+    assert "Bhavan" not in names and "Jill Biden" in names
+
+
+def test_two_countries_signing_stand_for_the_pair_even_when_one_persons_country_is_not_said():
+    text = (
+        "Prime Minister Narendra Modi held talks with Australian Prime Minister Malcolm Turnbull in New Delhi on Monday.\n"
+        "India and Australia have inked six agreements."
+    )
+    meeting, agreement = events_of(text, published=DAY)
+    assert agreement.kind == "agreement" and people_of(agreement) == people_of(meeting)

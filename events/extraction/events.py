@@ -377,7 +377,11 @@ def _pair_by_countries(masked, ctx):
     if not m or len(ctx.pair) != 2:
         return None
     codes = {places.country_names().get(m[1]) or places.demonyms().get(m[1]), places.country_names().get(m[2]) or places.demonyms().get(m[2])}
-    return m if None not in codes and codes == {p.country for p in ctx.pair} else None
+    theirs = {p.country for p in ctx.pair}
+    if None in codes or len(codes) != 2:
+        return None
+    # Their countries, or one of them and one person whose country the report does not say.
+    return m if theirs == codes or (None in theirs and theirs - {None} <= codes) else None
 
 
 def with_the_pair(masked, mentions, base, ctx):

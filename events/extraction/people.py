@@ -36,7 +36,7 @@ RANK = (
 )
 # Honorifics in English and in the languages Asian and Arab outlets write them in.
 HONORIFIC = (
-    r"mr\.?|mrs\.?|ms\.?|dr\.?|shri|smt\.?|sri|shrimati|kumari|thiru|sheikh|shaikh|prince|princess|hrh"
+    r"first\s+lady|mr\.?|mrs\.?|ms\.?|dr\.?|shri|smt\.?|sri|shrimati|kumari|thiru|sheikh|shaikh|prince|princess|hrh"
     r"|his\s+(?:royal\s+)?(?:highness|excellency|majesty)|her\s+(?:royal\s+)?(?:highness|excellency|majesty)|h\.\s?e\.?"
     r"|tan\s+sri|puan\s+sri|datuk\s+seri|dato['’]?\s+seri|datuk|dato['’]?|datin|tun|tuan|haji|hajjah|syed|sayyid|begum|janab"
 )
@@ -48,7 +48,7 @@ SHORT_ROLES = {
 }
 HINDI_ROLES = {
     "raksha mantri": "Defence Minister", "videsh mantri": "External Affairs Minister", "pradhan mantri": "Prime Minister",
-    "grih mantri": "Home Minister", "vitt mantri": "Finance Minister", "rashtrapati": "President",
+    "grih mantri": "Home Minister", "vitt mantri": "Finance Minister",
 }
 ROLE_RE = re.compile(
     rf"(?<![\w-])(?:(?i:{ROLE})|{'|'.join(SHORT_ROLES)}|(?i:{'|'.join(k.replace(' ', r'\s+') for k in HINDI_ROLES)}))(?![\w-])"
@@ -87,6 +87,8 @@ NOT_NAME = {
     "chancellor", "vice", "councilor", "councillor", "envoy", "hrh", "shri", "smt", "sri", "datuk", "dato", "tun",
     "mantri", "raksha", "videsh", "pradhan", "rashtrapati", "ji",
 }
+# Words that end a name in a building's ("Rashtrapati Bhavan", "Hyderabad House"): never part of a person's.
+BUILDING_WORDS = {"bhavan", "bhawan", "sadan", "niwas", "house", "palace", "hall", "tower", "centre", "center", "building", "residence"}
 # Words for numbers open noun phrases ("Seventeen African leaders"), never names.
 NUMBER_WORDS = set(
     """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
@@ -118,7 +120,7 @@ NOT_PERSON_WORDS = {
     "trade", "free", "strategic", "economic", "digital", "new", "old", "great", "prime",
     "joint", "special", "operation", "mission", "exercise", "dialogue", "framework", "partnership", "plan",
     # Buildings, roads and towns named after people: "Sushma Swaraj Bhavan", "Rajiv Gandhi Marg".
-    "bhavan", "bhawan", "sadan", "niwas", "kendra", "marg", "nagar", "mahal", "mandapam", "auditorium",
+    "bhavan", "bhawan", "sadan", "niwas", "kendra", "marg", "nagar", "mahal", "mandapam", "auditorium", "lady",
     "stadium", "memorial", "museum", "library", "complex", "tower", "towers", "building", "gardens", "park",
     "avenue", "boulevard", "bridge", "port", "harbour", "harbor", "hospital", "school", "college", "academy",
     "cosmodrome", "base", "estate", "resort", "hotel", "residence", "compound", "camp", "fort", "mount", "lake",
@@ -319,7 +321,7 @@ def take_name(text, pos, end=None):
         word = m[1]
         bare = re.sub(r"(?:['’]s)?\.?$", "", word)
         possessive = bool(re.search(r"['’]s$", word))
-        if not bare or fold(bare) in NOT_NAME or bare in places.country_names() or bare in places.demonyms():
+        if not bare or fold(bare) in NOT_NAME or fold(bare) in BUILDING_WORDS or bare in places.country_names() or bare in places.demonyms():
             break
         if is_date_word(bare, text[m.end(1) : m.end(1) + 5]):
             break
