@@ -328,3 +328,14 @@ def test_two_countries_signing_stand_for_the_pair_even_when_one_persons_country_
     )
     meeting, agreement = events_of(text, published=DAY)
     assert agreement.kind == "agreement" and people_of(agreement) == people_of(meeting)
+
+
+def test_a_headline_meeting_and_a_body_summit_of_the_same_people_are_one_event():
+    text = "Putin and Kim meet in Amur region\n\nPresident Vladimir Putin and leader Kim Jong Un held a summit at the cosmodrome on Wednesday."
+    [event] = events_of(text, published=DAY)
+    assert len(event.spans) == 2
+
+
+def test_being_in_talks_is_a_meeting():
+    [meeting] = events_of("President Vladimir Putin and leader Kim Jong Un are currently in rare talks at a cosmodrome.", published=DAY)
+    assert meeting.kind == "meeting" and people_of(meeting) == ["Kim Jong Un", "Vladimir Putin"]

@@ -41,6 +41,7 @@ MEETING_VERB_RE = re.compile(
     r"\b(?:met|meets|meet|meeting\s+with|(?:meeting|talks|summit)\s+between|talks\s+with|call(?:ed|s)?\s+on"
     r"|(?:received|receives|hosted|hosts|welcomed|welcomes)(?=\s+(?:[A-Z]|his|her|the\s+[A-Z]|visiting))"
     r"|(?:consulted|consults|conferred|confers)\s+(?:[\w-]+\s+){0,3}?with"
+    r"|(?:are|were|is|was)\s+(?:currently\s+|now\s+)?in\s+(?:[\w-]+\s+){0,2}?(?:talks|discussions|negotiations)"
     r"|(?:spoke|speak|speaks|talked|talk|talks)\s+(?:by|on|over)\s+(?:the\s+)?(?:tele)?phone"
     r"|(?:speak|speaks|spoke)\s+in\s+(?:a\s+)?(?:tele)?phone\s+call"
     r"|(?:tele)?phone\s+(?:call|conversation|talks)\s+(?:with|between)|(?:video|virtual)\s+(?:call|conference|talks)\s+(?:with|between)"
@@ -631,9 +632,9 @@ def _countries(group, venue):
 def same_event(a, b):
     """Within one report: the same kind and people, and dates that do not disagree; a meeting known only by its countries is the report's meeting of people of those
     countries."""
-    if a.kind != b.kind:
-        return False
     pa, pb = frozenset(map(id, a.participants)), frozenset(map(id, b.participants))
+    if a.kind != b.kind and not ({a.kind, b.kind} == {"meeting", "summit"} and pa == pb):
+        return False  # a summit of the very people of a meeting is that meeting
     if not pa or not pb:
         named, unnamed = (a, b) if pa else (b, a)
         if not named.participants or not unnamed.countries:
@@ -659,7 +660,7 @@ def join(events):
         if home is None:
             out.append(event)
             continue
-        if event.names_in_full:
+        if event.names_in_full or event.kind != home.kind:
             home.spans += [s for s in event.spans if s not in home.spans]
         for p in event.participants:
             if all(p is not q for q in home.participants):
