@@ -339,3 +339,15 @@ def test_a_headline_meeting_and_a_body_summit_of_the_same_people_are_one_event()
 def test_being_in_talks_is_a_meeting():
     [meeting] = events_of("President Vladimir Putin and leader Kim Jong Un are currently in rare talks at a cosmodrome.", published=DAY)
     assert meeting.kind == "meeting" and people_of(meeting) == ["Kim Jong Un", "Vladimir Putin"]
+
+
+def test_a_headline_event_no_sentence_reports_is_news_of_the_day_not_the_leads():
+    text = (
+        "Putin meets Kim at cosmodrome\n\n"
+        "North Korean leader Kim Jong Un arrived in Russia on March 10 by train, and President Vladimir Putin thanked him.\n"
+    )
+    found = events_of(text, published=DAY)
+    [visit] = [e for e in found if e.kind == "visit"]
+    [meeting] = [e for e in found if e.kind == "meeting"]
+    assert visit.date.iso() == "2024-03-10"
+    assert meeting.date.iso() == "2024-03-12" and "headline" in meeting.date.evidence

@@ -85,6 +85,7 @@ SIDELINES_RE = re.compile(r"\b(?:sidelines|margins|conclusion|end|start|eve)\s+o
 
 
 REPORT_DATE_EVIDENCE = "the date of the report"
+HEADLINE_EVIDENCE = "a headline without a date"
 EARLIER_EVIDENCE = "the report sets it before its own time"
 
 
@@ -278,10 +279,11 @@ BACKGROUND_RE = re.compile(
 )
 
 
-def date_for(masked, trigger, ctx):
+def date_for(masked, trigger, ctx, headline=False):
     """The date the sentence gives the event: the event-time expression nearest the trigger,
     else the date of the report's lead event (the first it dates): the time the story is told
-    around; else the day of the report, unless the sentence sets it before."""
+    around; else the day of the report, unless the sentence sets it before. A headline without a
+    date takes the date of the body's report of its event when they join (see `date_headlines`)."""
     found = [e for e in dates.find_expressions(masked) if dates.is_event_time(masked, e)]
     if found:
         nearest = min(found, key=lambda e: _distance(masked, e, trigger))
@@ -289,6 +291,8 @@ def date_for(masked, trigger, ctx):
         if not value.known and ctx.anchor.year and nearest.kind in ("weekday", "relative_day", "relative_period"):
             value = _report_year(ctx.anchor, f"“{nearest.text}” in a report of", value.weekday)
         return value  # a date the sentence gives but that cannot be resolved stays unknown
+    if headline and not dates.is_future(masked):
+        return DateValue(evidence=HEADLINE_EVIDENCE)
     # A sentence that sets what it tells before the report's time takes neither the lead's date nor
     # the report's.
     background = BACKGROUND_RE.search(masked)
@@ -417,7 +421,7 @@ def sentence_events(sentence, masked, mentions, ctx):
         protagonist = ctx.registry.protagonist(ctx.text)
         if protagonist and people.role_family(protagonist.role) == people.role_family(member_role):
             groups = [[protagonist]]
-    date = date_for(masked, trigger, ctx)
+    date = date_for(masked, trigger, ctx, headline=sentence.is_headline)
     dates = [date] * len(groups)
     if kind == "meeting" and len(groups) == 1:
         groups, dates = _meetings_by_segment(masked, trigger, mentions, base, ctx, groups, date)
@@ -731,8 +735,17 @@ def document_events(sentences, ctx, masked_text):
         events += sentence_events(sentence, masked, mentions, ctx)
     fill_venues(events, ctx.scene, ctx.anchor.date)
     events = join(events)
+    date_headlines(events, ctx)
     reconcile_groups(events, ctx)
     return events
+
+
+def date_headlines(events, ctx):
+    """A headline's event that no sentence of the body reports is news of the day the report is
+    published ("Putin meets Kim at cosmodrome")."""
+    for event in events:
+        if event.date.evidence == HEADLINE_EVIDENCE and ctx.anchor.date:
+            event.date = DateValue(ctx.anchor.date, "day", f"{REPORT_DATE_EVIDENCE} ({ctx.anchor.evidence}), whose headline reports it")
 
 
 def fill_venues(events, scene, published=None):
