@@ -351,3 +351,22 @@ def test_a_headline_event_no_sentence_reports_is_news_of_the_day_not_the_leads()
     [meeting] = [e for e in found if e.kind == "meeting"]
     assert visit.date.iso() == "2024-03-10"
     assert meeting.date.iso() == "2024-03-12" and "headline" in meeting.date.evidence
+
+
+def test_a_meeting_known_by_its_countries_takes_the_people_the_report_names_for_that_office():
+    text = (
+        "Deputy foreign ministers from Chile, Peru and Ecuador held consultations in Lima on Tuesday.\n"
+        "Taking part were Chilean Deputy Foreign Minister Ana Rojas and Peruvian Deputy Foreign Minister Luis Vega."
+    )
+    [meeting, *_] = events_of(text, published=DAY)
+    assert meeting.countries == ["CL", "EC", "PE"] and people_of(meeting) == ["Ana Rojas", "Luis Vega"]
+
+
+def test_the_four_countries_are_the_four_the_report_listed():
+    text = (
+        "Deputy foreign ministers from Russia, Iran, Syria and Turkey held consultations in Astana on Tuesday.\n"
+        "A May 10 meeting between the four countries’ foreign ministers in Moscow agreed on a roadmap."
+    )
+    found = events_of(text, published=DAY)
+    assert [e.countries for e in found] == [["IR", "KZ", "RU", "SY", "TR"], ["IR", "RU", "SY", "TR"]]
+    assert found[1].date.iso() == "2023-05-10"

@@ -101,6 +101,7 @@ class Context:
     narrative: DateValue = field(default_factory=DateValue)
     groups: list = field(default_factory=list)  # (subject, role, countries, span) of unnamed counterparts
     pair: list = field(default_factory=list)  # the two people of the last two-person event: "the two ministers"
+    country_lists: list = field(default_factory=list)  # the countries of each meeting known by them, in order
 
 
 def _is_a_title(quoted):
@@ -452,7 +453,7 @@ def sentence_events(sentence, masked, mentions, ctx):
             )
         )
     if kind in ("meeting", "summit", "agreement") and not out and not mentions:
-        out += _meeting_of_countries(kind, trigger, masked, sentence, date, venue, topics)
+        out += _meeting_of_countries(kind, trigger, masked, sentence, date, venue, topics, ctx)
     if kind == "visit" and out:
         out += _meeting_on_a_visit(masked, mentions, trigger, out[0], base, ctx)
     if kind == "agreement" and out:
@@ -519,10 +520,15 @@ def _occasion_of_agreement(masked, trigger, agreement):
     ]
 
 
-def _meeting_of_countries(kind, trigger, masked, sentence, date, venue, topics):
+N_COUNTRIES_RE = re.compile(r"\bthe\s+(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:countries|nations|states)\b", re.I)
+NUMBERS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten".split())}
+
+
+def _meeting_of_countries(kind, trigger, masked, sentence, date, venue, topics, ctx):
     """A meeting known only by the countries attending ("Deputy foreign ministers from Russia, Iran
     and Turkey held consultations in Astana", "the meeting between the Russian and Turkish
-    presidents"): an event with those countries and nobody invented."""
+    presidents"): an event with those countries, and with the people the report names elsewhere as
+    holding that office for those countries; nobody invented."""
     scope = masked[: trigger.start()]
     if re.search(r"\bbetween\b", trigger.group()):
         scope += " " + masked[trigger.end() : trigger.end() + 80]
@@ -530,18 +536,33 @@ def _meeting_of_countries(kind, trigger, masked, sentence, date, venue, topics):
     for _, _, code in sorted(places.find_countries(scope) + places.find_demonyms(scope)):
         if code not in codes:
             codes.append(code)
+    counted = N_COUNTRIES_RE.search(scope)
+    if len(codes) < 2 and counted:
+        # "the four countries' foreign ministers": the four the report listed last.
+        word = counted[1].lower()
+        n = int(word) if word.isdigit() else NUMBERS[word]
+        codes = next((list(found) for found in reversed(ctx.country_lists) if len(found) == n), codes)
     if len(codes) < 2:
         return []
+    ctx.country_lists.append(tuple(codes))
     names = [places.country_name(c) for c in codes]
     where = f" in {venue.name}" if venue else ""
     label = {"summit": "summit", "agreement": "agreement"}.get(kind, "meeting")
+    office = people.ROLE_RE.search(scope)
+    family = people.role_family(office.group()) if office else None
+    delegates = [
+        p for p in ctx.registry.people
+        if p.country in codes and p.role and (family is None or people.role_family(p.role) == family)
+    ]
+    if len({p.country for p in delegates}) < 2:
+        delegates = []  # one side named is not the meeting's people
     return [
         ExtractedEvent(
             kind=kind,
             title=f"{', '.join(names[:-1])} and {names[-1]}: {label}{where}",
             spans=[Span(sentence.start, sentence.end)],
             date=date,
-            participants=[],
+            participants=delegates,
             venue=venue,
             countries=sorted({*codes, *([venue.country] if venue and venue.country else [])}),
             topics=topics,
