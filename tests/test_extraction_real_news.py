@@ -370,3 +370,12 @@ def test_the_four_countries_are_the_four_the_report_listed():
     found = events_of(text, published=DAY)
     assert [e.countries for e in found] == [["IR", "KZ", "RU", "SY", "TR"], ["IR", "RU", "SY", "TR"]]
     assert found[1].date.iso() == "2023-05-10"
+
+
+def test_talks_a_speaker_says_he_closed_are_his_and_happened():
+    text = (
+        "President Joe Biden hosted President Yoon Suk Yeol on Friday.\n"
+        "Mr Biden said the three countries would set up a hotline, at the close of his talks with President Yoon Suk Yeol and Prime Minister Fumio Kishida."
+    )
+    talks = events_of(text, published=DAY)[-1]
+    assert people_of(talks) == ["Fumio Kishida", "Joe Biden", "Yoon Suk Yeol"] and talks.date.known

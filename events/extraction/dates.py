@@ -129,7 +129,8 @@ def is_future(sentence, at=None):
     and only when neither comes before does the rest of the sentence."""
     if at is not None:
         before = sentence[:at]
-        future = [m.start() for m in FUTURE_RE.finditer(before)]
+        # A marker's end against a past form's start: "is expected to meet" holds a past form.
+        future = [m.end() for m in FUTURE_RE.finditer(before)]
         past = [m.start() for m in PAST_RE.finditer(before)]
         if future or past:
             return max(future, default=-1) > max(past, default=-1)

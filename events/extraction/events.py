@@ -265,6 +265,8 @@ def _outside_other_clauses(masked, mentions, base, trigger):
     end = OBJECT_END_RE.search(masked, trigger.end())
     limit = end.start() if end else len(masked)
     reported = [m for m in REPORTED_RE.finditer(masked, 0, trigger.start())]
+    if re.search(r"\b(?:his|her)\s+(?:[\w-]+\s+)?$", masked[: trigger.start()]):
+        reported = []  # "Biden said … at the close of his talks with Yoon": the speaker's own talks
     start = reported[-1].end() if reported else 0
     kept = [m for m in mentions if start <= m.start - base < limit]
     return kept if len({id(m.person) for m in kept}) >= 2 else [m for m in mentions if m.start - base < limit]
@@ -292,20 +294,23 @@ def date_for(masked, trigger, ctx, headline=False):
         if not value.known and ctx.anchor.year and nearest.kind in ("weekday", "relative_day", "relative_period"):
             value = _report_year(ctx.anchor, f"“{nearest.text}” in a report of", value.weekday)
         return value  # a date the sentence gives but that cannot be resolved stays unknown
-    if headline and not dates.is_future(masked):
+    # The tense of the clause the event's verb is in: "said the three countries would establish a
+    # hotline … at the close of his talks" reports talks that happened.
+    future = dates.is_future(masked, trigger.start())
+    if headline and not future:
         return DateValue(evidence=HEADLINE_EVIDENCE)
     # A sentence that sets what it tells before the report's time takes neither the lead's date nor
     # the report's.
     background = BACKGROUND_RE.search(masked)
-    if ctx.narrative.known and not background and not dates.is_future(masked):
+    if ctx.narrative.known and not background and not future:
         n = ctx.narrative
         return DateValue(n.date, n.precision, f"as the report's lead event: {n.evidence}")
-    if ctx.anchor.date and not background and not dates.is_future(masked):
+    if ctx.anchor.date and not background and not future:
         # News reports what happened on the day it is published unless it says otherwise.
         return DateValue(ctx.anchor.date, "day", f"{REPORT_DATE_EVIDENCE} ({ctx.anchor.evidence}), which gives no other date for it")
     if ctx.anchor.year:
         return _report_year(ctx.anchor, "the year of the report,")
-    if dates.is_future(masked):
+    if future:
         return DateValue(evidence="a coming event the report gives no date for")
     if background:
         return DateValue(evidence=f"{EARLIER_EVIDENCE} (“{background.group()}”) and gives no date for it")
