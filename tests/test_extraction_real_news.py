@@ -379,3 +379,12 @@ def test_talks_a_speaker_says_he_closed_are_his_and_happened():
     )
     talks = events_of(text, published=DAY)[-1]
     assert people_of(talks) == ["Fumio Kishida", "Joe Biden", "Yoon Suk Yeol"] and talks.date.known
+
+
+def test_the_leaders_of_named_countries_at_a_summit_are_the_reports_heads_of_those_countries():
+    text = (
+        "President Joe Biden and the leaders of Japan and South Korea agreed on Friday to expand ties at a summit at Camp David.\n"
+        "Japanese Prime Minister Fumio Kishida and South Korean President Yoon Suk Yeol praised the talks."
+    )
+    summit = events_of(text, published=DAY)[0]
+    assert summit.kind == "summit" and people_of(summit) == ["Fumio Kishida", "Joe Biden", "Yoon Suk Yeol"]

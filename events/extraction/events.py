@@ -427,6 +427,11 @@ def sentence_events(sentence, masked, mentions, ctx):
         protagonist = ctx.registry.protagonist(ctx.text)
         if protagonist and people.role_family(protagonist.role) == people.role_family(member_role):
             groups = [[protagonist]]
+    if kind in ("summit", "agreement") and countries:
+        # "Biden and the leaders of Japan and South Korea agreed …": the people the report names as
+        # holding that office for those countries.
+        holders = ctx.registry.holders(role, countries)
+        groups = [group + [p for p in holders if all(p is not q for q in group)] for group in groups] if any(groups) else [holders]
     date = date_for(masked, trigger, ctx, headline=sentence.is_headline)
     dates = [date] * len(groups)
     if kind == "meeting" and len(groups) == 1:

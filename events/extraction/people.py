@@ -260,6 +260,17 @@ class Registry:
             return None
         return fits[0] if len(fits) == 1 else None
 
+    def holders(self, role, countries):
+        """The people with an office of these countries: of the role's kind, or any head of state or
+        government for "leaders"."""
+        family = role_family(role)
+        leaders = family in ("leader", "leaders", "")
+        return [
+            p for p in self.people
+            if p.country in countries and p.role
+            and (role_family(p.role) == family or (leaders and role_family(p.role) in HEADS))
+        ]
+
     def protagonist(self, text):
         """Who the report is about: the person whose surname it repeats most (counted once per
         document: the text does not change)."""
@@ -275,6 +286,9 @@ class Registry:
 def _contains(form, words):
     full, _ = name_parts(form)
     return all(w in full for w in words)
+
+
+HEADS = {"president", "prime minister", "premier", "chancellor", "king", "queen", "emir", "sultan", "leader", "supreme leader", "crown prince", "chairman"}
 
 
 def role_family(role):
