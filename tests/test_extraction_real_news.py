@@ -388,3 +388,23 @@ def test_the_leaders_of_named_countries_at_a_summit_are_the_reports_heads_of_tho
     )
     summit = events_of(text, published=DAY)[0]
     assert summit.kind == "summit" and people_of(summit) == ["Fumio Kishida", "Joe Biden", "Yoon Suk Yeol"]
+
+
+def test_a_numeric_date_is_a_day_only_when_one_number_cannot_be_a_month():
+    [meeting] = events_of("President Joe Biden and President Xi Jinping meet at the estate on 11/15/2023.")
+    assert meeting.date.iso() == "2023-11-15"
+    [meeting] = events_of("President Joe Biden and President Xi Jinping meet at the estate on 5/6/2023.")
+    assert not meeting.date.known
+
+
+def test_a_town_named_like_a_word_after_the_is_no_venue():
+    [meeting] = events_of("President Joe Biden met President Xi Jinping at the Summit on Wednesday.", published=DAY)
+    assert meeting.venue is None
+
+
+def test_where_two_leaders_last_met_is_another_meeting():
+    text = (
+        "President Joe Biden met President Xi Jinping in Woodside on Wednesday.\n"
+        "Biden and Xi last met in Bali, Indonesia."
+    )
+    assert len(events_of(text, published=DAY)) == 2

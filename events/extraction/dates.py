@@ -30,6 +30,8 @@ PATTERNS = [
     # "March 20-22", "20 to 22 March 2023": a run of days, dated by its first and last.
     ("range", rf"\b(?:(?:{MONTHS})\s+{DAY}{RANGE_JOIN}{DAY}(?:\s*,\s*{YEAR})?|{DAY}{RANGE_JOIN}{DAY}\s+(?:{MONTHS})(?:\s*,?\s+{YEAR})?)\b"),
     ("iso", rf"\b{YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b"),
+    # "11/15/2023", "15/11/2023": a day only when one number cannot be a month.
+    ("numeric", rf"\b\d{{1,2}}/\d{{1,2}}/{YEAR}\b"),
     ("day_month_year", rf"\b{DAY}\s+(?:{MONTHS})\s*,?\s+{YEAR}\b"),
     ("month_day_year", rf"\b(?:{MONTHS})\s+{DAY}\s*,\s*{YEAR}\b"),
     ("day_month", rf"\b{DAY}\s+(?:{MONTHS})(?![\w-])"),
@@ -80,7 +82,7 @@ def find_expressions(text):
 
 # Page furniture writes the year in two digits too: "Fri - 10 March 23".
 SHORT_YEAR_RE = regex.compile(rf"\b({DAY})\s+({MONTHS})\s*,?\s+(\d\d)\b(?![:.]\d)")
-FULL_KINDS = ("iso", "day_month_year", "month_day_year")
+FULL_KINDS = ("iso", "numeric", "day_month_year", "month_day_year")
 
 
 def full_dates(text, furniture=False):
@@ -178,6 +180,8 @@ def resolve(expr, sentence, anchor):
         return DateValue(datetime.date.fromisoformat(text), "day", f"“{expr.text}”")
     if kind == "range":
         return _resolve_range(text, expr, sentence, anchor)
+    if kind == "numeric":
+        return _resolve_numeric(text)
     if kind in ("day_month_year", "month_day_year"):
         day = _parse(_clean_ordinals(text))
         return DateValue(day, "day", f"“{expr.text}”") if day else DateValue(evidence=f"“{expr.text}” not understood")
@@ -200,6 +204,21 @@ def resolve(expr, sentence, anchor):
     if kind == "relative_period":
         return _resolve_relative_period(text.lower(), expr.text, anchor)
     return DateValue()
+
+
+def _resolve_numeric(text):
+    """"11/15/2023" (month first) or "15/11/2023" (day first); "5/6/2023" could be either: unknown."""
+    a, b, year = (int(x) for x in text.split("/"))
+    if a > 12 >= b:
+        day, month = a, b
+    elif b > 12 >= a:
+        day, month = b, a
+    else:
+        return DateValue(evidence=f"“{text}” could be day/month or month/day")
+    try:
+        return DateValue(datetime.date(year, month, day), "day", f"“{text}”")
+    except ValueError:
+        return DateValue()
 
 
 RANGE_PARTS_RE = re.compile(

@@ -276,7 +276,7 @@ def _outside_other_clauses(masked, mentions, base, trigger):
 # "had met", "earlier this year".
 BACKGROUND_RE = re.compile(
     r"\b(?:previous(?:ly)?|former|ago|in\s+the\s+past|since|last\s+(?:year|month|week|time)|first\s+time\s+in"
-    r"|\w+\s+(?:days|weeks|months|years)\s+(?:after|before)"
+    r"|\w+\s+(?:days|weeks|months|years)\s+(?:after|before)|last\s+(?:met|held|spoke|talked|visited)"
     r"|earlier(?!\s+(?:today|in\s+the\s+day|on|this\s+week))|had\s+(?:\w+\s+)?(?:met|held|visited|signed|spoken|talked|hosted))\b",
     re.I,
 )

@@ -210,6 +210,8 @@ def place_mentions(text):
             ref = lookup_place(candidate)
             if ref and m[1].lower() == "at" and ref.name == country_name(ref.country):
                 break  # "at" a country is seldom a location ("a snipe at the US")
+            if ref and re.search(r"\bthe\s+$", text[m.start() : m.start(2)]) and ref.name != country_name(ref.country):
+                break  # "at the Summit", "in the Capitol": "the" goes before countries, not towns
             if ref:
                 out.append((m.start(), m[1].lower(), ref))
                 break
