@@ -334,7 +334,8 @@ def _distance(masked, expr, trigger):
 TOPIC_PLACE_RE = re.compile(
     r"\b(?:situation|crisis|conflict|war|peace|stability|security|developments?|issues?|events|elections?|investments?"
     r"|presence|operations?|tensions|violence|attacks?|interests|role|troops|forces|people|citizens|community|projects?"
-    r"|ceasefire|fighting|killing|deaths?|prices|markets?)\s+$",
+    r"|ceasefire|fighting|killing|deaths?|prices|markets?|process|plan|settlement|solution|deal|agreement|reforms?"
+    r"|growth|cooperation|relations|ties|trade|reconstruction|recovery|aid|assistance|future)\s+$",
     re.I,
 )
 
