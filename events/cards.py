@@ -40,6 +40,7 @@ class Card:
     needs_review: bool
     review_reason: str
     venue: str | None
+    date_end: object = None  # the last day of a range of days
     people: list = field(default_factory=list)  # (pk, name, role, country name)
     countries: list = field(default_factory=list)  # (code, name)
     topics: list = field(default_factory=list)  # (slug, name)
@@ -52,7 +53,7 @@ class Card:
     def facts(self, urls):
         """The date, kind and venue; the participants, countries and topics with links that filter by
         them; the reason to review it."""
-        date, iso = date_label(self.date, self.date_precision), date_iso(self.date, self.date_precision)
+        date, iso = date_label(self.date, self.date_precision, self.date_end), date_iso(self.date, self.date_precision)
         if iso:
             when = format_html('<time datetime="{}">{}</time>', iso, date)
         else:
@@ -115,10 +116,10 @@ def load(ids):
     ids = list(ids)
     cards = {
         pk: Card(pk, title, kind, date, precision, review, reason,
-                 None if place is None else place if not country or place == country else f"{place}, {country}")
-        for pk, title, kind, date, precision, review, reason, place, country in Event.objects.filter(pk__in=ids)
+                 None if place is None else place if not country or place == country else f"{place}, {country}", end)
+        for pk, title, kind, date, precision, review, reason, place, country, end in Event.objects.filter(pk__in=ids)
         .values_list("pk", "title", "kind", "date", "date_precision", "needs_review", "review_reason", "venue__name",
-                     "venue__country__name")
+                     "venue__country__name", "date_end")
     }
     links = [
         ("people", Event.participants.through, ["person_id", "person__name", "person__role", "person__country__name"],

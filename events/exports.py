@@ -11,7 +11,7 @@ import icalendar
 from django.utils.html import escape, format_html, format_html_join
 
 CSV_COLUMNS = [
-    "id", "title", "kind", "date", "date_precision", "date_label", "venue", "participants", "countries",
+    "id", "title", "kind", "date", "date_precision", "date_label", "date_evidence", "venue", "participants", "countries",
     "topics", "needs_review", "review_reason", "url", "sources", "source_links",
 ]
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
@@ -41,7 +41,7 @@ def events_csv(events, base_url):
     for e in events:
         sources = list(e.sources.all())
         row = [
-            e.pk, e.title, e.kind, e.date_iso or "", e.date_precision, e.date_label,
+            e.pk, e.title, e.kind, e.date_iso or "", e.date_precision, e.date_label, e.date_evidence,
             str(e.venue) if e.venue else "",
             "; ".join(participant_label(p) for p in e.participants.all()),
             "; ".join(sorted(c.code for c in e.countries.all())),

@@ -288,7 +288,7 @@ class Event(models.Model):
 
     @property
     def date_label(self):
-        return date_label(self.date, self.date_precision)
+        return date_label(self.date, self.date_precision, self.date_end)
 
     @property
     def date_iso(self):
@@ -320,13 +320,18 @@ def date_iso(date, precision):
     return date.strftime(ISO_FORMATS[precision])
 
 
-def date_label(date, precision):
+def date_label(date, precision, end=None):
+    """"28 Apr 2023", "20–22 Mar 2023" (a range of days), "Sep 2020", "2021, day unknown"."""
     if date is None or precision == "unknown":
         return "Date unknown"
     if precision == "year":
         return f"{date.year}, day unknown"
     if precision == "month":
         return date.strftime("%b %Y")
+    if end and end > date:
+        if (end.year, end.month) == (date.year, date.month):
+            return f"{date.day}–{end.day} {date.strftime('%b %Y')}"
+        return f"{date.day} {date.strftime('%b')} – {end.day} {end.strftime('%b %Y')}"
     return f"{date.day} {date.strftime('%b %Y')}"
 
 

@@ -79,7 +79,7 @@ SCHEMAS = {
         "type": "object",
         "additionalProperties": False,
         "required": [
-            "id", "title", "kind", "date", "date_precision", "date_end", "needs_review", "review_reason", "venue",
+            "id", "title", "kind", "date", "date_precision", "date_end", "date_evidence", "needs_review", "review_reason", "venue",
             "participants", "countries", "topics", "sources",
         ],
         "properties": {
@@ -96,6 +96,11 @@ SCHEMAS = {
                 "type": ["string", "null"],
                 "pattern": r"^\d{4}-\d{2}-\d{2}$",
                 "description": "The last day of a range of days (date is the first); null for one day or a coarser date.",
+            },
+            "date_evidence": {
+                "type": "string",
+                "description": "How the date was found: the expression and what it was resolved against, "
+                "or “the date of the report” when the report gives no other date.",
             },
             "needs_review": {"type": "boolean"},
             "review_reason": {"type": "string"},

@@ -10,6 +10,7 @@ def event_to_dict(event):
         "date": event.date_iso,
         "date_precision": event.date_precision,
         "date_end": date_end_iso(event),
+        "date_evidence": event.date_evidence,
         "needs_review": event.needs_review,
         "review_reason": event.review_reason,
         "venue": {"name": event.venue.name, "country": event.venue.country_id} if event.venue else None,

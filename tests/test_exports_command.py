@@ -25,6 +25,7 @@ def test_json_keeps_its_shape_with_every_field(make_event):
         "date": "2023-04-28",
         "date_precision": "day",
         "date_end": None,
+        "date_evidence": "",
         "needs_review": False,
         "review_reason": "",
         "venue": {"name": "Moscow", "country": "RU"},
@@ -102,3 +103,11 @@ def test_every_page_filter_is_an_option(make_event):
     assert titles() == ["Singh visits Moscow"]
     for name in decoys:
         assert len(titles(leave_out=name)) == 2, name
+
+
+def test_the_json_export_says_how_each_date_was_found(make_event):
+    event = make_event(title="Singh meets Shoigu")
+    event.date_evidence = "the date of the report (published 2023-04-28), which gives no other date for it"
+    event.save(update_fields=["date_evidence"])
+    (exported,) = json.loads(export("--format", "json"))["events"]
+    assert exported["date_evidence"].startswith("the date of the report")

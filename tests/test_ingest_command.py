@@ -77,7 +77,7 @@ def test_export_has_the_documented_schema(seeded):
     assert payload["events"], "the seeds report events"
     for event in payload["events"]:
         assert set(event) == {
-            "id", "title", "kind", "date", "date_precision", "date_end", "needs_review", "review_reason",
+            "id", "title", "kind", "date", "date_precision", "date_end", "date_evidence", "needs_review", "review_reason",
             "venue", "participants", "countries", "topics", "sources",
         }
         assert event["kind"] in {"meeting", "visit", "agreement", "statement", "summit", "other"}

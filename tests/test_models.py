@@ -50,3 +50,11 @@ def test_undated_events_sort_last(db):
     year = Event.objects.create(title="year", date=datetime.date(2020, 1, 1), date_precision="year")
     day = Event.objects.create(title="day", date=datetime.date(2020, 1, 1), date_precision="day")
     assert list(Event.objects.chronological()) == [day, year, undated]
+
+
+def test_a_range_of_days_is_labelled_from_its_first_to_its_last_day():
+    from events.models import date_label
+
+    assert date_label(datetime.date(2023, 3, 20), "day", datetime.date(2023, 3, 22)) == "20–22 Mar 2023"
+    assert date_label(datetime.date(2023, 7, 31), "day", datetime.date(2023, 8, 2)) == "31 Jul – 2 Aug 2023"
+    assert date_label(datetime.date(2023, 3, 20), "day") == "20 Mar 2023"
