@@ -408,3 +408,22 @@ def test_where_two_leaders_last_met_is_another_meeting():
         "Biden and Xi last met in Bali, Indonesia."
     )
     assert len(events_of(text, published=DAY)) == 2
+
+
+def test_the_raksha_mantri_is_indias_defence_minister_when_the_report_names_two():
+    text = (
+        "Raksha Mantri Shri Rajnath Singh held a bilateral meeting with the Minister of Defence of Vietnam, General Phan Van Giang in New Delhi today.\n"
+        "The Raksha Mantri also called on Prime Minister Shri Narendra Modi later in the day."
+    )
+    first, second = events_of(text, published=DAY)
+    assert people_of(second) == ["Narendra Modi", "Rajnath Singh"]
+
+
+def test_a_date_in_a_relative_clause_does_not_date_the_sentences_event():
+    text = (
+        "Minister Sushma Swaraj met Foreign Minister Wang Yi in Beijing on Monday.\n"
+        "Swaraj, who arrived in Beijing on Sunday, also held talks with Vice President Wang Qishan."
+    )
+    found = events_of(text, published=DAY)
+    [talks] = [e for e in found if "Wang Qishan" in people_of(e)]
+    assert talks.date.iso() == "2024-03-11"

@@ -282,12 +282,23 @@ BACKGROUND_RE = re.compile(
 )
 
 
+# ", who arrived in Beijing on Sunday,": a relative clause tells of something else than its sentence.
+ASIDE_RE = re.compile(r",\s*(?:who|which|whose|where)\b[^,;]*,")
+
+
+def _aside(masked, expr, trigger):
+    """Whether a date expression sits in a relative clause that does not hold the event's verb."""
+    return any(
+        m.start() <= expr.start < m.end() and not m.start() <= trigger.start() < m.end() for m in ASIDE_RE.finditer(masked)
+    )
+
+
 def date_for(masked, trigger, ctx, headline=False):
     """The date the sentence gives the event: the event-time expression nearest the trigger,
     else the date of the report's lead event (the first it dates): the time the story is told
     around; else the day of the report, unless the sentence sets it before. A headline without a
     date takes the date of the body's report of its event when they join (see `date_headlines`)."""
-    found = [e for e in dates.find_expressions(masked) if dates.is_event_time(masked, e)]
+    found = [e for e in dates.find_expressions(masked) if dates.is_event_time(masked, e) and not _aside(masked, e, trigger)]
     if found:
         nearest = min(found, key=lambda e: _distance(masked, e, trigger))
         value = dates.resolve(nearest, masked, ctx.anchor)

@@ -71,7 +71,9 @@ GROUP_MEMBERS_RE = re.compile(rf"\b(?:the|The)\s+((?i:{ROLE}))s\s+of\s+(?:all\s+
 TITLE_RE = re.compile(rf"(?<![\w-])(?i:{RANK}|{HONORIFIC})(?![\w-])")
 # "the Russian Defence Minister", "the South Korean president" (a demonym of two words only when one
 # is not enough: the lazy second word).
-DESCRIPTOR_RE = re.compile(rf"\b(?:the|The)\s+(?:([A-Z][a-z]+(?:\s+[A-Z][a-z]+)??)\s+)?((?i:{ROLE}))(?![\w-])")
+DESCRIPTOR_RE = re.compile(
+    rf"\b(?:the|The)\s+(?:([A-Z][a-z]+(?:\s+[A-Z][a-z]+)??)\s+)?((?i:{ROLE})|(?i:{'|'.join(k.replace(' ', r'\s+') for k in HINDI_ROLES)}))(?![\w-])"
+)
 
 NOT_NAME = {
     "the", "his", "her", "their", "its", "and", "of", "in", "on", "at", "for", "with", "from", "to", "by", "a",
@@ -291,8 +293,14 @@ def _contains(form, words):
 HEADS = {"president", "prime minister", "premier", "chancellor", "king", "queen", "emir", "sultan", "leader", "supreme leader", "crown prince", "chairman"}
 
 
+def hindi_country(role):
+    """A title in Hindi ("Raksha Mantri") is an Indian office."""
+    return "IN" if re.sub(r"\s+", " ", role.lower().strip()) in HINDI_ROLES else None
+
+
 def role_family(role):
-    r = fold(role or "")
+    role = role or ""
+    r = fold(SHORT_ROLES.get(role) or HINDI_ROLES.get(re.sub(r"\s+", " ", role.lower().strip())) or role)
     for family in ("prime minister", "secretary-general", "secretary general", "president", "ambassador", "chief"):
         if family in r:
             return family.replace(" general", "-general")
@@ -401,7 +409,7 @@ def named_mentions(text, start=0, end=None):
         role = m.group()
         country = _country_before(text, m.start())
         after, pos = _country_after(text, m.end())
-        country = country or after
+        country = country or after or hindi_country(role)
         pos = SEPARATOR_RE.match(text, pos).end()
         pos = _skip_titles(text, pos)
         found = take_name(text, pos, end)
@@ -527,7 +535,7 @@ def sentence_mentions(text, sentence, registry, previous_subject, masked, recent
         country = places.demonyms().get(m[1]) if m[1] else None
         if m[1] and not country:
             continue
-        person = registry.by_description(m[2], country, recent)
+        person = registry.by_description(m[2], country or hindi_country(m[2]), recent)
         if person:
             out.append(Mention(base + m.start(), base + m.end(), person, "descriptor"))
     pronoun = PRONOUN_RE.match(masked)
