@@ -427,3 +427,20 @@ def test_a_date_in_a_relative_clause_does_not_date_the_sentences_event():
     found = events_of(text, published=DAY)
     [talks] = [e for e in found if "Wang Qishan" in people_of(e)]
     assert talks.date.iso() == "2024-03-11"
+
+
+def test_a_headline_naming_one_side_of_the_bodys_meetings_is_their_headline():
+    text = (
+        "Defence Minister Rajnath Singh holds bilateral meetings with his Uzbek counterpart\n\n"
+        "Raksha Mantri Rajnath Singh held a bilateral meeting with Minister of Defence of Uzbekistan Lieutenant General Bakhodir Kurbanov on April 28, 2023."
+    )
+    [meeting] = events_of(text, published=datetime.date(2023, 4, 29))
+    assert meeting.date.iso() == "2023-04-28"
+
+
+def test_visiting_before_an_office_says_who_visits_not_where():
+    [meeting] = events_of(
+        "New Delhi: Defence Minister Rajnath Singh held a bilateral meeting with visiting US Secretary of Defence Lloyd Austin on Monday.",
+        published=DAY,
+    )
+    assert meeting.venue.country == "IN"

@@ -195,6 +195,10 @@ CAPITALISED = r"[A-Z][a-zA-Z'’.-]+(?:\s+[A-Z][a-zA-Z'’.-]+){0,2}"
 LOCATIVE_RE = re.compile(
     r"\b(in|at|to|for|from|visit(?:ed|ing|s)?(?:\s+to)?|arrived in|held in|reached|toured)\s+(?:the\s+)?(" + CAPITALISED + ")"
 )
+OFFICE_AFTER_RE = re.compile(
+    r"\s+(?:Secretary|Minister|President|Prime|Premier|Vice|Deputy|Defence|Defense|Foreign|Chancellor|King|Emir"
+    r"|Crown|Ambassador|Envoy|Leader|Chief|Army|Navy|Air|General|Admiral|Foreign|delegation|leader|minister|president|official)"
+)
 NATIONAL_CAPITAL_RE = re.compile(r"\b(?:in|at|to)\s+the\s+(?:national|country's|country’s|nation's|nation’s)\s+capital\b", re.I)
 
 
@@ -208,6 +212,8 @@ def place_mentions(text):
             if re.search(r"['’]s?$", candidate):
                 break  # "the US' sanctions": a possessive is not a location
             ref = lookup_place(candidate)
+            if ref and m[1].lower() == "visiting" and OFFICE_AFTER_RE.match(text, m.start(2) + len(candidate)):
+                break  # "visiting US Secretary of Defence Lloyd Austin": who visits, not where
             if ref and m[1].lower() == "at" and ref.name == country_name(ref.country):
                 break  # "at" a country is seldom a location ("a snipe at the US")
             if ref and re.search(r"\bthe\s+$", text[m.start() : m.start(2)]) and ref.name != country_name(ref.country):
