@@ -16,7 +16,12 @@ from .types import PlaceRef
 EXTRA_COUNTRY_NAMES = {"US": ["US", "U.S.", "USA", "America"], "GB": ["UK", "U.K.", "Britain"], "AE": ["UAE"]}
 EXTRA_DEMONYMS = {"US": ["US", "U.S."], "GB": ["UK"]}
 # Words that are city names somewhere but are far more often something else in English news.
-CITY_STOPWORDS = {"Of", "March", "Victoria", "Mobile", "Reading", "Nice", "Bath", "Split", "Trump", "Santa"}
+CITY_STOPWORDS = {
+    "Of", "March", "Victoria", "Mobile", "Reading", "Nice", "Bath", "Split", "Trump", "Santa",
+    # Compass and common words that are also the names of towns or provinces somewhere.
+    "West", "East", "North", "South", "Central", "Centre", "Center", "Western", "Eastern", "Northern", "Southern",
+    "Capital", "Coast", "Summit", "Union", "Independence", "Liberty", "Unity", "Progress", "Victory", "Freedom",
+}
 
 
 @functools.cache
