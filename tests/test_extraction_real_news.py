@@ -444,3 +444,8 @@ def test_visiting_before_an_office_says_who_visits_not_where():
         published=DAY,
     )
     assert meeting.venue.country == "IN"
+
+
+def test_a_lone_surname_that_consults_or_hosts_is_a_person():
+    [meeting] = events_of("Macron also consulted on Friday with his Ukrainian counterpart Volodymyr Zelensky.", published=DAY)
+    assert people_of(meeting) == ["Macron", "Volodymyr Zelensky"]

@@ -471,7 +471,7 @@ VERB_OF_MEETING = r"(?:met|meets|meet|held|holds|hold|spoke|speaks|speak|signed|
 LONE_BEFORE_RE = re.compile(
     r"(?:\b(?:met|meets|meet|meeting|talks|call|spoke|speaks|conversation)\s+with|\b(?:met|meets|hosted|hosts|received|receives|welcomed|welcomes)|\bbetween)\s+$"
 )
-LONE_AFTER_RE = regex.compile(rf"\s+(?:met|meets)\b|\s+and\s+\p{{Lu}}[\w’'-]+(?:\s+\p{{Lu}}[\w’'-]+)?\s+{VERB_OF_MEETING}\b|,\s+\p{{Lu}}[\w’'-]+\s+{VERB_OF_MEETING}\b")
+LONE_AFTER_RE = regex.compile(rf"\s+(?:also\s+|later\s+|then\s+)?(?:met|meets|hosted|hosts|received|receives|consulted|conferred|held\s+talks|spoke\s+(?:by|on|over|with))\b|\s+and\s+\p{{Lu}}[\w’'-]+(?:\s+\p{{Lu}}[\w’'-]+)?\s+{VERB_OF_MEETING}\b|,\s+\p{{Lu}}[\w’'-]+\s+{VERB_OF_MEETING}\b")
 LONE_SECOND_RE = re.compile(r"\band\s+$")
 LONE_SECOND_AFTER_RE = re.compile(rf"\s+(?:also\s+)?{VERB_OF_MEETING}\b")
 
