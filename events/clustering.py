@@ -175,6 +175,8 @@ def related(a, b):
         if undated.venue_country and dated.venue_country and undated.venue_country != dated.venue_country:
             return False
         weekday = undated.date.weekday
+        if dated.date.precision == "day" and not _names_month_day(dated.date, undated.date.month_day):
+            return False
         return weekday is None or dated.date.precision != "day" or _names_weekday(dated.date, weekday)
     (a0, a1), (b0, b1) = period(a.date), period(b.date)
     gap = datetime.timedelta(days=NEAR_MISS_DAYS)
@@ -320,6 +322,8 @@ def undated_compatible(report, members):
         days = [m for m in dated if m.date.precision == "day"]
         if not days or not all(_names_weekday(m.date, weekday) for m in days):
             return False
+    if not all(_names_month_day(m.date, report.date.month_day) for m in dated if m.date.precision == "day"):
+        return False  # "on April 2" of an unknown year is no November meeting
     return True
 
 
@@ -329,6 +333,15 @@ def undated_evidence(report, members):
     if len(report.words & words) >= MIN_SHARED_WORDS:
         return True
     return bool(report.venue_name) and any(m.venue_name == report.venue_name for m in members)
+
+
+def _names_month_day(value, month_day):
+    """Whether a dated period holds the day and month an undated report names (any year), or it names none."""
+    if month_day is None:
+        return True
+    start, end = period(value)
+    days = (start + datetime.timedelta(days=n) for n in range(min((end - start).days + 1, 31)))
+    return any((d.month, d.day) == month_day for d in days)
 
 
 def _names_weekday(value, weekday):

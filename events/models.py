@@ -380,6 +380,7 @@ class Report(models.Model):
     date_precision = models.CharField(max_length=7, choices=Event.Precision, default=Event.Precision.UNKNOWN)
     date_end = models.DateField(null=True, blank=True, help_text="Last day of a range of days.")
     weekday = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Weekday the passage names (0=Monday).")
+    month_day = models.CharField(max_length=5, blank=True, help_text="MM-DD the passage names without a year.")
     date_evidence = models.TextField(blank=True)
     venue = models.ForeignKey(Place, null=True, blank=True, on_delete=models.SET_NULL, related_name="reports")
     participants = models.ManyToManyField(Person, blank=True, related_name="reports")

@@ -242,3 +242,11 @@ def test_a_phone_call_never_joins_a_meeting_held_at_a_venue():
     call.remote = True
     assert not together(call, report(FRIDAY, venue="JP", city="Tokyo"))
     assert together(call, report(FRIDAY))  # a report that says nothing of where may be the call
+
+
+def test_an_undated_report_naming_a_day_and_month_joins_only_a_cluster_of_that_day():
+    november, april = report(DateValue(datetime.date(2023, 11, 15), "day")), report(DateValue(datetime.date(2024, 4, 2), "day"))
+    lone = report(DateValue(month_day=(4, 2)))
+    result = cluster([november, april, lone])
+    of = result.cluster_of()
+    assert of[lone.key] == of[april.key] != of[november.key]

@@ -449,3 +449,16 @@ def test_visiting_before_an_office_says_who_visits_not_where():
 def test_a_lone_surname_that_consults_or_hosts_is_a_person():
     [meeting] = events_of("Macron also consulted on Friday with his Ukrainian counterpart Volodymyr Zelensky.", published=DAY)
     assert people_of(meeting) == ["Macron", "Volodymyr Zelensky"]
+
+
+def test_two_people_who_spoke_on_a_day_had_a_conversation():
+    [call] = events_of("US President Joe Biden and Xi Jinping spoke on April 2 in a new bid to manage tensions.")
+    assert call.kind == "meeting" and people_of(call) == ["Joe Biden", "Xi Jinping"]
+    assert not call.date.known and call.date.month_day == (4, 2)
+
+
+def test_a_visit_others_are_set_to_make_does_not_hide_the_call_before_it():
+    text = "Biden, Xi speak in phone call as top US officials set to visit China\n\nPresident Joe Biden and President Xi Jinping agreed to talk."
+    found = events_of(text, published=DAY)
+    [call] = [e for e in found if e.kind == "meeting"]
+    assert call.venue is None and call.remote

@@ -249,9 +249,11 @@ def _clean_ordinals(text):
 
 
 def _resolve_day_month(text, original, anchor, future):
-    if not anchor.known:
-        return DateValue(evidence=f"“{original}” has no year and the publication date is unknown")
     parsed = _parse(f"{text} {LEAP_YEAR}")
+    if not anchor.known:
+        # The day and month still say which of several meetings it can be.
+        month_day = (parsed.month, parsed.day) if parsed else None
+        return DateValue(evidence=f"“{original}” has no year and the publication date is unknown", month_day=month_day)
     if parsed is None:
         return DateValue()
     if anchor.date is None:

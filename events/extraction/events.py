@@ -124,6 +124,8 @@ def mask_quotations(text):
     return "".join(chars)
 
 
+# "Biden and Xi spoke on April 2": two people who spoke, with each other.
+TWO_SPOKE_RE = re.compile(r"(?<=\band\s)(?:[A-Z][\w.’'-]*\s+){1,4}(spoke|talked|conferred)\b(?!\s+(?:of|about|to\s+(?:reporters|the\s+media|journalists)))")
 # "Ramaphosa unveiled a ten-point peace plan": a statement of its own, whatever the occasion.
 PROPOSAL_RE = re.compile(
     r"\b(?:unveiled|unveils|outlined|outlines|presented|presents|proposed|proposes|delivered|delivers)\s+(?:a|an|the|his|her|their)\s+"
@@ -144,7 +146,13 @@ def classify(masked, mention_offsets):
     for kind, regex in (("agreement", AGREEMENT_RE), ("summit", SUMMIT_RE), ("visit", VISIT_RE), ("meeting", MEETING_VERB_RE)):
         m = regex.search(masked)
         if m:
+            meeting = MEETING_VERB_RE.search(masked, 0, m.start())
+            if kind == "visit" and meeting and re.match(r"(?:to|will)\s+visit", m.group(), re.I):
+                return "meeting", meeting  # "speak in phone call … as officials set to visit China"
             return kind, m
+    spoke = TWO_SPOKE_RE.search(masked)
+    if spoke and len(mention_offsets) >= 2:
+        return "meeting", spoke
     proposal = PROPOSAL_RE.search(masked)
     if proposal and any(offset < proposal.start() for offset in mention_offsets):
         return "statement", proposal
@@ -448,7 +456,8 @@ def sentence_events(sentence, masked, mentions, ctx):
     dates = [date] * len(groups)
     if kind == "meeting" and len(groups) == 1:
         groups, dates = _meetings_by_segment(masked, trigger, mentions, base, ctx, groups, date)
-    venue = venue_for(masked, ctx)
+    # A call is held nowhere: "speak in phone call … as officials set to visit China".
+    venue = None if kind == "meeting" and CALL_RE.search(trigger.group()) else venue_for(masked, ctx)
     topics = tag(sentence.text, ctx.topics)
     in_full = {id(m.person) for m in mentions if m.how == "named" and len(name_parts_full(m, ctx.text)) >= 2}
     out = []
@@ -694,8 +703,10 @@ def same_event(a, b):
         return False
     if a.date.known and b.date.known:
         return periods_agree(a.date, b.date)
-    if any(e.date.evidence.startswith(EARLIER_EVIDENCE) for e in (a, b)) and (a.date.known or b.date.known):
+    if a.date.evidence.startswith(EARLIER_EVIDENCE) != b.date.evidence.startswith(EARLIER_EVIDENCE):
         return False  # "the previous meeting": not the one the report is about
+    if a.date.month_day and b.date.month_day and a.date.month_day != b.date.month_day:
+        return False
     return a.date.weekday is None or b.date.weekday is None or a.date.weekday == b.date.weekday
 
 
@@ -718,6 +729,8 @@ def join(events):
             home.date = event.date
         if home.date.weekday is None and event.date.weekday is not None:
             home.date.weekday = event.date.weekday
+        if home.date.month_day is None and event.date.month_day is not None:
+            home.date.month_day = event.date.month_day
         home.venue = home.venue or event.venue
         home.topics = sorted({*home.topics, *event.topics})
         home.countries = sorted({*home.countries, *event.countries})

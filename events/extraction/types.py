@@ -28,6 +28,7 @@ class DateValue:
     evidence: str = ""
     weekday: int | None = None  # a weekday the text names, kept even when the date is unknown
     end: datetime.date | None = None  # the last day of a range of days ("March 20-22"); None for one day
+    month_day: tuple | None = None  # (month, day) the text names without a year, kept when the date is unknown
 
     @property
     def known(self):
