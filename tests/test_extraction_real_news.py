@@ -462,3 +462,15 @@ def test_a_visit_others_are_set_to_make_does_not_hide_the_call_before_it():
     found = events_of(text, published=DAY)
     [call] = [e for e in found if e.kind == "meeting"]
     assert call.venue is None and call.remote
+
+
+def test_leaders_who_witness_the_exchange_of_agreements_made_an_agreement():
+    text = "Prime Minister Narendra Modi and Prime Minister Anthony Albanese witnessed the exchange of seven MoUs in New Delhi on Monday."
+    [agreement] = events_of(text, published=DAY)
+    assert agreement.kind == "agreement" and people_of(agreement) == ["Anthony Albanese", "Narendra Modi"]
+
+
+def test_a_visit_written_as_a_possession_beside_a_summit_is_a_visit_too():
+    text = "This comes a month after President Yoon Suk Yeol’s visit to Tokyo for a summit with Prime Minister Fumio Kishida."
+    kinds = sorted(e.kind for e in events_of(text, published=DAY))
+    assert kinds == ["summit", "visit"]

@@ -19,6 +19,8 @@ AGREEMENT_RE = re.compile(
     rf"\b(?:(?:sign|ink|adopt|issu|releas)(?:ed|es|s|ing)?\b(?=.*\b{AGREEMENT_NOUN}\b)"
     rf"|(?:conclud(?:ed|es)|reach(?:ed|es)?|struck|strike|exchang(?:ed|es))\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,3}}?{AGREEMENT_NOUN}"
     r"|agree[sd]?\s+to\s+(?:restore|resume|re-?establish|establish|reopen|normali[sz]e|sign|launch|create|form|set\s+up|upgrade|elevate)\b"
+    # "Modi and Hasina witnessed the exchange of seven MoUs"
+    rf"|witness(?:ed|es)?\s+the\s+(?:signing|exchange|inking)\s+of\s+(?:[\w-]+\s+){{0,4}}?{AGREEMENT_NOUN}"
     r"|extend(?:ed|s)?\s+(?:their|the|its)\s+[\w\s-]{0,40}?(?:cooperation|agreement|pact|programme|program)\b(?:\s+ties)?\s+for)",
     re.I,
 )
@@ -632,8 +634,8 @@ def _trip_to_the_meeting(masked, mentions, base, ctx, meeting):
     """"Xi arrived in the US on Tuesday for the meeting with Biden": the traveller's trip is an
     event of its own, beside the meeting it was for."""
     trip = VISIT_RE.search(masked)
-    if not trip or not re.match(r"(?:arriv|land|touch|travel|flew|left|depart|head)", trip.group(), re.I):
-        return []
+    if not trip or re.match(r"(?:to|will)\s+visit", trip.group(), re.I):
+        return []  # a visit someone is to make is reported again when it happens
     before = [m for m in mentions if m.start - base < trip.start()]
     if not before:
         return []
