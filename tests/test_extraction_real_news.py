@@ -474,3 +474,8 @@ def test_a_visit_written_as_a_possession_beside_a_summit_is_a_visit_too():
     text = "This comes a month after President Yoon Suk Yeol’s visit to Tokyo for a summit with Prime Minister Fumio Kishida."
     kinds = sorted(e.kind for e in events_of(text, published=DAY))
     assert kinds == ["summit", "visit"]
+
+
+def test_a_headline_in_the_future_without_its_verb_is_a_coming_event():
+    [visit] = events_of("Shuttle diplomacy to be resumed with Kenji Sato’s visit to Seoul\n\nPrime Minister Kenji Sato spoke.", published=DAY)
+    assert not visit.date.known and "coming" in visit.date.evidence

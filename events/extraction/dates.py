@@ -53,7 +53,9 @@ NOT_EVENT_TIME_RE = re.compile(
     re.I,
 )
 FUTURE_RE = re.compile(
-    r"\b(?:will|shall|'ll|is\s+(?:due|set|scheduled|expected|slated|likely)\s+to|are\s+(?:due|set|scheduled|expected|slated|likely)\s+to|to\s+be\s+held|is\s+to|are\s+to|would)\b",
+    r"\b(?:will|shall|'ll|is\s+(?:due|set|scheduled|expected|slated|likely)\s+to|are\s+(?:due|set|scheduled|expected|slated|likely)\s+to|to\s+be\s+held|is\s+to|are\s+to|would)\b"
+    # Headlines leave the verb out: "Erdogan, Putin to meet", "Shuttle diplomacy to be resumed", "set to visit".
+    r"|(?:^|,\s*|\b[A-Z][\w’'-]+\s+)to\s+(?:meet|visit|hold|sign|attend|travel|be\s+\w+ed)\b|\b(?:set|due|slated|poised)\s+to\b",
     re.I,
 )
 ANNIVERSARY_RE = re.compile(
