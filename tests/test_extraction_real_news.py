@@ -479,3 +479,10 @@ def test_a_visit_written_as_a_possession_beside_a_summit_is_a_visit_too():
 def test_a_headline_in_the_future_without_its_verb_is_a_coming_event():
     [visit] = events_of("Shuttle diplomacy to be resumed with Kenji Sato’s visit to Seoul\n\nPrime Minister Kenji Sato spoke.", published=DAY)
     assert not visit.date.known and "coming" in visit.date.evidence
+
+
+def test_an_outlets_name_and_date_closing_a_caption_line_date_the_report():
+    text = "Leaders talk\nPresident Cyril Ramaphosa and President Vladimir Putin - Sputnik Africa, 1920, 15.07.2023\nThe two presidents held a telephone conversation on Saturday."
+    found = extract_document(text)
+    assert found.published == datetime.date(2023, 7, 15)
+    assert found.events[0].date.iso() == "2023-07-15"

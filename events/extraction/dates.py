@@ -32,6 +32,8 @@ PATTERNS = [
     ("iso", rf"\b{YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b"),
     # "11/15/2023", "15/11/2023": a day only when one number cannot be a month.
     ("numeric", rf"\b\d{{1,2}}/\d{{1,2}}/{YEAR}\b"),
+    # "15.07.2023": day, month, year, as written with dots.
+    ("dotted", rf"\b(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.{YEAR}\b"),
     ("day_month_year", rf"\b{DAY}\s+(?:{MONTHS})\s*,?\s+{YEAR}\b"),
     ("month_day_year", rf"\b(?:{MONTHS})\s+{DAY}\s*,\s*{YEAR}\b"),
     ("day_month", rf"\b{DAY}\s+(?:{MONTHS})(?![\w-])"),
@@ -84,7 +86,7 @@ def find_expressions(text):
 
 # Page furniture writes the year in two digits too: "Fri - 10 March 23".
 SHORT_YEAR_RE = regex.compile(rf"\b({DAY})\s+({MONTHS})\s*,?\s+(\d\d)\b(?![:.]\d)")
-FULL_KINDS = ("iso", "numeric", "day_month_year", "month_day_year")
+FULL_KINDS = ("iso", "numeric", "dotted", "day_month_year", "month_day_year")
 
 
 def full_dates(text, furniture=False):
@@ -184,6 +186,9 @@ def resolve(expr, sentence, anchor):
         return _resolve_range(text, expr, sentence, anchor)
     if kind == "numeric":
         return _resolve_numeric(text)
+    if kind == "dotted":
+        day, month, year = (int(x) for x in text.split("."))
+        return DateValue(datetime.date(year, month, day), "day", f"“{text}”")
     if kind in ("day_month_year", "month_day_year"):
         day = _parse(_clean_ordinals(text))
         return DateValue(day, "day", f"“{expr.text}”") if day else DateValue(evidence=f"“{expr.text}” not understood")

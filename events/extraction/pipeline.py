@@ -34,6 +34,7 @@ FURNITURE_NOISE_RE = re.compile(
     r"|\b(?:Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?\b\.?|[\W_]+"
 )
 FURNITURE_WINDOW = 1000
+SIGNED_DATE_RE = re.compile(r"\s[-–—]\s[^.!?]{2,60},\s*(\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d{2}-\d{2})\s*$")
 FURNITURE_LINE_CHARS = 90
 SCENE_RE = re.compile(r"\b(?:visit|trip|tour)\s+(?:to|of)\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)|\b(?:left|leaves|departed|heading)\s+for\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
 
@@ -116,6 +117,13 @@ def furniture_date(text, body):
             if found and not FURNITURE_NOISE_RE.sub("", line[m.end() : m.end() + found[0][0]]).strip():
                 updated = "updat" in m["label"].lower()
                 labelled.append((updated, start, found[0][2], f"“{line[m.start():m.end() + found[0][1]].strip()}”"))
+        signed = SIGNED_DATE_RE.search(line)
+        if signed:
+            # "… - Sputnik Africa, 1920, 15.07.2023": an outlet's name and date closing a line.
+            found = dates.full_dates(signed[1])
+            if found:
+                bare.append((start, found[0][2], f"the line ending “{signed[0].strip(' ,')}”"))
+                continue
         if len(line) <= FURNITURE_LINE_CHARS:
             found = dates.full_dates(line, furniture=True)
             if len(found) == 1:
