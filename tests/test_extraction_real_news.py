@@ -482,7 +482,10 @@ def test_a_headline_in_the_future_without_its_verb_is_a_coming_event():
 
 
 def test_an_outlets_name_and_date_closing_a_caption_line_date_the_report():
-    text = "Leaders talk\nPresident Cyril Ramaphosa and President Vladimir Putin - Sputnik Africa, 1920, 15.07.2023\nThe two presidents held a telephone conversation on Saturday."
+    text = (
+        "Leaders talk\nPresident Cyril Ramaphosa and President Vladimir Putin - Sputnik Africa, 1920, 15.07.2023\n"
+        "President Vladimir Putin and President Cyril Ramaphosa held a telephone conversation on Saturday."
+    )
     found = extract_document(text)
     assert found.published == datetime.date(2023, 7, 15)
     assert found.events[0].date.iso() == "2023-07-15"
