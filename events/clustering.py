@@ -69,6 +69,7 @@ class Report:
     countries: frozenset = frozenset()  # ISO codes
     pinned: object = None  # the id of the event an editor touched that this report belongs to
     remote: bool = False  # a phone call or video conference
+    venue_stated: bool = True  # the report says where, rather than where the report is set
     ref: object = field(default=None, compare=False)  # the caller's handle
 
 
@@ -376,15 +377,16 @@ def title_report(reports):
 
 
 def venue_report(reports):
-    """The report whose venue the event takes: a named place (a city) before a bare country, the
-    venue most reports give, earliest key; None when none names one."""
+    """The report whose venue the event takes: a venue a report states before one where a report is
+    set (its dateline), a named place (a city) before a bare country, the venue most reports give,
+    earliest key; None when none names one."""
     placed = [r for r in reports if r.venue_country or r.venue_name]
     if not placed:
         return None
     counts = defaultdict(int)
     for r in placed:
         counts[(r.venue_name, r.venue_country)] += 1
-    return min(placed, key=lambda r: (r.venue_name is None, -counts[(r.venue_name, r.venue_country)], r.key))
+    return min(placed, key=lambda r: (not r.venue_stated, r.venue_name is None, -counts[(r.venue_name, r.venue_country)], r.key))
 
 
 def venue_countries(reports):

@@ -220,6 +220,7 @@ def store_reports(document, extraction, result, lookups, fresh=False):
                 words=sorted(content_words(" ".join(document.text[s.start : s.end] for s in found.spans), _name_words(p.name for p in people))),
                 review=list(found.review),
                 remote=found.remote,
+                venue_stated=found.venue_stated,
             )
         )
         links.append((people, [topic_ids[t] for t in found.topics if t in topic_ids], event_countries(found, people)))
@@ -291,6 +292,7 @@ def load_reports(ids):
                 venue_country=row.venue.country_id if row.venue else None,
                 venue_name=_city(row.venue),
                 remote=row.remote,
+                venue_stated=row.venue_stated,
                 words=frozenset(row.words),
                 topics=frozenset(m2m["topics"].get(row.pk, ())),
                 countries=frozenset(m2m["countries"].get(row.pk, ())),

@@ -390,6 +390,7 @@ class Report(models.Model):
     words = models.JSONField(default=list, help_text="Content words of the passages, names left out.")
     review = models.JSONField(default=list, blank=True, help_text="Reasons the extraction gives to review it.")
     remote = models.BooleanField(default=False, help_text="A phone call or video conference: held nowhere.")
+    venue_stated = models.BooleanField(default=True, help_text="The passage says where; else it is where the report is set.")
 
     class Meta:
         ordering = ["document_id", "position"]

@@ -250,3 +250,12 @@ def test_an_undated_report_naming_a_day_and_month_joins_only_a_cluster_of_that_d
     result = cluster([november, april, lone])
     of = result.cluster_of()
     assert of[lone.key] == of[april.key] != of[november.key]
+
+
+def test_an_event_takes_the_venue_a_report_states_before_the_city_another_is_filed_from():
+    from events.clustering import venue_report
+
+    stated = report(venue="RU", city="Sochi")
+    filed = report(venue="TR", city="Istanbul")
+    filed.venue_stated = False
+    assert venue_report([filed, stated]) is stated

@@ -828,4 +828,5 @@ def fill_venues(events, scene, published=None):
     for event in events:
         if event.venue is None and not event.placed_elsewhere:
             event.venue = city or scene
+            event.venue_stated = False
             event.countries = _countries(event.participants, event.venue)

@@ -70,6 +70,7 @@ class ExtractedEvent:
     names_in_full: bool = True  # the passage names its people in full, not only "Shoigu" or "he"
     placed_elsewhere: bool = False  # the passage names a place the gazetteer does not know: no guess
     remote: bool = False  # a phone call or video conference: held nowhere
+    venue_stated: bool = True  # the passage says where; False when it is where the report is set
 
 
 @dataclass
