@@ -489,3 +489,19 @@ def test_an_outlets_name_and_date_closing_a_caption_line_date_the_report():
     found = extract_document(text)
     assert found.published == datetime.date(2023, 7, 15)
     assert found.events[0].date.iso() == "2023-07-15"
+
+
+def test_a_place_in_a_when_clause_is_not_the_events_venue():
+    text = "It will be the first summit of President Joe Biden and Prime Minister Fumio Kishida since May, when they met in Hiroshima."
+    [summit] = events_of(text, published=DAY)
+    assert summit.venue is None
+
+
+def test_a_leaders_native_city_is_a_venue_and_a_stated_venue_beats_the_scene():
+    text = (
+        "President Vladimir Putin on Thursday launched a summit with leaders from the continent.\n"
+        "The two-day summit in Putin’s native St. Petersburg drew the leaders.\n"
+        "Secretary of State Antony Blinken spoke during a visit to New Zealand."
+    )
+    summit = events_of(text, published=DAY)[0]
+    assert summit.venue.name == "Saint Petersburg"

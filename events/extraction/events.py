@@ -356,13 +356,21 @@ TOPIC_PLACE_RE = re.compile(
     r"\b(?:situation|crisis|conflict|war|peace|stability|security|developments?|issues?|events|elections?|investments?"
     r"|presence|operations?|tensions|violence|attacks?|interests|role|troops|forces|people|citizens|community|projects?"
     r"|ceasefire|fighting|killing|deaths?|prices|markets?|process|plan|settlement|solution|deal|agreement|reforms?"
-    r"|growth|cooperation|relations|ties|trade|reconstruction|recovery|aid|assistance|future)\s+$",
+    r"|growth|cooperation|relations|ties|trade|reconstruction|recovery|aid|assistance|future|intervention|invasion"
+    r"|offensive|aggression|occupation|annexation)\s+$",
     re.I,
 )
 
 
-def venue_for(masked, ctx):
+# ", when Kishida, Biden and Yoon met in Hiroshima": a clause about another time and place.
+OTHER_CLAUSE_RE = re.compile(r",\s*(?:when|after|before|since|whereas|while)\b")
+
+
+def venue_for(masked, ctx, trigger=None):
+    other = OTHER_CLAUSE_RE.search(masked, trigger.end()) if trigger else None
     for start, prep, ref in places.place_mentions(masked):
+        if other and start > other.start():
+            break
         if prep == "from" or (prep == "in" and TOPIC_PLACE_RE.search(masked[:start])):
             continue
         if prep in ("in", "at", "held in", "arrived in", "reached", "toured") or prep.startswith("visit") or TRAVEL_WORD_RE.search(
@@ -459,7 +467,7 @@ def sentence_events(sentence, masked, mentions, ctx):
     if kind == "meeting" and len(groups) == 1:
         groups, dates = _meetings_by_segment(masked, trigger, mentions, base, ctx, groups, date)
     # A call is held nowhere: "speak in phone call … as officials set to visit China".
-    venue = None if kind == "meeting" and CALL_RE.search(trigger.group()) else venue_for(masked, ctx)
+    venue = None if kind == "meeting" and CALL_RE.search(trigger.group()) else venue_for(masked, ctx, trigger)
     topics = tag(sentence.text, ctx.topics)
     in_full = {id(m.person) for m in mentions if m.how == "named" and len(name_parts_full(m, ctx.text)) >= 2}
     out = []
@@ -733,7 +741,8 @@ def join(events):
             home.date.weekday = event.date.weekday
         if home.date.month_day is None and event.date.month_day is not None:
             home.date.month_day = event.date.month_day
-        home.venue = home.venue or event.venue
+        if event.venue and (home.venue is None or (event.venue_stated and not home.venue_stated)):
+            home.venue, home.venue_stated = event.venue, event.venue_stated  # a stated venue beats the scene
         home.topics = sorted({*home.topics, *event.topics})
         home.countries = sorted({*home.countries, *event.countries})
     return out

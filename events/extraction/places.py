@@ -198,7 +198,9 @@ def is_major_place(name):
 CAPITALISED = r"[A-Z][a-zA-Z'’.-]+(?:\s+[A-Z][a-zA-Z'’.-]+){0,2}"
 # "in Moscow", "at New Delhi", "to Russia" — where an event is, or where someone travels.
 LOCATIVE_RE = re.compile(
-    r"\b(in|at|to|for|from|visit(?:ed|ing|s)?(?:\s+to)?|arrived in|held in|reached|toured)\s+(?:the\s+)?(" + CAPITALISED + ")"
+    r"\b(in|at|to|for|from|visit(?:ed|ing|s)?(?:\s+to)?|arrived in|held in|reached|toured)\s+(?:the\s+)?"
+    # "in Putin’s native St. Petersburg"
+    r"(?:[A-Z][\w-]+['’]s\s+(?:native|home|hometown|birthplace|capital|port\s+city\s+of)\s+)?(" + CAPITALISED + ")"
 )
 OFFICE_AFTER_RE = re.compile(
     r"\s+(?:Secretary|Minister|President|Prime|Premier|Vice|Deputy|Defence|Defense|Foreign|Chancellor|King|Emir"
