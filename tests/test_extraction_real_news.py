@@ -505,3 +505,8 @@ def test_a_leaders_native_city_is_a_venue_and_a_stated_venue_beats_the_scene():
     )
     summit = events_of(text, published=DAY)[0]
     assert summit.venue.name == "Saint Petersburg"
+
+
+def test_a_place_in_parentheses_is_no_venue():
+    [meeting] = events_of("President Vladimir Putin will meet President Recep Tayyip Erdogan at noon (2:00 p.m. in Lisbon) on Monday.", published=DAY)
+    assert meeting.venue is None

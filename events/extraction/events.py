@@ -368,9 +368,12 @@ OTHER_CLAUSE_RE = re.compile(r",\s*(?:when|after|before|since|whereas|while)\b")
 
 def venue_for(masked, ctx, trigger=None):
     other = OTHER_CLAUSE_RE.search(masked, trigger.end()) if trigger else None
+    asides = [m.span() for m in re.finditer(r"\([^()]*\)", masked)]  # "(2:00 p.m. in Lisbon)"
     for start, prep, ref in places.place_mentions(masked):
         if other and start > other.start():
             break
+        if any(a < start < b for a, b in asides):
+            continue
         if prep == "from" or (prep == "in" and TOPIC_PLACE_RE.search(masked[:start])):
             continue
         if prep in ("in", "at", "held in", "arrived in", "reached", "toured") or prep.startswith("visit") or TRAVEL_WORD_RE.search(
