@@ -510,3 +510,8 @@ def test_a_leaders_native_city_is_a_venue_and_a_stated_venue_beats_the_scene():
 def test_a_place_in_parentheses_is_no_venue():
     [meeting] = events_of("President Vladimir Putin will meet President Recep Tayyip Erdogan at noon (2:00 p.m. in Lisbon) on Monday.", published=DAY)
     assert meeting.venue is None
+
+
+def test_two_leaders_emerging_from_their_meeting_met():
+    [meeting] = events_of("President Joe Biden and President Xi Jinping emerged Wednesday from their first face-to-face meeting in a year.")
+    assert meeting.kind == "meeting" and meeting.date.weekday == 2
