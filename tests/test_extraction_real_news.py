@@ -515,3 +515,9 @@ def test_a_place_in_parentheses_is_no_venue():
 def test_two_leaders_emerging_from_their_meeting_met():
     [meeting] = events_of("President Joe Biden and President Xi Jinping emerged Wednesday from their first face-to-face meeting in a year.")
     assert meeting.kind == "meeting" and meeting.date.weekday == 2
+
+
+def test_initials_stand_for_the_person_the_report_names_in_full():
+    text = "Crown Prince Mohammed bin Salman hosted President Joe Biden on Friday.\nBiden met MBS in Jeddah."
+    second = events_of(text, published=DAY)[-1]
+    assert people_of(second) == ["Joe Biden", "Mohammed bin Salman"]

@@ -262,6 +262,11 @@ class Registry:
             return None
         return fits[0] if len(fits) == 1 else None
 
+    def by_initials(self, letters):
+        """The one person whose name's words begin with these letters ("MBS": Mohammed bin Salman), or None."""
+        found = [p for p in self.people if "".join(w[0] for w in p.name.split()).upper() == letters]
+        return found[0] if len(found) == 1 else None
+
     def holders(self, role, countries):
         """The people with an office of these countries: of the role's kind, or any head of state or
         government for "leaders"."""
@@ -523,6 +528,14 @@ def sentence_mentions(text, sentence, registry, previous_subject, masked, recent
             person = registry.add(word)
         if person:
             out.append(Mention(base + m.start(), base + m.start() + len(word), person, "partial"))
+            taken.append((m.start(), m.end()))
+    for m in re.finditer(r"(?<![\w-])[A-Z]{3,5}(?![\w-])", masked):
+        # "Biden met MBS in Jeddah": the initials of a person the report names in full.
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        person = registry.by_initials(m.group())
+        if person:
+            out.append(Mention(base + m.start(), base + m.end(), person, "partial"))
             taken.append((m.start(), m.end()))
     for m in DESCRIPTOR_RE.finditer(masked):
         if any(a <= m.start() < b for a, b in taken):
