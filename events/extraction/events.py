@@ -237,7 +237,7 @@ def participants_for(kind, trigger, masked, mentions, base, ctx):
         with_ = re.match(r"[^,;]{0,60}?\bwith\b", masked[trigger.end() :]) if kind != "visit" else None
         others = [m.person for m in mentions if with_ and offset(m) > trigger.end() + with_.start()]
         return [unique_people([subject] + [people.Mention(0, 0, p, "named") for p in others])]
-    sides = _outside_other_clauses(masked, mentions, base, trigger)
+    sides = [m for m in _outside_other_clauses(masked, mentions, base, trigger) if m.person.role != people.SPOUSE]
     found = unique_people(sides)
     if re.search(r"\btheir\s+(?:[\w-]+\s+)?$", masked[: trigger.start()]):
         # "Wang Yi and Qin Gang described their talks with Blinken": each had talks of their own.

@@ -406,6 +406,10 @@ def _skip_titles(text, pos):
 QUOTED_RE = re.compile(r"“[^”\n]*”|‘[^’\n]*’|\"[^\"\n]*\"")
 
 
+SPOUSE = "Spouse"
+SPOUSE_RE = re.compile(r"\b(?:wife|husband|spouse|[Ff]irst\s+[Ll]ady|[Ff]irst\s+[Gg]entleman)\s*,?\s*$")
+
+
 def named_mentions(text, start=0, end=None):
     """(start, end, name, country, role) of each person named with a title in text[start:end]."""
     end = len(text) if end is None else end
@@ -437,7 +441,11 @@ def named_mentions(text, start=0, end=None):
             continue  # a name without a title inside quotation marks is a title: “Athens Declaration on Friendly Relations”
         if not any(o[0] < found[1] and found[0] < o[1] for o in out):
             out.append(found)
-    return sorted(out)
+    # "his wife Kim Keon Hee", "First Lady Jill Biden": a leader's spouse, who accompanies rather than meets.
+    return sorted(
+        (s, e, name, country, SPOUSE if SPOUSE_RE.search(text[max(start, s - 25) : s]) else role)
+        for s, e, name, country, role in out
+    )
 
 
 def build_registry(text, sentences):
