@@ -526,3 +526,17 @@ def test_initials_stand_for_the_person_the_report_names_in_full():
 def test_a_leaders_spouse_is_not_a_side_of_a_meeting():
     [meeting] = events_of("President Yoon Suk Yeol and his wife Kim Keon Hee met President Mohamed bin Zayed in Abu Dhabi on Sunday.", published=DAY)
     assert people_of(meeting) == ["Mohamed bin Zayed", "Yoon Suk Yeol"]
+
+
+def test_a_fathers_name_after_bin_is_not_the_sons():
+    assert not names_match("Salman", "Mohammed bin Salman")
+    assert names_match("Mohammed bin Salman", "Mohammed bin Salman bin Abdulaziz")
+
+
+def test_a_caption_naming_someone_with_an_office_lets_the_body_find_them_by_description():
+    text = (
+        "Talks\nSouth African President Cyril Ramaphosa and President Vladimir Putin - Agency, 15.07.2023\n"
+        "On June 17, the South African president outlined a plan of 10 principles for peace."
+    )
+    [statement] = events_of(text)
+    assert statement.kind == "statement" and people_of(statement) == ["Cyril Ramaphosa"]

@@ -41,6 +41,13 @@ def name_parts(name):
     return tuple(full), tuple(initials)
 
 
+def _lineage(name):
+    """The phonetic words of a name that come after "bin", "ibn" or "bint": a father's name, not the
+    person's ("Salman" in "Mohammed bin Salman")."""
+    words = re.findall(r"[^\W\d_]+", name)
+    return {phonetic(w) for prev, w in zip(words, words[1:]) if fold(prev) in ("bin", "ibn", "bint", "ben")}
+
+
 def names_match(a, b):
     """Whether two written names can be the same person.
 
@@ -48,6 +55,9 @@ def names_match(a, b):
     stand for a word of the other: "S Jaishankar" is "Subrahmanyam Jaishankar", "Rajnath Singh" is not
     "Manmohan Singh".
     """
+    shorter, longer = (a, b) if len(name_parts(a)[0]) <= len(name_parts(b)[0]) else (b, a)
+    if name_parts(shorter)[0] and set(name_parts(shorter)[0]) <= _lineage(longer):
+        return False  # "King Salman" is not "Mohammed bin Salman", his son
     return _parts_match(name_parts(a), name_parts(b)) or _parts_match(_syllables(a), _syllables(b), loose=True)
 
 

@@ -449,11 +449,15 @@ def named_mentions(text, start=0, end=None):
 
 
 def build_registry(text, sentences):
-    """Everyone the document names with a title, merged across forms, with countries and roles."""
+    """Everyone the document names with a title, merged across forms, with countries and roles. A
+    headline or caption adds only people it names with an office ("South African President Cyril
+    Ramaphosa"): its capitalised words are no evidence of a name."""
     registry = Registry()
     for s in sentences:
         previous = None
         for start, end, name, country, role in named_mentions(text, s.start, s.end):
+            if s.is_headline and (not role or role in ("counterpart", SPOUSE)):
+                continue
             if role == "counterpart":
                 person = registry.add(name, country, previous.role if previous else "")
                 if previous and previous is not person:

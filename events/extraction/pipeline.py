@@ -162,7 +162,7 @@ def extract_document(text, published=None, topics=None):
         anchor = dates.Anchor(date=published, evidence=f"published {published.isoformat()}")
     else:
         anchor = dates.Anchor(year=year, evidence=year_evidence)
-    registry = people.build_registry(text, [s for s in sents if not s.is_headline])
+    registry = people.build_registry(text, sents)
     scene = scene_of(masked, section, place)
     people.infer_home_countries(registry, scene.country if scene else None)
     ctx = Context(
