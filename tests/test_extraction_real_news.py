@@ -540,3 +540,8 @@ def test_a_caption_naming_someone_with_an_office_lets_the_body_find_them_by_desc
     )
     [statement] = events_of(text)
     assert statement.kind == "statement" and people_of(statement) == ["Cyril Ramaphosa"]
+
+
+def test_a_name_written_apart_or_together_is_one_person():
+    assert names_match("Salman bin Abdul Aziz", "Salman bin Abdulaziz Al Saud")
+    assert not names_match("Xi Jin", "Xi Jinping")

@@ -58,7 +58,24 @@ def names_match(a, b):
     shorter, longer = (a, b) if len(name_parts(a)[0]) <= len(name_parts(b)[0]) else (b, a)
     if name_parts(shorter)[0] and set(name_parts(shorter)[0]) <= _lineage(longer):
         return False  # "King Salman" is not "Mohammed bin Salman", his son
-    return _parts_match(name_parts(a), name_parts(b)) or _parts_match(_syllables(a), _syllables(b), loose=True)
+    return (
+        _parts_match(name_parts(a), name_parts(b))
+        or _parts_match(_syllables(a), _syllables(b), loose=True)
+        or _written_together(name_parts(shorter)[0], name_parts(longer)[0])
+    )
+
+
+def _written_together(short, long):
+    """"Salman bin Abdul Aziz" and "Salman bin Abdulaziz Al Saud": the shorter name's words, run
+    together, begin the longer one's and end where one of its words ends."""
+    if len(short) < 2:
+        return False
+    joined, ends, at = "".join(long), set(), 0
+    for word in long:
+        at += len(word)
+        ends.add(at)
+    run = "".join(short)
+    return joined.startswith(run) and len(run) in ends and short != long[: len(short)]
 
 
 def _parts_match(a, b, loose=False):
