@@ -13,7 +13,6 @@ STOPWORDS = set(
     which who whom whose what when where while two both all any some such other another more most
     minister ministers defence defense meeting meetings held met talks bilateral counterpart""".split()
 )
-MIN_SHARED_WORDS = 2
 RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}  # finer precision first
 
 
