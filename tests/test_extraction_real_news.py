@@ -545,3 +545,12 @@ def test_a_caption_naming_someone_with_an_office_lets_the_body_find_them_by_desc
 def test_a_name_written_apart_or_together_is_one_person():
     assert names_match("Salman bin Abdul Aziz", "Salman bin Abdulaziz Al Saud")
     assert not names_match("Xi Jin", "Xi Jinping")
+
+
+def test_an_undated_meeting_of_other_people_than_the_leads_is_not_given_the_leads_day():
+    text = (
+        "President Xi Jinping received President Lula da Silva in Beijing on Friday.\n"
+        "Premier Li Qiang held talks with Foreign Minister Mauro Vieira."
+    )
+    lead, other = events_of(text, published=DAY)
+    assert lead.date.iso() == "2024-03-08" and not other.date.known

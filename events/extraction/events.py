@@ -101,6 +101,7 @@ class Context:
     scene: object = None  # PlaceRef
     topics: list = field(default_factory=list)
     narrative: DateValue = field(default_factory=DateValue)
+    narrative_people: frozenset = frozenset()  # ids of the lead event's people
     groups: list = field(default_factory=list)  # (subject, role, countries, span) of unnamed counterparts
     pair: list = field(default_factory=list)  # the two people of the last two-person event: "the two ministers"
     country_lists: list = field(default_factory=list)  # the countries of each meeting known by them, in order
@@ -303,11 +304,12 @@ def _aside(masked, expr, trigger):
     )
 
 
-def date_for(masked, trigger, ctx, headline=False):
+def date_for(masked, trigger, ctx, headline=False, people=()):
     """The date the sentence gives the event: the event-time expression nearest the trigger,
-    else the date of the report's lead event (the first it dates): the time the story is told
-    around; else the day of the report, unless the sentence sets it before. A headline without a
-    date takes the date of the body's report of its event when they join (see `date_headlines`)."""
+    else, for an event of one of the lead event's people, the date of the report's lead event (the
+    first it dates): the time the story is told around; else the day of the report, unless the
+    sentence sets it before. A headline without a date takes the date of the body's report of its
+    event when they join (see `date_headlines`). `people`: the event's participants."""
     found = [e for e in dates.find_expressions(masked) if dates.is_event_time(masked, e) and not _aside(masked, e, trigger)]
     if found:
         nearest = min(found, key=lambda e: _distance(masked, e, trigger))
@@ -324,6 +326,9 @@ def date_for(masked, trigger, ctx, headline=False):
     # the report's.
     background = BACKGROUND_RE.search(masked)
     if ctx.narrative.known and not background and not future:
+        if people and not {id(p) for p in people} & ctx.narrative_people:
+            # Other people than the lead's, and no date of their own: the story's day is a guess.
+            return DateValue(evidence="the report gives no date for it, and it is not of the lead event's people")
         n = ctx.narrative
         return DateValue(n.date, n.precision, f"as the report's lead event: {n.evidence}")
     if ctx.anchor.date and not background and not future:
@@ -465,7 +470,7 @@ def sentence_events(sentence, masked, mentions, ctx):
         # holding that office for those countries.
         holders = ctx.registry.holders(role, countries)
         groups = [group + [p for p in holders if all(p is not q for q in group)] for group in groups] if any(groups) else [holders]
-    date = date_for(masked, trigger, ctx, headline=sentence.is_headline)
+    date = date_for(masked, trigger, ctx, headline=sentence.is_headline, people=[p for g in groups for p in g])
     dates = [date] * len(groups)
     if kind == "meeting" and len(groups) == 1:
         groups, dates = _meetings_by_segment(masked, trigger, mentions, base, ctx, groups, date)
@@ -509,6 +514,7 @@ def sentence_events(sentence, masked, mentions, ctx):
         ctx.pair = list(two[-1].participants)
     if out and date.known and not ctx.narrative.known and not date.evidence.startswith(REPORT_DATE_EVIDENCE):
         ctx.narrative = date  # the lead's date: what the rest of the story is told around
+        ctx.narrative_people = frozenset(id(p) for e in out for p in e.participants)
     return out
 
 
