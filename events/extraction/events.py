@@ -708,7 +708,7 @@ def same_event(a, b):
     """Within one report: the same kind and people, and dates that do not disagree; a meeting known only by its countries is the report's meeting of people of those
     countries."""
     pa, pb = frozenset(map(id, a.participants)), frozenset(map(id, b.participants))
-    if a.kind != b.kind and not ({a.kind, b.kind} == {"meeting", "summit"} and pa == pb):
+    if a.kind != b.kind and not ({a.kind, b.kind} == {"meeting", "summit"} and pa == pb and len(pa) >= 2):
         return False  # a summit of the very people of a meeting is that meeting
     if not pa or not pb:
         named, unnamed = (a, b) if pa else (b, a)
