@@ -70,6 +70,7 @@ class Report:
     pinned: object = None  # the id of the event an editor touched that this report belongs to
     remote: bool = False  # a phone call or video conference
     venue_stated: bool = True  # the report says where, rather than where the report is set
+    before: datetime.date | None = None  # an undated report of an event before this day (its report's)
     ref: object = field(default=None, compare=False)  # the caller's handle
 
 
@@ -177,6 +178,8 @@ def related(a, b):
             return False
         weekday = undated.date.weekday
         if dated.date.precision == "day" and not _names_month_day(dated.date, undated.date.month_day):
+            return False
+        if undated.before and period(dated.date)[0] >= undated.before:
             return False
         return weekday is None or dated.date.precision != "day" or _names_weekday(dated.date, weekday)
     (a0, a1), (b0, b1) = period(a.date), period(b.date)
@@ -325,6 +328,8 @@ def undated_compatible(report, members):
             return False
     if not all(_names_month_day(m.date, report.date.month_day) for m in dated if m.date.precision == "day"):
         return False  # "on April 2" of an unknown year is no November meeting
+    if report.before and any(period(m.date)[0] >= report.before for m in dated):
+        return False  # "the previous meeting" is no meeting of its report's day or later
     return True
 
 

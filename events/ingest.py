@@ -11,6 +11,7 @@ from django.db.models import F, Q
 
 from . import clustering
 from .extraction import extract_document, places
+from .extraction.events import EARLIER_EVIDENCE
 from .extraction.merge import content_words
 from .extraction.names import name_keys, name_parts, names_match
 from .extraction.types import DateValue
@@ -275,7 +276,10 @@ def load_reports(ids):
     out = {}
     for at in range(0, len(ids), CHUNK):
         chunk = ids[at : at + CHUNK]
-        rows = Report.objects.filter(pk__in=chunk).select_related("venue").annotate(sha=F("document__sha256"))
+        rows = (
+            Report.objects.filter(pk__in=chunk).select_related("venue")
+            .annotate(sha=F("document__sha256"), published=F("document__published"))
+        )
         m2m = {}
         for name, column in (("participants", "person_id"), ("topics", "topic_id"), ("countries", "country_id")):
             m2m[name] = {}
@@ -293,6 +297,8 @@ def load_reports(ids):
                 venue_name=_city(row.venue),
                 remote=row.remote,
                 venue_stated=row.venue_stated,
+                # "The previous meeting …": before the day its report was published.
+                before=row.published if row.date_evidence.startswith(EARLIER_EVIDENCE) else None,
                 words=frozenset(row.words),
                 topics=frozenset(m2m["topics"].get(row.pk, ())),
                 countries=frozenset(m2m["countries"].get(row.pk, ())),

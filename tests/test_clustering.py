@@ -259,3 +259,11 @@ def test_an_event_takes_the_venue_a_report_states_before_the_city_another_is_fil
     filed = report(venue="TR", city="Istanbul")
     filed.venue_stated = False
     assert venue_report([filed, stated]) is stated
+
+
+def test_a_report_of_an_earlier_meeting_never_joins_one_on_or_after_its_reports_day():
+    today = report(DateValue(datetime.date(2023, 9, 13), "day"))
+    earlier = report(DateValue(evidence="the report sets it before its own time (“previous”)"))
+    earlier.before = datetime.date(2023, 9, 13)
+    result = cluster([today, earlier])
+    assert len(result.clusters) == 2
