@@ -554,3 +554,15 @@ def test_an_undated_meeting_of_other_people_than_the_leads_is_not_given_the_lead
     )
     lead, other = events_of(text, published=DAY)
     assert lead.date.iso() == "2024-03-08" and not other.date.known
+
+
+def test_bilateral_meetings_on_the_sidelines_of_a_summit_are_the_meetings():
+    text = (
+        "On the eve of the G20 Summit, Prime Minister Narendra Modi held bilateral meetings with President Joe Biden "
+        "and with Prime Minister Pravind Kumar Jugnauth in New Delhi on Friday."
+    )
+    found = events_of(text, published=DAY)
+    assert sorted((e.kind, people_of(e)[0] if people_of(e)[0] != "Narendra Modi" else people_of(e)[1]) for e in found) == [
+        ("meeting", "Joe Biden"),
+        ("meeting", "Pravind Kumar Jugnauth"),
+    ]

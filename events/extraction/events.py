@@ -127,6 +127,10 @@ def mask_quotations(text):
     return "".join(chars)
 
 
+# A summit that is only the setting of the sentence's meetings.
+SUMMIT_AS_SETTING_RE = re.compile(
+    r"\b(?:(?:sidelines|margins|eve)\s+of|ahead\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$", re.I
+)
 # "Biden and Xi spoke on April 2": two people who spoke, with each other.
 TWO_SPOKE_RE = re.compile(r"(?<=\band\s)(?:[A-Z][\w.’'-]*\s+){1,4}(spoke|talked|conferred)\b(?!\s+(?:of|about|to\s+(?:reporters|the\s+media|journalists)))")
 # "Ramaphosa unveiled a ten-point peace plan": a statement of its own, whatever the occasion.
@@ -148,6 +152,8 @@ def classify(masked, mention_offsets):
         return "statement", speech
     for kind, regex in (("agreement", AGREEMENT_RE), ("summit", SUMMIT_RE), ("visit", VISIT_RE), ("meeting", MEETING_VERB_RE)):
         m = regex.search(masked)
+        if m and kind == "summit" and SUMMIT_AS_SETTING_RE.search(masked[: m.start()]) and MEETING_VERB_RE.search(masked):
+            continue  # "On the sidelines of the G20 summit, Modi held bilateral meetings with …": the meetings
         if m:
             meeting = MEETING_VERB_RE.search(masked, 0, m.start())
             if kind == "visit" and meeting and re.match(r"(?:to|will)\s+visit", m.group(), re.I):
