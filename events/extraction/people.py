@@ -50,9 +50,8 @@ HINDI_ROLES = {
     "raksha mantri": "Defence Minister", "videsh mantri": "External Affairs Minister", "pradhan mantri": "Prime Minister",
     "grih mantri": "Home Minister", "vitt mantri": "Finance Minister",
 }
-ROLE_RE = re.compile(
-    rf"(?<![\w-])(?:(?i:{ROLE})|{'|'.join(SHORT_ROLES)}|(?i:{'|'.join(k.replace(' ', r'\s+') for k in HINDI_ROLES)}))(?![\w-])"
-)
+HINDI_ROLE = "|".join(k.replace(" ", r"\s+") for k in HINDI_ROLES)
+ROLE_RE = re.compile(rf"(?<![\w-])(?:(?i:{ROLE})|{'|'.join(SHORT_ROLES)}|(?i:{HINDI_ROLE}))(?![\w-])")
 RANK_RE = re.compile(rf"\s*,?\s*(?i:(?:{RANK}))(?![\w-])")
 HONORIFIC_RE = re.compile(rf"\s*(?i:(?:{HONORIFIC}))(?![\w-])")
 COUNTERPART_RE = regex.compile(r"\b(?:(?:his|her|their|its)\s+(?:([A-Z][\w.]+)\s+)?|(?<=\bmeet\s|meets\s|\bmet\s|with\s))counterparts?\b")
@@ -72,7 +71,7 @@ TITLE_RE = re.compile(rf"(?<![\w-])(?i:{RANK}|{HONORIFIC})(?![\w-])")
 # "the Russian Defence Minister", "the South Korean president" (a demonym of two words only when one
 # is not enough: the lazy second word).
 DESCRIPTOR_RE = re.compile(
-    rf"\b(?:the|The)\s+(?:([A-Z][a-z]+(?:\s+[A-Z][a-z]+)??)\s+)?((?i:{ROLE})|(?i:{'|'.join(k.replace(' ', r'\s+') for k in HINDI_ROLES)}))(?![\w-])"
+    rf"\b(?:the|The)\s+(?:([A-Z][a-z]+(?:\s+[A-Z][a-z]+)??)\s+)?((?i:{ROLE})|(?i:{HINDI_ROLE}))(?![\w-])"
 )
 
 NOT_NAME = {
@@ -298,14 +297,26 @@ def _contains(form, words):
 HEADS = {"president", "prime minister", "premier", "chancellor", "king", "queen", "emir", "sultan", "leader", "supreme leader", "crown prince", "chairman"}
 
 
+def _hindi(role):
+    """The key of a title in Hindi ("Raksha   Mantri" → "raksha mantri"), or None."""
+    key = re.sub(r"\s+", " ", role.lower().strip())
+    return key if key in HINDI_ROLES else None
+
+
+def english_role(role):
+    """The office a short or Hindi title stands for ("RM", "Raksha Mantri" → "Defence Minister"), or None."""
+    role = re.sub(r"\s+", " ", role.strip())
+    return SHORT_ROLES.get(role) or HINDI_ROLES.get(_hindi(role))
+
+
 def hindi_country(role):
     """A title in Hindi ("Raksha Mantri") is an Indian office."""
-    return "IN" if re.sub(r"\s+", " ", role.lower().strip()) in HINDI_ROLES else None
+    return "IN" if _hindi(role) else None
 
 
 def role_family(role):
     role = role or ""
-    r = fold(SHORT_ROLES.get(role) or HINDI_ROLES.get(re.sub(r"\s+", " ", role.lower().strip())) or role)
+    r = fold(english_role(role) or role)
     for family in ("prime minister", "secretary-general", "secretary general", "president", "ambassador", "chief"):
         if family in r:
             return family.replace(" general", "-general")
@@ -320,8 +331,8 @@ def normalise_role(role):
     """'Minister of Defence', 'defence minister', 'Union Minister for Defence', 'Raksha Mantri', 'RM'
     → 'Defence Minister'."""
     r = re.sub(r"\s+", " ", role.strip())
-    if r in SHORT_ROLES or r.lower() in HINDI_ROLES:
-        return SHORT_ROLES.get(r) or HINDI_ROLES[r.lower()]
+    if english := english_role(r):
+        return english
     m = re.match(rf"(?i:(?:union|federal)\s+)?(?i:minister)\s+(?:of|for)\s+(?:the\s+)?((?i:{PORTFOLIO}))$", r)
     if m:
         r = f"{m[1]} Minister"
