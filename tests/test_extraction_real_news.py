@@ -566,3 +566,33 @@ def test_bilateral_meetings_on_the_sidelines_of_a_summit_are_the_meetings():
         ("meeting", "Joe Biden"),
         ("meeting", "Pravind Kumar Jugnauth"),
     ]
+
+
+def test_a_paragraph_set_at_another_time_gives_its_undated_meeting_neither_the_leads_day_nor_the_reports():
+    lead = "President Gabriel Boric hosted Prime Minister Anthony Albanese in Santiago on Monday.\n\n"
+    flashback = (
+        "Albanese had been received in August by the mayor of Valparaiso. "
+        "Albanese met Foreign Minister Alberto van Klaveren in Valparaiso, where they discussed lithium.\n\n"
+    )
+    events = events_of(lead + flashback, published=DAY)
+    [earlier] = [e for e in events if "Alberto van Klaveren" in people_of(e)]
+    assert not earlier.date.known
+    assert "another time" in earlier.date.evidence
+    [today] = [e for e in events if e.venue and e.venue.name == "Santiago"]
+    assert today.date.iso() == "2024-03-11"
+
+
+def test_a_paragraph_that_tells_the_lead_again_at_its_place_keeps_the_leads_day():
+    text = (
+        "SANTIAGO, Chile: President Gabriel Boric met the Australian prime minister on Monday. "
+        "Anthony Albanese took office on May 23 after an election. "
+        "He met Boric at the presidential palace in the city of Santiago, where they discussed lithium."
+    )
+    events = events_of(text, published=DAY)
+    both = [e for e in events if people_of(e) == ["Anthony Albanese", "Gabriel Boric"]]
+    assert both and all(e.date.iso() == "2024-03-11" for e in both)
+
+
+def test_the_city_of_a_place_is_the_place():
+    [meeting] = events_of("Chancellor Olaf Scholz met President Emmanuel Macron in the port city of Marseille on Monday.", published=DAY)
+    assert meeting.venue.name == "Marseille"

@@ -102,9 +102,12 @@ class Context:
     topics: list = field(default_factory=list)
     narrative: DateValue = field(default_factory=DateValue)
     narrative_people: frozenset = frozenset()  # ids of the lead event's people
+    narrative_venue: object = None  # PlaceRef of the lead event, if its sentence says where
     groups: list = field(default_factory=list)  # (subject, role, countries, span) of unnamed counterparts
     pair: list = field(default_factory=list)  # the two people of the last two-person event: "the two ministers"
     country_lists: list = field(default_factory=list)  # the countries of each meeting known by them, in order
+    # The time the paragraph so far is set at: (expression, DateValue) of its last dated sentence.
+    paragraph_time: tuple | None = None
 
 
 def _is_a_title(quoted):
@@ -310,12 +313,34 @@ def _aside(masked, expr, trigger):
     )
 
 
-def date_for(masked, trigger, ctx, headline=False, people=()):
+def _within(value, period):
+    """Whether a known date falls in a period (a day, a range of days, a month or a year)."""
+    if period.end and value.precision == "day":
+        return period.date <= value.date <= period.end
+    return periods_agree(value, period)
+
+
+def paragraph_time(masked, ctx):
+    """The time a sentence sets its paragraph at: its first event-time expression that resolves."""
+    for expr in dates.find_expressions(masked):
+        if dates.is_event_time(masked, expr):
+            value = dates.resolve(expr, masked, ctx.anchor)
+            if value.known:
+                return (expr.text, value)
+    return None
+
+
+def _same_place(a, b):
+    return a is not None and b is not None and a.country == b.country and a.name.casefold() == b.name.casefold()
+
+
+def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
     """The date the sentence gives the event: the event-time expression nearest the trigger,
     else, for an event of one of the lead event's people, the date of the report's lead event (the
     first it dates): the time the story is told around; else the day of the report, unless the
     sentence sets it before. A headline without a date takes the date of the body's report of its
-    event when they join (see `date_headlines`). `people`: the event's participants."""
+    event when they join (see `date_headlines`). `people`: the event's participants; `venue`: where
+    the sentence places it."""
     found = [e for e in dates.find_expressions(masked) if dates.is_event_time(masked, e) and not _aside(masked, e, trigger)]
     if found:
         nearest = min(found, key=lambda e: _distance(masked, e, trigger))
@@ -331,6 +356,13 @@ def date_for(masked, trigger, ctx, headline=False, people=()):
     # A sentence that sets what it tells before the report's time takes neither the lead's date nor
     # the report's.
     background = BACKGROUND_RE.search(masked)
+    story = ctx.narrative if ctx.narrative.known else DateValue(ctx.anchor.date, "day") if ctx.anchor.date else None
+    retold = {id(p) for p in people} & ctx.narrative_people and _same_place(venue, ctx.narrative_venue or ctx.scene)
+    if story and ctx.paragraph_time and not (background or future or retold) and not _within(ctx.paragraph_time[1], story):
+        # "The American president was received in July … Biden met MBS in Jeddah": the paragraph
+        # tells another time than the story's, and this sentence does not say which day of it (unless
+        # it tells again the lead event, one of its people at its place: "He met Widodo in Bogor").
+        return DateValue(evidence=f"the paragraph is set at another time (“{ctx.paragraph_time[0]}”) and the sentence gives no date of its own")
     if ctx.narrative.known and not background and not future:
         if people and not {id(p) for p in people} & ctx.narrative_people:
             # Other people than the lead's, and no date of their own: the story's day is a guess.
@@ -476,12 +508,12 @@ def sentence_events(sentence, masked, mentions, ctx):
         # holding that office for those countries.
         holders = ctx.registry.holders(role, countries)
         groups = [group + [p for p in holders if all(p is not q for q in group)] for group in groups] if any(groups) else [holders]
-    date = date_for(masked, trigger, ctx, headline=sentence.is_headline, people=[p for g in groups for p in g])
+    # A call is held nowhere: "speak in phone call … as officials set to visit China".
+    venue = None if kind == "meeting" and CALL_RE.search(trigger.group()) else venue_for(masked, ctx, trigger)
+    date = date_for(masked, trigger, ctx, headline=sentence.is_headline, people=[p for g in groups for p in g], venue=venue)
     dates = [date] * len(groups)
     if kind == "meeting" and len(groups) == 1:
         groups, dates = _meetings_by_segment(masked, trigger, mentions, base, ctx, groups, date)
-    # A call is held nowhere: "speak in phone call … as officials set to visit China".
-    venue = None if kind == "meeting" and CALL_RE.search(trigger.group()) else venue_for(masked, ctx, trigger)
     topics = tag(sentence.text, ctx.topics)
     in_full = {id(m.person) for m in mentions if m.how == "named" and len(name_parts_full(m, ctx.text)) >= 2}
     out = []
@@ -521,6 +553,7 @@ def sentence_events(sentence, masked, mentions, ctx):
     if out and date.known and not ctx.narrative.known and not date.evidence.startswith(REPORT_DATE_EVIDENCE):
         ctx.narrative = date  # the lead's date: what the rest of the story is told around
         ctx.narrative_people = frozenset(id(p) for e in out for p in e.participants)
+        ctx.narrative_venue = out[0].venue
     return out
 
 
@@ -801,16 +834,22 @@ def document_events(sentences, ctx, masked_text):
     events = []
     subject = None
     recent = []
+    last_end = 0
     for sentence in sentences:
         if sentence.is_headline:
             continue
         masked = masked_text[sentence.start : sentence.end]
+        if "\n" in ctx.text[last_end : sentence.start]:
+            ctx.paragraph_time = None  # a new paragraph
+        last_end = sentence.end
         mentions = people.sentence_mentions(ctx.text, sentence, ctx.registry, subject, masked, recent)
         events += sentence_events(sentence, masked, mentions, ctx)
+        ctx.paragraph_time = paragraph_time(masked, ctx) or ctx.paragraph_time
         if mentions:
             subject = mentions[0].person
         for m in mentions:
             recent = [p for p in recent if p is not m.person] + [m.person]
+    ctx.paragraph_time = None
     for sentence in sentences:
         if not sentence.is_headline or textmod.CROSS_LINK_RE.match(sentence.text):
             continue

@@ -200,7 +200,11 @@ CAPITALISED = r"[A-Z][a-zA-Z'’.-]+(?:\s+[A-Z][a-zA-Z'’.-]+){0,2}"
 LOCATIVE_RE = re.compile(
     r"\b(in|at|to|for|from|visit(?:ed|ing|s)?(?:\s+to)?|arrived in|held in|reached|toured)\s+(?:the\s+)?"
     # "in Putin’s native St. Petersburg"
-    r"(?:[A-Z][\w-]+['’]s\s+(?:native|home|hometown|birthplace|capital|port\s+city\s+of)\s+)?(" + CAPITALISED + ")"
+    r"(?:[A-Z][\w-]+['’]s\s+(?:native|home|hometown|birthplace|capital|port\s+city\s+of)\s+)?"
+    # "in the city of Bogor", "in the Chinese port city of Tianjin", "in the resort town of Sochi"
+    r"(?:(?:[A-Z][a-z]+\s+)?(?:(?:port|coastal|resort|border|capital|northern|southern|eastern|western|holy)\s+)?"
+    r"(?:city|town|village|port|capital|island|province|region)\s+of\s+)?"
+    r"(" + CAPITALISED + ")"
 )
 OFFICE_AFTER_RE = re.compile(
     r"\s+(?:Secretary|Minister|President|Prime|Premier|Vice|Deputy|Defence|Defense|Foreign|Chancellor|King|Emir"
