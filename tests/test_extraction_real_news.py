@@ -596,3 +596,13 @@ def test_a_paragraph_that_tells_the_lead_again_at_its_place_keeps_the_leads_day(
 def test_the_city_of_a_place_is_the_place():
     [meeting] = events_of("Chancellor Olaf Scholz met President Emmanuel Macron in the port city of Marseille on Monday.", published=DAY)
     assert meeting.venue.name == "Marseille"
+
+
+def test_one_report_of_the_same_pair_in_towns_of_two_countries_is_two_meetings():
+    text = (
+        "President Lula met President Xi Jinping in Beijing on Friday. "
+        "Lula and Xi also held talks at a summit in Johannesburg, where they discussed trade."
+    )
+    events = events_of(text, published=DAY)
+    assert sorted(e.venue.name for e in events) == ["Beijing", "Johannesburg"]
+    assert all(len(e.participants) == 2 for e in events)

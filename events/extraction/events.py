@@ -743,9 +743,16 @@ def _countries(group, venue):
     return sorted(codes)
 
 
+def _named_towns(event):
+    """Whether the report says in which town or region the event was (a country alone is weak
+    evidence: "a gas hub in Turkey" may be what was discussed)."""
+    return event.venue is not None and event.venue_stated and event.venue.name != places.country_name(event.venue.country)
+
+
 def same_event(a, b):
-    """Within one report: the same kind and people, and dates that do not disagree; a meeting known only by its countries is the report's meeting of people of those
-    countries."""
+    """Within one report: the same kind and people, dates that do not disagree and no two towns the
+    report states in different countries; a meeting known only by its countries is the report's meeting of people
+    of those countries."""
     pa, pb = frozenset(map(id, a.participants)), frozenset(map(id, b.participants))
     if a.kind != b.kind and not ({a.kind, b.kind} == {"meeting", "summit"} and pa == pb and len(pa) >= 2):
         return False  # a summit of the very people of a meeting is that meeting
@@ -759,6 +766,8 @@ def same_event(a, b):
         pass  # "Singh holds bilateral meetings with his counterparts": the headline of the body's meetings
     elif not people_fit(pa, pb):
         return False
+    if _named_towns(a) and _named_towns(b) and a.venue.country != b.venue.country:
+        return False  # "met in Woodside … last met at a G20 meeting in Bali": the same pair, elsewhere
     if a.date.known and b.date.known:
         return periods_agree(a.date, b.date)
     if a.date.evidence.startswith(EARLIER_EVIDENCE) != b.date.evidence.startswith(EARLIER_EVIDENCE):
