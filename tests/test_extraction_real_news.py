@@ -606,3 +606,10 @@ def test_one_report_of_the_same_pair_in_towns_of_two_countries_is_two_meetings()
     events = events_of(text, published=DAY)
     assert sorted(e.venue.name for e in events) == ["Beijing", "Johannesburg"]
     assert all(len(e.participants) == 2 for e in events)
+
+
+def test_a_meeting_with_someone_described_but_not_named_is_dated_apart_from_the_named_one():
+    text = "Wong, who is in India for a second day of talks, met India's top diplomat on Tuesday and with Defence Minister Rajnath Singh on Monday."
+    events = events_of("Foreign Minister Penny Wong arrived in New Delhi on Monday.\n\n" + text, published=DAY)
+    meetings = sorted((e.date.iso(), people_of(e)) for e in events if e.kind == "meeting")
+    assert meetings == [("2024-03-11", ["Penny Wong", "Rajnath Singh"]), ("2024-03-12", ["Penny Wong"])]

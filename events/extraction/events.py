@@ -720,6 +720,8 @@ def name_parts_full(mention, text):
 UNNAMED_OTHERS_RE = re.compile(
     r"\b(?:leaders|heads\s+of\s+(?:state|government)|ministers|delegations?|counterparts|officials|envoys|presidents|premiers)\b"
     r"|\b[A-Z][a-z]+\s+(?:counterpart|delegation|side|leader|president|prime\s+minister|minister|king|emir|crown\s+prince)\b"
+    # "China's top diplomat", "Moscow's chief negotiator"
+    r"|\b[A-Z][a-z]+['’]s\s+(?:top|chief|senior|most\s+senior)\s+(?:diplomat|official|envoy|negotiator|general|commander)\b"
 )
 
 
