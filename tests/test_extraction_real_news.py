@@ -613,3 +613,25 @@ def test_a_meeting_with_someone_described_but_not_named_is_dated_apart_from_the_
     events = events_of("Foreign Minister Penny Wong arrived in New Delhi on Monday.\n\n" + text, published=DAY)
     meetings = sorted((e.date.iso(), people_of(e)) for e in events if e.kind == "meeting")
     assert meetings == [("2024-03-11", ["Penny Wong", "Rajnath Singh"]), ("2024-03-12", ["Penny Wong"])]
+
+
+def test_the_holder_named_after_an_office_written_in_full_is_a_person_and_the_office_is_not():
+    [meeting] = events_of(
+        "Foreign Minister Penny Wong met the Secretary of the Security Council of Chile Mario Marcel in Santiago on Monday.",
+        published=DAY,
+    )
+    assert people_of(meeting) == ["Mario Marcel", "Penny Wong"]
+    [greeted] = [
+        e for e in events_of(
+            "Prime Minister Anthony Albanese arrived in Chile on Monday. He was met by the Governor of the Valparaiso Region "
+            "Rodrigo Mundaca and the head of the Ministry of Foreign Affairs Alberto van Klaveren.",
+            published=DAY,
+        )
+        if e.kind == "meeting"
+    ]
+    assert people_of(greeted) == ["Alberto van Klaveren", "Anthony Albanese", "Rodrigo Mundaca"]
+
+
+def test_the_word_opening_an_institutions_name_is_not_a_person():
+    [meeting] = events_of("Chancellor Olaf Scholz held talks with European Commission President Ursula von der Leyen on Monday.", published=DAY)
+    assert people_of(meeting) == ["Olaf Scholz", "Ursula von der Leyen"]

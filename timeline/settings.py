@@ -171,3 +171,19 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Fetching web pages and feeds from http(s) addresses (events/fetching.py, which explains the rules).
+# FETCH_TIMEOUT (seconds) bounds connecting, each wait for the server and the whole fetch (redirects,
+# retries and download together); bodies over FETCH_MAX_BYTES (counted after decompression) are refused;
+# hosts at private, loopback, link-local or other non-public addresses are refused unless
+# FETCH_ALLOW_PRIVATE_ADDRESSES. Failed connections and 429/5xx answers are tried FETCH_RETRIES more
+# times, waiting FETCH_BACKOFF seconds, then twice that, and so on.
+FETCH_TIMEOUT = float(os.environ.get("FETCH_TIMEOUT", 10))
+FETCH_MAX_BYTES = envint("FETCH_MAX_BYTES", 5_000_000)
+FETCH_MAX_REDIRECTS = envint("FETCH_MAX_REDIRECTS", 5)
+FETCH_RETRIES = envint("FETCH_RETRIES", 2)
+FETCH_BACKOFF = float(os.environ.get("FETCH_BACKOFF", 0.5))
+FETCH_USER_AGENT = os.environ.get(
+    "FETCH_USER_AGENT", "MeetingsTimeline/1.0 (+see README; timeline of meetings from news articles)"
+)
+FETCH_ALLOW_PRIVATE_ADDRESSES = envbool("FETCH_ALLOW_PRIVATE_ADDRESSES")

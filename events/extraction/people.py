@@ -172,9 +172,55 @@ def bare_names(text, start, end):
     return out
 
 
+# "the Governor of the Primorsky Territory Oleg Kozhemyako", "the head of the Ministry of Foreign
+# Affairs Alberto van Klaveren": an office named in full, then the holder's name.
+NAME_PARTICLES = r"(?:van|von|der|den|de|da|di|du|del|la|le|bin|ibn|al|el)"
+OFFICE_RUN_RE = regex.compile(rf"{WORD}(?:[ ]+(?:(?:of|for)[ ]+)?(?:the[ ]+)?(?:{NAME_PARTICLES}[ ]+)*{WORD})+(?![\w-])")
+OFFICE_WORDS = {
+    "territory", "region", "province", "state", "republic", "ministry", "department", "committee", "council",
+    "commission", "office", "agency", "service", "bureau", "authority", "staff", "forces", "army", "navy",
+    "guard", "party", "bank", "resources", "affairs", "security", "development", "defence", "defense", "assembly",
+    "parliament", "senate", "court", "government", "administration", "directorate", "corporation", "company",
+}
+# Words of regions and alliances that open proper nouns ("European Commission", "Gulf states").
+REGION_WORDS = {
+    "european", "african", "asian", "arab", "latin", "nordic", "baltic", "gulf", "pacific", "atlantic", "caribbean",
+    "eurasian", "western", "eastern", "northern", "southern", "central", "international", "united", "national",
+}
+
+
+def names_after_offices(text, start, end):
+    """The name that closes a run of capitalised words naming an office: the words after its last
+    office, title or place word, when there are two to four of them and they could be a name."""
+    out = []
+    for m in OFFICE_RUN_RE.finditer(text, start, end):
+        words = list(regex.finditer(rf"{WORD}|\b(?:of|for|the|{NAME_PARTICLES[3:-1]})\b", m.group()))
+        offices = [n for n, w in enumerate(words) if fold(w.group()) in OFFICE_WORDS]
+        if not offices:
+            continue  # "President Joe Biden": a title alone is the titles' rule
+        # After the last office word, an "of" and a place may close the office: "Council of Chile".
+        cut = offices[-1]
+        while cut + 2 < len(words) and words[cut + 1].group() in ("of", "for") and places.lookup_place(words[cut + 2].group()):
+            cut += 2
+        rest = words[cut + 1 :]
+        if not 2 <= len(rest) <= 4 or not rest[0].group()[0].isupper() or any(w.group() in ("of", "for", "the") for w in rest):
+            continue
+        first = rest[0]
+        name = m.group()[first.start() :]
+        capitalised = [w.group() for w in rest if w.group()[0].isupper()]
+        if len(capitalised) < 2 or places.lookup_place(name) or any(
+            fold(w) in NOT_NAME | NOT_PERSON_WORDS | REGION_WORDS | OFFICE_WORDS | TITLE_WORDS
+            or w in places.demonyms() or places.is_major_place(w) or NOT_NAME_SUFFIX_RE.search(w)
+            for w in capitalised
+        ):
+            continue
+        out.append((m.start() + first.start(), m.end(), name, None, ""))
+    return out
+
+
 def _bare_name(text, start, m):
     words = re.findall(r"[^\W\d_]+", m.group())
-    if any(fold(w) in NOT_NAME or fold(w) in NOT_PERSON_WORDS or NOT_NAME_SUFFIX_RE.search(w) for w in words):
+    if any(fold(w) in NOT_NAME | NOT_PERSON_WORDS | REGION_WORDS or NOT_NAME_SUFFIX_RE.search(w) for w in words):
         return None
     if fold(words[0]) in SENTENCE_WORDS or fold(words[0]) in NUMBER_WORDS:
         return None  # "Why Putin's visit matters", "After Modi…": a capitalised opener, not a first name
@@ -359,7 +405,7 @@ def take_name(text, pos, end=None):
         word = m[1]
         bare = re.sub(r"(?:['’]s)?\.?$", "", word)
         possessive = bool(re.search(r"['’]s$", word))
-        if not bare or fold(bare) in NOT_NAME or fold(bare) in BUILDING_WORDS or bare in places.country_names() or bare in places.demonyms():
+        if not bare or fold(bare) in NOT_NAME | BUILDING_WORDS | OFFICE_WORDS | REGION_WORDS or bare in places.country_names() or bare in places.demonyms():
             break
         if is_date_word(bare, text[m.end(1) : m.end(1) + 5]):
             break
@@ -447,7 +493,7 @@ def named_mentions(text, start=0, end=None):
         if found and not any(o[0] <= found[0] < o[1] for o in out):
             out.append((found[0], found[1], found[2], None, ""))
     quoted = [(m.start(), m.end()) for m in QUOTED_RE.finditer(text, start, end)]
-    for found in bare_names(text, start, end):
+    for found in bare_names(text, start, end) + names_after_offices(text, start, end):
         if any(a <= found[0] < b for a, b in quoted):
             continue  # a name without a title inside quotation marks is a title: “Athens Declaration on Friendly Relations”
         if not any(o[0] < found[1] and found[0] < o[1] for o in out):
@@ -543,7 +589,7 @@ def sentence_mentions(text, sentence, registry, previous_subject, masked, recent
         if any(a <= m.start() < b for a, b in taken):
             continue
         word = re.sub(r"['’]s$", "", m.group())
-        if fold(word) in NOT_NAME or is_date_word(word, masked[m.end() :]):
+        if fold(word) in NOT_NAME | REGION_WORDS | OFFICE_WORDS or is_date_word(word, masked[m.end() :]):
             continue
         full, _ = name_parts(word)
         person = registry.by_words(full) if full else None
