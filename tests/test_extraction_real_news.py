@@ -635,3 +635,11 @@ def test_the_holder_named_after_an_office_written_in_full_is_a_person_and_the_of
 def test_the_word_opening_an_institutions_name_is_not_a_person():
     [meeting] = events_of("Chancellor Olaf Scholz held talks with European Commission President Ursula von der Leyen on Monday.", published=DAY)
     assert people_of(meeting) == ["Olaf Scholz", "Ursula von der Leyen"]
+
+
+def test_a_building_named_after_a_place_is_not_that_place():
+    [meeting] = events_of(
+        "NEW DELHI: Prime Minister Narendra Modi held talks with Chancellor Olaf Scholz at Hyderabad House on Monday.",
+        published=DAY,
+    )
+    assert meeting.venue.name == "New Delhi"

@@ -213,6 +213,12 @@ OFFICE_AFTER_RE = re.compile(
 NATIONAL_CAPITAL_RE = re.compile(r"\b(?:in|at|to)\s+the\s+(?:national|country's|country’s|nation's|nation’s)\s+capital\b", re.I)
 
 
+BUILDING_AFTER_RE = re.compile(
+    r"\s+(?:Palace|House|Hall|Castle|Gardens?|Estate|Lodge|Manor|Abbey|Cathedral|Mosque|Temple|Tower|Centre|Center"
+    r"|Building|Street|Road|Avenue|Square|Park|Stadium|Hotel|Residence|Bhavan|Bhawan)\b"
+)
+
+
 def place_mentions(text):
     """(start, preposition, PlaceRef) for each place a preposition introduces; the longest name wins."""
     out = []
@@ -229,6 +235,8 @@ def place_mentions(text):
                 break  # "at" a country is seldom a location ("a snipe at the US")
             if ref and re.search(r"\bthe\s+$", text[m.start() : m.start(2)]) and ref.name != country_name(ref.country):
                 break  # "at the Summit", "in the Capitol": "the" goes before countries, not towns
+            if ref and BUILDING_AFTER_RE.match(text, m.start(2) + len(candidate)):
+                break  # "at Hyderabad House" (in New Delhi), "at Buckingham Palace": a building, not the town
             if ref:
                 out.append((m.start(), m[1].lower(), ref))
                 break
