@@ -643,3 +643,38 @@ def test_a_building_named_after_a_place_is_not_that_place():
         published=DAY,
     )
     assert meeting.venue.name == "New Delhi"
+
+
+def test_a_counterpart_known_by_country_is_the_one_person_of_that_country_the_report_names():
+    text = (
+        "Prime Minister Mark Carney and his Mexican counterpart will meet in Ottawa on Friday. "
+        "Officials said the talks between Carney and Mexican President Claudia Sheinbaum would cover trade."
+    )
+    meetings = events_of(text, published=DAY)
+    assert [people_of(e) for e in meetings] == [["Claudia Sheinbaum", "Mark Carney"]]
+    assert meetings[0].date.iso() == "2024-03-15"
+
+
+def test_the_head_of_state_named_beside_the_title_has_that_country():
+    [meeting] = events_of("Chancellor Olaf Scholz met the Kenyan head of state, William Ruto, in Berlin on Monday.", published=DAY)
+    [ruto] = [p for p in meeting.participants if p.name == "William Ruto"]
+    assert ruto.country == "KE" and ruto.role == "Head of State"
+
+
+def test_the_time_of_what_a_first_meeting_comes_after_does_not_date_it():
+    text = (
+        "Chancellor Olaf Scholz will meet President Emmanuel Macron in Paris. "
+        "It will be the first meeting between Scholz and Macron after France left the pact, in January, over fishing."
+    )
+    assert all(e.date.precision != "month" for e in events_of(text, published=DAY))
+
+
+def test_a_day_within_the_period_a_sentence_opens_with_dates_its_event():
+    text = "Chancellor Olaf Scholz met President Emmanuel Macron in Paris on Monday.\n\nThis year the two spoke by phone on February 2."
+    dates = sorted(e.date.iso() for e in events_of(text, published=DAY))
+    assert dates == ["2024-02-02", "2024-03-11"]
+
+
+def test_a_press_conference_is_not_a_meeting():
+    text = "Chancellor Olaf Scholz met President Emmanuel Macron in Paris on Monday. Government spokesman Steffen Hebestreit spoke at his daily press conference."
+    assert [people_of(e) for e in events_of(text, published=DAY)] == [["Emmanuel Macron", "Olaf Scholz"]]

@@ -113,7 +113,12 @@ def _may_is_month(text, m):
 
 # "since Suga took office in September 2020", "since the start of the conflict last year": a clause
 # that opens with these words dates something else, up to the end of the clause.
-BACKGROUND_CLAUSE_RE = re.compile(r"\b(?:since|until|till|ever\s+since)\b[^,;:()]*$", re.I)
+BACKGROUND_CLAUSE_RE = re.compile(
+    r"\b(?:since|until|till|ever\s+since)\b[^,;:()]*$"
+    # "the first meeting between them after Russia withdrew, in July, from the deal": the time of what it is the first after
+    r"|\bfirst\b[^.;:()]{0,80}?\b(?:after|since)\b[^;:()]*$",
+    re.I,
+)
 
 
 def is_event_time(sentence, expr):
@@ -121,8 +126,8 @@ def is_event_time(sentence, expr):
     nor one inside a clause that 'since' or 'until' opens."""
     before = sentence[: expr.start]
     if expr.kind == "range" and re.search(r"\b(?:from|between)\s+$", before):
-        return not BACKGROUND_CLAUSE_RE.search(before[-80:])  # "from July 27-28" is when, not a bound
-    return not (NOT_EVENT_TIME_RE.search(before) or BACKGROUND_CLAUSE_RE.search(before[-80:]))
+        return not BACKGROUND_CLAUSE_RE.search(before[-160:])  # "from July 27-28" is when, not a bound
+    return not (NOT_EVENT_TIME_RE.search(before) or BACKGROUND_CLAUSE_RE.search(before[-160:]))
 
 
 # Past forms that say a clause is told in the past: "arrived on Wednesday for a visit where he will…".

@@ -55,7 +55,7 @@ MEETING_VERB_RE = re.compile(
 )
 # "the 2+2 meeting", "the SCO foreign ministers' meeting": a named occasion (not a bare "the meeting").
 MEETING_NOUN_RE = re.compile(
-    r"\b(?:during|at|in|from|after)\s+(?P<det>the|a|an|their|his|her)\s+((?:[\w+&’'-]+\s+){0,5}?)(?:meeting|talks|dialogue|meet|conference)\b", re.I
+    r"\b(?:during|at|in|from|after)\s+(?P<det>the|a|an|their|his|her)\s+((?:[\w+&’'-]+\s+){0,5}?)(?<!press\s)(?<!news\s)(?:meeting|talks|dialogue|meet|conference)\b", re.I
 )
 ATTEND_RE = re.compile(r"\b(?:to\s+attend|will\s+attend|attend(?:ed|s|ing)?|represented\s+[A-Z]\w+\s+at|took\s+part\s+in|participated\s+in)\b")
 OTHER_RE = re.compile(r"\b(?:inaugurated|laid\s+(?:a\s+)?wreath|witnessed|reviewed\s+(?:a|the)\s+parade)\b", re.I)
@@ -345,6 +345,13 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
     if found:
         nearest = min(found, key=lambda e: _distance(masked, e, trigger))
         value = dates.resolve(nearest, masked, ctx.anchor)
+        if value.known and value.precision != "day":
+            # "This year the two spoke by phone on August 2": a day within the period says more.
+            finer = [
+                v for v in (dates.resolve(e, masked, ctx.anchor) for e in found if e is not nearest and _distance(masked, e, trigger) < 1000)
+                if v.known and RANK[v.precision] < RANK[value.precision] and periods_agree(v, value)
+            ]
+            value = min(finer, key=lambda v: RANK[v.precision], default=value)
         if not value.known and ctx.anchor.year and nearest.kind in ("weekday", "relative_day", "relative_period"):
             value = _report_year(ctx.anchor, f"“{nearest.text}” in a report of", value.weekday)
         return value  # a date the sentence gives but that cannot be resolved stays unknown

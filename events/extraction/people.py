@@ -24,7 +24,7 @@ ROLE = (
     rf"(?:(?:union|federal|deputy|first\s+deputy|junior)\s+)?(?:minister\s+(?:of|for)\s+(?:state\s+for\s+)?(?:the\s+)?(?:{PORTFOLIO})(?:\s+and\s+(?:{PORTFOLIO}))?"
     rf"|(?:(?:{PORTFOLIO})\s+)minister|(?:deputy\s+)?prime\s+minister|chief\s+minister|minister)"
     r"|(?:vice[\s-])?president|premier|chancellor|king|queen|emir|crown\s+prince|sultan|(?:supreme\s+)?leader|chairman"
-    r"|governor|state\s+councill?or|(?:deputy\s+)?foreign\s+minister|envoy|special\s+(?:envoy|representative)"
+    r"|head\s+of\s+(?:state|government)|governor|state\s+councill?or|(?:deputy\s+)?foreign\s+minister|envoy|special\s+(?:envoy|representative)"
     r"|secretary[\s-]general|secretary\s+of\s+(?:state|defen[cs]e|the\s+\w+|\w+)|(?:defen[cs]e|foreign|home)\s+secretary"
     r"|national\s+security\s+advis[eo]r|ambassador|high\s+commissioner|foreign\s+secretary"
     r"|chief\s+of\s+(?:the\s+)?(?:army|naval|air|defen[cs]e)\s+staff|(?:army|navy|air\s+force)\s+chief"
@@ -340,7 +340,7 @@ def _contains(form, words):
     return all(w in full for w in words)
 
 
-HEADS = {"president", "prime minister", "premier", "chancellor", "king", "queen", "emir", "sultan", "leader", "supreme leader", "crown prince", "chairman"}
+HEADS = {"head of state", "head of government", "president", "prime minister", "premier", "chancellor", "king", "queen", "emir", "sultan", "leader", "supreme leader", "crown prince", "chairman"}
 
 
 def _hindi(role):
@@ -384,7 +384,9 @@ def normalise_role(role):
         r = f"{m[1]} Minister"
     r = re.sub(r"(?i)^(?:union|federal)\s+", "", r)
     r = re.sub(r"(?i)\bdefense\b", "Defence", r)
-    return " ".join(w if w.isupper() else w.capitalize() for w in r.split()).replace("Secretary General", "Secretary-General")
+    small = {"of", "for", "the", "and"}
+    words = [w if w.isupper() else w.lower() if n and w.lower() in small else w.capitalize() for n, w in enumerate(r.split())]
+    return " ".join(words).replace("Secretary General", "Secretary-General")
 
 
 def take_name(text, pos, end=None):
@@ -620,6 +622,15 @@ def sentence_mentions(text, sentence, registry, previous_subject, masked, recent
         person = registry.by_description(m[2], country or hindi_country(m[2]), recent)
         if person:
             out.append(Mention(base + m.start(), base + m.end(), person, "descriptor"))
+    for m in COUNTERPART_RE.finditer(masked):
+        # "Putin and his Turkish counterpart will meet": the one person of that country the report
+        # names anywhere (a name right after it is the counterpart's rule, above).
+        country = places.demonyms().get(m[1]) if m[1] else None
+        if not country or any(a <= m.start() < b for a, b in taken) or any(x.start - base >= m.start() and x.start - base <= m.end() + 3 for x in out):
+            continue
+        ofit = [p for p in registry.people if p.country == country and p.role]
+        if len(ofit) == 1:
+            out.append(Mention(base + m.start(), base + m.end(), ofit[0], "descriptor"))
     pronoun = PRONOUN_RE.match(masked)
     if pronoun and previous_subject is not None:
         out.append(Mention(base + pronoun.start(1), base + pronoun.end(1), previous_subject, "pronoun"))
