@@ -678,3 +678,18 @@ def test_a_day_within_the_period_a_sentence_opens_with_dates_its_event():
 def test_a_press_conference_is_not_a_meeting():
     text = "Chancellor Olaf Scholz met President Emmanuel Macron in Paris on Monday. Government spokesman Steffen Hebestreit spoke at his daily press conference."
     assert [people_of(e) for e in events_of(text, published=DAY)] == [["Emmanuel Macron", "Olaf Scholz"]]
+
+
+def test_the_day_a_dateline_gives_is_when_the_report_was_filed_not_when_its_event_was():
+    text = "Lima, March 12 (AGN) - President Dina Boluarte received Chilean President Gabriel Boric in Lima on Monday."
+    [meeting] = events_of(text, published=DAY)
+    assert meeting.date.iso() == "2024-03-11"
+
+
+def test_a_host_who_receives_a_guest_on_a_state_visit_meets_the_guest():
+    text = "President Dina Boluarte received her Chilean counterpart Gabriel Boric in Lima on Monday and welcomed him on his state visit to Peru."
+    found = events_of(text, published=DAY)
+    [meeting] = [e for e in found if e.kind == "meeting"]
+    assert people_of(meeting) == ["Dina Boluarte", "Gabriel Boric"] and meeting.date.iso() == "2024-03-11"
+    [visit] = [e for e in found if e.kind == "visit"]
+    assert visit.participants[0].name == "Gabriel Boric"  # the guest travels; the host takes part

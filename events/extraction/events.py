@@ -227,6 +227,8 @@ def participants_for(kind, trigger, masked, mentions, base, ctx):
     if ATTEND_RE.match(trigger.group()) and re.match(r"\s+by\b", masked[trigger.end() :]):
         # "The summit was attended by the presidents of …": everyone named after "by".
         return [unique_people([m for m in mentions if offset(m) > trigger.end()])]
+    if kind == "visit" and (guests := _host_and_guest(masked, mentions, base, trigger)):
+        return [guests]  # "Xi received Lula … and welcomed him on his state visit": the guest travels
     if kind == "visit":
         # "at the invitation of President Putin", "hosted by …": the host takes part in the visit.
         host = HOST_RE.search(masked)
@@ -334,6 +336,15 @@ def _same_place(a, b):
     return a is not None and b is not None and a.country == b.country and a.name.casefold() == b.name.casefold()
 
 
+# "Havana, April 14 (RHC) - Xi received Lula on Thursday": the day the report was filed, not the event's.
+DATELINE_DATE_RE = re.compile(r"[A-Z][\w .'’-]{1,40},\s*$")
+DATELINE_END_RE = re.compile(r",?\s*(?:\d{4}\s*)?(?:\([^()\n]{1,30}\)|/[^/\n]{1,20}/)?\.?\s*(?:[-—–:]|\.\s)")
+
+
+def _in_dateline(masked, expr):
+    return expr.start <= 45 and bool(DATELINE_DATE_RE.fullmatch(masked[: expr.start])) and bool(DATELINE_END_RE.match(masked, expr.end))
+
+
 def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
     """The date the sentence gives the event: the event-time expression nearest the trigger,
     else, for an event of one of the lead event's people, the date of the report's lead event (the
@@ -341,7 +352,10 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
     sentence sets it before. A headline without a date takes the date of the body's report of its
     event when they join (see `date_headlines`). `people`: the event's participants; `venue`: where
     the sentence places it."""
-    found = [e for e in dates.find_expressions(masked) if dates.is_event_time(masked, e) and not _aside(masked, e, trigger)]
+    found = [
+        e for e in dates.find_expressions(masked)
+        if dates.is_event_time(masked, e) and not _aside(masked, e, trigger) and not _in_dateline(masked, e)
+    ]
     if found:
         nearest = min(found, key=lambda e: _distance(masked, e, trigger))
         value = dates.resolve(nearest, masked, ctx.anchor)
@@ -549,7 +563,7 @@ def sentence_events(sentence, masked, mentions, ctx):
     if kind in ("meeting", "summit", "agreement") and not out and not mentions:
         out += _meeting_of_countries(kind, trigger, masked, sentence, date, venue, topics, ctx)
     if kind == "visit" and out:
-        out += _meeting_on_a_visit(masked, mentions, trigger, out[0], base, ctx)
+        out += _meeting_on_a_visit(masked, mentions, trigger, out[0], base, ctx) + _host_meets_guest(masked, mentions, base, trigger, out[0])
     if kind == "agreement" and out:
         out += _occasion_of_agreement(masked, trigger, out[0])
     if kind in ("summit", "meeting") and out:
@@ -662,6 +676,36 @@ def _meeting_of_countries(kind, trigger, masked, sentence, date, venue, topics, 
             venue=venue,
             countries=sorted({*codes, *([venue.country] if venue and venue.country else [])}),
             topics=topics,
+        )
+    ]
+
+
+HOSTING_RE = re.compile(r"\b(?:received|receives|hosted|hosts|welcomed|welcomes|greeted|greets)\b")
+
+
+def _host_and_guest(masked, mentions, base, trigger):
+    """[guest, host] when the sentence's subject receives someone before it tells of the visit:
+    "Xi received his counterpart Lula in Beijing and welcomed him on his state visit"; else None."""
+    hosting = HOSTING_RE.search(masked, 0, trigger.start())
+    if not hosting or not re.match(r"(?:during|on)\b", trigger.group(), re.I):
+        return None
+    hosts = [m.person for m in mentions if m.start - base < hosting.start()]
+    guests = [m.person for m in mentions if hosting.end() <= m.start - base < trigger.start() and all(m.person is not h for h in hosts)]
+    if not hosts or not guests:
+        return None
+    return [guests[0], hosts[-1]]
+
+
+def _host_meets_guest(masked, mentions, base, trigger, visit):
+    """The meeting of a host who receives a guest on the guest's visit: the same people, day and place."""
+    if not _host_and_guest(masked, mentions, base, trigger):
+        return []
+    people_ = list(reversed(visit.participants))
+    return [
+        ExtractedEvent(
+            kind="meeting", title=title_for("meeting", people_, visit.venue, masked), spans=list(visit.spans), date=visit.date,
+            participants=people_, venue=visit.venue, countries=_countries(people_, visit.venue), topics=visit.topics,
+            names_in_full=visit.names_in_full,
         )
     ]
 
