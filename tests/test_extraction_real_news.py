@@ -693,3 +693,13 @@ def test_a_host_who_receives_a_guest_on_a_state_visit_meets_the_guest():
     assert people_of(meeting) == ["Dina Boluarte", "Gabriel Boric"] and meeting.date.iso() == "2024-03-11"
     [visit] = [e for e in found if e.kind == "visit"]
     assert visit.participants[0].name == "Gabriel Boric"  # the guest travels; the host takes part
+
+
+def test_several_meetings_told_together_are_given_no_one_day():
+    text = (
+        "President Emmanuel Macron opened the summit in Paris on Monday.\n\n"
+        "During their meetings or talks with Macron, Chancellor Olaf Scholz and Prime Minister Giorgia Meloni backed the plan."
+    )
+    found = [e for e in events_of(text, published=DAY) if "Olaf Scholz" in people_of(e) or "Giorgia Meloni" in people_of(e)]
+    assert found and all(not e.date.known for e in found)
+    assert all("several meetings" in e.date.evidence for e in found)
