@@ -703,3 +703,12 @@ def test_several_meetings_told_together_are_given_no_one_day():
     found = [e for e in events_of(text, published=DAY) if "Olaf Scholz" in people_of(e) or "Giorgia Meloni" in people_of(e)]
     assert found and all(not e.date.known for e in found)
     assert all("several meetings" in e.date.evidence for e in found)
+
+
+def test_bilateral_meetings_held_on_the_storys_day_keep_its_day():
+    text = (
+        "Defence Minister Rajnath Singh attended the SCO meeting in New Delhi on Monday.\n\n"
+        "He held bilateral meetings with the Defence Minister of Belarus, Lt Gen Viktor Khrenin, and Defence Minister of Kazakhstan, Ruslan Zhaksylykov."
+    )
+    bilateral = [e for e in events_of(text, published=DAY) if len(e.participants) == 2]
+    assert len(bilateral) == 2 and all(e.date.iso() == "2024-03-11" for e in bilateral)

@@ -374,8 +374,10 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
     future = dates.is_future(masked, trigger.start())
     if headline and not future:
         return DateValue(evidence=HEADLINE_EVIDENCE)
-    if re.search(r"\b(?:meetings|visits|calls)\b(?:\s+or)?\s*$", masked[: trigger.start()] + " ") or re.search(r"\b(?:meetings|visits|calls)\b", trigger.group(), re.I):
-        # "During their meetings or talks with Xi, the leaders …": several, on days it does not give.
+    several = r"\b(?:during|in|at|after)\s+(?:their|the|his|her)\s+(?:[\w-]+\s+)?(?:meetings|visits|calls)\b"
+    if re.search(several + r"(?:\s+or)?\s*$", masked[: trigger.start()] + " ", re.I) or re.search(several, trigger.group(), re.I):
+        # "During their meetings or talks with Xi, the leaders …": several, on days it does not give
+        # (but "he held bilateral meetings with …" tells of the story's day).
         return DateValue(evidence="the report tells of several meetings and gives no day for them")
     # A sentence that sets what it tells before the report's time takes neither the lead's date nor
     # the report's.
