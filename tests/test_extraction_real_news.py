@@ -712,3 +712,14 @@ def test_bilateral_meetings_held_on_the_storys_day_keep_its_day():
     )
     bilateral = [e for e in events_of(text, published=DAY) if len(e.participants) == 2]
     assert len(bilateral) == 2 and all(e.date.iso() == "2024-03-11" for e in bilateral)
+
+
+def test_he_after_a_sentence_that_names_someone_as_an_owner_is_the_other_person():
+    text = (
+        "President Lula met President Xi Jinping in Beijing on Friday.\n\n"
+        "Earlier it became known about Xi’s decision to send officials to meet Lula. "
+        "He was met by Foreign Minister Wang Yi."
+    )
+    [greeted] = [e for e in events_of(text, published=DAY) if "Wang Yi" in people_of(e)]
+    assert people_of(greeted) == ["Lula", "Wang Yi"]
+    assert not greeted.date.known and "Earlier" in greeted.date.evidence  # the paragraph tells of before

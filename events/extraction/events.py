@@ -108,6 +108,7 @@ class Context:
     country_lists: list = field(default_factory=list)  # the countries of each meeting known by them, in order
     # The time the paragraph so far is set at: (expression, DateValue) of its last dated sentence.
     paragraph_time: tuple | None = None
+    paragraph_earlier: object = None  # the match of "Earlier, …" opening the paragraph: it tells of before the report's time
 
 
 def _is_a_title(quoted):
@@ -304,6 +305,9 @@ BACKGROUND_RE = re.compile(
 )
 
 
+EARLIER_OPENER_RE = re.compile(r"\s*(?:Earlier|Previously|Before\s+that|In\s+the\s+past)\b(?!\s+(?:today|on|this|in\s+the\s+day))")
+
+
 # ", who arrived in Beijing on Sunday,": a relative clause tells of something else than its sentence.
 ASIDE_RE = re.compile(r",\s*(?:who|which|whose|where)\b[^,;]*,")
 
@@ -381,7 +385,7 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
         return DateValue(evidence="the report tells of several meetings and gives no day for them")
     # A sentence that sets what it tells before the report's time takes neither the lead's date nor
     # the report's.
-    background = BACKGROUND_RE.search(masked)
+    background = BACKGROUND_RE.search(masked) or ctx.paragraph_earlier
     story = ctx.narrative if ctx.narrative.known else DateValue(ctx.anchor.date, "day") if ctx.anchor.date else None
     retold = {id(p) for p in people} & ctx.narrative_people and _same_place(venue, ctx.narrative_venue or ctx.scene)
     if story and ctx.paragraph_time and not (background or future or retold) and not _within(ctx.paragraph_time[1], story):
@@ -907,13 +911,17 @@ def document_events(sentences, ctx, masked_text):
             continue
         masked = masked_text[sentence.start : sentence.end]
         if "\n" in ctx.text[last_end : sentence.start]:
-            ctx.paragraph_time = None  # a new paragraph
+            ctx.paragraph_time, ctx.paragraph_earlier = None, None  # a new paragraph
         last_end = sentence.end
         mentions = people.sentence_mentions(ctx.text, sentence, ctx.registry, subject, masked, recent)
         events += sentence_events(sentence, masked, mentions, ctx)
         ctx.paragraph_time = paragraph_time(masked, ctx) or ctx.paragraph_time
+        ctx.paragraph_earlier = ctx.paragraph_earlier or EARLIER_OPENER_RE.match(masked)
         if mentions:
-            subject = mentions[0].person
+            # The first person named, unless named as an owner ("Putin’s decision to send officials
+            # to meet Kim. He was met by …": he is Kim).
+            owners = [m for m in mentions if re.match(r"['’]s?\b", ctx.text[m.end : m.end + 2])]
+            subject = next((m.person for m in mentions if m not in owners), mentions[0].person)
         for m in mentions:
             recent = [p for p in recent if p is not m.person] + [m.person]
     ctx.paragraph_time = None
