@@ -30,15 +30,21 @@ class IngestResult:
     joined: list = field(default_factory=list)
     flagged: list = field(default_factory=list)
     reports: list = field(default_factory=list)  # ids of the reports stored for the document
+    updated: str = ""  # what a second ingest of a stored document changed ("publication date set to …")
 
     def summary(self):
+        if self.duplicate and self.updated:
+            return f"{self.filename}: already ingested as document {self.document.pk}; {self.updated} and its events read again: " + self._counts()
         if self.duplicate:
             return f"{self.filename}: already ingested as document {self.document.pk}; nothing changed"
+        date = self.document.published.isoformat() if self.document.published else "no publication date"
+        return f"{self.filename}: document {self.document.pk} ({date}): " + self._counts()
+
+    def _counts(self):
         parts = [f"{len(self.created)} new event(s)", f"{len(self.joined)} joined"]
         if self.flagged:
             parts.append(f"{len(self.flagged)} flagged for review")
-        date = self.document.published.isoformat() if self.document.published else "no publication date"
-        return f"{self.filename}: document {self.document.pk} ({date}): " + ", ".join(parts)
+        return ", ".join(parts)
 
 
 def ensure_countries(codes):
@@ -50,43 +56,79 @@ def ensure_countries(codes):
         )
 
 
-def ingest_text(text, filename, published=None, outlet=None):
+def ingest_text(text, filename, published=None, outlet=None, meta=None):
     """Store one document and the events it reports, in one transaction; the same text twice changes
-    nothing."""
+    nothing (but a publication date or outlet given for it is set, and it is read again)."""
     with transaction.atomic():
-        result = store_document(text, filename, published, outlet)
-        cluster_stored([result])
+        result = store_document(text, filename, published, outlet, meta=meta)
+        if not result.duplicate:
+            cluster_stored([result])
     return result
 
 
-def store_document(text, filename, published=None, outlet=None, topics=None, lookups=None):
+def stored_already(text, url=None):
+    """The document holding this text, or this canonical address, if one does."""
+    return Document.objects.filter(Q(sha256=Document.hash_text(text)) | (Q(url=url) if url else Q(pk__in=[]))).first()
+
+
+def store_document(text, filename, published=None, outlet=None, topics=None, lookups=None, meta=None):
     """Store one document and its reports in one transaction, without clustering them yet (see
-    `Batch`); the same text twice changes nothing. `topics`: the topic table, if already read;
+    `Batch`). The same text, or the same page by its canonical address, twice is one document: the
+    second time changes nothing unless a publication date or an outlet is given for it (see
+    `apply_given`). `published` and `outlet` are what the person ingesting gave; `meta` (a
+    sources.Incoming) what a web page says of itself: title, outlet, author, address, and a
+    publication date that beats the text's own. `topics`: the topic table, if already read;
     `lookups`: people and places already resolved (see `Lookups`)."""
-    sha256 = Document.hash_text(text)
-    existing = Document.objects.filter(sha256=sha256).first()
+    url = (meta.url if meta else None) or ""
+    existing = stored_already(text, url)
     if existing:
-        return IngestResult(filename, existing, duplicate=True)
-    extraction = extract_document(text, published=published, topics=topic_table() if topics is None else topics)
+        return apply_given(IngestResult(filename, existing, duplicate=True), published, outlet)
+    page_date = meta.published if meta and not published else None
+    extraction = extract_document(text, published=published or page_date, topics=topic_table() if topics is None else topics)
     try:
         with transaction.atomic():
             document = Document.objects.create(
                 text=text,
-                title=extraction.title,
+                title=(meta.title if meta and meta.title else extraction.title)[:500],
                 published=extraction.published,
-                published_source=extraction.published_source,
-                outlet=outlet,
-                filename=filename,
+                published_source=Document.DateSource.PAGE if page_date else extraction.published_source,
+                published_evidence=(meta.published_basis or "") if page_date else "",
+                outlet=outlet or (meta.outlet if meta else None),
+                author=(meta.author or "")[:300] if meta else "",
+                url=url,
+                filename=filename[:500],
             )
             result = IngestResult(filename, document)
             store_reports(document, extraction, result, lookups or Lookups(), fresh=True)
     except IntegrityError:
-        # Another process stored the same text between the check above and this transaction.
-        existing = Document.objects.filter(sha256=sha256).first()
+        # Another process stored the same text (or page) between the check above and this transaction.
+        existing = stored_already(text, url)
         if existing is None:
             raise
         return IngestResult(filename, existing, duplicate=True)
     return result
+
+
+def apply_given(result, published=None, outlet=None):
+    """A publication date or outlet given for a document already stored wins over what it had, as
+    an editor's would in the admin: it is set and the document read again (the date anchors its
+    relative dates). Nothing given, or nothing different: nothing changes."""
+    document = result.document
+    changes = []
+    redate = bool(published) and (document.published != published or document.published_source != Document.DateSource.USER)
+    if redate:
+        document.published, document.published_source, document.published_evidence = published, Document.DateSource.USER, ""
+        changes.append(f"publication date set to {published.isoformat()}")
+    if outlet and document.outlet != outlet:
+        document.outlet = outlet
+        changes.append(f"outlet set to {outlet}")
+    if not changes:
+        return result
+    with transaction.atomic():
+        document.save(update_fields=["published", "published_source", "published_evidence", "outlet"])
+        again = reextract(document) if redate else IngestResult(result.filename, document)
+    again.filename, again.duplicate, again.updated = result.filename, True, " and ".join(changes)
+    return again
 
 
 class Lookups:
@@ -131,13 +173,16 @@ class Batch:
         self.topics = None  # read at the first document, once: a batch is one command's run
         self.known = Lookups()
 
-    def add(self, text, filename, published=None, outlet=None):
+    def add(self, text, filename, published=None, outlet=None, meta=None):
         """Store a document; the results whose reports were clustered by this call (when the batch
-        is full), else []."""
+        is full), else []. A document already stored is done at once (see `apply_given`)."""
         lookups = Lookups(self.known)
         if self.topics is None:
             self.topics = topic_table()
-        self.pending.append(store_document(text, filename, published, outlet, self.topics, lookups))
+        result = store_document(text, filename, published, outlet, self.topics, lookups, meta=meta)
+        if result.duplicate:
+            return [result]
+        self.pending.append(result)
         self.known.adopt(lookups)  # only once the document is stored: a rolled-back row is no one's
         return self.flush() if len(self.pending) >= self.size else []
 
@@ -156,7 +201,7 @@ def reextract(document):
     with transaction.atomic():
         published = document.published if document.published_source != Document.DateSource.UNKNOWN else None
         extraction = extract_document(document.text, published=published, topics=topic_table())
-        if document.published_source in (Document.DateSource.EDITOR, Document.DateSource.USER):
+        if document.published_source in (Document.DateSource.EDITOR, Document.DateSource.USER, Document.DateSource.PAGE):
             extraction.published_source = document.published_source
         old = set(Report.objects.filter(document=document).values_list("pk", flat=True))
         # What the old reading was connected to is clustered again with the new one.

@@ -33,19 +33,31 @@ class Document(models.Model):
         BYLINE = "byline", "byline"
         USER = "user", "given at ingest"
         EDITOR = "editor", "set by an editor"
+        PAGE = "page", "the web page's own metadata"
         UNKNOWN = "unknown", "unknown"
 
-    text = models.TextField(help_text="The text exactly as given; never altered.")
+    text = models.TextField(help_text="The text exactly as given (a web page's article text); never altered.")
     title = models.CharField(max_length=500, blank=True)
     published = models.DateField(null=True, blank=True, help_text="Publication date, the anchor for relative dates.")
     published_source = models.CharField(max_length=10, choices=DateSource, default=DateSource.UNKNOWN)
+    published_evidence = models.CharField(
+        max_length=300, blank=True, default="", help_text="Where on the web page the date was found (JSON-LD, a meta tag, its address…)."
+    )
     outlet = models.CharField(max_length=200, null=True, blank=True)
-    filename = models.CharField(max_length=500, help_text="The file it came from.")
+    author = models.CharField(max_length=300, blank=True, default="")
+    url = models.CharField(
+        max_length=2000, blank=True, default="", help_text="The canonical address of the web page it came from, if any."
+    )
+    filename = models.CharField(max_length=500, help_text="The file or address it came from.")
     sha256 = models.CharField(max_length=64, unique=True, editable=False)
     ingested_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-published", "filename"]
+        constraints = [
+            # One article reached by two addresses, or as a saved file and by its address, is one document.
+            models.UniqueConstraint(fields=["url"], condition=~Q(url=""), name="unique_document_url"),
+        ]
 
     def __str__(self):
         return self.title or self.filename
@@ -423,3 +435,109 @@ class Change(models.Model):
 
     def __str__(self):
         return f"event {self.event_id} changed"
+
+
+class Feed(models.Model):
+    """An RSS or Atom feed whose new items `manage.py poll_feeds` ingests."""
+
+    url = models.URLField(max_length=2000, unique=True, help_text="The feed's address (RSS or Atom).")
+    title = models.CharField(max_length=300, blank=True, help_text="Taken from the feed when left empty.")
+    outlet = models.CharField(max_length=200, blank=True, help_text="The outlet of its articles when their pages do not name one.")
+    active = models.BooleanField(default=True, help_text="Inactive feeds are not polled.")
+    last_polled_at = models.DateTimeField(null=True, blank=True, editable=False)
+    last_added = models.PositiveIntegerField(default=0, editable=False, help_text="Documents the last poll added.")
+    last_error = models.TextField(blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["title", "url"]
+
+    def __str__(self):
+        return self.title or self.url
+
+
+class FeedEntry(models.Model):
+    """An item a feed listed, read once: polling again skips it."""
+
+    feed = models.ForeignKey(Feed, on_delete=models.CASCADE, related_name="entries")
+    key = models.CharField(max_length=500, help_text="The item's id (guid), else its link.")
+    url = models.CharField(max_length=2000)
+    title = models.CharField(max_length=500, blank=True)
+    document = models.ForeignKey(Document, null=True, blank=True, on_delete=models.SET_NULL, related_name="feed_entries")
+    error = models.TextField(blank=True, help_text="Why the item gave no document (it is not an article, say).")
+    seen_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-seen_at", "pk"]
+        verbose_name_plural = "feed entries"
+        constraints = [models.UniqueConstraint(fields=["feed", "key"], name="unique_feed_entry")]
+
+    def __str__(self):
+        return self.title or self.url
+
+
+class IngestJob(models.Model):
+    """Documents given together (an upload, addresses, a feed poll), ingested in the background by
+    the task worker; its items say how far it got and what each gave."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "waiting for the worker"
+        RUNNING = "running", "running"
+        DONE = "done", "done"
+        FAILED = "failed", "stopped by an error"
+
+    label = models.CharField(max_length=300)
+    status = models.CharField(max_length=10, choices=Status, default=Status.QUEUED)
+    published = models.DateField(null=True, blank=True, help_text="Publication date given for every document.")
+    outlet = models.CharField(max_length=200, blank=True)
+    error = models.TextField(blank=True)
+    created_by = models.ForeignKey("auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return self.label
+
+    def get_absolute_url(self):
+        return reverse("admin:events_ingestjob_change", args=[self.pk])
+
+    def tally(self):
+        """{status: count} of its items, every status present."""
+        counts = dict(self.items.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
+        return {status: counts.get(status, 0) for status in IngestItem.Status.values}
+
+    @property
+    def finished(self):
+        return self.status in (self.Status.DONE, self.Status.FAILED)
+
+
+class IngestItem(models.Model):
+    """One file or address of a job: its bytes until read, then what ingesting it gave."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "waiting"
+        STORED = "stored", "stored"
+        UNCHANGED = "unchanged", "already there"
+        FAILED = "failed", "failed"
+
+    job = models.ForeignKey(IngestJob, on_delete=models.CASCADE, related_name="items")
+    position = models.PositiveIntegerField()
+    name = models.CharField(max_length=2000, help_text="The file's name or the address.")
+    data = models.BinaryField(null=True, blank=True, editable=False, help_text="An uploaded file's bytes, dropped once read.")
+    status = models.CharField(max_length=10, choices=Status, default=Status.PENDING)
+    message = models.TextField(blank=True)
+    events = models.JSONField(
+        default=list, blank=True, help_text="[what, event id, title] of each event the document created, joined or flagged."
+    )
+    document = models.ForeignKey(Document, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["job", "position"]
+        constraints = [models.UniqueConstraint(fields=["job", "position"], name="unique_ingest_item_position")]
+
+    def __str__(self):
+        return self.name

@@ -19,6 +19,14 @@ def fresh_timeline_index():
     timeline_index.reset()
 
 
+@pytest.fixture(autouse=True)
+def immediate_tasks(settings):
+    """Background tasks run inside the call that enqueues them (once its transaction commits), so a
+    test sees an upload's results without a worker; tests of the worker itself ask for the database
+    backend."""
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+
+
 @pytest.fixture
 def seeded(db):
     """The five sample articles, ingested as on first run."""

@@ -70,7 +70,9 @@ def test_every_bad_file_gets_its_own_error_line_while_the_good_ones_are_stored(d
     for name, (_, message) in BAD_FILES.items():
         [line] = [line for line in lines if line.startswith(f"{tmp_path / name}: error: ")]
         assert message in line
-    assert [line.split(":")[0] for line in out.strip().splitlines()] == ["good-1.txt", "good-2.txt"]
+    *stored, total = out.strip().splitlines()
+    assert [line.split(":")[0] for line in stored] == ["good-1.txt", "good-2.txt"]
+    assert total.startswith(f"{len(BAD_FILES) + 2} document(s): 2 stored, 0 already there, {len(BAD_FILES)} failed;")
 
 
 def test_windows_1252_text_is_decoded_with_its_quotes_dashes_and_accents(db, tmp_path):
@@ -166,7 +168,7 @@ def test_a_folder_without_txt_files_is_a_failure_not_silence(db, tmp_path):
     (tmp_path / "empty").mkdir()
     _, err, failed = run_ingest(tmp_path / "empty")
     assert failed
-    assert "the folder has no .txt files" in err
+    assert "the folder has no .txt, .html or .htm files" in err
 
 
 def test_a_device_or_pipe_is_refused_rather_than_read(db):

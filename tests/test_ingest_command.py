@@ -18,9 +18,10 @@ def run_ingest(*args):
 
 def test_one_line_per_file(db):
     out, _ = run_ingest(str(SEEDS))
-    lines = out.strip().splitlines()
+    *lines, total = out.strip().splitlines()
     assert len(lines) == 5
     assert all(line.startswith(f.name) for line, f in zip(lines, sorted(SEEDS.glob("*.txt"))))
+    assert total.startswith("5 document(s): 5 stored, 0 already there, 0 failed; 14 new event(s)")
 
 
 def test_ingesting_the_same_text_again_changes_nothing(db):
@@ -96,4 +97,4 @@ def test_the_command_line_runs_from_a_shell(tmp_path):
     subprocess.run([python, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
     done = subprocess.run([python, "manage.py", "ingest", str(SEEDS)], cwd=ROOT, env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    assert len(done.stdout.strip().splitlines()) == 5
+    assert len(done.stdout.strip().splitlines()) == 5 + 1  # a line per document and the summary

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "events",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -187,3 +188,20 @@ FETCH_USER_AGENT = os.environ.get(
     "FETCH_USER_AGENT", "MeetingsTimeline/1.0 (+see README; timeline of meetings from news articles)"
 )
 FETCH_ALLOW_PRIVATE_ADDRESSES = envbool("FETCH_ALLOW_PRIVATE_ADDRESSES")
+
+# Background work (admin uploads, addresses, feed polls) runs through django.tasks with the database
+# backend of django-tasks-db: no broker to install, the jobs live in the same database as the
+# documents (SQLite or PostgreSQL), and `manage.py db_worker` (started by scripts/serve) runs them.
+# TASKS_BACKEND=immediate runs each task inside the request instead (no worker needed).
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "db": "django_tasks_db.DatabaseBackend",
+            "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+        }[os.environ.get("TASKS_BACKEND", "db")],
+    }
+}
+# An admin upload may hold this many files (a zip counts as one; its members are not counted here).
+DATA_UPLOAD_MAX_NUMBER_FILES = envint("DATA_UPLOAD_MAX_NUMBER_FILES", 1000)
+# Documents in one background job (a zip's members, addresses) at most.
+INGEST_MAX_JOB_ITEMS = envint("INGEST_MAX_JOB_ITEMS", 5000)

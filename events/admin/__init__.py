@@ -1,6 +1,6 @@
 """Django admin for editors, one module per concern: events (curation), people and the other things
-events name, documents (upload, re-extraction). `curation` holds the multi-step changes they run."""
+events name, documents (upload, re-extraction), ingesting (background jobs, feeds). `curation` holds the multi-step changes they run."""
 
-from . import documents, events, people
+from . import documents, events, ingesting, people
 
-__all__ = ["documents", "events", "people"]
+__all__ = ["documents", "events", "ingesting", "people"]

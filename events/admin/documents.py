@@ -11,9 +11,10 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
 
-from ..decoding import decode
-from ..ingest import IngestError, ingest_text, reextract
-from ..models import Document
+from ..ingest import IngestError, reextract
+from ..jobs import create_job
+from ..models import Document, IngestJob
+from ..sources import is_address
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -29,39 +30,58 @@ class MultipleFileField(forms.FileField):
 
 
 class UploadForm(forms.Form):
-    files = MultipleFileField(required=False, help_text="One or several .txt files.")
-    text = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 12, "cols": 80}), label="Or paste a text")
-    filename = forms.CharField(required=False, max_length=200, help_text="A name for the pasted text.")
-    outlet = forms.CharField(required=False, max_length=200)
-    published = forms.DateField(
-        required=False, widget=AdminDateWidget, help_text="Leave empty to take it from the text's date line, if any."
+    files = MultipleFileField(
+        required=False, help_text="Any number of .txt or .html/.htm files, or .zip archives of them."
     )
+    urls = forms.CharField(
+        required=False, label="Or web addresses", widget=forms.Textarea(attrs={"rows": 4, "cols": 80}),
+        help_text="The http(s) addresses of articles, one per line.",
+    )
+    text = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 8, "cols": 80}), label="Or paste a text")
+    filename = forms.CharField(required=False, max_length=200, help_text="A name for the pasted text.")
+    outlet = forms.CharField(required=False, max_length=200, help_text="For every document; leave empty to take it from web pages.")
+    published = forms.DateField(
+        required=False, widget=AdminDateWidget,
+        help_text="For every document; leave empty to take it from the page or the text's date line, if any.",
+    )
+
+    def clean_urls(self):
+        lines = [line.strip() for line in self.cleaned_data["urls"].splitlines() if line.strip()]
+        wrong = [line for line in lines if not is_address(line)]
+        if wrong:
+            raise forms.ValidationError(f"Not an http(s) address: {', '.join(wrong[:3])}")
+        return list(dict.fromkeys(lines))
 
     def clean(self):
         data = super().clean()
-        if not data.get("files") and not (data.get("text") or "").strip():
-            raise forms.ValidationError("Choose files or paste a text.")
+        if not data.get("files") and not data.get("urls") and not (data.get("text") or "").strip():
+            raise forms.ValidationError("Choose files, give addresses or paste a text.")
         return data
 
-    def texts(self):
-        """(name, text or IngestError) for each file and the pasted text."""
+    def entries(self):
+        """(name, bytes) of each file and of the pasted text, (address, None) of each address."""
         for upload in self.cleaned_data["files"]:
-            try:
-                yield upload.name, decode(upload.read(), upload.name)
-            except IngestError as error:
-                yield upload.name, error
+            yield upload.name, upload.read()
+        for url in self.cleaned_data["urls"]:
+            yield url, None
         text = self.cleaned_data["text"]
         if text.strip():
-            yield self.cleaned_data["filename"] or f"pasted {timezone.now():%Y-%m-%d %H:%M}", text
+            name = self.cleaned_data["filename"] or f"pasted {timezone.now():%Y-%m-%d %H:%M}"
+            yield name if name.lower().endswith((".txt", ".html", ".htm")) else f"{name}.txt", text.encode("utf-8")
+
+    def label(self):
+        files, urls = len(self.cleaned_data["files"]), len(self.cleaned_data["urls"])
+        parts = [f"{files} file(s)" if files else "", f"{urls} address(es)" if urls else "", "a pasted text" if self.cleaned_data["text"].strip() else ""]
+        return "Upload of " + ", ".join(p for p in parts if p)
 
 
 @admin.register(Document)
 class DocumentAdmin(admin.ModelAdmin):
     list_display = ["filename", "title", "published", "published_source", "outlet", "event_count", "ingested_at"]
     list_filter = ["published_source", "outlet"]
-    search_fields = ["title", "filename", "outlet", "text"]
-    fields = ["title", "outlet", "published", "published_source", "filename", "ingested_at", "text"]
-    readonly_fields = ["published_source", "filename", "ingested_at", "text"]
+    search_fields = ["title", "filename", "outlet", "url", "text"]
+    fields = ["title", "outlet", "author", "published", "published_source", "published_evidence", "url", "filename", "ingested_at", "text"]
+    readonly_fields = ["published_source", "published_evidence", "url", "filename", "ingested_at", "text"]
     actions = ["reextract_selected"]
 
     def get_queryset(self, request):
@@ -75,6 +95,7 @@ class DocumentAdmin(admin.ModelAdmin):
         if "published" not in form.changed_data:
             return super().save_model(request, obj, form, change)
         obj.published_source = Document.DateSource.EDITOR if obj.published else Document.DateSource.UNKNOWN
+        obj.published_evidence = ""
         super().save_model(request, obj, form, change)
         result = reextract(obj)
         self.message_user(request, f"Dates resolved again. {result.summary()}", messages.SUCCESS)
@@ -95,20 +116,21 @@ class DocumentAdmin(admin.ModelAdmin):
         return redirect("admin:events_document_upload")
 
     def upload_view(self, request):
+        """Files, addresses and a pasted text become a job the task worker runs (events/jobs.py); the
+        editor is taken to its page, where the results arrive."""
         if not self.has_add_permission(request):
             raise PermissionDenied
         form = UploadForm(request.POST or None, request.FILES or None)
-        results, errors = [], []
         if request.method == "POST" and form.is_valid():
-            for name, text in form.texts():
-                if isinstance(text, IngestError):
-                    errors.append(str(text))
-                    continue
-                result = ingest_text(text, name, form.cleaned_data["published"], form.cleaned_data["outlet"] or None)
-                if not result.duplicate:
-                    self.log_addition(request, result.document, f"Uploaded: {result.summary()}")
-                results.append(result)
-            form = UploadForm()
+            try:
+                job = create_job(
+                    form.label(), list(form.entries()), published=form.cleaned_data["published"],
+                    outlet=form.cleaned_data["outlet"], user=request.user,
+                )
+            except IngestError as error:
+                form.add_error(None, str(error))
+            else:
+                return redirect(job.get_absolute_url())
         return TemplateResponse(
             request,
             "admin/events/document/upload.html",
@@ -118,7 +140,6 @@ class DocumentAdmin(admin.ModelAdmin):
                 "opts": self.model._meta,
                 "form": form,
                 "media": self.media + form.media,
-                "results": results,
-                "errors": errors,
+                "jobs": IngestJob.objects.order_by("-created_at")[:5],
             },
         )

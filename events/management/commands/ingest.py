@@ -1,28 +1,33 @@
-"""python manage.py ingest PATH [PATH ...]: store articles and the events they report."""
+"""python manage.py ingest PATH_OR_URL [...]: store articles and the events they report."""
 
 import csv
 import traceback
+from collections import Counter
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from events import decoding, timeline_index
+from events import decoding, sources, timeline_index
 from events.ingest import Batch, IngestError, parse_published
 
 METADATA_FILE = "metadata.csv"
+# Folders of more documents than this show a progress bar (on a terminal).
+PROGRESS_FROM = 20
 
 
 class Command(BaseCommand):
     help = (
-        "Ingest .txt articles (files or folders of them). Each document is stored once, in its own "
-        "transaction; one line per file says what was found. A folder may hold a metadata.csv with "
-        "columns file,published,outlet giving each file's publication date and outlet."
+        "Ingest articles: .txt files, saved web pages (.html, .htm), folders of them, and http(s) "
+        "addresses of web pages, mixed as you like. Each document is stored once, in its own "
+        "transaction; one line per document says what was found, and a summary ends the run. A "
+        "folder may hold a metadata.csv with columns file,published,outlet. --published and "
+        "--outlet given for a document already stored set them and read it again."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("paths", nargs="+")
-        parser.add_argument("--published", help="publication date YYYY-MM-DD for every file given")
-        parser.add_argument("--outlet", help="outlet for every file given")
+        parser.add_argument("paths", nargs="+", metavar="PATH_OR_URL")
+        parser.add_argument("--published", help="publication date YYYY-MM-DD for every document given")
+        parser.add_argument("--outlet", help="outlet for every document given")
         parser.add_argument("--metadata", help=f"a CSV like {METADATA_FILE} (file,published,outlet) for these files")
 
     def handle(self, *args, paths=(), published=None, outlet=None, metadata=None, **options):
@@ -31,37 +36,84 @@ class Command(BaseCommand):
         except IngestError as exc:
             raise CommandError(f"--published: {exc}") from None
         extra = read_metadata(Path(metadata)) if metadata else {}
-        failed = 0
-        # Each file is stored in its own transaction; their reports are clustered together a batch
-        # at a time (events/ingest.py), and each file's line is written once its batch is clustered.
+        items = list(expand(paths, extra))
+        self.progress = Progress(len(items), self.stderr, show=len(items) > PROGRESS_FROM)
+        tally = Counter()
+        # Each document is stored in its own transaction; their reports are clustered together a
+        # batch at a time (events/ingest.py), and each document's line is written once its batch is clustered.
         batch = Batch()
-        for path, meta in expand(paths, extra):
+        for source, meta in items:
+            self.progress.step()
             if meta is None:
-                failed += 1
-                self.stderr.write(f"{path}: error: {problem(path)}")
+                tally["failed"] += 1
+                self.progress.write(f"{source}: error: {problem(Path(source))}", self.stderr)
                 continue
             try:
-                text = decoding.read(path)
+                incoming = sources.from_address(source) if sources.is_address(source) else sources.from_file(source)
                 day = parse_published(meta["published"]) if meta.get("published") else published
-                done = batch.add(text, path.name, published=day, outlet=meta.get("outlet") or outlet)
+                done = batch.add(incoming.text, incoming.name, published=day, outlet=meta.get("outlet") or outlet, meta=incoming)
             except Exception as exc:
-                # One file's failure, whatever it is, must not stop the others; its transaction has
-                # rolled back, so nothing of it is stored.
-                failed += 1
-                self.stderr.write(f"{path}: error: {reason(exc)}; nothing stored")
+                # One document's failure, whatever it is, must not stop the others; its transaction
+                # has rolled back, so nothing of it is stored.
+                tally["failed"] += 1
+                self.progress.write(f"{source}: error: {reason(exc)}; nothing stored", self.stderr)
                 if options.get("traceback") and not isinstance(exc, (IngestError, OSError)):
                     self.stderr.write(traceback.format_exc())
                 continue
-            self.report(done)
-        self.report(batch.flush())
+            self.report(done, tally)
+        self.report(batch.flush(), tally)
+        self.progress.close()
         timeline_index.prune_changes()
-        if failed:
-            raise CommandError(f"{failed} file(s) could not be ingested")
+        self.stdout.write(summary(tally))
+        if tally["failed"]:
+            raise CommandError(f"{tally['failed']} document(s) could not be ingested")
 
-
-    def report(self, results):
+    def report(self, results, tally):
         for result in results:
-            self.stdout.write(result.summary())
+            tally["updated" if result.updated else "unchanged" if result.duplicate else "stored"] += 1
+            tally["created"] += len(result.created)
+            tally["joined"] += len(result.joined)
+            self.progress.write(result.summary(), self.stdout)
+
+
+def summary(tally):
+    documents = sum(tally[k] for k in ("stored", "unchanged", "updated", "failed"))
+    parts = [f"{tally['stored']} stored", f"{tally['unchanged']} already there"]
+    if tally["updated"]:
+        parts.append(f"{tally['updated']} given a new date or outlet")
+    parts.append(f"{tally['failed']} failed")
+    return f"{documents} document(s): " + ", ".join(parts) + f"; {tally['created']} new event(s), {tally['joined']} joined"
+
+
+class Progress:
+    """A one-line progress bar on a terminal's stderr for many documents, redrawn as they go; lines
+    written meanwhile go above it. Not on a terminal, or few documents: just the lines."""
+
+    WIDTH = 30
+
+    def __init__(self, total, err, show):
+        self.total, self.done = total, 0
+        self.bar = err if show and getattr(err, "isatty", lambda: False)() else None
+
+    def step(self):
+        self.done += 1
+        self._draw()
+
+    def write(self, line, stream):
+        if self.bar:
+            self.bar.write("\r\033[K", ending="")
+        stream.write(line)
+        self._draw()
+
+    def _draw(self):
+        if self.bar and self.total:
+            filled = self.WIDTH * self.done // self.total
+            self.bar.write(f"[{'#' * filled}{'.' * (self.WIDTH - filled)}] {self.done}/{self.total}\r", ending="")
+            self.bar.flush()
+
+    def close(self):
+        if self.bar:
+            self.bar.write("\r\033[K", ending="")
 
 
 def read_metadata(path):
@@ -73,12 +125,15 @@ def read_metadata(path):
 
 
 def expand(paths, extra):
-    """(file, metadata) for each path: folders give their .txt files in name order. A path that
-    cannot be ingested (missing, an empty folder) comes with None."""
+    """(file or address, metadata) for each argument: folders give their .txt, .html and .htm files in
+    name order. A path that cannot be ingested (missing, an empty folder) comes with None."""
     for raw in paths:
+        if sources.is_address(raw):
+            yield raw, extra.get(raw, {})
+            continue
         path = Path(raw)
         if path.is_dir():
-            children = sorted(p for p in path.glob("*.txt") if p.is_file())
+            children = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in sources.SUFFIXES)
             if not children:
                 yield path, None
                 continue
@@ -93,15 +148,15 @@ def expand(paths, extra):
 
 def problem(path):
     if path.is_dir():
-        return "the folder has no .txt files"
+        return "the folder has no .txt, .html or .htm files"
     if path.exists():
         return "not a regular file"
     return "no such file or folder"
 
 
 def reason(exc):
-    if isinstance(exc, decoding.DecodeError):
-        return exc.reason
+    if isinstance(exc, IngestError) and getattr(exc, "reason", None):
+        return exc.reason  # the file or address is named at the start of the line already
     if isinstance(exc, IngestError):
         return str(exc)
     if isinstance(exc, OSError):
