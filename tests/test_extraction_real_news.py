@@ -723,3 +723,24 @@ def test_he_after_a_sentence_that_names_someone_as_an_owner_is_the_other_person(
     [greeted] = [e for e in events_of(text, published=DAY) if "Wang Yi" in people_of(e)]
     assert people_of(greeted) == ["Lula", "Wang Yi"]
     assert not greeted.date.known and "Earlier" in greeted.date.evidence  # the paragraph tells of before
+
+
+def test_the_heads_of_two_delegations_at_talks_met_there():
+    text = (
+        "Foreign Minister Ana Celia met Minister Pedro Alvarez in Havana on Monday.\n\n"
+        "Deputy Minister Carlos Fernandez led the Cuban delegation and Vice Minister Luis Moreno led the Mexican "
+        "delegation during the talks in Havana from March 4 to 8, according to a joint statement."
+    )
+    [talks] = [e for e in events_of(text, published=DAY) if "Carlos Fernandez" in people_of(e)]
+    assert talks.kind == "meeting" and people_of(talks) == ["Carlos Fernandez", "Luis Moreno"]
+    assert talks.date.iso() == "2024-03-04" and talks.date.end == datetime.date(2024, 3, 8)
+
+
+def test_what_a_report_tells_of_talks_over_several_days_is_dated_to_their_month_not_their_first_day():
+    text = (
+        "Deputy Minister Carlos Fernandez met Vice Minister Luis Moreno for talks in Havana from March 4 to 8.\n\n"
+        "Fernandez and Moreno agreed to restore air links and reopen their consulates, the statement said."
+    )
+    [agreement] = [e for e in events_of(text, published=DAY) if e.kind == "agreement"]
+    assert (agreement.date.iso(), agreement.date.precision) == ("2024-03", "month")
+    assert "on a day it does not give" in agreement.date.evidence

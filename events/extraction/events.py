@@ -136,6 +136,7 @@ SUMMIT_AS_SETTING_RE = re.compile(
     r"\b(?:(?:sidelines|margins|eve)\s+of|ahead\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$", re.I
 )
 # "Biden and Xi spoke on April 2": two people who spoke, with each other.
+DELEGATION_RE = re.compile(r"\b(?:led|leads|leading|headed|heads|heading)\s+(?:the|a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?delegation\b")
 TWO_SPOKE_RE = re.compile(r"(?<=\band\s)(?:[A-Z][\w.’'-]*\s+){1,4}(spoke|talked|conferred)\b(?!\s+(?:of|about|to\s+(?:reporters|the\s+media|journalists)))")
 # "Ramaphosa unveiled a ten-point peace plan": a statement of its own, whatever the occasion.
 PROPOSAL_RE = re.compile(
@@ -178,6 +179,9 @@ def classify(masked, mention_offsets):
         if noun and noun[1].lower() in ("meeting", "talks", "conference", "dialogue", "forum"):
             return "meeting", attend
         return "other", attend
+    led = list(DELEGATION_RE.finditer(masked))
+    if len(led) >= 2:
+        return "meeting", led[0]  # "X led the Saudi delegation and Y the Iranian delegation during the talks"
     for m in MEETING_NOUN_RE.finditer(masked):
         qualifier = m[2].strip().lower()
         if m["det"].lower() in ("their", "his", "her"):
@@ -375,7 +379,7 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
         return value  # a date the sentence gives but that cannot be resolved stays unknown
     # The tense of the clause the event's verb is in: "said the three countries would establish a
     # hotline … at the close of his talks" reports talks that happened.
-    future = dates.is_future(masked, trigger.start())
+    future = dates.is_future(masked, trigger.start() + len(trigger.group().split()[0]))
     if headline and not future:
         return DateValue(evidence=HEADLINE_EVIDENCE)
     several = r"\b(?:during|in|at|after)\s+(?:their|the|his|her)\s+(?:[\w-]+\s+)?(?:meetings|visits|calls)\b"
@@ -398,6 +402,14 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
             # Other people than the lead's, and no date of their own: the story's day is a guess.
             return DateValue(evidence="the report gives no date for it, and it is not of the lead event's people")
         n = ctx.narrative
+        if n.end and n.precision == "day":
+            # The lead ran over several days ("the talks in Beijing from March 6 to 10"): which of
+            # them this was, the report does not say.
+            same_month = (n.date.year, n.date.month) == (n.end.year, n.end.month)
+            return DateValue(
+                n.date.replace(day=1) if same_month else n.date.replace(month=1, day=1), "month" if same_month else "year",
+                f"during the report's lead event, on a day it does not give: {n.evidence}",
+            )
         return DateValue(n.date, n.precision, f"as the report's lead event: {n.evidence}")
     if ctx.anchor.date and not background and not future:
         # News reports what happened on the day it is published unless it says otherwise.
