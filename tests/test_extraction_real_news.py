@@ -744,3 +744,23 @@ def test_what_a_report_tells_of_talks_over_several_days_is_dated_to_their_month_
     [agreement] = [e for e in events_of(text, published=DAY) if e.kind == "agreement"]
     assert (agreement.date.iso(), agreement.date.precision) == ("2024-03", "month")
     assert "on a day it does not give" in agreement.date.evidence
+
+
+def test_two_peoples_meeting_named_by_their_possessive_is_a_meeting():
+    text = (
+        "President Gabriel Boric hosted President Lula in Santiago on Monday.\n\n"
+        "The plan builds on the points agreed at Boric and Lula's meeting in Brasilia in January."
+    )
+    found = sorted((e.date.iso(), e.venue.country) for e in events_of(text, published=DAY) if e.kind == "meeting")
+    assert found == [("2024-01", "BR"), ("2024-03-11", "CL")]
+
+
+def test_a_phone_call_between_the_two_is_not_the_meeting_at_a_venue_the_report_tells_of():
+    text = (
+        "President Gabriel Boric hosted President Lula in Santiago on Monday.\n\n"
+        "Officials said that the phone call between the two leaders, which lasted an hour, eased tensions."
+    )
+    meetings = [e for e in events_of(text, published=DAY) if e.kind == "meeting"]
+    assert len(meetings) == 2
+    [call] = [e for e in meetings if e.remote]
+    assert call.venue is None

@@ -40,7 +40,7 @@ VISIT_RE = re.compile(
     re.I,
 )
 MEETING_VERB_RE = re.compile(
-    r"\b(?:met|meets|meet|meeting\s+with|(?:meeting|talks|summit)\s+between|talks\s+with|call(?:ed|s)?\s+on"
+    r"\b(?:met|meets|meet|meeting\s+with|(?:meeting|talks|summit|(?:(?:tele)?phone\s+)?(?:call|conversation))\s+between|talks\s+with|call(?:ed|s)?\s+on"
     r"|(?:received|receives|hosted|hosts|welcomed|welcomes)(?=\s+(?:[A-Z]|his|her|the\s+[A-Z]|visiting))"
     r"|(?:consulted|consults|conferred|confers)\s+(?:[\w-]+\s+){0,3}?with"
     r"|(?:are|were|is|was)\s+(?:currently\s+|now\s+)?in\s+(?:[\w-]+\s+){0,2}?(?:talks|discussions|negotiations)"
@@ -55,7 +55,7 @@ MEETING_VERB_RE = re.compile(
 )
 # "the 2+2 meeting", "the SCO foreign ministers' meeting": a named occasion (not a bare "the meeting").
 MEETING_NOUN_RE = re.compile(
-    r"\b(?:during|at|in|from|after)\s+(?P<det>the|a|an|their|his|her)\s+((?:[\w+&’'-]+\s+){0,5}?)(?<!press\s)(?<!news\s)(?:meeting|talks|dialogue|meet|conference)\b", re.I
+    r"\b(?:during|at|in|from|after)\s+(?P<det>the|a|an|their|his|her|(?-i:(?:[A-Z][\w-]*\s+and\s+)?[A-Z][\w-]*['’]s))\s+((?:[\w+&’'-]+\s+){0,5}?)(?<!press\s)(?<!news\s)(?:meeting|talks|dialogue|meet|conference)\b", re.I
 )
 ATTEND_RE = re.compile(r"\b(?:to\s+attend|will\s+attend|attend(?:ed|s|ing)?|represented\s+[A-Z]\w+\s+at|took\s+part\s+in|participated\s+in)\b")
 OTHER_RE = re.compile(r"\b(?:inaugurated|laid\s+(?:a\s+)?wreath|witnessed|reviewed\s+(?:a|the)\s+parade)\b", re.I)
@@ -81,7 +81,7 @@ NEGATION_RE = re.compile(
 REMOTE_RE = re.compile(r"phone|video|virtual|spoke", re.I)
 CALL_RE = re.compile(r"phone|video|virtual", re.I)  # certainly not face to face
 SPLIT_RE = re.compile(r"\b(?:bilateral\s+(?:meetings|talks)|separate(?:ly)?\s+(?:meetings|talks)?|separately)\b", re.I)
-BETWEEN_RE = re.compile(r"\b(?:meeting|summit|talks|dialogue)\s+between\b", re.I)
+BETWEEN_RE = re.compile(r"\b(?:meeting|summit|talks|dialogue|call|conversation)\s+between\b", re.I)
 TRAVEL_WORD_RE = re.compile(r"\b(?:left|leaves|leave|leaving|heading|headed|trip|visit\w*|travel\w*|flew|arriv\w*|depart\w*)\s+(?:to|for|in)\s*$", re.I)
 SIDELINES_RE = re.compile(r"\b(?:sidelines|margins|conclusion|end|start|eve)\s+of\s*$", re.I)
 
@@ -184,8 +184,8 @@ def classify(masked, mention_offsets):
         return "meeting", led[0]  # "X led the Saudi delegation and Y the Iranian delegation during the talks"
     for m in MEETING_NOUN_RE.finditer(masked):
         qualifier = m[2].strip().lower()
-        if m["det"].lower() in ("their", "his", "her"):
-            qualifier = qualifier or "their"  # "during their meeting": the meeting of the people named
+        if m["det"].lower() in ("their", "his", "her") or m["det"][-1] in "s’'" and m["det"][-2:] in ("'s", "’s"):
+            qualifier = qualifier or "their"  # "during their meeting", "at Mitsotakis and Erdogan's meeting"
         if qualifier in ("", "same", "first", "last", "next", "this") or SIDELINES_RE.search(masked[: m.start()]):
             continue
         return "meeting", m
@@ -630,7 +630,7 @@ def _occasion_of_agreement(masked, trigger, agreement):
     """"Signed the declaration during their meeting in Athens": the meeting (or summit) the agreement
     was signed at is an event of its own, of the same people, day and place."""
     summit = SUMMIT_RE.search(masked)
-    meeting = next((m for m in MEETING_NOUN_RE.finditer(masked) if m["det"].lower() in ("their", "his", "her")), None)
+    meeting = next((m for m in MEETING_NOUN_RE.finditer(masked) if m["det"].lower() in ("their", "his", "her") or m["det"][-2:] in ("'s", "’s")), None)
     occasion = summit or meeting
     if occasion is None or len(agreement.participants) < 2 or SIDELINES_RE.search(masked[: occasion.start()]):
         return []
@@ -840,6 +840,8 @@ def same_event(a, b):
         pass  # "Singh holds bilateral meetings with his counterparts": the headline of the body's meetings
     elif not people_fit(pa, pb):
         return False
+    if (a.remote and b.venue_stated and b.venue) or (b.remote and a.venue_stated and a.venue):
+        return False  # a phone call is not the meeting at a venue the report also tells of
     if _named_towns(a) and _named_towns(b) and a.venue.country != b.venue.country:
         return False  # "met in Woodside … last met at a G20 meeting in Bali": the same pair, elsewhere
     if a.date.known and b.date.known:
