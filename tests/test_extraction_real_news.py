@@ -764,3 +764,11 @@ def test_a_phone_call_between_the_two_is_not_the_meeting_at_a_venue_the_report_t
     assert len(meetings) == 2
     [call] = [e for e in meetings if e.remote]
     assert call.venue is None
+
+
+def test_a_working_lunch_with_unnamed_leaders_is_a_meeting():
+    [lunch] = events_of(
+        "On Friday, Chancellor Olaf Scholz is set to discuss trade during a working lunch with a group of African heads of state.",
+        published=DAY,
+    )
+    assert lunch.kind == "meeting" and people_of(lunch) == ["Olaf Scholz"] and lunch.date.iso() == "2024-03-15"
