@@ -772,3 +772,11 @@ def test_a_working_lunch_with_unnamed_leaders_is_a_meeting():
         published=DAY,
     )
     assert lunch.kind == "meeting" and people_of(lunch) == ["Olaf Scholz"] and lunch.date.iso() == "2024-03-15"
+
+
+def test_a_host_to_be_and_a_guest_received_by_officials_are_meetings_but_a_welcome_to_a_place_is_not():
+    [hosting] = events_of("President Lula will host Chancellor Olaf Scholz in Brasilia on Friday.", published=DAY)
+    assert hosting.kind == "meeting" and people_of(hosting) == ["Lula", "Olaf Scholz"]
+    [received] = events_of("Chancellor Olaf Scholz was received on Monday by the governor of Sao Paulo.", published=DAY)
+    assert received.kind == "meeting" and people_of(received) == ["Olaf Scholz"]
+    assert events_of("Welcome to Brasilia, Chancellor Olaf Scholz and President Emmanuel Macron.", published=DAY) == []

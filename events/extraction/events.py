@@ -41,7 +41,8 @@ VISIT_RE = re.compile(
 )
 MEETING_VERB_RE = re.compile(
     r"\b(?:met|meets|meet|meeting\s+with|(?:meeting|talks|summit|(?:(?:tele)?phone\s+)?(?:call|conversation))\s+between|talks\s+with|call(?:ed|s)?\s+on"
-    r"|(?:received|receives|hosted|hosts|welcomed|welcomes)(?=\s+(?:[A-Z]|his|her|the\s+[A-Z]|visiting))"
+    r"|(?:received|receives|receive|hosted|hosts|host|welcomed|welcomes|welcome)(?=\s+(?:(?-i:[A-Z])|his|her|the\s+(?-i:[A-Z])|visiting))"
+    r"|(?:was|were|is|are)\s+(?:warmly\s+)?(?:received|welcomed|greeted|hosted)\b"
     r"|(?:consulted|consults|conferred|confers)\s+(?:[\w-]+\s+){0,3}?with"
     r"|(?:are|were|is|was)\s+(?:currently\s+|now\s+)?in\s+(?:[\w-]+\s+){0,2}?(?:talks|discussions|negotiations)"
     r"|(?:spoke|speak|speaks|talked|talk|talks)\s+(?:by|on|over)\s+(?:the\s+)?(?:tele)?phone"
@@ -791,7 +792,8 @@ def name_parts_full(mention, text):
 # The unnamed others of a meeting: "with leaders from the continent", "the Saudi delegation".
 UNNAMED_OTHERS_RE = re.compile(
     r"\b(?:leaders|heads\s+of\s+(?:state|government)|ministers|delegations?|counterparts|officials|envoys|presidents|premiers)\b"
-    r"|\b[A-Z][a-z]+\s+(?:counterpart|delegation|side|leader|president|prime\s+minister|minister|king|emir|crown\s+prince)\b"
+    r"|\b[A-Z][a-z]+\s+(?:counterpart|delegation|side|leader|president|prime\s+minister|minister|king|emir|crown\s+prince|ambassador|governor)\b"
+    r"|\bthe\s+governor\s+of\s+[A-Z]"
     # "China's top diplomat", "Moscow's chief negotiator"
     r"|\b[A-Z][a-z]+['’]s\s+(?:top|chief|senior|most\s+senior)\s+(?:diplomat|official|envoy|negotiator|general|commander)\b"
 )
