@@ -780,3 +780,15 @@ def test_a_host_to_be_and_a_guest_received_by_officials_are_meetings_but_a_welco
     [received] = events_of("Chancellor Olaf Scholz was received on Monday by the governor of Sao Paulo.", published=DAY)
     assert received.kind == "meeting" and people_of(received) == ["Olaf Scholz"]
     assert events_of("Welcome to Brasilia, Chancellor Olaf Scholz and President Emmanuel Macron.", published=DAY) == []
+
+
+def test_countries_that_sign_during_a_named_leaders_visit_are_an_agreement_of_them_and_that_leader():
+    [agreement] = events_of(
+        "Chile and Brazil on Monday signed a roadmap on lithium during President Lula's visit to Santiago.", published=DAY
+    )
+    assert agreement.kind == "agreement" and agreement.countries == ["BR", "CL"]
+    assert people_of(agreement) == ["Lula"] and agreement.date.iso() == "2024-03-11"
+
+
+def test_a_meeting_someone_proposes_between_countries_is_not_an_event():
+    assert events_of("President Gustavo Petro proposed a meeting between Colombia, Brazil and Ecuador on the drought.", published=DAY) == []

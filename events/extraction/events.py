@@ -137,6 +137,7 @@ SUMMIT_AS_SETTING_RE = re.compile(
     r"\b(?:(?:sidelines|margins|eve)\s+of|ahead\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$", re.I
 )
 # "Biden and Xi spoke on April 2": two people who spoke, with each other.
+PROPOSED_RE = re.compile(r"\b(?:proposed|proposes|propose|suggested|suggests|called\s+for|calls\s+for|urged|urges|offered|offers)\b[^.;]*$")
 DELEGATION_RE = re.compile(r"\b(?:led|leads|leading|headed|heads|heading)\s+(?:the|a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?delegation\b")
 TWO_SPOKE_RE = re.compile(r"(?<=\band\s)(?:[A-Z][\w.’'-]*\s+){1,4}(spoke|talked|conferred)\b(?!\s+(?:of|about|to\s+(?:reporters|the\s+media|journalists)))")
 # "Ramaphosa unveiled a ten-point peace plan": a statement of its own, whatever the occasion.
@@ -582,8 +583,11 @@ def sentence_events(sentence, masked, mentions, ctx):
                 remote=kind == "meeting" and bool(CALL_RE.search(trigger.group())),
             )
         )
-    if kind in ("meeting", "summit", "agreement") and not out and not mentions:
-        out += _meeting_of_countries(kind, trigger, masked, sentence, date, venue, topics, ctx)
+    if kind in ("meeting", "summit", "agreement") and not out and not (mentions and PROPOSED_RE.search(masked[: trigger.start()])):
+        # "India and France signed a roadmap during Modi's visit": the countries, and whom it names of
+        # them (but "Petro proposed a meeting between Colombia, Brazil…" is no meeting yet).
+        named = [m.person for m in mentions if m.person.role != people.SPOUSE]
+        out += _meeting_of_countries(kind, trigger, masked, sentence, date, venue, topics, ctx, named)
     if kind == "visit" and out:
         out += _meeting_on_a_visit(masked, mentions, trigger, out[0], base, ctx) + _host_meets_guest(masked, mentions, base, trigger, out[0])
     if kind == "agreement" and out:
@@ -656,7 +660,7 @@ N_COUNTRIES_RE = re.compile(r"\bthe\s+(two|three|four|five|six|seven|eight|nine|
 NUMBERS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten".split())}
 
 
-def _meeting_of_countries(kind, trigger, masked, sentence, date, venue, topics, ctx):
+def _meeting_of_countries(kind, trigger, masked, sentence, date, venue, topics, ctx, named=()):
     """A meeting known only by the countries attending ("Deputy foreign ministers from Russia, Iran
     and Turkey held consultations in Astana", "the meeting between the Russian and Turkish
     presidents"): an event with those countries, and with the people the report names elsewhere as
@@ -688,6 +692,8 @@ def _meeting_of_countries(kind, trigger, masked, sentence, date, venue, topics, 
     ]
     if len({p.country for p in delegates}) < 2:
         delegates = []  # one side named is not the meeting's people
+    named = [p for p in named if p.country in (None, *codes)]
+    delegates = [p for i, p in enumerate(named + delegates) if all(p is not q for q in (named + delegates)[:i])]
     return [
         ExtractedEvent(
             kind=kind,
