@@ -4,17 +4,21 @@ an item whose page could not be fetched this time is tried again at the next pol
 nothing the second time, so `manage.py poll_feeds` is safe to run from cron."""
 
 import datetime
+import email.utils
+import re
 from dataclasses import replace
 
 import feedparser
 from django.db import transaction
 from django.utils import timezone
 
-from . import fetching, sources, timeline_index
+from . import fetching, jobs, sources, timeline_index
 from .ingest import Batch, IngestError
 from .models import Feed, FeedEntry
 
 FEED_DATE_BASIS = "the feed's date for the item"
+# A page the server says is not there (404) or gone (410) will not come back: the item is not retried.
+GONE_RE = re.compile(r"answered (?:404|410)\b")
 
 
 def poll(feed):
@@ -35,10 +39,16 @@ def poll(feed):
         try:
             incoming = sources.from_address(link)
         except fetching.FetchError as exc:
-            errors.append(str(exc))  # tried again at the next poll
+            if GONE_RE.search(exc.reason):  # the page is gone for good: remembered, not tried again
+                FeedEntry.objects.create(feed=feed, key=key, url=link, title=title[:500], error=str(exc))
+            else:
+                errors.append(str(exc))  # tried again at the next poll
             continue
         except IngestError as exc:
             FeedEntry.objects.create(feed=feed, key=key, url=link, title=title[:500], error=str(exc))
+            continue
+        except Exception as exc:  # one item's failure, whatever it is, must not stop the others
+            errors.append(f"{link}: {jobs.reason(exc)}")
             continue
         if incoming.published is None and day is not None:
             incoming = replace(incoming, published=day, published_basis=FEED_DATE_BASIS)
@@ -47,8 +57,8 @@ def poll(feed):
                 result = batch.add(incoming.text, link, outlet=feed.outlet or None, meta=incoming)
                 done = result[-1] if result else batch.pending[-1]
                 FeedEntry.objects.create(feed=feed, key=key, url=link, title=(title or incoming.title or "")[:500], document=done.document)
-        except IngestError as exc:
-            errors.append(f"{link}: {exc}")
+        except Exception as exc:
+            errors.append(f"{link}: {jobs.reason(exc)}")
             continue
         added += not done.duplicate
     batch.flush()
@@ -70,6 +80,24 @@ def items(feed):
         link = entry.get("link")
         if not link or not sources.is_address(link):
             continue
-        day = entry.get("published_parsed") or entry.get("updated_parsed")
-        found.append((entry.get("id") or link, link, entry.get("title", ""), datetime.date(*day[:3]) if day else None))
+        found.append((entry.get("id") or link, link, entry.get("title", ""), item_date(entry)))
     return list(reversed(found))  # feeds list the newest first
+
+
+def item_date(entry):
+    """The day the feed gives for an item, as written (the publisher's day, whatever its time zone:
+    feedparser's parsed dates are in UTC), never after today; None when it gives none."""
+    for raw in (entry.get("published"), entry.get("updated")):
+        if not raw:
+            continue
+        try:
+            day = email.utils.parsedate_to_datetime(raw).date()  # RSS: "Tue, 13 Feb 2024 07:00 +0900"
+        except (TypeError, ValueError, IndexError):
+            try:
+                day = datetime.datetime.fromisoformat(raw.strip().replace("Z", "+00:00")).date()  # Atom
+            except ValueError:
+                continue
+        return day if day <= datetime.date.today() else None
+    parsed = entry.get("published_parsed") or entry.get("updated_parsed")
+    day = datetime.date(*parsed[:3]) if parsed else None
+    return day if day and day <= datetime.date.today() else None

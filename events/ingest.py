@@ -31,10 +31,13 @@ class IngestResult:
     flagged: list = field(default_factory=list)
     reports: list = field(default_factory=list)  # ids of the reports stored for the document
     updated: str = ""  # what a second ingest of a stored document changed ("publication date set to …")
+    reread: bool = False  # whether that change read the document again (a new date does)
 
     def summary(self):
-        if self.duplicate and self.updated:
+        if self.duplicate and self.updated and self.reread:
             return f"{self.filename}: already ingested as document {self.document.pk}; {self.updated} and its events read again: " + self._counts()
+        if self.duplicate and self.updated:
+            return f"{self.filename}: already ingested as document {self.document.pk}; {self.updated}"
         if self.duplicate:
             return f"{self.filename}: already ingested as document {self.document.pk}; nothing changed"
         date = self.document.published.isoformat() if self.document.published else "no publication date"
@@ -127,7 +130,7 @@ def apply_given(result, published=None, outlet=None):
     with transaction.atomic():
         document.save(update_fields=["published", "published_source", "published_evidence", "outlet"])
         again = reextract(document) if redate else IngestResult(result.filename, document)
-    again.filename, again.duplicate, again.updated = result.filename, True, " and ".join(changes)
+    again.filename, again.duplicate, again.updated, again.reread = result.filename, True, " and ".join(changes), redate
     return again
 
 

@@ -1,5 +1,5 @@
-"""Ingesting in the background: an admin upload (any number of files, or zips of them), a list of
-addresses or a feed poll becomes an IngestJob whose items the task worker reads one by one
+"""Ingesting in the background: an admin upload (any number of files, or zips of them, addresses,
+a pasted text) becomes an IngestJob whose items the task worker reads one by one
 (events/tasks.py), so that the request returns at once and the editor watches the items' results
 arrive. Each document is stored in its own transaction, as the ingest command stores them; a failure
 is that item's message and the others go on."""
@@ -26,8 +26,10 @@ def create_job(label, entries, published=None, outlet="", user=None):
         if data is not None and name.lower().endswith(".zip"):
             try:
                 items += [(f"{name}/{member}", content) for member, content in sources.zip_members(name, data)]
+            except sources.TooBig:
+                raise
             except IngestError as exc:
-                problems.append((name, str(exc)))
+                problems.append((name, str(exc)))  # a broken archive is that item's failure
             continue
         items.append((name, data))
     limit = settings.INGEST_MAX_JOB_ITEMS

@@ -23,6 +23,10 @@ PAGE_SUFFIXES = (".html", ".htm")
 SUFFIXES = TEXT_SUFFIXES + PAGE_SUFFIXES
 
 
+class TooBig(IngestError):
+    """An archive larger than one job may take: the whole upload is refused, not one item."""
+
+
 @dataclass(frozen=True)
 class Incoming:
     """A document to store: its text and what its source says of it."""
@@ -84,15 +88,22 @@ def zip_members(name, data, limit=None):
     limit = limit or settings.INGEST_MAX_BYTES
     try:
         archive = zipfile.ZipFile(BytesIO(data))
-        infos = sorted(archive.infolist(), key=lambda info: info.filename)
+        infos = [
+            info for info in sorted(archive.infolist(), key=lambda info: info.filename)
+            if not info.is_dir() and not PurePosixPath(info.filename).name.startswith((".", "__"))
+            and PurePosixPath(info.filename).suffix.lower() in SUFFIXES
+        ]
+        # Checked before anything is unpacked: a small archive can hold a great deal.
+        if len(infos) > settings.INGEST_MAX_JOB_ITEMS:
+            raise TooBig(f"{name}: {len(infos):,} documents are more than one job takes ({settings.INGEST_MAX_JOB_ITEMS:,}, setting INGEST_MAX_JOB_ITEMS)")
+        total = sum(info.file_size for info in infos)
+        if total > settings.INGEST_MAX_ZIP_BYTES:
+            raise TooBig(f"{name}: unpacks to {total:,} bytes, over the limit of {settings.INGEST_MAX_ZIP_BYTES:,} (setting INGEST_MAX_ZIP_BYTES)")
         out = []
         for info in infos:
-            member = PurePosixPath(info.filename)
-            if info.is_dir() or member.name.startswith((".", "__")) or member.suffix.lower() not in SUFFIXES:
-                continue
             if info.file_size > limit:
                 raise IngestError(f"{name}: {info.filename} is {info.file_size:,} bytes, over the limit of {limit:,}")
-            out.append((str(member), archive.read(info)))
+            out.append((str(PurePosixPath(info.filename)), archive.read(info)))
         return out
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError) as exc:
         raise IngestError(f"{name}: not a readable zip archive ({exc})") from None

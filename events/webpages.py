@@ -281,13 +281,14 @@ def outlet(document, url):
 def address(tree, url):
     """The page's canonical address (<link rel=canonical>, else og:url, relative ones resolved
     against `url`), else `url`, normalised; None when neither is known. A canonical link to the site's
-    home page from a page deeper in it is a site's misconfiguration, not the article's address."""
+    home page is a site's misconfiguration, not the article's address (unless the page is the home
+    page): two articles would become one."""
     given = canonical_url(url)
     candidates = [link.get("href") for link in tree.iter("link") if "canonical" in (link.get("rel") or "").lower().split()]
     candidates += [meta.get("content") for meta in tree.iter("meta") if (meta.get("property") or "").lower() == "og:url"]
     for candidate in filter(None, candidates):
         found = canonical_url(urljoin(url, candidate.strip()) if url else candidate.strip())
-        if found and not (urlsplit(found).path == "/" and given and urlsplit(given).path != "/"):
+        if found and not (urlsplit(found).path == "/" and not (given and urlsplit(given).path == "/")):
             return found
     return given
 

@@ -205,3 +205,5 @@ TASKS = {
 DATA_UPLOAD_MAX_NUMBER_FILES = envint("DATA_UPLOAD_MAX_NUMBER_FILES", 1000)
 # Documents in one background job (a zip's members, addresses) at most.
 INGEST_MAX_JOB_ITEMS = envint("INGEST_MAX_JOB_ITEMS", 5000)
+# What the zips of one upload may unpack to, checked before they are unpacked.
+INGEST_MAX_ZIP_BYTES = envint("INGEST_MAX_ZIP_BYTES", 200_000_000)

@@ -31,7 +31,8 @@ class MultipleFileField(forms.FileField):
 
 class UploadForm(forms.Form):
     files = MultipleFileField(
-        required=False, help_text="Any number of .txt or .html/.htm files, or .zip archives of them."
+        required=False, allow_empty_file=True,  # an empty file is that item's failure, not the whole upload's
+        help_text="Any number of .txt or .html/.htm files, or .zip archives of them."
     )
     urls = forms.CharField(
         required=False, label="Or web addresses", widget=forms.Textarea(attrs={"rows": 4, "cols": 80}),

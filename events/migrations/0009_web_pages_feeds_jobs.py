@@ -17,6 +17,22 @@ def drop_search_triggers(apps, schema_editor):
             schema_editor.execute(f"DROP TRIGGER IF EXISTS events_search_{name}", params=None)
 
 
+def let_editors_ingest(apps, schema_editor):
+    """Editors (migration 0002's group) manage feeds and see the ingest jobs and feed entries."""
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    editors, _ = Group.objects.get_or_create(name="editors")
+    editors.permissions.add(*Permission.objects.filter(
+        content_type__app_label="events", content_type__model__in=["feed", "feedentry", "ingestjob", "ingestitem"]
+    ))
+
+
 def create_search_triggers(apps, schema_editor):
     if schema_editor.connection.vendor == "sqlite":
         made = importlib.import_module("events.migrations.0003_search_and_tallies").sqlite_sql()
@@ -166,4 +182,5 @@ class Migration(migrations.Migration):
             constraint=models.UniqueConstraint(fields=('job', 'position'), name='unique_ingest_item_position'),
         ),
         migrations.RunPython(create_search_triggers, drop_search_triggers),
+        migrations.RunPython(let_editors_ingest, migrations.RunPython.noop),
     ]

@@ -143,7 +143,7 @@ def expand(paths, extra):
         elif path.is_file():
             yield path, extra.get(path.name, {})
         else:
-            yield path, None
+            yield raw, None  # as given: a Path would make "ftp://host/a" "ftp:/host/a"
 
 
 def problem(path):

@@ -22,7 +22,12 @@ class Command(BaseCommand):
             Feed.objects.get_or_create(url=url, defaults={"outlet": outlet})
         failed = 0
         for feed in Feed.objects.filter(active=True).order_by("pk"):
-            added = feeds.poll(feed)
+            try:
+                added = feeds.poll(feed)
+            except Exception as exc:  # one feed's failure must not stop the others
+                failed += 1
+                self.stderr.write(f"{feed}: error: {type(exc).__name__}: {exc}")
+                continue
             feed.refresh_from_db()
             self.stdout.write(f"{feed}: {added} new document(s)")
             if feed.last_error:
