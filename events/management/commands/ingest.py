@@ -101,19 +101,20 @@ class Progress:
 
     def write(self, line, stream):
         if self.bar:
-            self.bar.write("\r\033[K", ending="")
+            self.bar.write("\r\033[K", style_func=str, ending="")
         stream.write(line)
         self._draw()
 
     def _draw(self):
         if self.bar and self.total:
             filled = self.WIDTH * self.done // self.total
-            self.bar.write(f"[{'#' * filled}{'.' * (self.WIDTH - filled)}] {self.done}/{self.total}\r", ending="")
+            # Not in the error colour stderr lines take on a terminal.
+            self.bar.write(f"[{'#' * filled}{'.' * (self.WIDTH - filled)}] {self.done}/{self.total}\r", style_func=str, ending="")
             self.bar.flush()
 
     def close(self):
         if self.bar:
-            self.bar.write("\r\033[K", ending="")
+            self.bar.write("\r\033[K", style_func=str, ending="")
 
 
 def read_metadata(path):
