@@ -792,3 +792,10 @@ def test_countries_that_sign_during_a_named_leaders_visit_are_an_agreement_of_th
 
 def test_a_meeting_someone_proposes_between_countries_is_not_an_event():
     assert events_of("President Gustavo Petro proposed a meeting between Colombia, Brazil and Ecuador on the drought.", published=DAY) == []
+
+
+def test_the_capital_named_after_the_word_capital_is_the_venue():
+    [meeting] = events_of("Crown Prince Mohammed bin Salman hosted President Lula at a reception in the capital Riyadh on Monday.", published=DAY)
+    assert meeting.venue.name == "Riyadh"
+    [visit] = events_of("President Lula landed in the Saudi capital, Riyadh, on Monday.", published=DAY)
+    assert visit.venue.name == "Riyadh"

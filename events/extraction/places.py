@@ -203,7 +203,9 @@ LOCATIVE_RE = re.compile(
     r"(?:[A-Z][\w-]+['’]s\s+(?:native|home|hometown|birthplace|capital|port\s+city\s+of)\s+)?"
     # "in the city of Bogor", "in the Chinese port city of Tianjin", "in the resort town of Sochi"
     r"(?:(?:[A-Z][a-z]+\s+)?(?:(?:port|coastal|resort|border|capital|northern|southern|eastern|western|holy)\s+)?"
-    r"(?:city|town|village|port|capital|island|province|region)\s+of\s+)?"
+    r"(?:city|town|village|port|capital|island|province|region)\s+of\s+"
+    # "in the capital Riyadh", "in the Saudi capital, Riyadh"
+    r"|(?:[A-Z][a-z]+\s+)?capital,?\s+(?=[A-Z]))?"
     r"(" + CAPITALISED + ")"
 )
 OFFICE_AFTER_RE = re.compile(
