@@ -137,6 +137,9 @@ SUMMIT_AS_SETTING_RE = re.compile(
     r"\b(?:(?:sidelines|margins|eve)\s+of|ahead\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$", re.I
 )
 # "Biden and Xi spoke on April 2": two people who spoke, with each other.
+DESCRIBED_RE = re.compile(
+    r"\b(?:described|called|hailed|praised|termed|characteri[sz]ed|welcomed)\s+(?:their|the|his|her)\s+(?:[\w-]+\s+)?(?:talks|meeting|conversation|discussions)\b"
+)
 PROPOSED_RE = re.compile(r"\b(?:proposed|proposes|propose|suggested|suggests|called\s+for|calls\s+for|urged|urges|offered|offers)\b[^.;]*$")
 DELEGATION_RE = re.compile(r"\b(?:led|leads|leading|headed|heads|heading)\s+(?:the|a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?delegation\b")
 TWO_SPOKE_RE = re.compile(r"(?<=\band\s)(?:[A-Z][\w.’'-]*\s+){1,4}(spoke|talked|conferred)\b(?!\s+(?:of|about|to\s+(?:reporters|the\s+media|journalists)))")
@@ -384,6 +387,11 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
     future = dates.is_future(masked, trigger.start() + len(trigger.group().split()[0]))
     if headline and not future:
         return DateValue(evidence=HEADLINE_EVIDENCE)
+    described = DESCRIBED_RE.search(masked)
+    if described and described.start() <= trigger.start() < described.end() + 20:
+        # "Wang Yi and Qin Gang described their talks with Blinken as candid": talks before the words
+        # about them, on a day the sentence does not give.
+        return DateValue(evidence=f"the report tells of it as past (“{described.group()}”) and gives no day for it")
     several = r"\b(?:during|in|at|after)\s+(?:their|the|his|her)\s+(?:[\w-]+\s+)?(?:meetings|visits|calls)\b"
     if re.search(several + r"(?:\s+or)?\s*$", masked[: trigger.start()] + " ", re.I) or re.search(several, trigger.group(), re.I):
         # "During their meetings or talks with Xi, the leaders …": several, on days it does not give
