@@ -90,6 +90,7 @@ SIDELINES_RE = re.compile(r"\b(?:sidelines|margins|conclusion|end|start|eve)\s+o
 REPORT_DATE_EVIDENCE = "the date of the report"
 HEADLINE_EVIDENCE = "a headline without a date"
 EARLIER_EVIDENCE = "the report sets it before its own time"
+DESCRIBED_EVIDENCE = "the report tells of it as past"
 
 
 @dataclass
@@ -391,7 +392,7 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
     if described and described.start() <= trigger.start() < described.end() + 20:
         # "Wang Yi and Qin Gang described their talks with Blinken as candid": talks before the words
         # about them, on a day the sentence does not give.
-        return DateValue(evidence=f"the report tells of it as past (“{described.group()}”) and gives no day for it")
+        return DateValue(evidence=f"{DESCRIBED_EVIDENCE} (“{described.group()}”) and gives no day for it")
     several = r"\b(?:during|in|at|after)\s+(?:their|the|his|her)\s+(?:[\w-]+\s+)?(?:meetings|visits|calls)\b"
     if re.search(several + r"(?:\s+or)?\s*$", masked[: trigger.start()] + " ", re.I) or re.search(several, trigger.group(), re.I):
         # "During their meetings or talks with Xi, the leaders …": several, on days it does not give
@@ -862,8 +863,8 @@ def same_event(a, b):
         return False  # "met in Woodside … last met at a G20 meeting in Bali": the same pair, elsewhere
     if a.date.known and b.date.known:
         return periods_agree(a.date, b.date)
-    if a.date.evidence.startswith(EARLIER_EVIDENCE) != b.date.evidence.startswith(EARLIER_EVIDENCE):
-        return False  # "the previous meeting": not the one the report is about
+    if a.date.evidence.startswith((EARLIER_EVIDENCE, DESCRIBED_EVIDENCE)) != b.date.evidence.startswith((EARLIER_EVIDENCE, DESCRIBED_EVIDENCE)):
+        return False  # "the previous meeting", "described his talks with": not the one the report is about
     if a.date.month_day and b.date.month_day and a.date.month_day != b.date.month_day:
         return False
     return a.date.weekday is None or b.date.weekday is None or a.date.weekday == b.date.weekday
