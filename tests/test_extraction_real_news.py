@@ -809,3 +809,12 @@ def test_talks_someone_describes_happened_before_on_a_day_not_given():
     [talks] = [e for e in events_of(text, published=DAY) if "Marco Rubio" in people_of(e)]
     assert people_of(talks) == ["Marco Rubio", "Mauro Vieira"]
     assert not talks.date.known and "“described his talks”" in talks.date.evidence
+
+
+def test_without_a_dateline_only_the_leads_people_are_set_where_the_lead_is():
+    text = (
+        "Australian Foreign Minister Penny Wong visited Wellington on Monday.\n\n"
+        "South African President Cyril Ramaphosa and Brazilian President Lula held talks on trade."
+    )
+    [talks] = [e for e in events_of(text, published=DAY) if "Lula" in people_of(e)]
+    assert talks.venue is None

@@ -977,17 +977,30 @@ def date_headlines(events, ctx):
             event.date = DateValue(ctx.anchor.date, "day", f"{REPORT_DATE_EVIDENCE} ({ctx.anchor.evidence}), whose headline reports it")
 
 
+def _of_the_lead(event, lead):
+    """Whether an event is of the lead's people, or of people of the lead's countries (the delegations
+    of a visit)."""
+    if {id(p) for p in event.participants} & {id(p) for p in lead.participants}:
+        return True
+    theirs = {p.country for p in lead.participants if p.country} | set(lead.countries)
+    ours = {p.country for p in event.participants if p.country}
+    return not ours or bool(ours & theirs)  # people of no known country: nothing says otherwise
+
+
 def fill_venues(events, scene, published=None):
     """Events the sentence places nowhere are where the report is set: its first city in the
     scene's country, else the scene itself; a report with no dateline or trip is set where its
     lead event is (the first within a week of publication, not a flashback), if the lead says
-    where. Otherwise they stay unplaced: unknown beats a guess."""
+    where, and then only the events of its people or their countries. Otherwise they stay unplaced:
+    unknown beats a guess."""
+    lead = None
     if scene is None:
         current = [
             e for e in events
             if published is None or (e.date.known and abs((e.date.date - published).days) <= 7)
         ]
-        scene = current[0].venue if current else None
+        lead = current[0] if current else None
+        scene = lead.venue if lead else None
         if scene is None:
             return
     city = next(
@@ -995,6 +1008,8 @@ def fill_venues(events, scene, published=None):
         None,
     )
     for event in events:
+        if lead is not None and event.participants and not _of_the_lead(event, lead):
+            continue  # set where the lead is only when it is of the lead's people: unknown beats a guess
         if event.venue is None and not event.placed_elsewhere:
             event.venue = city or scene
             event.venue_stated = False
