@@ -52,9 +52,12 @@ def database_tasks(settings):
 
 
 @pytest.fixture
-def run_worker():
+def run_worker(monkeypatch):
     """Run `db_worker` until no task is left, in this process and this test's transaction; the signal
-    handlers and log handlers it installs are taken back afterwards."""
+    handlers and log handlers it installs are taken back afterwards. The worker closes the database
+    connection between tasks when it is not in autocommit, as a test's transaction never is: on
+    PostgreSQL that would end the test's transaction, so here it keeps it."""
+    monkeypatch.setattr("django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None)
     signals = [s for s in (signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGQUIT", None)) if s is not None]
     saved_signals = {s: signal.getsignal(s) for s in signals}
     loggers = [logging.getLogger(name) for name in ("django.tasks", "django_tasks_db")]
