@@ -818,3 +818,10 @@ def test_without_a_dateline_only_the_leads_people_are_set_where_the_lead_is():
     )
     [talks] = [e for e in events_of(text, published=DAY) if "Lula" in people_of(e)]
     assert talks.venue is None
+
+
+def test_a_run_of_days_named_by_weekdays_dates_an_event_by_both():
+    [summit] = events_of(
+        "The summit in Santiago from Monday to Tuesday was attended by President Lula and President Gabriel Boric.", published=DAY
+    )
+    assert summit.date.iso() == "2024-03-11" and summit.date.end == datetime.date(2024, 3, 12)

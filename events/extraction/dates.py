@@ -42,6 +42,8 @@ PATTERNS = [
     ("month_relative_year", rf"\b(?:{MONTHS})\s+(?:of\s+)?(?i:last|this|next)\s+year\b"),
     ("month", rf"(?<=\b(?:in|In|since|Since|until|by|of|early|late|mid|mid-|last|Last|next|Next|this|This)\s)(?:{MONTHS})\b(?![\w-])"),
     ("year", rf"(?<=\b(?:in|In|since|Since|until|by|of|during|year|end of|early|late|mid-)\s){YEAR}\b(?![\w-])"),
+    # "from Thursday to Friday": a run of days named by their weekdays.
+    ("weekday_range", r"\b(?:" + "|".join(WEEKDAYS) + r")\s*(?:-|–|to|through|and)\s*(?:" + "|".join(WEEKDAYS) + r")\b"),
     ("weekday", r"\b(?:last\s+|next\s+|this\s+|on\s+)?(?:" + "|".join(WEEKDAYS) + r")\b"),
     ("relative_day", r"\b(?i:today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening))\b"),
     ("relative_period", r"\b(?i:(?:(?:earlier|later)\s+)?(?:last|next|this)\s+(?:week|month|year))\b"),
@@ -125,7 +127,7 @@ def is_event_time(sentence, expr):
     """Whether an expression can date an event: not 'since May 2020', 'to 2031', 'by the end of 2021',
     nor one inside a clause that 'since' or 'until' opens."""
     before = sentence[: expr.start]
-    if expr.kind == "range" and re.search(r"\b(?:from|between)\s+$", before):
+    if expr.kind in ("range", "weekday_range") and re.search(r"\b(?:from|between)\s+$", before):
         return not BACKGROUND_CLAUSE_RE.search(before[-160:])  # "from July 27-28" is when, not a bound
     return not (NOT_EVENT_TIME_RE.search(before) or BACKGROUND_CLAUSE_RE.search(before[-160:]))
 
@@ -211,6 +213,8 @@ def resolve(expr, sentence, anchor):
         return _resolve_month(text, expr.text, anchor, future, strict=before[1].lower() if before else None)
     if kind == "weekday":
         return _resolve_weekday(text, expr.text, anchor, future)
+    if kind == "weekday_range":
+        return _resolve_weekday_range(text, expr.text, anchor, future)
     if kind == "relative_day":
         return _resolve_relative_day(text.lower(), expr.text, anchor)
     if kind == "relative_period":
@@ -352,6 +356,17 @@ def _resolve_weekday(text, original, anchor, future):
             delta = 7
         day = base - datetime.timedelta(days=delta)
     return DateValue(day, "day", f"“{original}”: the {'next' if day > base else 'most recent'} {WEEKDAYS[weekday]} from the publication date {base.isoformat()}", weekday)
+
+
+def _resolve_weekday_range(text, original, anchor, future):
+    """"Thursday to Friday": the last day resolved as a weekday is, the first the nearest day before
+    it with the first weekday."""
+    first, last = re.split(r"\s*(?:-|–|to|through|and)\s*", text, maxsplit=1)
+    end = _resolve_weekday(last, original, anchor, future)
+    if not end.known:
+        return DateValue(weekday=weekday_of(first), evidence=end.evidence)
+    start = end.date - datetime.timedelta(days=(end.date.weekday() - weekday_of(first)) % 7)
+    return DateValue(start, "day", f"“{original}”: {start.isoformat()} to {end.date.isoformat()}, the publication date {anchor.date.isoformat()}", weekday_of(first), end=end.date)
 
 
 def _resolve_relative_day(text, original, anchor):

@@ -380,7 +380,7 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
                 if v.known and RANK[v.precision] < RANK[value.precision] and periods_agree(v, value)
             ]
             value = min(finer, key=lambda v: RANK[v.precision], default=value)
-        if not value.known and ctx.anchor.year and nearest.kind in ("weekday", "relative_day", "relative_period"):
+        if not value.known and ctx.anchor.year and nearest.kind in ("weekday", "weekday_range", "relative_day", "relative_period"):
             value = _report_year(ctx.anchor, f"“{nearest.text}” in a report of", value.weekday)
         return value  # a date the sentence gives but that cannot be resolved stays unknown
     # The tense of the clause the event's verb is in: "said the three countries would establish a
