@@ -825,3 +825,14 @@ def test_a_run_of_days_named_by_weekdays_dates_an_event_by_both():
         "The summit in Santiago from Monday to Tuesday was attended by President Lula and President Gabriel Boric.", published=DAY
     )
     assert summit.date.iso() == "2024-03-11" and summit.date.end == datetime.date(2024, 3, 12)
+
+
+def test_a_handshake_in_a_photographs_caption_is_a_meeting_of_a_day_it_does_not_give():
+    text = (
+        "Chile and Peru agree to reopen border crossings\n\n"
+        "President Gabriel Boric, left, shakes hands with his Peruvian counterpart Dina Boluarte in Lima. (AP Photo)\n\n"
+        "President Gabriel Boric and President Dina Boluarte agreed on Monday to reopen three border crossings."
+    )
+    [handshake] = [e for e in events_of(text, published=DAY) if e.kind == "meeting"]
+    assert handshake.kind == "meeting" and people_of(handshake) == ["Dina Boluarte", "Gabriel Boric"]
+    assert not handshake.date.known and "caption" in handshake.date.evidence

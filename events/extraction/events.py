@@ -43,6 +43,7 @@ MEETING_VERB_RE = re.compile(
     r"\b(?:met|meets|meet|meeting\s+with|(?:meeting|talks|summit|(?:(?:tele)?phone\s+)?(?:call|conversation))\s+between|talks\s+with|call(?:ed|s)?\s+on"
     r"|(?:received|receives|receive|hosted|hosts|host|welcomed|welcomes|welcome)(?=\s+(?:(?-i:[A-Z])|his|her|the\s+(?-i:[A-Z])|visiting))"
     r"|(?:was|were|is|are)\s+(?:warmly\s+)?(?:received|welcomed|greeted|hosted)\b"
+    r"|(?:shakes|shook|shake|shaking)\s+hands\s+with"
     r"|(?:consulted|consults|conferred|confers)\s+(?:[\w-]+\s+){0,3}?with"
     r"|(?:are|were|is|was)\s+(?:currently\s+|now\s+)?in\s+(?:[\w-]+\s+){0,2}?(?:talks|discussions|negotiations)"
     r"|(?:spoke|speak|speaks|talked|talk|talks)\s+(?:by|on|over)\s+(?:the\s+)?(?:tele)?phone"
@@ -969,10 +970,24 @@ def document_events(sentences, ctx, masked_text):
     return events
 
 
+# A photograph's credit: "(AP Photo)", "(Xinhua/Li Xueren)", "Photo: Reuters", "File photo".
+PHOTO_CREDIT_RE = re.compile(r"\((?:[A-Z][\w.]*\s+)?(?:Photo|File)\b[^)]*\)|\((?:Xinhua|AP|AFP|Reuters|ANI|PTI)/|\bPhoto:|\bFile\s+photo\b", re.I)
+
+
+def _line(text, span):
+    """The whole line a passage is on (a caption's credit may follow its last sentence)."""
+    start = text.rfind("\n", 0, span.start) + 1
+    end = text.find("\n", span.end)
+    return text[start : end if end >= 0 else len(text)]
+
+
 def date_headlines(events, ctx):
     """A headline's event that no sentence of the body reports is news of the day the report is
-    published ("Putin meets Kim at cosmodrome")."""
+    published ("Putin meets Kim at cosmodrome"); a photograph's caption may show another day."""
     for event in events:
+        if event.date.evidence == HEADLINE_EVIDENCE and any(PHOTO_CREDIT_RE.search(_line(ctx.text, sp)) for sp in event.spans):
+            event.date = DateValue(evidence="a photograph's caption, which gives no date and may show another day")
+            continue
         if event.date.evidence == HEADLINE_EVIDENCE and ctx.anchor.date:
             event.date = DateValue(ctx.anchor.date, "day", f"{REPORT_DATE_EVIDENCE} ({ctx.anchor.evidence}), whose headline reports it")
 
