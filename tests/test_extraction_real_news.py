@@ -836,3 +836,8 @@ def test_a_handshake_in_a_photographs_caption_is_a_meeting_of_a_day_it_does_not_
     [handshake] = [e for e in events_of(text, published=DAY) if e.kind == "meeting"]
     assert handshake.kind == "meeting" and people_of(handshake) == ["Dina Boluarte", "Gabriel Boric"]
     assert not handshake.date.known and "caption" in handshake.date.evidence
+
+
+def test_a_run_of_days_written_with_both_months_dates_an_event_by_both():
+    [visit] = events_of("From March 30 to April 2, President Lula will be in Chile on a state visit.", published=DAY)
+    assert visit.date.iso() == "2024-03-30" and visit.date.end == datetime.date(2024, 4, 2)

@@ -26,9 +26,12 @@ DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:19|20)\d\d"
 
 RANGE_JOIN = r"\s*(?:-|–|—|to|through|and)\s*"
+MONTH_JOIN = r"\s*(?:-|–|—|to|through|until|till)\s*"
 PATTERNS = [
     # "March 20-22", "20 to 22 March 2023": a run of days, dated by its first and last.
     ("range", rf"\b(?:(?:{MONTHS})\s+{DAY}{RANGE_JOIN}{DAY}(?:\s*,\s*{YEAR})?|{DAY}{RANGE_JOIN}{DAY}\s+(?:{MONTHS})(?:\s*,?\s+{YEAR})?)\b"),
+    # "March 30 to April 2", "from 30 March to 2 April 2023": a run of days over two months (or one, written twice).
+    ("month_range", rf"\b(?:(?:{MONTHS})\s+{DAY}{MONTH_JOIN}(?:{MONTHS})\s+{DAY}(?:\s*,\s*{YEAR})?|{DAY}\s+(?:{MONTHS}){MONTH_JOIN}{DAY}\s+(?:{MONTHS})(?:\s*,?\s+{YEAR})?)\b"),
     ("iso", rf"\b{YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b"),
     # "11/15/2023", "15/11/2023": a day only when one number cannot be a month.
     ("numeric", rf"\b\d{{1,2}}/\d{{1,2}}/{YEAR}\b"),
@@ -127,7 +130,7 @@ def is_event_time(sentence, expr):
     """Whether an expression can date an event: not 'since May 2020', 'to 2031', 'by the end of 2021',
     nor one inside a clause that 'since' or 'until' opens."""
     before = sentence[: expr.start]
-    if expr.kind in ("range", "weekday_range") and re.search(r"\b(?:from|between)\s+$", before):
+    if expr.kind in ("range", "month_range", "weekday_range") and re.search(r"\b(?:from|between)\s+$", before, re.I):
         return not BACKGROUND_CLAUSE_RE.search(before[-160:])  # "from July 27-28" is when, not a bound
     return not (NOT_EVENT_TIME_RE.search(before) or BACKGROUND_CLAUSE_RE.search(before[-160:]))
 
@@ -191,6 +194,8 @@ def resolve(expr, sentence, anchor):
         return DateValue(datetime.date.fromisoformat(text), "day", f"“{expr.text}”")
     if kind == "range":
         return _resolve_range(text, expr, sentence, anchor)
+    if kind == "month_range":
+        return _resolve_month_range(text, expr, sentence, anchor)
     if kind == "numeric":
         return _resolve_numeric(text)
     if kind == "dotted":
@@ -258,6 +263,24 @@ def _resolve_range(text, expr, sentence, anchor):
     except ValueError:
         return start
     return DateValue(start.date, "day", f"“{expr.text}”: {start.evidence}", end=end)
+
+
+def _resolve_month_range(text, expr, sentence, anchor):
+    """A run of days named with both months: its first day resolved like "March 30" (with the year
+    written after the last day, if any), its last day the next such day on or after it."""
+    year = re.search(rf"({YEAR})\s*$", text)
+    first, last = re.split(MONTH_JOIN, re.sub(rf",?\s*{YEAR}\s*$", "", text), maxsplit=1)
+    start_text = f"{first}, {year[1]}" if year else first
+    kind = ("month_day_year" if year else "month_day") if re.match(rf"(?:{MONTHS})", first) else ("day_month_year" if year else "day_month")
+    start = resolve(Expression(expr.start, expr.end, start_text, kind), sentence, anchor)
+    if not start.known:
+        return start
+    end = _parse(f"{_clean_ordinals(last)} {start.date.year}")
+    if end is not None and end < start.date:
+        end = _safe_replace(end, start.date.year + 1)  # "December 30 to January 2"
+    if end is None or end < start.date or (end - start.date).days > 62:
+        return start
+    return DateValue(start.date, "day", f"“{expr.text}”: {start.evidence}", end=end if end > start.date else None)
 
 
 def _clean_ordinals(text):
