@@ -29,6 +29,8 @@ VISIT_RE = re.compile(
     r"\b(?:(?:left|leaves|leave|leaving|departed|departs|headed|heading|set\s+off)\s+for"
     r"|(?:arrived|arrives|arriving|arrive|landed|lands|touched\s+down|touches\s+down)(?=\s+(?:in|at|on|to|for|here|there|late|early|yesterday|today|this|last|[A-Z]))"
     r"|will\s+visit|visited|is\s+visiting|to\s+visit|on\s+an?\s+(?:[\w-]+\s+){0,3}visit\s+to"
+    # "will be in Chile on a state visit": someone in a place on a visit
+    r"|(?:is|was|are|were|be)\s+in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+(?:on|for)\s+an?\s+(?:[\w-]+\s+){0,3}visit\b"
     r"|pa(?:y|ys|id|ying)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}visit\s+to|(?:state|official|working)\s+visit\s+to"
     r"|travel(?:l?ed|s|l?ing)?\s+(?:from\s+(?:[A-Z][\w-]+\s+){1,3})?to|(?:emplaned|flew)\s+(?:to|for)"
     # "Kishida’s visit to Seoul", "the visit by Prime Minister Noda to Seoul", "during a visit to Beijing"
