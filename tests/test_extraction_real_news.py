@@ -841,3 +841,21 @@ def test_a_handshake_in_a_photographs_caption_is_a_meeting_of_a_day_it_does_not_
 def test_a_run_of_days_written_with_both_months_dates_an_event_by_both():
     [visit] = events_of("From March 30 to April 2, President Lula will be in Chile on a state visit.", published=DAY)
     assert visit.date.iso() == "2024-03-30" and visit.date.end == datetime.date(2024, 4, 2)
+
+
+def test_a_paragraph_about_an_earlier_meeting_is_not_joined_to_the_lead_and_sets_no_lead():
+    text = (
+        "Foreign Minister Mauro Vieira held a meeting with his US counterpart Marco Rubio in Washington.\n\n"
+        "The last dialogue between Brazil and the US was held in Washington in April last year. "
+        "Vieira and Defence Minister Jose Mucio were welcomed by Rubio and Secretary Pete Hegseth.\n\n"
+        "Earlier in the day, Vieira met Trade Representative Jamieson Greer."
+    )
+    found = events_of(text, published=DAY)
+    [lead] = [e for e in found if people_of(e) == ["Marco Rubio", "Mauro Vieira"]]
+    assert lead.date.iso() == "2024-03-12"
+    [welcome] = [e for e in found if "Pete Hegseth" in people_of(e)]
+    assert not welcome.date.known and "another time" in welcome.date.evidence
+    [dialogue] = [e for e in found if e.countries == ["BR", "US"] and not e.participants]
+    assert (dialogue.date.iso(), dialogue.date.precision) == ("2023-04", "month")
+    [greer] = [e for e in found if "Jamieson Greer" in people_of(e)]
+    assert greer.date.iso() == "2024-03-12"  # a flashback a year back is no lead whose people alone keep the day

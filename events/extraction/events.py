@@ -42,7 +42,7 @@ VISIT_RE = re.compile(
     re.I,
 )
 MEETING_VERB_RE = re.compile(
-    r"\b(?:met|meets|meet|meeting\s+with|(?:meeting|talks|summit|(?:(?:tele)?phone\s+)?(?:call|conversation))\s+between|talks\s+with|call(?:ed|s)?\s+on"
+    r"\b(?:met|meets|meet|meeting\s+with|(?:meeting|talks|summit|dialogue|(?:(?:tele)?phone\s+)?(?:call|conversation))\s+between|talks\s+with|call(?:ed|s)?\s+on"
     r"|(?:received|receives|receive|hosted|hosts|host|welcomed|welcomes|welcome)(?=\s+(?:(?-i:[A-Z])|his|her|the\s+(?-i:[A-Z])|visiting))"
     r"|(?:was|were|is|are)\s+(?:warmly\s+)?(?:received|welcomed|greeted|hosted)\b"
     r"|(?:shakes|shook|shake|shaking)\s+hands\s+with"
@@ -94,6 +94,9 @@ REPORT_DATE_EVIDENCE = "the date of the report"
 HEADLINE_EVIDENCE = "a headline without a date"
 EARLIER_EVIDENCE = "the report sets it before its own time"
 DESCRIBED_EVIDENCE = "the report tells of it as past"
+PARAGRAPH_EVIDENCE = "the paragraph is set at another time"
+# Evidence that an undated event is not the one the report is about, nor of its day.
+OTHER_TIME = (EARLIER_EVIDENCE, DESCRIBED_EVIDENCE, PARAGRAPH_EVIDENCE)
 
 
 @dataclass
@@ -111,7 +114,8 @@ class Context:
     groups: list = field(default_factory=list)  # (subject, role, countries, span) of unnamed counterparts
     pair: list = field(default_factory=list)  # the two people of the last two-person event: "the two ministers"
     country_lists: list = field(default_factory=list)  # the countries of each meeting known by them, in order
-    # The time the paragraph so far is set at: (expression, DateValue) of its last dated sentence.
+    # The time the paragraph so far is set at: (expression, DateValue, whether that sentence reported
+    # an event) of its last dated sentence.
     paragraph_time: tuple | None = None
     paragraph_earlier: object = None  # the match of "Earlier, …" opening the paragraph: it tells of before the report's time
 
@@ -349,6 +353,22 @@ def paragraph_time(masked, ctx):
     return None
 
 
+LEAD_DAYS = 7  # the lead event of a report is one within a week of its publication
+
+
+def _near(value, day):
+    """Whether a known date's period comes within LEAD_DAYS of a day."""
+    start = value.date
+    if value.precision == "day":
+        end = value.end or value.date
+    elif value.precision == "month":
+        end = (start.replace(day=28) + datetime.timedelta(days=4)).replace(day=1) - datetime.timedelta(days=1)
+    else:
+        end = start.replace(month=12, day=31)
+    margin = datetime.timedelta(days=LEAD_DAYS)
+    return start - margin <= day <= end + margin
+
+
 def _same_place(a, b):
     return a is not None and b is not None and a.country == b.country and a.name.casefold() == b.name.casefold()
 
@@ -405,12 +425,19 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
     # the report's.
     background = BACKGROUND_RE.search(masked) or ctx.paragraph_earlier
     story = ctx.narrative if ctx.narrative.known else DateValue(ctx.anchor.date, "day") if ctx.anchor.date else None
-    retold = {id(p) for p in people} & ctx.narrative_people and _same_place(venue, ctx.narrative_venue or ctx.scene)
+    # A sentence of the lead's people at its place, after a background fact ("Anwar was sworn in on
+    # November 24. He met Widodo at the palace in Bogor"), tells the lead again; after an event of
+    # that other time ("The dialogue was held in Washington in April last year. Jaishankar and Singh
+    # were welcomed by Blinken and Austin"), it tells more of that event.
+    retold = (
+        {id(p) for p in people} & ctx.narrative_people and _same_place(venue, ctx.narrative_venue or ctx.scene)
+        and not (ctx.paragraph_time and ctx.paragraph_time[2])
+    )
     if story and ctx.paragraph_time and not (background or future or retold) and not _within(ctx.paragraph_time[1], story):
         # "The American president was received in July … Biden met MBS in Jeddah": the paragraph
         # tells another time than the story's, and this sentence does not say which day of it (unless
         # it tells again the lead event, one of its people at its place: "He met Widodo in Bogor").
-        return DateValue(evidence=f"the paragraph is set at another time (“{ctx.paragraph_time[0]}”) and the sentence gives no date of its own")
+        return DateValue(evidence=f"{PARAGRAPH_EVIDENCE} (“{ctx.paragraph_time[0]}”) and the sentence gives no date of its own")
     if ctx.narrative.known and not background and not future:
         if people and not {id(p) for p in people} & ctx.narrative_people:
             # Other people than the lead's, and no date of their own: the story's day is a guess.
@@ -609,8 +636,11 @@ def sentence_events(sentence, masked, mentions, ctx):
     two = [e for e in out if len(e.participants) == 2]
     if two:
         ctx.pair = list(two[-1].participants)
-    if out and date.known and not ctx.narrative.known and not date.evidence.startswith(REPORT_DATE_EVIDENCE):
-        ctx.narrative = date  # the lead's date: what the rest of the story is told around
+    recent = ctx.anchor.date is None or not date.known or _near(date, ctx.anchor.date)
+    if out and date.known and recent and not ctx.narrative.known and not date.evidence.startswith(REPORT_DATE_EVIDENCE):
+        # The lead's date: what the rest of the story is told around (a flashback a month before
+        # the report is no lead).
+        ctx.narrative = date
         ctx.narrative_people = frozenset(id(p) for e in out for p in e.participants)
         ctx.narrative_venue = out[0].venue
     return out
@@ -866,7 +896,7 @@ def same_event(a, b):
         return False  # "met in Woodside … last met at a G20 meeting in Bali": the same pair, elsewhere
     if a.date.known and b.date.known:
         return periods_agree(a.date, b.date)
-    if a.date.evidence.startswith((EARLIER_EVIDENCE, DESCRIBED_EVIDENCE)) != b.date.evidence.startswith((EARLIER_EVIDENCE, DESCRIBED_EVIDENCE)):
+    if a.date.evidence.startswith(OTHER_TIME) != b.date.evidence.startswith(OTHER_TIME):
         return False  # "the previous meeting", "described his talks with": not the one the report is about
     if a.date.month_day and b.date.month_day and a.date.month_day != b.date.month_day:
         return False
@@ -948,8 +978,10 @@ def document_events(sentences, ctx, masked_text):
             ctx.paragraph_time, ctx.paragraph_earlier = None, None  # a new paragraph
         last_end = sentence.end
         mentions = people.sentence_mentions(ctx.text, sentence, ctx.registry, subject, masked, recent)
-        events += sentence_events(sentence, masked, mentions, ctx)
-        ctx.paragraph_time = paragraph_time(masked, ctx) or ctx.paragraph_time
+        found = sentence_events(sentence, masked, mentions, ctx)
+        events += found
+        time = paragraph_time(masked, ctx)
+        ctx.paragraph_time = (*time, bool(found)) if time else ctx.paragraph_time
         ctx.paragraph_earlier = ctx.paragraph_earlier or EARLIER_OPENER_RE.match(masked)
         if mentions:
             # The first person named, unless named as an owner ("Putin’s decision to send officials

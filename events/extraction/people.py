@@ -151,7 +151,8 @@ TITLE_WORDS = {
     "secretary", "minister", "president", "premier", "chancellor", "governor", "chairman", "envoy", "ambassador",
     "senator", "general", "admiral", "king", "queen", "prince", "princess", "sheikh", "emir", "sultan", "mr", "mrs",
     "ms", "dr", "shri", "smt", "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "aide", "director",
-    "commissioner", "mayor", "speaker", "deputy", "vice", "foreign", "defence", "defense",
+    "commissioner", "mayor", "speaker", "deputy", "vice", "foreign", "defence", "defense", "representative",
+    "trade", "finance", "commerce", "interior", "home", "energy", "national", "security", "state",
 }
 
 
@@ -163,10 +164,14 @@ def bare_names(text, start, end):
     out = []
     for m in BARE_NAME_RE.finditer(text, start, end):
         found = _bare_name(text, start, m)
-        if found is None and " " in m.group().strip() and fold(m.group().split()[0]) in TITLE_WORDS:
-            # Try again after the first word, a title: "Secretary Marco Rubio".
-            second = BARE_NAME_RE.match(text, m.start() + m.group().index(" ") + 1, m.end())
+        at = m.start()
+        while found is None and fold(text[at : m.end()].split()[0]) in TITLE_WORDS and " " in text[at : end].strip():
+            # Try again after the title words: "Secretary Marco Rubio", "Trade Representative Jamieson Greer".
+            at = at + text[at:].index(" ") + 1
+            second = BARE_NAME_RE.match(text, at, end)
             found = _bare_name(text, start, second) if second else None
+            if second is None:
+                break
         if found:
             out.append(found)
     return out
