@@ -859,3 +859,20 @@ def test_a_paragraph_about_an_earlier_meeting_is_not_joined_to_the_lead_and_sets
     assert (dialogue.date.iso(), dialogue.date.precision) == ("2023-04", "month")
     [greer] = [e for e in found if "Jamieson Greer" in people_of(e)]
     assert greer.date.iso() == "2024-03-12"  # a flashback a year back is no lead whose people alone keep the day
+
+
+def test_the_town_named_after_the_country_of_a_visit_is_the_venue_and_a_recalled_meeting_is_past():
+    text = (
+        "On the second day of his visit to Italy, Defence Minister Richard Marles met industry leaders in Turin on Tuesday. "
+        "He recalled his warm meeting with Italian Defence Minister Guido Crosetto."
+    )
+    found = events_of(text, published=DAY)
+    [industry] = [e for e in found if people_of(e) == ["Richard Marles"]]
+    assert industry.venue.name == "Turin"
+    [recalled] = [e for e in found if "Guido Crosetto" in people_of(e)]
+    assert not recalled.date.known
+
+
+def test_two_days_joined_by_an_ampersand_are_a_run_of_days():
+    [visit] = events_of("Secretary Pete Hegseth is visiting India on November 09 & 10, 2023.", published=DAY)
+    assert visit.date.iso() == "2023-11-09" and visit.date.end == datetime.date(2023, 11, 10)

@@ -25,7 +25,7 @@ WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:19|20)\d\d"
 
-RANGE_JOIN = r"\s*(?:-|–|—|to|through|and)\s*"
+RANGE_JOIN = r"\s*(?:-|–|—|&|to|through|and)\s*"
 MONTH_JOIN = r"\s*(?:-|–|—|to|through|until|till)\s*"
 PATTERNS = [
     # "March 20-22", "20 to 22 March 2023": a run of days, dated by its first and last.

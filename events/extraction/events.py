@@ -146,7 +146,7 @@ SUMMIT_AS_SETTING_RE = re.compile(
 )
 # "Biden and Xi spoke on April 2": two people who spoke, with each other.
 DESCRIBED_RE = re.compile(
-    r"\b(?:described|called|hailed|praised|termed|characteri[sz]ed|welcomed)\s+(?:their|the|his|her)\s+(?:[\w-]+\s+)?(?:talks|meeting|conversation|discussions)\b"
+    r"\b(?:described|called|hailed|praised|termed|characteri[sz]ed|welcomed|recalled|recalling)\s+(?:their|the|his|her)\s+(?:[\w-]+\s+)?(?:talks|meeting|conversation|discussions)\b"
 )
 PROPOSED_RE = re.compile(r"\b(?:proposed|proposes|propose|suggested|suggests|called\s+for|calls\s+for|urged|urges|offered|offers)\b[^.;]*$")
 DELEGATION_RE = re.compile(r"\b(?:led|leads|leading|headed|heads|heading)\s+(?:the|a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?delegation\b")
@@ -495,6 +495,7 @@ OTHER_CLAUSE_RE = re.compile(r",\s*(?:when|after|before|since|whereas|while)\b")
 def venue_for(masked, ctx, trigger=None):
     other = OTHER_CLAUSE_RE.search(masked, trigger.end()) if trigger else None
     asides = [m.span() for m in re.finditer(r"\([^()]*\)", masked)]  # "(2:00 p.m. in Lisbon)"
+    found = []
     for start, prep, ref in places.place_mentions(masked):
         if other and start > other.start():
             break
@@ -505,7 +506,13 @@ def venue_for(masked, ctx, trigger=None):
         if prep in ("in", "at", "held in", "arrived in", "reached", "toured") or prep.startswith("visit") or TRAVEL_WORD_RE.search(
             masked[: start + len(prep) + 1]
         ):
-            return ref
+            found.append(ref)
+    if found:
+        # "On the second day of his visit to Italy, he met … in Rome": the town, within the country.
+        first = found[0]
+        if first.name == places.country_name(first.country):
+            return next((r for r in found[1:] if r.country == first.country and r.name != first.name), first)
+        return first
     if places.mentions_national_capital(masked):
         return places.capital_place(ctx.scene.country if ctx.scene else None)
     return None
