@@ -876,3 +876,13 @@ def test_the_town_named_after_the_country_of_a_visit_is_the_venue_and_a_recalled
 def test_two_days_joined_by_an_ampersand_are_a_run_of_days():
     [visit] = events_of("Secretary Pete Hegseth is visiting India on November 09 & 10, 2023.", published=DAY)
     assert visit.date.iso() == "2023-11-09" and visit.date.end == datetime.date(2023, 11, 10)
+
+
+def test_a_luncheon_given_in_someones_honour_is_a_meeting_with_them():
+    [lunch] = events_of(
+        "On Monday, Vice President Geraldo Alckmin and Foreign Minister Mauro Vieira organised a luncheon at Itamaraty "
+        "in honour of Prime Minister Mark Carney.",
+        published=DAY,
+    )
+    assert lunch.kind == "meeting" and people_of(lunch) == ["Geraldo Alckmin", "Mark Carney", "Mauro Vieira"]
+    assert lunch.date.iso() == "2024-03-11"

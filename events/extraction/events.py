@@ -46,6 +46,8 @@ MEETING_VERB_RE = re.compile(
     r"|(?:received|receives|receive|hosted|hosts|host|welcomed|welcomes|welcome)(?=\s+(?:(?-i:[A-Z])|his|her|the\s+(?-i:[A-Z])|visiting))"
     r"|(?:was|were|is|are)\s+(?:warmly\s+)?(?:received|welcomed|greeted|hosted)\b"
     r"|(?:shakes|shook|shake|shaking)\s+hands\s+with"
+    # "organised a luncheon in honour of Prime Minister Modi", "hosted a state dinner for"
+    r"|(?:organi[sz]ed|hosted|gave|held|threw)\s+an?\s+(?:[\w-]+\s+){0,2}?(?:luncheon|lunch|dinner|banquet|breakfast|reception)\b(?:\s+[\w-]+){0,6}?\s+(?:for|in\s+honou?r\s+of)"
     r"|(?:consulted|consults|conferred|confers)\s+(?:[\w-]+\s+){0,3}?with"
     r"|(?:are|were|is|was)\s+(?:currently\s+|now\s+)?in\s+(?:[\w-]+\s+){0,2}?(?:talks|discussions|negotiations)"
     r"|(?:spoke|speak|speaks|talked|talk|talks)\s+(?:by|on|over)\s+(?:the\s+)?(?:tele)?phone"
@@ -59,7 +61,7 @@ MEETING_VERB_RE = re.compile(
 )
 # "the 2+2 meeting", "the SCO foreign ministers' meeting": a named occasion (not a bare "the meeting").
 MEETING_NOUN_RE = re.compile(
-    r"\b(?:during|at|in|from|after)\s+(?P<det>the|a|an|their|his|her|(?-i:(?:[A-Z][\w-]*\s+and\s+)?[A-Z][\w-]*['’]s))\s+((?:[\w+&’'-]+\s+){0,5}?)(?<!press\s)(?<!news\s)(?:meeting|talks|dialogue|meet|conference|lunch|dinner|breakfast)\b", re.I
+    r"\b(?:during|at|in|from|after)\s+(?P<det>the|a|an|their|his|her|(?-i:(?:[A-Z][\w-]*\s+and\s+)?[A-Z][\w-]*['’]s))\s+((?:[\w+&’'-]+\s+){0,5}?)(?<!press\s)(?<!news\s)(?:meeting|talks|dialogue|meet|conference|lunch|luncheon|dinner|breakfast|banquet)\b", re.I
 )
 ATTEND_RE = re.compile(r"\b(?:to\s+attend|will\s+attend|attend(?:ed|s|ing)?|represented\s+[A-Z]\w+\s+at|took\s+part\s+in|participated\s+in)\b")
 OTHER_RE = re.compile(r"\b(?:inaugurated|laid\s+(?:a\s+)?wreath|witnessed|reviewed\s+(?:a|the)\s+parade)\b", re.I)
