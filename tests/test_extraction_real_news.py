@@ -886,3 +886,9 @@ def test_a_luncheon_given_in_someones_honour_is_a_meeting_with_them():
     )
     assert lunch.kind == "meeting" and people_of(lunch) == ["Geraldo Alckmin", "Mark Carney", "Mauro Vieira"]
     assert lunch.date.iso() == "2024-03-11"
+
+
+def test_a_day_outside_the_relative_clause_that_holds_the_event_does_not_date_it():
+    text = "Chancellor Olaf Scholz, who is visiting Brazil at the invitation of President Lula, will join him for a banquet on Thursday."
+    visits = [e for e in events_of(text, published=DAY) if e.kind == "visit"]
+    assert visits and all(e.date.iso() != "2024-03-14" for e in visits)

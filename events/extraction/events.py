@@ -332,9 +332,11 @@ ASIDE_RE = re.compile(r",\s*(?:who|which|whose|where)\b[^,;]*,")
 
 
 def _aside(masked, expr, trigger):
-    """Whether a date expression sits in a relative clause that does not hold the event's verb."""
+    """Whether a date expression and the event's verb are on two sides of a relative clause: "Li,
+    who arrived on Thursday, met Singh", "The prime minister, who is visiting the US, will join
+    them for the banquet on Thursday"."""
     return any(
-        m.start() <= expr.start < m.end() and not m.start() <= trigger.start() < m.end() for m in ASIDE_RE.finditer(masked)
+        (m.start() <= expr.start < m.end()) != (m.start() <= trigger.start() < m.end()) for m in ASIDE_RE.finditer(masked)
     )
 
 
