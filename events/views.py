@@ -5,10 +5,12 @@ from dataclasses import dataclass
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import pluralize
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
+from pyroaring import BitMap
 
-from . import cards, timeline_index
+from . import cards, timeline_index, worldmap
 from .forms import TimelineFilterForm
 from .html import format_html, format_html_join
 from .models import Country, Document, Event, Person, Source
@@ -19,6 +21,11 @@ PAGE_SIZE = 30
 COUNTERPARTS_SHOWN = 25
 CANDIDATES = 1_000  # people read to order the counterparts met equally often by name
 RANK_PRECISION = {rank: precision for precision, rank in Event.PRECISION_RANK.items()}
+MAX_WORDS = TimelineFilterForm.base_fields["q"].max_length
+CITY_DOT = mark_safe(
+    '<svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><circle class="city" cx="5" cy="5" r="4"></circle></svg>'
+)
+NO_DOT = mark_safe('<span class="swatch"></span>')
 
 
 def wants_fragment(request):
@@ -147,4 +154,78 @@ def person_detail(request, pk):
     return render(request, "events/person.html", {
         **context, "person": person, "count": count, "counterparts": met_list, "shown": min(len(counterparts), COUNTERPARTS_SHOWN),
         "more_counterparts": len(counterparts) > COUNTERPARTS_SHOWN, "visited": visited_list,
+    })
+
+
+@dataclass
+class MapCountry:
+    code: str
+    name: str
+    count: int
+    href: str
+    shade: object = None
+
+
+@dataclass
+class MapPlace:
+    name: str
+    country_name: str | None
+    count: int
+    href: str
+    location: tuple | None  # (latitude, longitude), None where the gazetteer does not know it
+
+
+@require_GET
+def world_map(request):
+    """Where the events the timeline's filters select took place (the same query parameters as the
+    timeline): countries shaded by their events' venues, cities as circles, and the same as tables.
+    The events are the list's own (the timeline index); their venues are counted in one query."""
+    # Empty parameters (a form sent without JavaScript) are left out, so the links stay readable.
+    query = QueryDict(mutable=True)
+    for name, values in request.GET.lists():
+        query.setlist(name, [v for v in values if v != ""])
+    form = TimelineFilterForm(query)
+    with timeline_index.current(refresh=False) as index:
+        ids = index.matching(form.selection)
+        count = len(ids)
+        # A copy: the index's own bitmaps change as it keeps step with the database.
+        selected = None if ids is index.all else BitMap(ids)
+        total = len(index.all)
+    rows = worldmap.venue_counts(selected, of=total) if count else []
+    in_country = form.link_with("country", "after")
+    with_words = form.link_with("country", "q", "after")
+    without_country = form.link_with("q", "after")
+    words = form.cleaned.get("q") or ""
+    countries, places, unplaced = {}, [], 0
+    for venue, name, code, country_name, n in rows:
+        if venue is None:
+            unplaced += n
+            continue
+        if code:
+            country = countries.setdefault(code, MapCountry(code, country_name, 0, in_country(code, None)))
+            country.count += n
+            if worldmap.is_country(name, code, country_name):
+                continue  # the country itself, not a place in it
+        # The timeline has no place filter: the place's country, and its name among the words searched.
+        searched = f"{words} {name}".strip() if len(words) + len(name) < MAX_WORDS else name
+        href = with_words(code, searched, None) if code else without_country(searched, None)
+        places.append(MapPlace(name, country_name, n, href, worldmap.city_location(name, code)))
+    countries = sorted(countries.values(), key=lambda c: (-c.count, c.name))
+    places.sort(key=lambda p: (-p.count, p.name, p.country_name or ""))
+    shades = worldmap.shade(countries)
+    # The tables are written here, not in the template: a large corpus has hundreds of places.
+    country_rows = format_html_join("", (
+        '<tr><th scope="row"><svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><rect class="{}" width="10"'
+        ' height="10"></rect></svg> <a href="{}">{}</a></th><td class="num">{}</td></tr>'
+    ), ((c.shade.css, c.href, c.name, c.count) for c in countries))
+    place_rows = format_html_join("", (
+        '<tr><th scope="row">{} <a href="{}">{}</a></th><td>{}</td><td class="num">{}</td></tr>'
+    ), ((CITY_DOT if p.location else NO_DOT, p.href, p.name, p.country_name or "—", p.count) for p in places))
+    on_map = [p for p in places if p.location]
+    return render(request, "events/map.html", {
+        "form": form, "count": count, "filtered": any(form.filters().values()), "countries": countries,
+        "country_rows": country_rows, "places": places, "place_rows": place_rows, "unplaced": unplaced,
+        "shades": shades, "all_on_map": len(on_map) == len(places), "on_map": on_map,
+        "map": worldmap.svg(countries, on_map, labelledby="map-title"),
+        "list_url": form.link(after=None),
     })
