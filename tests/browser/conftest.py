@@ -70,3 +70,15 @@ def axe_page(browser):
     context, page = open_page(browser, bypass_csp=True)
     yield page
     context.close()
+
+
+def serious_violations(page, url):
+    """What axe-core finds serious or critical on the page at `url` (the `axe_page` fixture's page)."""
+    page.goto(url)
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    assert result["passes"], "axe ran no checks"
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"] if v["impact"] in ("serious", "critical")
+    ]

@@ -7,7 +7,7 @@ import pytest
 
 from events.models import Event, Person
 
-from .conftest import AXE
+from .conftest import serious_violations
 
 
 @pytest.fixture
@@ -30,12 +30,4 @@ def pages(make_event):
 
 @pytest.mark.parametrize("name", ["timeline", "filtered timeline", "event", "document", "person", "not found"])
 def test_no_serious_or_critical_violations(axe_page, site, pages, name):
-    axe_page.goto(site + pages[name])
-    axe_page.add_script_tag(path=str(AXE))
-    result = axe_page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    serious = [
-        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-        for v in result["violations"] if v["impact"] in ("serious", "critical")
-    ]
-    assert serious == []
-    assert result["passes"], "axe ran no checks"
+    assert serious_violations(axe_page, site + pages[name]) == []

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from events.models import Country
 
-from .conftest import AXE
+from .conftest import serious_violations
 
 
 @pytest.fixture
@@ -64,12 +64,4 @@ def test_the_keyboard_reaches_a_country_and_opens_its_list(page, site, venues, w
 
 @pytest.mark.parametrize("query", ["", "?kind=meeting", "?q=nothing+like+this"])
 def test_no_serious_or_critical_violations(axe_page, site, venues, query):
-    axe_page.goto(site + "/map/" + query)
-    axe_page.add_script_tag(path=str(AXE))
-    result = axe_page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    serious = [
-        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-        for v in result["violations"] if v["impact"] in ("serious", "critical")
-    ]
-    assert serious == []
-    assert result["passes"], "axe ran no checks"
+    assert serious_violations(axe_page, site + "/map/" + query) == []
