@@ -24,7 +24,7 @@ by the reports' stable keys (document hash, passage start), never by arrival ord
 same reports gives the same clusters.
 
 An undated report joins only when exactly one dated cluster could be its event: all its reports
-agree with it, it names the cluster's people or two of them, the weekday it names (if any) is that
+agree with it, it names the cluster's people or two of them (or, of a summit, some of them), the weekday it names (if any) is that
 cluster's day and no venue country contradicts it; and only when it also shares two content words
 with that cluster or names the same venue city. Same people alone is never enough: the same two
 ministers meet many times, so with several such clusters, whatever the wording, it joins none, and
@@ -315,9 +315,11 @@ def undated_compatible(report, members):
     dated = [m for m in members if m.date.known]
     if not dated:
         return False
-    # Without a date, one shared person of two is too little: the same people, or two of them.
+    # Without a date, one shared person of two is too little: the same people, or two of them; but a
+    # summit has many people, and a report may name one of them ("Putin opened the summit").
     people = frozenset().union(*(m.participants for m in members))
-    if report.participants and report.participants != people and len(report.participants & people) < 2:
+    summit = report.kind == "summit" and all(m.kind == "summit" for m in members) and report.participants <= people
+    if report.participants and report.participants != people and len(report.participants & people) < 2 and not summit:
         return False
     if report.venue_country and any(m.venue_country and m.venue_country != report.venue_country for m in members):
         return False

@@ -267,3 +267,11 @@ def test_a_report_of_an_earlier_meeting_never_joins_one_on_or_after_its_reports_
     earlier.before = datetime.date(2023, 9, 13)
     result = cluster([today, earlier])
     assert len(result.clusters) == 2
+
+
+def test_an_undated_report_naming_one_leader_at_a_summit_joins_the_summit_that_names_more():
+    """A summit has many people: "Putin opened the summit on Thursday" is the summit whose other
+    report names Putin and Ramaphosa. A meeting report needs the same people, or two of them."""
+    summit = report(THURSDAY, kind="summit", people=(1, 2))
+    assert together(summit, undated(weekday=3, kind="summit", people=(1,)))
+    assert not together(report(THURSDAY, people=(1, 2)), undated(weekday=3, people=(1,)))

@@ -892,3 +892,44 @@ def test_a_day_outside_the_relative_clause_that_holds_the_event_does_not_date_it
     text = "Chancellor Olaf Scholz, who is visiting Brazil at the invitation of President Lula, will join him for a banquet on Thursday."
     visits = [e for e in events_of(text, published=DAY) if e.kind == "visit"]
     assert visits and all(e.date.iso() != "2024-03-14" for e in visits)
+
+
+def test_a_summit_dated_and_placed_before_anyone_is_named_dates_and_places_the_summit_they_attend():
+    [summit] = events_of(
+        "BERLIN, March 12 (Wire) - The Baltic-Nordic Summit will be held on March 14-15 in Tallinn.\n\n"
+        "Chancellor Olaf Scholz and leaders from Estonia, Latvia and Lithuania are taking part in the summit.",
+        published=DAY,
+    )
+    assert summit.kind == "summit" and people_of(summit) == ["Olaf Scholz"]
+    assert (summit.date.iso(), summit.date.end) == ("2024-03-14", datetime.date(2024, 3, 15))
+    assert summit.venue.name == "Tallinn"
+
+
+def test_a_summit_of_long_ago_does_not_date_the_summit_of_the_report():
+    [summit] = events_of(
+        "The Baltic-Nordic Summit is the second of its kind after one held in 2019 in Riga.\n\n"
+        "Chancellor Olaf Scholz is taking part in the summit.",
+        published=DAY,
+    )
+    assert summit.date.iso() == "2024-03-12"
+    assert summit.venue is None or summit.venue.name != "Riga"
+
+
+def test_the_people_a_report_names_at_one_summit_over_its_days_are_one_summit():
+    [summit] = events_of(
+        "Chancellor Olaf Scholz gave a speech at the Baltic-Nordic Summit in Tallinn on Wednesday.\n\n"
+        "The summit from Tuesday to Wednesday was attended by Latvian President Edgars Rinkevics and "
+        "Lithuanian President Gitanas Nauseda.",
+        published=datetime.date(2024, 3, 13),
+    )
+    assert people_of(summit) == ["Edgars Rinkevics", "Gitanas Nauseda", "Olaf Scholz"]
+    assert (summit.date.iso(), summit.date.end) == ("2024-03-12", datetime.date(2024, 3, 13))
+
+
+def test_two_bilateral_summits_of_different_pairs_on_one_day_stay_two():
+    summits = events_of(
+        "Chancellor Olaf Scholz and President Emmanuel Macron held a summit in Paris on Tuesday.\n\n"
+        "Prime Minister Giorgia Meloni and Prime Minister Pedro Sanchez held a summit in Rome on Tuesday.",
+        published=DAY,
+    )
+    assert sorted(people_of(s) for s in summits) == [["Emmanuel Macron", "Olaf Scholz"], ["Giorgia Meloni", "Pedro Sanchez"]]

@@ -120,6 +120,9 @@ class Context:
     # an event) of its last dated sentence.
     paragraph_time: tuple | None = None
     paragraph_earlier: object = None  # the match of "Earlier, …" opening the paragraph: it tells of before the report's time
+    # A summit the report dates and places before naming anyone at it ("The China-Central Asia Summit
+    # will be held on May 18-19 in Xi'an"): (kind, DateValue, PlaceRef).
+    occasion: tuple | None = None
 
 
 def _is_a_title(quoted):
@@ -386,6 +389,14 @@ def _in_dateline(masked, expr):
     return expr.start <= 45 and bool(DATELINE_DATE_RE.fullmatch(masked[: expr.start])) and bool(DATELINE_END_RE.match(masked, expr.end))
 
 
+def _stated_times(masked, trigger):
+    """The event-time expressions of the sentence that may date the event its trigger reports."""
+    return [
+        e for e in dates.find_expressions(masked)
+        if dates.is_event_time(masked, e) and not _aside(masked, e, trigger) and not _in_dateline(masked, e)
+    ]
+
+
 def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
     """The date the sentence gives the event: the event-time expression nearest the trigger,
     else, for an event of one of the lead event's people, the date of the report's lead event (the
@@ -393,10 +404,7 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
     sentence sets it before. A headline without a date takes the date of the body's report of its
     event when they join (see `date_headlines`). `people`: the event's participants; `venue`: where
     the sentence places it."""
-    found = [
-        e for e in dates.find_expressions(masked)
-        if dates.is_event_time(masked, e) and not _aside(masked, e, trigger) and not _in_dateline(masked, e)
-    ]
+    found = _stated_times(masked, trigger)
     if found:
         nearest = min(found, key=lambda e: _distance(masked, e, trigger))
         value = dates.resolve(nearest, masked, ctx.anchor)
@@ -638,6 +646,7 @@ def sentence_events(sentence, masked, mentions, ctx):
         # them (but "Petro proposed a meeting between Colombia, Brazil…" is no meeting yet).
         named = [m.person for m in mentions if m.person.role != people.SPOUSE]
         out += _meeting_of_countries(kind, trigger, masked, sentence, date, venue, topics, ctx, named)
+    _the_occasion(kind, trigger, masked, out, date, venue, ctx)
     if kind == "visit" and out:
         out += _meeting_on_a_visit(masked, mentions, trigger, out[0], base, ctx) + _host_meets_guest(masked, mentions, base, trigger, out[0])
     if kind == "agreement" and out:
@@ -655,6 +664,37 @@ def sentence_events(sentence, masked, mentions, ctx):
         ctx.narrative_people = frozenset(id(p) for e in out for p in e.participants)
         ctx.narrative_venue = out[0].venue
     return out
+
+
+# "the summit", "this summit": the one the report has told of.
+DEFINITE_RE = re.compile(r"\b(?:the|this)\s+(?:[\w-]+\s+)?$", re.I)
+
+
+def _the_occasion(kind, trigger, masked, out, date, venue, ctx):
+    """A summit the report dates and places before it names anyone at it ("The China-Central Asia
+    Summit will be held on May 18-19 in Xi'an") is where and when a later sentence's "the summit"
+    is, when that sentence gives no date of its own ("Xi and the heads of state … are participating
+    in the summit")."""
+    if kind != "summit":
+        return
+    stated = bool(_stated_times(masked, trigger))
+    if not out:
+        # Only as the story's subject: before any lead, and within a week of the report ("the second
+        # of its kind after an inaugural one held in 2019 in Sochi" is history).
+        recent = ctx.anchor.date is None or (date.known and _near(date, ctx.anchor.date))
+        if stated and date.known and venue is not None and recent and not ctx.narrative.known:
+            ctx.occasion = (kind, date, venue)
+        return
+    if ctx.occasion is None or stated or not DEFINITE_RE.search(masked[: trigger.start()]):
+        return
+    _, when, where = ctx.occasion
+    for event in out:
+        if event.kind != kind or event.date.evidence.startswith((EARLIER_EVIDENCE, DESCRIBED_EVIDENCE)):
+            continue
+        event.date = DateValue(when.date, when.precision, f"the date the report gives the summit before: {when.evidence}", end=when.end)
+        if venue is None:
+            event.venue, event.venue_stated = where, True
+            event.countries = _countries(event.participants, where)
 
 
 # "met with China's top diplomat earlier on Monday and with Foreign Minister Qin Gang on Sunday"
@@ -897,21 +937,42 @@ def same_event(a, b):
             return False
         if not set(unnamed.countries) <= {p.country for p in named.participants} | set(named.countries):
             return False
+    elif a.kind == b.kind == "summit" and _one_summit(a, b):
+        pass  # "Xi spoke at the summit on Friday … The summit from Thursday to Friday was attended by …"
     elif any(e.date.evidence == HEADLINE_EVIDENCE for e in (a, b)) and (pa <= pb or pb <= pa):
         pass  # "Singh holds bilateral meetings with his counterparts": the headline of the body's meetings
-    elif not people_fit(pa, pb):
-        return False
+    elif not people_fit(pa, pb) and not (a.kind == "summit" and (pa <= pb or pb <= pa)):
+        return False  # (a summit has many people: one sentence names some of them, the next more)
     if (a.remote and b.venue_stated and b.venue) or (b.remote and a.venue_stated and a.venue):
         return False  # a phone call is not the meeting at a venue the report also tells of
     if _named_towns(a) and _named_towns(b) and a.venue.country != b.venue.country:
         return False  # "met in Woodside … last met at a G20 meeting in Bali": the same pair, elsewhere
     if a.date.known and b.date.known:
-        return periods_agree(a.date, b.date)
+        return _overlap(a.date, b.date)
     if a.date.evidence.startswith(OTHER_TIME) != b.date.evidence.startswith(OTHER_TIME):
         return False  # "the previous meeting", "described his talks with": not the one the report is about
     if a.date.month_day and b.date.month_day and a.date.month_day != b.date.month_day:
         return False
     return a.date.weekday is None or b.date.weekday is None or a.date.weekday == b.date.weekday
+
+
+def _overlap(a, b):
+    """Two known dates that may be of one event: days or ranges of days that share a day, or a
+    month or year that holds the other."""
+    if a.precision == b.precision == "day":
+        return a.date <= (b.end or b.date) and b.date <= (a.end or a.date)
+    return periods_agree(a, b)
+
+
+def _one_summit(a, b):
+    """Two summits of one report on days that meet, at one place, are one summit, whoever each
+    sentence names at it; but not two bilateral summits of different pairs."""
+    if not (a.date.known and b.date.known and _overlap(a.date, b.date)):
+        return False
+    if a.venue and b.venue and a.venue.country != b.venue.country:
+        return False
+    sizes = sorted((len(a.participants), len(b.participants)))
+    return sizes[0] <= 1 or sizes[1] >= 3
 
 
 def join(events):
@@ -931,6 +992,8 @@ def join(events):
                 home.participants.append(p)
         if event.date.known and (not home.date.known or RANK[event.date.precision] < RANK[home.date.precision]):
             home.date = event.date
+        elif event.date.end and not home.date.end and home.date.precision == "day" and _overlap(event.date, home.date):
+            home.date = event.date  # "on Friday" of a summit "from Thursday to Friday": the summit's days
         if home.date.weekday is None and event.date.weekday is not None:
             home.date.weekday = event.date.weekday
         if home.date.month_day is None and event.date.month_day is not None:
