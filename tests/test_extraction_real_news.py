@@ -933,3 +933,16 @@ def test_two_bilateral_summits_of_different_pairs_on_one_day_stay_two():
         published=DAY,
     )
     assert sorted(people_of(s) for s in summits) == [["Emmanuel Macron", "Olaf Scholz"], ["Giorgia Meloni", "Pedro Sanchez"]]
+
+
+def test_the_one_a_relative_clause_says_is_on_a_visit_is_the_traveller_and_met_the_subject():
+    found = events_of(
+        "Chancellor Olaf Scholz held talks with President Emmanuel Macron, who is on a state visit to Germany, "
+        "in Berlin on Monday.",
+        published=DAY,
+    )
+    [visit] = [e for e in found if e.kind == "visit"]
+    [meeting] = [e for e in found if e.kind == "meeting"]
+    assert people_of(visit) == ["Emmanuel Macron"]
+    assert people_of(meeting) == ["Emmanuel Macron", "Olaf Scholz"] and meeting.date.iso() == "2024-03-11"
+    assert meeting.venue.name == "Berlin"

@@ -232,6 +232,8 @@ def unique_people(mentions):
     return out
 
 
+# ", who is on a state visit to", ", who was visiting": a relative clause of the visit's verb.
+WHO_IS_RE = re.compile(r",\s*who\s+(?:(?:is|was|are|were|has\s+been|had\s+been)\s+)?(?:currently\s+|also\s+)?$")
 HOST_RE = re.compile(r"\b(?:at\s+the\s+invitation\s+of|(?:hosted|received|welcomed|invited)\s+by)\b", re.I)
 
 
@@ -257,7 +259,11 @@ def participants_for(kind, trigger, masked, mentions, base, ctx):
         host = HOST_RE.search(masked)
         hosts = [m.person for m in mentions if host and offset(m) > host.end()][:1]
         before = [m for m in mentions if offset(m) < trigger.start()]
-        if before and re.match(r"(?:during|on)\b", trigger.group(), re.I):
+        who = WHO_IS_RE.search(masked[: trigger.start()])
+        if who:
+            # "Xi held talks with Lula, who is on a state visit to China": the one the clause is about.
+            before = [m for m in before if offset(m) < who.start()][-1:] or before
+        elif before and re.match(r"(?:during|on)\b", trigger.group(), re.I):
             before = before[:1]  # "Yoon met Kishida … during his visit to Japan": the sentence's subject travels
         subject = before[-1] if before else next((m for m in mentions if m.person not in hosts), None)
         if subject is None:
@@ -835,11 +841,19 @@ def _meeting_on_a_visit(masked, mentions, trigger, visit, base, ctx):
     """'Li visited Moscow, where he met President Vladimir Putin': the meeting the trip was for
     (or had), the traveller with the people named after the meeting verb."""
     meeting = MEETING_VERB_RE.search(masked, trigger.end())
+    who = WHO_IS_RE.search(masked[: trigger.start()])
+    if who and not meeting:
+        # "Xi held talks with Lula, who is on a state visit to China": the meeting the clause's
+        # visitor had, with the people named before the clause.
+        meeting = MEETING_VERB_RE.search(masked, 0, who.start())
+        inside = lambda m: meeting is not None and m.start - base < who.start()
+    else:
+        inside = lambda m: m.start - base > meeting.start()
     # Only a meeting the trip had ("where he met"), not one it was for ("to meet", "to hold talks"):
     # a purpose is reported again, more plainly, when it happens.
-    if not meeting or meeting.group().split()[0].lower() not in ("met", "meets", "held", "had", "discussed", "conferred"):
+    if not meeting or meeting.group().split()[0].lower() not in ("met", "meets", "held", "holds", "had", "discussed", "conferred"):
         return []
-    others = [m.person for m in mentions if m.start - base > meeting.start() and all(m.person is not p for p in visit.participants)]
+    others = [m.person for m in mentions if inside(m) and all(m.person is not p for p in visit.participants)]
     people = visit.participants + [p for i, p in enumerate(others) if all(p is not q for q in others[:i])]
     if len(people) < 2:
         return []
