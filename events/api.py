@@ -1,6 +1,6 @@
 """The public read-only API: events as JSON with keyset pagination, the same filtered events as CSV,
-iCalendar and TimelineJS JSON, and the OpenAPI description of it all. The filters are the timeline
-page's own form, so a URL means the same events on the page and here."""
+iCalendar, TimelineJS JSON and TimelineJS's spreadsheet layout, and the OpenAPI description of it all.
+The filters are the timeline page's own form, so a URL means the same events on the page and here."""
 
 import datetime
 from functools import wraps
@@ -167,6 +167,13 @@ def events_ics(request):
     (filters,) = bind(request.GET, EventFilters)
     body = exports.events_ics(prefetched(filters.events()), base_url(request))
     return download(body, "text/calendar; charset=utf-8", "events.ics")
+
+
+@api_view
+def events_timelinejs_sheet(request):
+    (filters,) = bind(request.GET, EventFilters)
+    body = exports.events_timelinejs_sheet(prefetched(filters.events()), base_url(request))
+    return download("\ufeff" + body, "text/csv; charset=utf-8", "events-timelinejs.csv")
 
 
 @api_view

@@ -11,6 +11,7 @@ urlpatterns = [
     path("events.csv", api.events_csv, name="events_csv"),
     path("events.ics", api.events_ics, name="events_ics"),
     path("events/timelinejs.json", api.events_timelinejs, name="events_timelinejs"),
+    path("events/timelinejs.csv", api.events_timelinejs_sheet, name="events_timelinejs_sheet"),
     # Any id, so that a malformed one is a JSON 404 like a missing one rather than the site's HTML page.
     path("events/<str:pk>", api.event_detail, name="event"),
     path("openapi.json", openapi.openapi_document, name="openapi"),

@@ -332,12 +332,17 @@ def date_iso(date, precision):
     return date.strftime(ISO_FORMATS[precision])
 
 
+# What an event known only to its year lacks, in the same words wherever it is shown: under its year's
+# heading on the timeline, on its card and in every export.
+MONTH_UNKNOWN = "month unknown"
+
+
 def date_label(date, precision, end=None):
-    """"28 Apr 2023", "20–22 Mar 2023" (a range of days), "Sep 2020", "2021, day unknown"."""
+    """"28 Apr 2023", "20–22 Mar 2023" (a range of days), "Sep 2020", "2021, month unknown"."""
     if date is None or precision == "unknown":
         return "Date unknown"
     if precision == "year":
-        return f"{date.year}, day unknown"
+        return f"{date.year}, {MONTH_UNKNOWN}"
     if precision == "month":
         return date.strftime("%b %Y")
     if end and end > date:

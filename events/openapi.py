@@ -266,6 +266,15 @@ def document():
                 "its sources in the description. Undated events are left out and counted in the calendar's "
                 "X-UNDATED-EVENTS-OMITTED property.",
             ),
+            "/api/events/timelinejs.csv": export_operation(
+                "The filtered events as rows of TimelineJS's Google Sheets template",
+                "text/csv",
+                "The columns of Knight Lab's TimelineJS template in its order (Year, Month, Day, Time, End Year, "
+                "End Month, End Day, End Time, Display Date, Headline, Text, Media, Media Credit, Media Caption, "
+                "Media Thumbnail, Type, Group, Background): a title row, then one row per dated event, ready to "
+                "paste into the template. UTF-8 with a byte-order mark; Headline and Text are HTML with every value "
+                "escaped. Undated events are left out; the title row says how many.",
+            ),
             "/api/events/timelinejs.json": export_operation(
                 "The filtered events as TimelineJS data",
                 "application/json",

@@ -1,5 +1,9 @@
 """Events as plain data: the one shape behind `export_events --format json` and the API."""
 
+from django.db.models import Prefetch
+
+from .models import Person
+
 
 def event_to_dict(event):
     """An event with its venue, people, topics and sources; expects the relations prefetched."""
@@ -34,4 +38,5 @@ def date_end_iso(event):
 
 
 def prefetched(events):
-    return events.select_related("venue__country").prefetch_related("participants", "countries", "topics", "sources__document")
+    participants = Prefetch("participants", queryset=Person.objects.select_related("country"))
+    return events.select_related("venue__country").prefetch_related(participants, "countries", "topics", "sources__document")

@@ -13,7 +13,7 @@ from pyroaring import BitMap
 from . import cards, timeline_index, worldmap
 from .forms import TimelineFilterForm
 from .html import format_html, format_html_join
-from .models import Country, Document, Event, Person, Source
+from .models import MONTH_UNKNOWN, Country, Document, Event, Person, Source
 from .overview import overview
 from .passages import highlighted, in_paragraph
 
@@ -83,7 +83,7 @@ def group_of(date, precision):
     if date is None:
         return ("Date unknown", None)
     if precision == "year":
-        return (str(date.year), "Month unknown")
+        return (str(date.year), MONTH_UNKNOWN.capitalize())
     return (str(date.year), date.strftime("%B"))
 
 

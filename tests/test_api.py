@@ -190,6 +190,6 @@ def test_each_export_runs_a_fixed_number_of_queries(client, make_event, django_a
             title=f"Event {day}", date=datetime.date(2023, 4, day), countries=("IN", "RU"),
             venue=(f"City {day}", "RU"), people=[(f"Person {day}", "IN")],
         )
-    for url in ["/api/events.csv", "/api/events.ics", "/api/events/timelinejs.json"]:
+    for url in ["/api/events.csv", "/api/events.ics", "/api/events/timelinejs.json", "/api/events/timelinejs.csv"]:
         with django_assert_max_num_queries(8):
             assert client.get(url).status_code == 200

@@ -66,7 +66,7 @@ def test_no_generated_request_finds_a_server_error_or_an_undocumented_response(m
     operations = [result.ok() for result in schema.get_all_operations()]
     assert {op.label for op in operations} >= {
         "GET /api/events", "GET /api/events/{id}", "GET /api/events.csv", "GET /api/events.ics",
-        "GET /api/events/timelinejs.json",
+        "GET /api/events/timelinejs.json", "GET /api/events/timelinejs.csv",
     }
     for operation, mode in itertools.product(operations, GenerationMode):
 

@@ -43,6 +43,9 @@ def test_csv_ics_and_timelinejs_are_the_same_exports_as_the_api(make_event, clie
     assert json.loads(export("--format", "timelinejs", "--base-url", "http://testserver/")) == client.get(
         "/api/events/timelinejs.json"
     ).json()
+    assert export("--format", "timelinejs-sheet", "--base-url", "http://testserver/") == client.get(
+        "/api/events/timelinejs.csv"
+    ).content.decode("utf-8-sig")
 
 
 def test_the_country_option_repeats_like_the_url_parameter(make_event):

@@ -74,3 +74,30 @@ def test_the_csv_starts_with_a_byte_order_mark_so_excel_reads_utf8(client, make_
     body = client.get("/api/events.csv").content
     assert body.startswith("\ufeff".encode())
     assert "Москва" in body.decode("utf-8-sig")
+
+
+def test_the_date_is_also_in_year_month_and_day_columns_empty_below_its_precision(client, make_event):
+    """A spreadsheet reading "2023-04" or "2021" guesses a day; the parts say what is known and leave
+    the rest empty."""
+    make_event(title="Day", date=datetime.date(2023, 4, 28))
+    make_event(title="Days", date=datetime.date(2023, 3, 20))
+    make_event(title="Month", date=datetime.date(2023, 4, 1), precision="month")
+    make_event(title="Year", date=datetime.date(2021, 1, 1), precision="year")
+    make_event(title="Undated", precision="unknown")
+    from events.models import Event
+
+    days = Event.objects.get(title="Days")
+    days.date_end = datetime.date(2023, 3, 22)
+    days.save()
+    rows = {r["title"]: r for r in csv_rows(client.get("/api/events.csv"))}
+    parts = {title: (r["date"], r["year"], r["month"], r["day"], r["date_precision"], r["date_end"]) for title, r in rows.items()}
+    assert parts == {
+        "Day": ("2023-04-28", "2023", "4", "28", "day", ""),
+        "Days": ("2023-03-20", "2023", "3", "20", "day", "2023-03-22"),
+        "Month": ("2023-04", "2023", "4", "", "month", ""),
+        "Year": ("2021", "2021", "", "", "year", ""),
+        "Undated": ("", "", "", "", "unknown", ""),
+    }
+    assert rows["Days"]["date_label"] == "20–22 Mar 2023"
+    header = next(csv.reader(io.StringIO(client.get("/api/events.csv").content.decode("utf-8-sig"))))
+    assert header[3:10] == ["date", "year", "month", "day", "date_precision", "date_end", "date_label"]

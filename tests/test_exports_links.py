@@ -17,8 +17,9 @@ def test_each_export_link_carries_the_pages_filters(client, make_event):
     assert links["CSV for spreadsheets"] == "/api/events.csv?country=RU&kind=meeting"
     assert links["Calendar (.ics)"] == "/api/events.ics?country=RU&kind=meeting"
     assert links["TimelineJS data"] == "/api/events/timelinejs.json?country=RU&kind=meeting"
+    assert links["TimelineJS sheet (CSV)"] == "/api/events/timelinejs.csv?country=RU&kind=meeting"
     assert links["JSON"] == "/api/events?country=RU&kind=meeting"
-    for text in ["CSV for spreadsheets", "Calendar (.ics)", "TimelineJS data", "JSON"]:
+    for text in ["CSV for spreadsheets", "Calendar (.ics)", "TimelineJS data", "TimelineJS sheet (CSV)", "JSON"]:
         response = client.get(links[text])
         assert response.status_code == 200, text
         assert b"India and Russia meet" in response.content and b"Belarus" not in response.content

@@ -28,7 +28,7 @@ def test_dates_are_as_precise_as_known_with_a_display_date_for_months_and_years(
     data = timeline(client)
     assert slide(data, day)["start_date"] == {"year": "2023", "month": "4", "day": "28"}
     assert slide(data, month)["start_date"] == {"year": "2023", "month": "4", "display_date": "Apr 2023"}
-    assert slide(data, year)["start_date"] == {"year": "2021", "display_date": "2021, day unknown"}
+    assert slide(data, year)["start_date"] == {"year": "2021", "display_date": "2021, month unknown"}
 
 
 def test_undated_events_are_left_out_and_the_title_slide_says_how_many(client, make_event):
@@ -45,7 +45,34 @@ def test_the_sources_are_in_the_slide_text_with_links(client, make_event):
     text = slide(timeline(client), event)["text"]["text"]
     assert f'<a href="http://testserver{source.get_absolute_url()}">Doc 1</a>: “Singh meets Shoigu”' in text
     assert f'<a href="http://testserver/events/{event.pk}/">' in text
-    assert "Rajnath Singh (IN)" in text
+
+
+def test_the_slide_says_who_met_where_in_a_sentence(client, make_event):
+    from events.models import Country, Person
+
+    meeting = make_event(
+        title="Singh meets Shoigu", countries=("IN", "RU"), venue=("Moscow", "RU"),
+        people=[("Rajnath Singh", "IN"), ("Sergei Shoigu", "RU")],
+    )
+    Country.objects.filter(code="IN").update(name="India")
+    Country.objects.filter(code="RU").update(name="Russia")
+    Person.objects.filter(name="Rajnath Singh").update(role="Defence Minister")
+    in_a_country = make_event(title="Talks in Russia", countries=("RU",), people=[], venue=("Russia", "RU"))
+    data = timeline(client)
+    assert slide(data, meeting)["text"]["text"].startswith(
+        "<p>Rajnath Singh (Defence Minister, India) and Sergei Shoigu (Russia) in Moscow, Russia.</p>"
+    )
+    assert slide(data, in_a_country)["text"]["text"].startswith("<p>In Russia.</p>")
+    assert "At " not in json.dumps(data)
+
+
+def test_a_range_of_days_ends_on_its_last_day(client, make_event):
+    event = make_event(title="Three days of talks", date=datetime.date(2023, 3, 20))
+    event.date_end = datetime.date(2023, 3, 22)
+    event.save()
+    shown = slide(timeline(client), event)
+    assert shown["start_date"] == {"year": "2023", "month": "3", "day": "20"}
+    assert shown["end_date"] == {"year": "2023", "month": "3", "day": "22"}
 
 
 def test_everything_from_the_data_is_escaped_since_timelinejs_renders_html(client, make_event):
@@ -131,5 +158,5 @@ def test_timelinejs_itself_loads_the_export_and_shows_every_slide(client, make_e
     assert sorted(headlines[1:]) == sorted(
         ["Singh meets Shoigu", "Talks in April", "Visit in 2021", '<img src=x onerror="window.pwned=1">']
     )
-    assert "Apr 2023" in dates and "2021, day unknown" in dates
+    assert "Apr 2023" in dates and "2021, month unknown" in dates
     assert pwned is None and injected == 0

@@ -141,11 +141,14 @@ OUTPUTS = [
     ("export_events csv", export_command("--format", "csv"), "csv", {"event title", "person name", "topic name"}),
     ("export_events ics", export_command("--format", "ics"), "ics", {"event title", "place name", "person name"}),
     ("export_events timelinejs", export_command("--format", "timelinejs"), "timelinejs", {"event title", "person name"}),
+    ("export_events timelinejs-sheet", export_command("--format", "timelinejs-sheet"), "timelinejs-sheet",
+     {"event title", "person name"}),
     ("API list", page("/api/events"), "json", {"event title", "person name", "topic name", "passage"}),
     ("API event", page(lambda o: f"/api/events/{o['event'].pk}"), "json", {"event title", "person name", "review reason"}),
     ("API csv", page("/api/events.csv"), "csv", {"event title", "person name", "topic name"}),
     ("API ics", page("/api/events.ics"), "ics", {"event title", "place name", "person name"}),
     ("API timelinejs", page("/api/events/timelinejs.json"), "timelinejs", {"event title", "person name"}),
+    ("API timelinejs sheet", page("/api/events/timelinejs.csv"), "timelinejs-sheet", {"event title", "person name"}),
 ]
 
 
@@ -214,9 +217,10 @@ def test_hostile_content_is_shown_as_text_or_kept_as_plain_data(name, fetch, kin
         for field in shows:
             assert escape(HOSTILE[field]) in body, f"{field} is not shown (as text)"
         assert injected(body) == []
-    elif kind == "timelinejs":
-        # TimelineJS renders its text fields as HTML: they must hold the payloads escaped.
-        html = "\n".join(strings(json.loads(body)))
+    elif kind in {"timelinejs", "timelinejs-sheet"}:
+        # TimelineJS renders its text fields as HTML, from its JSON or its spreadsheet's cells: they
+        # must hold the payloads escaped.
+        html = "\n".join(strings(json.loads(body)) if kind == "timelinejs" else DATA["csv"](body))
         for field, payload in HOSTILE.items():
             assert payload not in html, f"{field} is in TimelineJS's HTML as markup"
         for field in shows:

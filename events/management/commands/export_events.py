@@ -1,5 +1,5 @@
-"""python manage.py export_events --format json|csv|ics|timelinejs: the timeline as data, with the
-timeline page's filters as options."""
+"""python manage.py export_events --format json|csv|ics|timelinejs|timelinejs-sheet: the timeline as
+data, with the timeline page's filters as options."""
 
 import json
 
@@ -15,10 +15,13 @@ FILTER_OPTIONS = ["country", "person", "topic", "kind", "from", "to", "q", "revi
 
 
 class Command(BaseCommand):
-    help = "Print the events (all, or those the filters select) as JSON, CSV, iCalendar or TimelineJS JSON."
+    help = (
+        "Print the events (all, or those the filters select) as JSON, CSV, iCalendar, TimelineJS JSON or CSV "
+        "rows for TimelineJS's Google Sheets template (timelinejs-sheet)."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--format", choices=["json", "csv", "ics", "timelinejs"], default="json")
+        parser.add_argument("--format", choices=["json", "csv", "ics", "timelinejs", "timelinejs-sheet"], default="json")
         parser.add_argument("--country", action="append", help="ISO 3166-1 alpha-2 code; repeat for several")
         parser.add_argument("--person", help="person id")
         parser.add_argument("--topic", help="topic slug")
@@ -48,6 +51,8 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps({"events": [event_to_dict(e) for e in events]}, ensure_ascii=False, indent=1))
         elif format == "csv":
             self.stdout.write(exports.events_csv(events, base_url), ending="")
+        elif format == "timelinejs-sheet":
+            self.stdout.write(exports.events_timelinejs_sheet(events, base_url), ending="")
         elif format == "ics":
             self.stdout.write(exports.events_ics(events, base_url).decode(), ending="")
         else:
