@@ -14,13 +14,13 @@ from django.views.decorators.csrf import csrf_exempt
 
 from . import exports
 from .forms import TimelineFilterForm
+from .methods import ALLOW, read_only
 from .models import Event
 from .serializers import event_to_dict, prefetched
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
 CURSOR_SALT = "events.api.cursor"
-ALLOWED_METHODS = ("GET", "HEAD")
 
 
 class BadParameters(Exception):
@@ -33,23 +33,34 @@ def error(status, message, **extra):
     return JsonResponse({"error": message, **extra}, status=status)
 
 
+def refuse(request):
+    return error(405, f"{request.method} is not allowed: this API is read-only.")
+
+
 def api_view(view):
-    """Read-only, open to pages on any origin (no login, no cookies used), and every error is JSON."""
+    """Read-only (GET and HEAD; OPTIONS says so), open to pages on any origin (no login, no cookies
+    used), and every error is JSON."""
+
+    @read_only(refuse=refuse)
+    def answer(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except BadParameters as e:
+            return error(400, "Invalid parameters.", fields=e.fields)
+        except Http404:
+            return error(404, "Not found: see /api/openapi.json for what there is.")
 
     @csrf_exempt  # nothing here changes state; other methods get a 405 rather than a CSRF failure
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if request.method not in ALLOWED_METHODS:
-            response = error(405, f"{request.method} is not allowed: this API is read-only.")
-            response["Allow"] = ", ".join(ALLOWED_METHODS)
-        else:
-            try:
-                response = view(request, *args, **kwargs)
-            except BadParameters as e:
-                response = error(400, "Invalid parameters.", fields=e.fields)
-            except Http404:
-                response = error(404, "Not found: see /api/openapi.json for what there is.")
+        response = answer(request, *args, **kwargs)
         response["Access-Control-Allow-Origin"] = "*"
+        if request.method == "OPTIONS":
+            # A browser's CORS preflight: the methods allowed, with any headers it asks for (no
+            # credentials are ever accepted, so none can leak).
+            response["Access-Control-Allow-Methods"] = ALLOW
+            if "Access-Control-Request-Headers" in request.headers:
+                response["Access-Control-Allow-Headers"] = request.headers["Access-Control-Request-Headers"]
         return response
 
     return wrapper

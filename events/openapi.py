@@ -210,7 +210,7 @@ def document():
                 "Read-only; no login. The filters are those of the timeline page, so a page URL's query "
                 "string selects the same events here; an empty parameter is the same as one left out. Unknown "
                 "parameters are refused with 400. Only GET "
-                "(and HEAD) are allowed; other methods get 405."
+                "and HEAD are allowed (OPTIONS lists them); other methods get 405."
             ),
         },
         "paths": {

@@ -6,13 +6,13 @@ from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import pluralize
 from django.utils.safestring import mark_safe
-from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 from pyroaring import BitMap
 
 from . import cards, timeline_index, worldmap
 from .forms import TimelineFilterForm
 from .html import format_html, format_html_join
+from .methods import read_only
 from .models import MONTH_UNKNOWN, Country, Document, Event, Person, Source
 from .overview import overview
 from .passages import highlighted, in_paragraph
@@ -33,7 +33,7 @@ def wants_fragment(request):
     return request.headers.get("HX-Request") == "true" and "HX-History-Restore-Request" not in request.headers
 
 
-@require_GET
+@read_only
 @vary_on_headers("HX-Request", "HX-History-Restore-Request")
 def timeline(request):
     if any(value == "" for _, values in request.GET.lists() for value in values):
@@ -99,7 +99,7 @@ def headed(chunk, previous=None):
     return rows
 
 
-@require_GET
+@read_only
 def event_detail(request, pk):
     event = get_object_or_404(Event, pk=pk)
     # Whole documents this time, to cut each passage's paragraph out of them.
@@ -111,7 +111,7 @@ def event_detail(request, pk):
     return render(request, "events/event.html", {"event": event, "facts": facts, "reports": reports})
 
 
-@require_GET
+@read_only
 def document_detail(request, pk):
     document = get_object_or_404(Document, pk=pk)
     sources = list(document.sources.select_related("event").order_by("start", "end"))
@@ -123,7 +123,7 @@ def document_detail(request, pk):
     })
 
 
-@require_GET
+@read_only
 def person_detail(request, pk):
     person = get_object_or_404(Person.objects.select_related("country"), pk=pk)
     context = chunk_context(TimelineFilterForm(QueryDict(f"person={person.pk}")))
@@ -175,7 +175,7 @@ class MapPlace:
     location: tuple | None  # (latitude, longitude), None where the gazetteer does not know it
 
 
-@require_GET
+@read_only
 def world_map(request):
     """Where the events the timeline's filters select took place (the same query parameters as the
     timeline): countries shaded by their events' venues, cities as circles, and the same as tables.

@@ -115,7 +115,7 @@ def test_the_api_is_read_only_with_json_405s(client, make_event):
         for method in (client.post, client.put, client.patch, client.delete):
             response = method(url)
             assert response.status_code == 405
-            assert response["Allow"] == "GET, HEAD"
+            assert response["Allow"] == "GET, HEAD, OPTIONS"
             assert response.json()["error"]
     assert Event.objects.filter(pk=event.pk).exists()
 
