@@ -946,3 +946,31 @@ def test_the_one_a_relative_clause_says_is_on_a_visit_is_the_traveller_and_met_t
     assert people_of(visit) == ["Emmanuel Macron"]
     assert people_of(meeting) == ["Emmanuel Macron", "Olaf Scholz"] and meeting.date.iso() == "2024-03-11"
     assert meeting.venue.name == "Berlin"
+
+
+def test_met_earlier_with_no_other_time_is_earlier_the_same_day():
+    found = events_of(
+        "President Recep Tayyip Erdogan arrived in Athens on Tuesday for talks with Prime Minister Kyriakos Mitsotakis.\n\n"
+        "Erdogan met earlier with President Katerina Sakellaropoulou at the Presidential Mansion.",
+        published=DAY,
+    )
+    [meeting] = [e for e in found if e.kind == "meeting" and "Katerina Sakellaropoulou" in people_of(e)]
+    assert meeting.date.iso() == "2024-03-12"
+
+
+def test_met_earlier_this_year_is_another_time():
+    [meeting] = events_of("President Recep Tayyip Erdogan met earlier this year with Prime Minister Kyriakos Mitsotakis.", published=DAY)
+    assert meeting.date.iso() != "2024-03-12"
+
+
+def test_a_visit_made_for_a_number_of_days_from_a_day_is_a_run_of_days():
+    [visit] = events_of("Prime Minister Fumio Kishida will make a visit to Seoul for two days from Sunday.", published=DAY)
+    assert visit.kind == "visit" and people_of(visit) == ["Fumio Kishida"] and visit.venue.name == "Seoul"
+    assert (visit.date.iso(), visit.date.end) == ("2024-03-17", datetime.date(2024, 3, 18))
+    [visit] = events_of("President Lula will pay a visit to Japan for three days starting May 20.", published=DAY)
+    assert (visit.date.iso(), visit.date.end) == ("2024-05-20", datetime.date(2024, 5, 22))
+
+
+def test_nobody_visits_their_own_country():
+    found = events_of("Kim Jong Un thanked Russian President Vladimir Putin for the invitation to visit Russia.", published=DAY)
+    assert all(not (e.kind == "visit" and e.venue and e.venue.name == "Russia") for e in found)

@@ -27,7 +27,11 @@ YEAR = r"(?:19|20)\d\d"
 
 RANGE_JOIN = r"\s*(?:-|–|—|&|to|through|and)\s*"
 MONTH_JOIN = r"\s*(?:-|–|—|to|through|until|till)\s*"
+COUNT_WORDS = {w: n for n, w in enumerate("one two three four five six seven".split(), start=1)}
 PATTERNS = [
+    # "for two days from Sunday", "for three days starting March 4": a run of days from its first.
+    ("days_from", r"\b(?i:for\s+(?:one|two|three|four|five|six|seven|[1-7])\s+days?\s+(?:from|starting(?:\s+on|\s+from)?|beginning(?:\s+on)?))\s+"
+     rf"(?:(?:{'|'.join(WEEKDAYS)})|(?:{MONTHS})\s+{DAY}|{DAY}\s+(?:{MONTHS}))\b"),
     # "March 20-22", "20 to 22 March 2023": a run of days, dated by its first and last.
     ("range", rf"\b(?:(?:{MONTHS})\s+{DAY}{RANGE_JOIN}{DAY}(?:\s*,\s*{YEAR})?|{DAY}{RANGE_JOIN}{DAY}\s+(?:{MONTHS})(?:\s*,?\s+{YEAR})?)\b"),
     # "March 30 to April 2", "from 30 March to 2 April 2023": a run of days over two months (or one, written twice).
@@ -194,6 +198,8 @@ def resolve(expr, sentence, anchor):
         return DateValue(datetime.date.fromisoformat(text), "day", f"“{expr.text}”")
     if kind == "range":
         return _resolve_range(text, expr, sentence, anchor)
+    if kind == "days_from":
+        return _resolve_days_from(text, expr, sentence, anchor)
     if kind == "month_range":
         return _resolve_month_range(text, expr, sentence, anchor)
     if kind == "numeric":
@@ -225,6 +231,20 @@ def resolve(expr, sentence, anchor):
     if kind == "relative_period":
         return _resolve_relative_period(text.lower(), expr.text, anchor)
     return DateValue()
+
+
+def _resolve_days_from(text, expr, sentence, anchor):
+    """"for two days from Sunday": the first day as its own expression names it, and the days after."""
+    count = re.match(r"for\s+(\w+)", text, re.I)[1].lower()
+    days = int(count) if count.isdigit() else COUNT_WORDS[count]
+    first = EXPRESSION_RE.search(text, len(re.match(r"for\s+\w+\s+days?\s+\w+(?:\s+(?:on|from))?\s+", text, re.I)[0]))
+    at = expr.start + first.start()
+    value = resolve(Expression(at, at + len(first.group()), first.group(), first.lastgroup), sentence, anchor)
+    if not value.known or value.precision != "day" or days == 1:
+        return value
+    value.end = value.date + datetime.timedelta(days=days - 1)
+    value.evidence = f"“{expr.text}”: {value.date.isoformat()} to {value.end.isoformat()} ({value.evidence})"
+    return value
 
 
 def _resolve_numeric(text):

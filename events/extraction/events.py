@@ -31,7 +31,7 @@ VISIT_RE = re.compile(
     r"|will\s+visit|visited|is\s+visiting|to\s+visit|on\s+an?\s+(?:[\w-]+\s+){0,3}visit\s+to"
     # "will be in Chile on a state visit": someone in a place on a visit
     r"|(?:is|was|are|were|be)\s+in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+(?:on|for)\s+an?\s+(?:[\w-]+\s+){0,3}visit\b"
-    r"|pa(?:y|ys|id|ying)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}visit\s+to|(?:state|official|working)\s+visit\s+to"
+    r"|(?:pa(?:y|ys|id|ying)|ma(?:ke|kes|de|king))\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}visit\s+to|(?:state|official|working)\s+visit\s+to"
     r"|travel(?:l?ed|s|l?ing)?\s+(?:from\s+(?:[A-Z][\w-]+\s+){1,3})?to|(?:emplaned|flew)\s+(?:to|for)"
     # "Kishida’s visit to Seoul", "the visit by Prime Minister Noda to Seoul", "during a visit to Beijing"
     # ("the minister’s first visit to India since …" describes a visit rather than reporting it)
@@ -333,6 +333,22 @@ BACKGROUND_RE = re.compile(
 )
 
 
+# "Erdogan met earlier with his Greek counterpart": earlier the same day, after a verb in the past and
+# with no other time after it ("met earlier this year" is another time).
+SAME_DAY_EARLIER_RE = re.compile(
+    r"\b(?:met|held|had|spoke|talked|visited|hosted|received|signed|[a-z]+ed)\s+earlier\b(?!\s+(?:this|last|that|in|during|on|at)\b)"
+)
+
+
+def _background(masked):
+    """The words that set what the sentence tells before the report's time, if any."""
+    for found in BACKGROUND_RE.finditer(masked):
+        if found.group().lower() == "earlier" and any(m.end() == found.end() for m in SAME_DAY_EARLIER_RE.finditer(masked)):
+            continue
+        return found
+    return None
+
+
 EARLIER_OPENER_RE = re.compile(r"\s*(?:Earlier|Previously|Before\s+that|In\s+the\s+past)\b(?!\s+(?:today|on|this|in\s+the\s+day))")
 
 
@@ -441,7 +457,7 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
         return DateValue(evidence="the report tells of several meetings and gives no day for them")
     # A sentence that sets what it tells before the report's time takes neither the lead's date nor
     # the report's.
-    background = BACKGROUND_RE.search(masked) or ctx.paragraph_earlier
+    background = _background(masked) or ctx.paragraph_earlier
     story = ctx.narrative if ctx.narrative.known else DateValue(ctx.anchor.date, "day") if ctx.anchor.date else None
     # A sentence of the lead's people at its place, after a background fact ("Anwar was sworn in on
     # November 24. He met Widodo at the palace in Bogor"), tells the lead again; after an event of
@@ -630,6 +646,8 @@ def sentence_events(sentence, masked, mentions, ctx):
             continue
         if kind in ("meeting", "agreement", "summit") and len(group) < 2 and not _allows_single(kind, trigger, masked, member_role):
             continue
+        if kind == "visit" and venue and venue.name == places.country_name(venue.country) and all(p.country == venue.country for p in group):
+            continue  # "thanked Putin for the invitation to visit Russia": nobody visits their own country
         out.append(
             ExtractedEvent(
                 kind=kind,
