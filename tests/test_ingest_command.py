@@ -70,6 +70,40 @@ def test_a_folder_metadata_file_gives_dates_per_file(db, tmp_path):
     assert b.published is None
 
 
+def test_a_folder_metadata_file_gives_the_address_each_text_came_from(db, tmp_path):
+    (tmp_path / "a.txt").write_text("Singh met Shoigu on Friday.")
+    (tmp_path / "b.txt").write_text("Singh met Kurbanov on Monday.")
+    (tmp_path / "c.txt").write_text("Singh met Khrenin on Tuesday.")
+    (tmp_path / "metadata.csv").write_text(
+        "file,published,outlet,url\na.txt,,The Hindu,https://www.thehindu.com/news/a/\nc.txt,,,not an address\n"
+    )
+    with pytest.raises(CommandError):
+        run_ingest(str(tmp_path))
+    a, b = Document.objects.order_by("filename")
+    assert (a.outlet, a.url) == ("The Hindu", "https://www.thehindu.com/news/a/")
+    assert (b.outlet, b.url) == (None, "")
+    assert not Document.objects.filter(filename="c.txt").exists()
+
+
+def test_the_sample_articles_carry_their_outlets_and_addresses(seeded):
+    """fixtures/documents/metadata.csv names the outlet each sample was found at (by its text); the one
+    whose source could not be established (002) has none rather than an invented one."""
+    outlets = {d.filename: (d.outlet, d.url.split("/")[2] if d.url else None) for d in seeded}
+    assert outlets == {
+        "000_77a2fed890e86608.txt": ("The Indian Express", "indianexpress.com"),
+        "001_a9757929d6b7b31c.txt": ("CanIndia", "www.canindia.com"),
+        "002_f766a4a9296361bf.txt": (None, None),
+        "003_c2421a25f7c825d5.txt": ("The Statesman", "www.thestatesman.com"),
+        "004_341064c7259d6294.txt": ("WION", "www.wionews.com"),
+    }
+
+
+def test_only_reports_from_the_sample_of_unknown_source_show_an_unknown_outlet(seeded, client):
+    for event in Event.objects.prefetch_related("sources__document"):
+        unknown = any(s.document.outlet is None for s in event.sources.all())
+        assert ("Unknown outlet" in client.get(event.get_absolute_url()).content.decode()) == unknown, event.title
+
+
 def test_export_has_the_documented_schema(seeded):
     out = StringIO()
     call_command("export_events", "--format", "json", stdout=out)

@@ -1,6 +1,7 @@
 """python manage.py ingest PATH_OR_URL [...]: store articles and the events they report."""
 
 import csv
+import dataclasses
 import traceback
 from collections import Counter
 from pathlib import Path
@@ -20,7 +21,7 @@ class Command(BaseCommand):
         "Ingest articles: .txt files, saved web pages (.html, .htm), folders of them, and http(s) "
         "addresses of web pages, mixed as you like. Each document is stored once, in its own "
         "transaction; one line per document says what was found, and a summary ends the run. A "
-        "folder may hold a metadata.csv with columns file,published,outlet. --published and "
+        "folder may hold a metadata.csv with columns file,published,outlet,url. --published and "
         "--outlet given for a document already stored set them and read it again."
     )
 
@@ -28,7 +29,7 @@ class Command(BaseCommand):
         parser.add_argument("paths", nargs="+", metavar="PATH_OR_URL")
         parser.add_argument("--published", help="publication date YYYY-MM-DD for every document given")
         parser.add_argument("--outlet", help="outlet for every document given")
-        parser.add_argument("--metadata", help=f"a CSV like {METADATA_FILE} (file,published,outlet) for these files")
+        parser.add_argument("--metadata", help=f"a CSV like {METADATA_FILE} (file,published,outlet,url) for these files")
 
     def handle(self, *args, paths=(), published=None, outlet=None, metadata=None, **options):
         try:
@@ -50,6 +51,7 @@ class Command(BaseCommand):
                 continue
             try:
                 incoming = sources.from_address(source) if sources.is_address(source) else sources.from_file(source)
+                incoming = with_address(incoming, (meta.get("url") or "").strip())
                 day = parse_published(meta["published"]) if meta.get("published") else published
                 done = batch.add(incoming.text, incoming.name, published=day, outlet=meta.get("outlet") or outlet, meta=incoming)
             except Exception as exc:
@@ -115,6 +117,16 @@ class Progress:
     def close(self):
         if self.bar:
             self.bar.write("\r\033[K", style_func=str, ending="")
+
+
+def with_address(incoming, url):
+    """The document with the address its metadata gives, where its text came from, unless it is a web
+    page that names its own."""
+    if not url or incoming.url:
+        return incoming
+    if not sources.is_address(url):
+        raise IngestError(f"the url in its metadata is not an http(s) address: {url}")
+    return dataclasses.replace(incoming, url=url)
 
 
 def read_metadata(path):
