@@ -28,7 +28,7 @@ def envlist(name, default=""):
 
 PRODUCTION = os.environ.get("DJANGO_ENV", "development") == "production"
 
-# DEBUG is off unless the environment turns it on (the local run script does).
+# DEBUG is off unless the environment turns it on (DEBUG=1, for local debugging only).
 DEBUG = envbool("DEBUG")
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -135,6 +135,10 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+# Outside production WhiteNoise serves static files straight from the app and static folders, as
+# they change, without collectstatic and whether or not DEBUG is on: scripts/serve runs with DEBUG off,
+# so a visitor sees the product's own error pages, never Django's debug page.
+WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = not PRODUCTION
 
 # Content-Security-Policy: scripts only from this origin, no inline script or eval anywhere.
 SECURE_CSP = {
