@@ -974,3 +974,21 @@ def test_a_visit_made_for_a_number_of_days_from_a_day_is_a_run_of_days():
 def test_nobody_visits_their_own_country():
     found = events_of("Kim Jong Un thanked Russian President Vladimir Putin for the invitation to visit Russia.", published=DAY)
     assert all(not (e.kind == "visit" and e.venue and e.venue.name == "Russia") for e in found)
+
+
+def test_a_surname_alone_that_holds_a_meeting_is_a_person():
+    [meeting] = events_of(
+        "Albanese held a bilateral meeting with Indonesian President Joko Widodo on the margins of the summit in Jakarta.",
+        published=DAY,
+    )
+    assert meeting.kind == "meeting" and people_of(meeting) == ["Albanese", "Joko Widodo"]
+
+
+def test_the_people_of_a_country_named_with_an_honorific_are_nobody():
+    [meeting] = events_of("Minister Penny Wong calls on Sri Lankan President Ranil Wickremesinghe in Colombo.", published=DAY)
+    assert people_of(meeting) == ["Penny Wong", "Ranil Wickremesinghe"]
+
+
+def test_reaching_a_named_place_is_a_visit():
+    [visit] = events_of("Foreign Minister Penny Wong reached Cyprus on Monday.", published=DAY)
+    assert visit.kind == "visit" and visit.venue.name == "Cyprus" and visit.date.iso() == "2024-03-11"

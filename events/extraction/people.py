@@ -474,6 +474,11 @@ SPOUSE = "Spouse"
 SPOUSE_RE = re.compile(r"\b(?:wife|husband|spouse|[Ff]irst\s+[Ll]ady|[Ff]irst\s+[Gg]entleman)\s*,?\s*$")
 
 
+def _a_country(words):
+    """Whether these words are wholly a country's name or its people's."""
+    return any(a == 0 and b == len(words) for a, b, _ in places.find_countries(words) + places.find_demonyms(words))
+
+
 def named_mentions(text, start=0, end=None):
     """(start, end, name, country, role) of each person named with a title in text[start:end]."""
     end = len(text) if end is None else end
@@ -497,6 +502,8 @@ def named_mentions(text, start=0, end=None):
             out.append((found[0], found[1], found[2], country, "counterpart"))
     for m in TITLE_RE.finditer(text, start, end):
         found = take_name(text, m.end(), end)
+        if found and _a_country(text[m.start() : found[1]]):
+            continue  # "Sri Lankan", "Sri Lanka": not the honorific "Sri"
         if found and not any(o[0] <= found[0] < o[1] for o in out):
             out.append((found[0], found[1], found[2], None, ""))
     quoted = [(m.start(), m.end()) for m in QUOTED_RE.finditer(text, start, end)]
@@ -548,11 +555,13 @@ def infer_home_countries(registry, home):
                 person.country = home
 
 
-VERB_OF_MEETING = r"(?:met|meets|meet|held|holds|hold|spoke|speaks|speak|signed|signs|sign|discussed|discuss|agreed|agree|talked|to\s+meet)"
+VERB_OF_MEETING = r"(?:met|meets|meet|held|holds|hold|spoke|speaks|speak|signed|signs|sign|discussed|discuss|agreed|agree|talked|to\s+meet|meeting|arrived|arrive|visited|visit)"
 LONE_BEFORE_RE = re.compile(
     r"(?:\b(?:met|meets|meet|meeting|talks|call|spoke|speaks|conversation)\s+with|\b(?:met|meets|hosted|hosts|received|receives|welcomed|welcomes)|\bbetween)\s+$"
 )
-LONE_AFTER_RE = regex.compile(rf"\s+(?:also\s+|later\s+|then\s+)?(?:met|meets|hosted|hosts|received|receives|consulted|conferred|held\s+talks|spoke\s+(?:by|on|over|with))\b|\s+and\s+\p{{Lu}}[\w’'-]+(?:\s+\p{{Lu}}[\w’'-]+)?\s+{VERB_OF_MEETING}\b|,\s+\p{{Lu}}[\w’'-]+\s+{VERB_OF_MEETING}\b")
+LONE_AFTER_RE = regex.compile(rf"\s+(?:also\s+|later\s+|then\s+|on\s+\w+\s+)?(?:met|meets|hosted|hosts|received|receives|consulted|conferred|spoke\s+(?:by|on|over|with)"
+    r"|(?:held|holds|had|has)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:talks|meetings?|discussions|summit|call|conversation)"
+    r"|call(?:ed|s)?\s+on|(?:arrived|arrives|landed|lands|reached|reaches)\s+(?:in\s+)?\p{Lu})\b|\s+and\s+\p{{Lu}}[\w’'-]+(?:\s+\p{{Lu}}[\w’'-]+)?\s+{VERB_OF_MEETING}\b|,\s+\p{{Lu}}[\w’'-]+\s+{VERB_OF_MEETING}\b")
 LONE_SECOND_RE = re.compile(r"\band\s+$")
 LONE_SECOND_AFTER_RE = re.compile(rf"\s+(?:also\s+)?{VERB_OF_MEETING}\b")
 
