@@ -992,3 +992,11 @@ def test_the_people_of_a_country_named_with_an_honorific_are_nobody():
 def test_reaching_a_named_place_is_a_visit():
     [visit] = events_of("Foreign Minister Penny Wong reached Cyprus on Monday.", published=DAY)
     assert visit.kind == "visit" and visit.venue.name == "Cyprus" and visit.date.iso() == "2024-03-11"
+
+
+def test_news_in_the_present_tense_is_of_the_report_day_whatever_purpose_follows():
+    [visit] = [e for e in events_of(
+        "Prime Minister Anthony Albanese arrives in Tokyo on a two-day visit to Japan to attend the Quad leaders' summit.",
+        published=DAY,
+    ) if e.kind == "visit"]
+    assert visit.date.iso() == "2024-03-12"

@@ -143,12 +143,20 @@ def is_event_time(sentence, expr):
 PAST_RE = re.compile(r"\b(?:was|were|had|did|met|held|made|took|went|came|spoke|began|[a-z]{3,}ed)\b")
 
 
+# The verb of a report in the present tense, as news writes what happens on its day.
+PRESENT_RE = re.compile(
+    r"\b(?:arrives|meets|holds|signs|visits|lands|reaches|hosts|receives|welcomes|begins|concludes|leaves|departs|calls\s+on)\s*$"
+)
+
+
 def is_future(sentence, at=None):
     """Whether the sentence speaks of the future; with `at`, whether the verb governing the
     expression at that offset does: the nearer of a future marker and a past form before it decides,
     and only when neither comes before does the rest of the sentence."""
     if at is not None:
         before = sentence[:at]
+        if PRESENT_RE.search(before):
+            return False  # "Modi arrives in Tokyo … to attend the summit": news in the present tense
         # A marker's end against a past form's start: "is expected to meet" holds a past form.
         future = [m.end() for m in FUTURE_RE.finditer(before)]
         past = [m.start() for m in PAST_RE.finditer(before)]
