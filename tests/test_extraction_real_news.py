@@ -1000,3 +1000,21 @@ def test_news_in_the_present_tense_is_of_the_report_day_whatever_purpose_follows
         published=DAY,
     ) if e.kind == "visit"]
     assert visit.date.iso() == "2024-03-12"
+
+
+def test_a_meeting_that_came_some_days_after_another_dates_the_other_by_counting_back():
+    found = events_of(
+        "Foreign Minister Penny Wong and Deputy Secretary of State Kurt Campbell on Monday held talks in Canberra.\n\n"
+        "The meeting comes six days after Wong held talks with Secretary of State Antony Blinken in Tokyo.\n\n"
+        "The talks came nearly eight months after Wong held a meeting with Foreign Minister Wang Yi in Bali.",
+        published=DAY,
+    )
+    by_other = {next(n for n in people_of(e) if n != "Penny Wong"): e.date for e in found if e.kind == "meeting"}
+    assert by_other["Kurt Campbell"].iso() == "2024-03-11"
+    assert by_other["Antony Blinken"].iso() == "2024-03-05"
+    assert (by_other["Wang Yi"].iso(), by_other["Wang Yi"].precision) == ("2023-07", "month")
+
+
+def test_a_title_written_twice_before_a_name_does_not_break_the_report():
+    [visit] = events_of("Defence Secretary Defence Secretary Mark Esper is scheduled to visit India for the dialogue.", published=DAY)
+    assert people_of(visit) == ["Mark Esper"]

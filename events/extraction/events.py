@@ -460,6 +460,11 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
     # the report's.
     background = _background(masked) or ctx.paragraph_earlier
     story = ctx.narrative if ctx.narrative.known else DateValue(ctx.anchor.date, "day") if ctx.anchor.date else None
+    gap = GAP_RE.search(masked, 0, trigger.start())
+    if gap and story and story.precision == "day":
+        # "The meeting comes six days after Jaishankar held talks with Pompeo in Tokyo": counted back
+        # from the story's day.
+        return _counted_back(gap, story)
     # A sentence of the lead's people at its place, after a background fact ("Anwar was sworn in on
     # November 24. He met Widodo at the palace in Bogor"), tells the lead again; after an event of
     # that other time ("The dialogue was held in Washington in April last year. Jaishankar and Singh
@@ -497,6 +502,35 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
     if background:
         return DateValue(evidence=f"{EARLIER_EVIDENCE} (“{background.group()}”) and gives no date for it")
     return DateValue(evidence="the report gives no date for it")
+
+
+# "The meeting comes six days after …", "The talks came nearly eight months after …"
+GAP_RE = re.compile(
+    r"\b(?:comes?|came|took\s+place|was\s+held|is\s+held)\s+(?P<about>(?:just|nearly|about|some|only|barely|almost|around|roughly)\s+)?"
+    r"(?P<n>\w+)\s+(?P<unit>days?|weeks?|months?|years?)\s+after\b",
+    re.I,
+)
+
+
+def _counted_back(gap, story):
+    """The date of what happened a number of days (weeks, months, years) before the story's day, as
+    precise as the count: days give a day (unless approximate), weeks and months a month, years a year."""
+    word = gap["n"].lower()
+    n = int(word) if word.isdigit() else NUMBERS.get(word) or {"a": 1, "an": 1, "eleven": 11, "twelve": 12}.get(word)
+    if not n:
+        return DateValue(evidence=f"{EARLIER_EVIDENCE} (“{gap.group()}”) and gives no date for it")
+    unit = gap["unit"].lower().rstrip("s")
+    day = story.date
+    why = f"counted back from the story's day (“{gap.group()}”; {story.evidence})"
+    if unit == "day" and not gap["about"]:
+        return DateValue(day - datetime.timedelta(days=n), "day", why)
+    if unit in ("day", "week"):
+        back = day - datetime.timedelta(days=n * (7 if unit == "week" else 1))
+        return DateValue(back.replace(day=1), "month", why)
+    if unit == "month":
+        months = day.year * 12 + day.month - 1 - n
+        return DateValue(datetime.date(months // 12, months % 12 + 1, 1), "month", why)
+    return DateValue(datetime.date(day.year - n, 1, 1), "year", why)
 
 
 def _report_year(anchor, why, weekday=None):

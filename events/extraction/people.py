@@ -164,14 +164,14 @@ def bare_names(text, start, end):
     out = []
     for m in BARE_NAME_RE.finditer(text, start, end):
         found = _bare_name(text, start, m)
-        at = m.start()
-        while found is None and fold(text[at : m.end()].split()[0]) in TITLE_WORDS and " " in text[at : end].strip():
+        at, current = m.start(), m
+        while found is None and fold(text[at : current.end()].split()[0]) in TITLE_WORDS and " " in text[at : end].strip():
             # Try again after the title words: "Secretary Marco Rubio", "Trade Representative Jamieson Greer".
             at = at + text[at:].index(" ") + 1
-            second = BARE_NAME_RE.match(text, at, end)
-            found = _bare_name(text, start, second) if second else None
-            if second is None:
+            current = BARE_NAME_RE.match(text, at, end)
+            if current is None:
                 break
+            found = _bare_name(text, start, current)
         if found:
             out.append(found)
     return out
