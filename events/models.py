@@ -5,10 +5,12 @@ import calendar
 import datetime
 import hashlib
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, F, Q, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils import timezone
 
 
 class Country(models.Model):
@@ -251,6 +253,12 @@ class Event(models.Model):
     edited_fields = models.JSONField(
         default=list, blank=True, editable=False, help_text="Fields an editor changed; ingest never overwrites them."
     )
+    # Null rather than {} by default: a column with a default makes SQLite rebuild events_event, which
+    # would drop the triggers of migrations 0003 and 0006.
+    edits = models.JSONField(
+        null=True, blank=True, editable=False,
+        help_text='Who set each field in edited_fields, and when: {field: {"by": username, "at": ISO time}}.',
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -306,8 +314,21 @@ class Event(models.Model):
     def date_iso(self):
         return date_iso(self.date, self.date_precision)
 
-    def mark_edited(self, fields):
+    def mark_edited(self, fields, by=None):
+        """Make these fields the editor's: ingest leaves them be (`edited_fields`), and `by` (a user)
+        is recorded as having set each of them now (`edits`)."""
+        fields = set(fields)
         self.edited_fields = sorted({*self.edited_fields, *fields})
+        if by is not None and fields:
+            now = timezone.now().isoformat(timespec="seconds")
+            self.edits = {**(self.edits or {}), **{name: {"by": by.get_username(), "at": now} for name in sorted(fields)}}
+
+    def edit_of(self, name):
+        """(username, datetime) of the editor who last set this field, if that was recorded."""
+        record = (self.edits or {}).get(name)
+        if not record:
+            return None
+        return record["by"], datetime.datetime.fromisoformat(record["at"])
 
 
 ISO_FORMATS = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
@@ -378,6 +399,17 @@ class Source(models.Model):
     def text(self):
         return self.document.text[self.start : self.end]
 
+    def clean(self):
+        """A passage is a slice of its document's text with something in it: offsets within the text,
+        not only the non-empty span the database checks."""
+        if self.document_id is None or self.start is None or self.end is None:
+            return
+        text = self.document.text
+        if not 0 <= self.start < self.end <= len(text):
+            raise ValidationError(f"[{self.start}:{self.end}] is not a passage of a text of {len(text)} characters.")
+        if not text[self.start : self.end].strip():
+            raise ValidationError("The passage is only white space.")
+
     def get_absolute_url(self):
         return f"{self.document.get_absolute_url()}#passage-{self.start}-{self.end}"
 
@@ -430,6 +462,31 @@ class Suppression(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["document", "start", "end", "signature"], name="unique_suppression")
         ]
+
+
+class KeptApart(models.Model):
+    """Two events an editor says are not one, though they look alike (the same people, overlapping
+    dates): "Likely duplicates" no longer lists them. A split records one too."""
+
+    first = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="+")
+    second = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="+")
+    by = models.ForeignKey("auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name_plural = "events kept apart"
+        constraints = [
+            models.CheckConstraint(condition=Q(first__lt=F("second")), name="kept_apart_in_order"),
+            models.UniqueConstraint(fields=["first", "second"], name="unique_kept_apart"),
+        ]
+
+    def __str__(self):
+        return f"events {self.first_id} and {self.second_id} kept apart"
+
+    @classmethod
+    def record(cls, a, b, by=None):
+        first, second = sorted([a.pk, b.pk])
+        return cls.objects.get_or_create(first_id=first, second_id=second, defaults={"by": by})[0]
 
 
 class Change(models.Model):

@@ -1,5 +1,7 @@
-"""Pages: the timeline, an event, a document with its passages highlighted, a person."""
+"""Pages: the timeline, an event, a document with its passages highlighted, a person, the map and
+the time axis."""
 
+import itertools
 from dataclasses import dataclass
 
 from django.http import QueryDict
@@ -9,8 +11,8 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.vary import vary_on_headers
 from pyroaring import BitMap
 
-from . import cards, timeline_index, worldmap
-from .forms import TimelineFilterForm
+from . import axis, cards, timeline_index, worldmap
+from .forms import AxisForm, TimelineFilterForm
 from .html import format_html, format_html_join
 from .methods import read_only
 from .models import MONTH_UNKNOWN, Country, Document, Event, Person, Source
@@ -180,11 +182,7 @@ def world_map(request):
     """Where the events the timeline's filters select took place (the same query parameters as the
     timeline): countries shaded by their events' venues, cities as circles, and the same as tables.
     The events are the list's own (the timeline index); their venues are counted in one query."""
-    # Empty parameters (a form sent without JavaScript) are left out, so the links stay readable.
-    query = QueryDict(mutable=True)
-    for name, values in request.GET.lists():
-        query.setlist(name, [v for v in values if v != ""])
-    form = TimelineFilterForm(query)
+    form = TimelineFilterForm(filled(request.GET))
     with timeline_index.current(refresh=False) as index:
         ids = index.matching(form.selection)
         count = len(ids)
@@ -227,5 +225,76 @@ def world_map(request):
         "country_rows": country_rows, "places": places, "place_rows": place_rows, "unplaced": unplaced,
         "shades": shades, "all_on_map": len(on_map) == len(places), "on_map": on_map,
         "map": worldmap.svg(countries, on_map, labelledby="map-title"),
-        "list_url": form.link(after=None),
+        "list_url": form.link(after=None), "axis_url": form.link(view="events:axis", after=None),
     })
+
+
+def filled(params):
+    """The query parameters without the empty ones a form sent without JavaScript has, so that the
+    links made from them stay readable."""
+    query = QueryDict(mutable=True)
+    for name, values in params.lists():
+        query.setlist(name, [v for v in values if v != ""])
+    return query
+
+
+UNDATED_SHOWN = 5
+
+
+@read_only
+@vary_on_headers("HX-Request", "HX-Target", "HX-History-Restore-Request")
+def time_axis(request):
+    """The events the timeline's filters select on a time axis (the same query parameters as the
+    timeline, and the axis's own: start, end, lanes, event). Only what the window shows is drawn,
+    from the timeline index (events/axis.py). The script's requests get the axis alone, or the
+    chosen event's card."""
+    query = filled(request.GET)
+    state = AxisForm(query)
+    query.pop("px", None)  # the width the script measured: not part of any link
+    form = TimelineFilterForm(query)
+    chosen = state.cleaned.get("event")
+    if wants_fragment(request) and request.headers.get("HX-Target") == "event-panel":
+        return render(request, "events/axis.html#panel", {"card": chosen_card(chosen), "chosen": chosen})
+    context = axis_context(form, state)
+    if wants_fragment(request):
+        return render(request, "events/axis.html#axis", context)
+    return render(request, "events/axis.html", context | {"card": chosen_card(chosen), "chosen": chosen})
+
+
+def chosen_card(pk):
+    """The chosen event's card, as the list shows it, or None."""
+    card = cards.load([pk]).get(pk) if pk else None
+    return card.html(cards.Urls()) if card else None
+
+
+def axis_context(form, state):
+    facet, px = state.cleaned.get("lanes") or "country", state.cleaned.get("px")
+    with timeline_index.current(refresh=False) as index:
+        selected = index.matching(form.selection)
+        undated = index.undated() & selected
+        window = axis.opening_window(index, selected, state.cleaned.get("start") or form.cleaned.get("from"),
+                                     state.cleaned.get("end") or form.cleaned.get("to"))
+        layout = axis.lay_out(index, selected, window, facet, px or axis.WIDTH) if window else None
+        count, first_undated = len(selected), list(itertools.islice(undated, UNDATED_SHOWN))
+    shown = [*(layout.item_ids() if layout else ()), *first_undated]
+    titles = axis.titles(shown) if shown else {}
+    links = axis.Links(form, window)
+    context = {
+        "form": form, "errors": {**form.errors, **{k: v for k, v in state.errors.items() if k != "px"}},
+        "count": count, "layout": layout,
+        "filtered": any(form.filters().values()), "window": window, "facet": facet,
+        "undated_count": len(undated), "undated": [(pk, titles.get(pk, ""), links.event(pk)) for pk in first_undated],
+        "list_url": form.link(after=None, start=None, end=None, lanes=None, event=None),
+        "map_url": form.link(view="events:map", after=None, start=None, end=None, lanes=None, event=None),
+        # The list's undated events come last: its chunk after every dated one.
+        "undated_url": form.link(after="undated.3.0", start=None, end=None, lanes=None, event=None),
+        "min_days": axis.MIN_DAYS, "max_days": axis.MAX_DAYS,
+    }
+    if layout:
+        names = axis.lane_names(facet, layout.lane_values())
+        context |= links.controls(facet) | {
+            "svg": axis.svg(layout, names, titles, links, state.cleaned.get("event"), nominal=not px),
+            "announce": axis.announcement(layout),
+            "note": axis.others_note(layout),
+        }
+    return context
