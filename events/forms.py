@@ -9,7 +9,7 @@ from django import forms
 from django.urls import reverse
 from django.utils.functional import cached_property
 
-from . import cards, timeline_index
+from . import axis, cards, timeline_index
 from .models import Country, Event, Person, Topic, period
 
 PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
@@ -202,18 +202,19 @@ class TimelineFilterForm(forms.Form):
             "review": counts["review"].get(True, 0),
         }
 
-    def link(self, **changes):
-        """The timeline's URL for these filters with some parameters changed (None removes one)."""
-        return self.link_with(*changes)(*changes.values())
+    def link(self, view="events:timeline", **changes):
+        """The timeline's URL (or another view's of the same filters) for these filters with some
+        parameters changed (None removes one)."""
+        return self.link_with(*changes, view=view)(*changes.values())
 
-    def link_with(self, *names):
-        """A function of values for `names` making the timeline's URL with those parameters changed
-        (None, or no value at all, removes one); the rest is encoded once, for the overview's
-        hundreds of links."""
+    def link_with(self, *names, view="events:timeline"):
+        """A function of values for `names` making the timeline's URL (or the named view's) with
+        those parameters changed (None, or no value at all, removes one); the rest is encoded once,
+        for the overview's hundreds of links."""
         rest = self.data.copy()
         for name in names:
             rest.pop(name, None)
-        rest, base = rest.urlencode(), reverse("events:timeline")
+        rest, base = rest.urlencode(), reverse(view)
 
         def link(*values):
             changed = "&".join(f"{encoded(n)}={encoded(v)}" for n, v in zip(names, values) if v is not None)
@@ -221,3 +222,24 @@ class TimelineFilterForm(forms.Form):
             return base + (f"?{query}" if query else "")
 
         return link
+
+
+class AxisForm(forms.Form):
+    """The time axis's own state beside the timeline's filters: the window of time shown (`start`
+    and `end` as the filters' dates are written), what the lanes are, the event chosen, and the
+    width in pixels the script measured (the page's links leave it out)."""
+
+    start = PartialDateField(label="Start")
+    end = PartialDateField(label="End", last=True)
+    lanes = forms.ChoiceField(required=False, choices=axis.LANE_CHOICES)
+    event = forms.IntegerField(required=False, min_value=1)
+    px = forms.IntegerField(required=False, min_value=240, max_value=4000)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["start"] > data["end"]:
+            del data["start"], data["end"]
+            raise forms.ValidationError("The window ends before it starts.")
+        return data
+
+    cleaned = TimelineFilterForm.cleaned

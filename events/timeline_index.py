@@ -193,13 +193,31 @@ class Index:
         last = bisect_left(self.keys, min((end.toordinal() + 1) << DAY_SHIFT if end else UNDATED_KEY, UNDATED_KEY))
         selected = BitMap(self.ids[first:last]) if first < last else BitMap()
         if start:
-            # Those that began earlier and are still going on at the start.
-            earliest = start - min(self.longest, start - datetime.date.min)
-            for k in self.spanning[bisect_left(self.spanning, day_key(earliest)):bisect_left(self.spanning, day_key(start))]:
-                facts = self.events[k & ID_MASK]
-                if facts.date_end >= start and (not end or facts.date <= end):
-                    selected.add(k & ID_MASK)
+            ongoing = self.ongoing(start)
+            if end and end < start:  # a range given backwards takes what spans it from end to start
+                ongoing = BitMap(pk for pk in ongoing if self.events[pk].date <= end)
+            selected |= ongoing
         return selected
+
+    def ongoing(self, day):
+        """Ids of the events that began before `day` and are still going on at it (a month, a year
+        or a span of days that takes it in)."""
+        found = BitMap()
+        earliest = day - min(self.longest, day - datetime.date.min)
+        for k in self.spanning[bisect_left(self.spanning, day_key(earliest)):bisect_left(self.spanning, day_key(day))]:
+            if self.events[k & ID_MASK].date_end >= day:
+                found.add(k & ID_MASK)
+        return found
+
+    def starting(self, days):
+        """For day ordinals d0 < d1 < … dn, the ids of the dated events that begin in each run of
+        days [d0, d1), [d1, d2) … [dn-1, dn): slices of the timeline order, one bisection a day."""
+        at = [bisect_left(self.keys, min(d << DAY_SHIFT, UNDATED_KEY)) for d in days]
+        return [BitMap(self.ids[a:b]) if a < b else BitMap() for a, b in zip(at, at[1:])]
+
+    def undated(self):
+        """Ids of the events without a date."""
+        return BitMap(self.ids[bisect_left(self.keys, UNDATED_KEY):])
 
     def sets(self, countries=(), person=None, topic=None, kind=None, start=None, end=None, text="",
              needs_review=False):
