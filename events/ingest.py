@@ -466,8 +466,8 @@ def _city(venue):
 
 def reconcile(found, events, new):
     """Events for the clusters: a cluster keeps the event that holds most of its reports (ties: the
-    lowest id), or gets a new one; events left with no report go; each event's fields follow from
-    its reports, except those an editor changed."""
+    lowest id), or gets a new one; events left with no report go, unless an editor touched them;
+    each event's fields follow from its reports, except those an editor changed."""
     clusters = found.clusters
     owner = {}
     taken = set()
@@ -500,7 +500,8 @@ def reconcile(found, events, new):
             Report.objects.filter(pk__in=moved).update(event=owner[n])
             for r in members:
                 r.ref.event_id = owner[n].pk
-    gone = set(events) - taken
+    # An event an editor touched stays even with no report left: one added by hand has none.
+    gone = {pk for pk in set(events) - taken if not events[pk].edited_fields}
     if gone:
         Event.objects.filter(pk__in=gone).delete()
     update_events(clusters, found.candidates, owner, created)
@@ -539,16 +540,9 @@ def update_events(clusters, candidates, owner, created):
         if "kind" not in edited:
             values["kind"] = clustering.event_kind(members)
         if "date" not in edited:
-            best = clustering.best_date(members)
-            if best is None:
-                evidence = next((r.date.evidence for r in members if r.date.evidence), "")
-                values.update(date=None, date_precision="unknown", date_end=None, date_evidence=evidence)
-            else:
-                end = best.date.end if best.date.precision == "day" and best.date.end and best.date.end > best.date.date else None
-                values.update(date=best.date.date, date_precision=best.date.precision, date_end=end, date_evidence=best.date.evidence)
+            values.update(date_fields(members))
         if "venue" not in edited:
-            chosen = clustering.venue_report(members)
-            values["venue"] = venues.get(chosen.ref.venue_id) if chosen else None
+            values["venue"] = venue_of(members, venues)
         if "title" not in edited:
             values["title"] = event_title(clustering.title_report(members), values.get("venue", event.venue),
                                           values.get("kind", event.kind), people)
@@ -615,6 +609,59 @@ def update_events(clusters, candidates, owner, created):
 SNAPSHOT = ["title", "kind", "date", "date_precision", "date_end", "date_evidence", "venue", "needs_review", "review_reason"]
 
 
+def date_fields(members):
+    """The date fields an event takes from its reports: the best date (clustering.best_date), else
+    unknown with whatever evidence a report gives for that."""
+    best = clustering.best_date(members)
+    if best is None:
+        evidence = next((r.date.evidence for r in members if r.date.evidence), "")
+        return {"date": None, "date_precision": "unknown", "date_end": None, "date_evidence": evidence}
+    date = best.date
+    end = date.end if date.precision == "day" and date.end and date.end > date.date else None
+    return {"date": date.date, "date_precision": date.precision, "date_end": end, "date_evidence": date.evidence}
+
+
+def venue_of(members, venues):
+    """The Place an event takes from its reports (clustering.venue_report); `venues` by id."""
+    chosen = clustering.venue_report(members)
+    return venues.get(chosen.ref.venue_id) if chosen else None
+
+
+@dataclass
+class Reading:
+    """What extraction alone makes of an event: the fields its reports give it, no editor's change
+    applied. Kept beside an editor's changes, as "found by extraction"."""
+
+    title: str
+    kind: str
+    date: DateValue  # with its evidence
+    venue: Place | None
+    participants: list  # Person, by name
+    topics: list  # Topic, by name
+    countries: list  # Country, by name
+
+
+def reading(event):
+    """The extraction's reading of an event, from its reports as `update_events` derives an event's
+    fields; None for an event no report backs (one an editor added by hand)."""
+    members = list(load_reports(event.reports.values_list("pk", flat=True)).values())
+    if not members:
+        return None
+    people = {p.pk: p for p in Person.objects.filter(pk__in=set().union(*(r.participants for r in members)))}
+    venues = {r.ref.venue_id: r.ref.venue for r in members if r.ref.venue_id}
+    kind, venue, dated = clustering.event_kind(members), venue_of(members, venues), date_fields(members)
+    date = DateValue(dated["date"], dated["date_precision"], dated["date_evidence"], end=dated["date_end"])
+    return Reading(
+        title=event_title(clustering.title_report(members), venue, kind, people),
+        kind=kind,
+        date=date,
+        venue=venue,
+        participants=sorted(people.values(), key=lambda p: p.name),
+        topics=list(Topic.objects.filter(pk__in=set().union(*(r.topics for r in members)))),
+        countries=list(Country.objects.filter(pk__in=set().union(*(r.countries for r in members)))),
+    )
+
+
 def _value(event, name):
     return event.venue_id if name == "venue" else getattr(event, name)
 
@@ -623,16 +670,33 @@ def event_title(report, venue, kind, people):
     """An event's title: its report's, with people by their names on the timeline ("Sergei Shoigu",
     not the "Sergei K Shoigu" of one report) and the venue as precise as the reports make it."""
     row = report.ref
-    title = row.title
-    for pk in sorted(report.participants):
-        person = people[pk]
-        for form in sorted(set(person.aliases) - {person.name}, key=len, reverse=True):
-            title = _rename(title, form, person.name)
+    title = current_names(row.title, [people[pk] for pk in sorted(report.participants)])
     if venue and row.venue and row.venue != venue and title.endswith(f" in {row.venue.name}"):
         title = title[: -len(row.venue.name)] + venue.name
     elif venue and kind in ("meeting", "summit", "agreement", "statement") and " in " not in title:
         title = f"{title} in {venue.name}"
     return title[:300]
+
+
+def current_names(title, people):
+    """The title with every other form of these people's names (their aliases) put as their name."""
+    for person in people:
+        for form in sorted(set(person.aliases) - {person.name}, key=len, reverse=True):
+            title = _rename(title, form, person.name)
+    return title
+
+
+def retitle(events):
+    """Bring the titles no editor wrote in line with their people's names, after a person was renamed
+    or merged into another (whose aliases their old names became); an editor's title stays as it
+    is. Saving the title updates the search index (the triggers of migration 0003)."""
+    for event in events.prefetch_related("participants"):
+        if "title" in event.edited_fields:
+            continue
+        title = current_names(event.title, sorted(event.participants.all(), key=lambda p: p.pk))[:300]
+        if title != event.title:
+            event.title = title
+            event.save(update_fields=["title"])
 
 
 def _rename(title, old, new):
@@ -673,13 +737,10 @@ def resolve_person(ref):
             changed = person.add_aliases(full_forms({ref.name, *ref.forms} - {person.name}))
             new_full, new_initials = name_parts(ref.name)
             old_full, old_initials = name_parts(person.name)
-            if new_full == old_full and len(new_initials) < len(old_initials):
+            renamed = new_full == old_full and len(new_initials) < len(old_initials)
+            if renamed:
                 # "Sergei Shoigu" reads better than "Sergei K Shoigu"; the old form stays an alias.
                 person.aliases = sorted({*person.aliases, person.name} - {ref.name})
-                for event in person.events.all():
-                    if "title" not in event.edited_fields:
-                        event.title = _rename(event.title, person.name, ref.name)
-                        event.save(update_fields=["title"])
                 person.name = ref.name
                 changed = True
             if not person.country_id and ref.country:
@@ -693,6 +754,8 @@ def resolve_person(ref):
                 changed = True
             if changed:
                 person.save()
+            if renamed:
+                retitle(person.events.all())
             return person
     person = Person(name=ref.name, country_id=ref.country or None, role=ref.role)
     person.add_aliases(full_forms(ref.forms - {ref.name}))

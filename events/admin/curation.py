@@ -8,8 +8,9 @@ from django.db import transaction
 
 from .. import ingest
 from ..extraction.names import names_match
-from ..ingest import event_signature, refresh_date, topic_table
-from ..models import Document, Event, Suppression
+from ..extraction.text import parse_header, sentences
+from ..ingest import event_signature, refresh_date, retitle, topic_table
+from ..models import Document, Event, KeptApart, Source, Suppression
 
 # Which passages back which event is the editor's once they merged or split: "sources" in
 # edited_fields also keeps re-extraction from deleting the event (it deletes only unedited ones).
@@ -22,8 +23,9 @@ def related_ids(event, fields=UNITED):
 
 
 @transaction.atomic
-def merge_events(survivor, others):
-    """Move every source, participant, topic and country of `others` to `survivor`; delete `others`."""
+def merge_events(survivor, others, by=None):
+    """Move every source, participant, topic and country of `others` to `survivor`; delete `others`.
+    `by`: the editor merging, recorded as having set what the merge changed."""
     before = related_ids(survivor)
     spans = set(survivor.sources.values_list("document_id", "start", "end"))
     for other in others:
@@ -40,23 +42,23 @@ def merge_events(survivor, others):
         other.reports.update(event=survivor)
         if survivor.venue_id is None and other.venue_id is not None:
             survivor.venue_id = other.venue_id
-            survivor.mark_edited(["venue"])
+            survivor.mark_edited(["venue"], by)
         other.delete()
     after = related_ids(survivor)
-    survivor.mark_edited([SOURCES, *(name for name in UNITED if before[name] != after[name])])
+    survivor.mark_edited([SOURCES, *(name for name in UNITED if before[name] != after[name])], by)
     survivor.save()
     return survivor
 
 
 @transaction.atomic
-def split_source(source):
+def split_source(source, by=None):
     """Give one passage an event of its own, a copy of the event it leaves, dated by what the passage
-    itself says where it says something."""
+    itself says where it says something. The two are kept apart: not listed as likely duplicates."""
     original = source.event
     if original.sources.count() < 2:
         raise ValueError("An event's only source cannot be split off; edit or delete the event instead.")
     claim_known = source.claimed_precision != Event.Precision.UNKNOWN
-    event = Event.objects.create(
+    event = Event(
         title=original.title,
         kind=original.kind,
         date=source.claimed_date if claim_known else original.date,
@@ -66,8 +68,11 @@ def split_source(source):
         needs_review=original.needs_review,
         review_reason=original.review_reason,
         reviewed=original.reviewed,
-        edited_fields=sorted({*original.edited_fields, SOURCES}),
+        edited_fields=original.edited_fields,
+        edits=original.edits,
     )
+    event.mark_edited([SOURCES], by)
+    event.save()
     for name in UNITED:
         getattr(event, name).set(getattr(original, name).all())
     # The report the passage comes from goes with it, and the report's other passages too.
@@ -82,10 +87,35 @@ def split_source(source):
         report.save(update_fields=["event"])
         for start, end in report.spans:
             original.sources.filter(document_id=source.document_id, start=start, end=end).update(event=event)
-    original.mark_edited([SOURCES])
-    original.save(update_fields=["edited_fields"])
+    original.mark_edited([SOURCES], by)
+    original.save(update_fields=["edited_fields", "edits"])
     refresh_date(original)
+    KeptApart.record(original, event, by)
     return event
+
+
+def document_sentences(document):
+    """The sentences of a document's text, as the extraction splits it: (start, end, text) each. An
+    editor picks an event's passages among them, so theirs are cut as the extraction's are."""
+    return [(s.start, s.end, s.text) for s in sentences(document.text, parse_header(document.text)[2])]
+
+
+@transaction.atomic
+def add_passages(event, document, spans, by=None):
+    """Make these (start, end) spans of the document passages of the event, each checked against the
+    document's text (Source.clean, and the database's constraints); the ones it has are left as they
+    are. Returns the new sources."""
+    have = set(event.sources.filter(document=document).values_list("start", "end"))
+    added = []
+    for start, end in sorted(set(spans) - have):
+        source = Source(event=event, document=document, start=start, end=end)
+        source.full_clean()
+        source.save()
+        added.append(source)
+    if added:
+        event.mark_edited([SOURCES], by)
+        event.save(update_fields=["edited_fields", "edits"])
+    return added
 
 
 @transaction.atomic
@@ -139,6 +169,8 @@ def merge_people(survivor, others):
         repoint_suppressions(other.pk, survivor.pk)
         other.delete()
     survivor.save()
+    # The others' names are the survivor's aliases now: titles no editor wrote name it as it is named.
+    retitle(survivor.events.all())
     return events
 
 

@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.db import models
 from django.db.models import Count
 
+from ..ingest import retitle
 from ..models import Country, Person, Place, Suppression, Topic
 from .common import LinesField, confirm_merge
 from .curation import merge_people
@@ -31,6 +32,16 @@ class PersonAdmin(admin.ModelAdmin):
     @admin.display(description="events", ordering="event_count")
     def event_count(self, person):
         return person.event_count
+
+    def save_model(self, request, obj, form, change):
+        """A new name keeps the old one as an alias, as a merge does (reports that use it still resolve
+        to this person); titles no editor wrote then name the person as now named."""
+        if change and "name" in form.changed_data:
+            obj.add_aliases([form.initial["name"]])
+            obj.aliases = [alias for alias in obj.aliases if alias != obj.name]
+        super().save_model(request, obj, form, change)
+        if change and {"name", "aliases"} & set(form.changed_data):
+            retitle(obj.events.all())
 
     @admin.action(description="Merge selected people…", permissions=["change", "delete"])
     def merge_selected(self, request, queryset):
