@@ -4,14 +4,17 @@ the time axis."""
 import itertools
 from dataclasses import dataclass
 
+from django.contrib import admin
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import pluralize
+from django.urls import reverse
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.safestring import mark_safe
 from django.views.decorators.vary import vary_on_headers
 from pyroaring import BitMap
 
-from . import axis, cards, timeline_index, worldmap
+from . import axis, cards, provenance, timeline_index, worldmap
 from .forms import AxisForm, TimelineFilterForm
 from .html import format_html, format_html_join
 from .methods import read_only
@@ -101,6 +104,26 @@ def headed(chunk, previous=None):
     return rows
 
 
+def admin_change_url(request, obj):
+    """The admin page that changes obj, for a user the admin lets change it; else None."""
+    model_admin = admin.site.get_model_admin(type(obj))
+    if admin.site.has_permission(request) and model_admin.has_change_permission(request, obj):
+        return reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
+    return None
+
+
+def render_editable(request, obj, template, context):
+    """A public page of obj, with an "Edit" link to its admin page for those who may change it. Their
+    page is theirs alone (Cache-Control: private), and every answer varies on the cookie, so no cache
+    hands an editor's page to anyone else."""
+    edit_url = admin_change_url(request, obj)
+    response = render(request, template, {**context, "edit_url": edit_url})
+    patch_vary_headers(response, ["Cookie"])
+    if edit_url:
+        patch_cache_control(response, private=True)
+    return response
+
+
 @read_only
 def event_detail(request, pk):
     event = get_object_or_404(Event, pk=pk)
@@ -110,7 +133,9 @@ def event_detail(request, pk):
     )
     reports = [(s, in_paragraph(s.document.text, s.start, s.end)) for s in sources]
     facts = cards.load([event.pk])[event.pk].facts(cards.Urls())
-    return render(request, "events/event.html", {"event": event, "facts": facts, "reports": reports})
+    return render_editable(request, event, "events/event.html", {
+        "event": event, "facts": facts, "reports": reports, "provenance": provenance.lines(event),
+    })
 
 
 @read_only
@@ -120,7 +145,7 @@ def document_detail(request, pk):
     first_source = {}
     for source in sources:
         first_source.setdefault(source.event_id, source)
-    return render(request, "events/document.html", {
+    return render_editable(request, document, "events/document.html", {
         "document": document, "body": highlighted(document.text, sources), "reported": first_source.values(),
     })
 
@@ -153,7 +178,7 @@ def person_detail(request, pk):
         (urls.timeline, person.pk, country.code, country.name, places[country.code], pluralize(places[country.code]))
         for country in visited
     ))
-    return render(request, "events/person.html", {
+    return render_editable(request, person, "events/person.html", {
         **context, "person": person, "count": count, "counterparts": met_list, "shown": min(len(counterparts), COUNTERPARTS_SHOWN),
         "more_counterparts": len(counterparts) > COUNTERPARTS_SHOWN, "visited": visited_list,
     })
