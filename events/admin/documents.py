@@ -3,6 +3,7 @@ document's relative dates resolved again; re-extract on demand."""
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.admin.widgets import AdminDateWidget
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
@@ -76,6 +77,16 @@ class UploadForm(forms.Form):
         return "Upload of " + ", ".join(p for p in parts if p)
 
 
+# Laid out by the admin's own fieldset template, as every other admin form is.
+UPLOAD_FIELDSETS = [
+    ("Articles", {
+        "fields": ["files", "urls", "text", "filename"],
+        "description": "Any of these, as many as you like: each file, address and pasted text becomes a document.",
+    }),
+    ("For every document", {"fields": ["outlet", "published"]}),
+]
+
+
 @admin.register(Document)
 class DocumentAdmin(admin.ModelAdmin):
     list_display = ["filename", "title", "published", "published_source", "outlet", "event_count", "ingested_at"]
@@ -132,6 +143,7 @@ class DocumentAdmin(admin.ModelAdmin):
                 form.add_error(None, str(error))
             else:
                 return redirect(job.get_absolute_url())
+        adminform = helpers.AdminForm(form, UPLOAD_FIELDSETS, {})
         return TemplateResponse(
             request,
             "admin/events/document/upload.html",
@@ -139,8 +151,8 @@ class DocumentAdmin(admin.ModelAdmin):
                 **self.admin_site.each_context(request),
                 "title": "Add documents",
                 "opts": self.model._meta,
-                "form": form,
-                "media": self.media + form.media,
+                "adminform": adminform,
+                "media": self.media + adminform.media,
                 "jobs": IngestJob.objects.order_by("-created_at")[:5],
             },
         )
