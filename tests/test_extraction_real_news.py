@@ -1018,3 +1018,19 @@ def test_a_meeting_that_came_some_days_after_another_dates_the_other_by_counting
 def test_a_title_written_twice_before_a_name_does_not_break_the_report():
     [visit] = events_of("Defence Secretary Defence Secretary Mark Esper is scheduled to visit India for the dialogue.", published=DAY)
     assert people_of(visit) == ["Mark Esper"]
+
+
+def test_the_time_of_what_a_trip_that_happened_was_for_does_not_date_the_trip():
+    [visit] = [e for e in events_of(
+        "Deputy Secretary of State Kurt Campbell arrived in Canberra on a three-day visit primarily to finalise "
+        "the groundwork for the ministerial dialogue later this month.",
+        published=DAY,
+    ) if e.kind == "visit"]
+    assert visit.date.iso() == "2024-03-12"
+
+
+def test_the_time_of_what_a_coming_trip_is_for_dates_the_trip():
+    [visit] = [e for e in events_of(
+        "Prime Minister Anthony Albanese will travel to Japan to attend the Quad summit on May 24.", published=DAY,
+    ) if e.kind == "visit"]
+    assert visit.date.iso() == "2024-05-24"

@@ -357,10 +357,20 @@ EARLIER_OPENER_RE = re.compile(r"\s*(?:Earlier|Previously|Before\s+that|In\s+the
 ASIDE_RE = re.compile(r",\s*(?:who|which|whose|where)\b[^,;]*,")
 
 
+# "Biegun arrived here on a three-day visit primarily to finalise the groundwork for the dialogue
+# later this month": what the trip was for, and its own time.
+PURPOSE_RE = re.compile(r"\b(?:primarily\s+|mainly\s+|chiefly\s+|in\s+order\s+)?to\s+(?!be\b)[a-z]{3,}\b")
+
+
 def _aside(masked, expr, trigger):
     """Whether a date expression and the event's verb are on two sides of a relative clause: "Li,
     who arrived on Thursday, met Singh", "The prime minister, who is visiting the US, will join
-    them for the banquet on Thursday"."""
+    them for the banquet on Thursday"; or the date is of the purpose of a trip that happened ("arrived
+    … to finalise the groundwork for the dialogue later this month")."""
+    if expr.start > trigger.end() and PURPOSE_RE.search(masked, trigger.end(), expr.start):
+        first = trigger.group().split()[0].lower()
+        if dates.PAST_RE.fullmatch(first) and not dates.is_future(masked, trigger.start() + len(first)):
+            return True
     return any(
         (m.start() <= expr.start < m.end()) != (m.start() <= trigger.start() < m.end()) for m in ASIDE_RE.finditer(masked)
     )
