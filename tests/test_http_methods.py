@@ -2,17 +2,24 @@
 OPTIONS with the methods allowed, and any other method with a 405 naming them."""
 
 import pytest
+from django.urls import reverse
 
-PAGES = ["/", "/map/", "/events/{event}/", "/documents/{document}/", "/people/{person}/"]
-API = ["/api/events", "/api/events/{event}", "/api/events.csv", "/api/events.ics", "/api/events/timelinejs.json",
-       "/api/events/timelinejs.csv", "/api/openapi.json"]
+from events import api_urls
+from events import urls as page_urls
 
 
 @pytest.fixture
 def urls(make_event):
+    """Every named page and API address, so a page added later is checked too."""
     event = make_event(title="Singh meets Shoigu", countries=("IN", "RU"), venue=("Moscow", "RU"))
     ids = {"event": event.pk, "document": event.sources.get().document_id, "person": event.participants.get().pk}
-    return [url.format(**ids) for url in PAGES + API]
+    found = [
+        reverse(f"{namespace}:{pattern.name}", kwargs={"pk": ids[pattern.name]} if "pk" in pattern.pattern.converters else {})
+        for namespace, module in (("events", page_urls), ("api", api_urls))
+        for pattern in module.urlpatterns if pattern.name
+    ]
+    assert {"/", "/map/", f"/events/{event.pk}/", "/api/events.csv", "/api/events/timelinejs.csv"} <= set(found)
+    return found
 
 
 def test_head_gets_the_status_and_headers_of_get_without_a_body(client, urls):
