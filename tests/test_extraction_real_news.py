@@ -1034,3 +1034,20 @@ def test_the_time_of_what_a_coming_trip_is_for_dates_the_trip():
         "Prime Minister Anthony Albanese will travel to Japan to attend the Quad summit on May 24.", published=DAY,
     ) if e.kind == "visit"]
     assert visit.date.iso() == "2024-05-24"
+
+
+def test_talks_that_started_or_a_meeting_they_are_having_is_a_meeting():
+    for sentence in (
+        "Prime Minister Anthony Albanese and President Joko Widodo started their bilateral talks on Monday.",
+        "Prime Minister Anthony Albanese and President Joko Widodo are having a one-on-one meeting on Monday.",
+    ):
+        [meeting] = events_of(sentence, published=DAY)
+        assert meeting.kind == "meeting" and people_of(meeting) == ["Anthony Albanese", "Joko Widodo"]
+        assert meeting.date.iso() == "2024-03-11"
+
+
+def test_a_dateline_with_a_qualifier_after_the_city_places_the_report():
+    [meeting] = events_of(
+        "Washington DC: Prime Minister Anthony Albanese met President Joe Biden at the White House on Monday.", published=DAY
+    )
+    assert meeting.venue.name == "Washington"

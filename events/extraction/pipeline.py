@@ -54,7 +54,14 @@ def dateline(text, sentences):
     if not m:
         return None, None
     name = (m[1] or m[3] or m[5] or m[7]).strip()
-    return places.lookup_place(name.title() if name.isupper() else name) or places.lookup_place(name), m[2] or m[4] or m[6]
+    words = name.split()
+    for n in range(len(words), 0, -1):
+        # "Washington DC:", "Colombo Sri Lanka:": the place, without what qualifies it.
+        part = " ".join(words[:n]).rstrip(".")
+        place = places.lookup_place(part.title() if part.isupper() else part) or places.lookup_place(part)
+        if place:
+            return place, m[2] or m[4] or m[6]
+    return None, m[2] or m[4] or m[6]
 
 
 # "Istanbul/Athens, 7 December 2023 (dpa/MIA) - …", "BEIJING, May 19, 2023 /PRNewswire/ — …"
