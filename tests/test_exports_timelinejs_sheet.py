@@ -5,7 +5,10 @@ import csv
 import datetime
 import io
 
+import pytest
+
 from events.models import Event
+from tests.test_exports_timelinejs import in_timelinejs, make_slides
 
 # The template's header row, as in the sample sheet TimelineJS's own tests read
 # (NUKnightLab/TimelineJS3, src/js/core/__tests__/women_in_computing.csv).
@@ -79,3 +82,20 @@ def test_the_sheet_has_the_filters_of_the_page(client, make_event):
     make_event(title="India and Belarus meet", countries=("IN", "BY"))
     assert [r["Headline"] for r in sheet(client, "?country=BY")][1:] == ["India and Belarus meet"]
     assert client.get("/api/events/timelinejs.csv?country=Belarus").status_code == 400
+
+
+@pytest.mark.browser
+def test_timelinejs_itself_reads_the_sheet_as_it_reads_a_published_google_sheet(client, make_event):
+    """TimelineJS reads a published Google Sheet as CSV through its sheets proxy, by the template's
+    column names: served this export (as Google serves a sheet it was pasted into, without the
+    byte-order mark), it shows every slide, with the timeline's labels as dates and markup inert."""
+    headlines = make_slides(make_event)
+    rows = client.get("/api/events/timelinejs.csv").content.decode("utf-8-sig")
+    published = "https://docs.google.com/spreadsheets/d/e/2PACX-sample/pub?output=csv"
+    shown = in_timelinejs(
+        f"'{published}'", {f"proxy/{published}": (rows, "text/csv")}, options="{sheets_proxy: location.origin + '/proxy/'}"
+    )
+    assert shown["headlines"][0] == "Meetings Timeline"
+    assert sorted(shown["headlines"][1:]) == sorted(headlines)
+    assert "Apr 2023" in shown["dates"] and "2021, month unknown" in shown["dates"]
+    assert shown["pwned"] is None and shown["injected"] == 0
