@@ -42,7 +42,7 @@ LANE_GAP = 8
 LANE_HEIGHT = LANE_HEAD + ROWS * ROW + LANE_GAP
 RADIUS = 5.5
 BAR = 10  # height of a range of days, and of an imprecise band
-TICK_PX = 90  # at least this far apart
+TICK_PX = 72  # at least this far apart (a label is at most 70 pixels)
 
 
 # Windows

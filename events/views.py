@@ -274,7 +274,7 @@ def time_axis(request):
     from the timeline index (events/axis.py). The script's requests get the axis alone, or the
     chosen event's card."""
     query = filled(request.GET)
-    state = AxisForm(query)
+    state = AxisForm(query.copy())
     query.pop("px", None)  # the width the script measured: not part of any link
     form = TimelineFilterForm(query)
     chosen = state.cleaned.get("event")

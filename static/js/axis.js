@@ -265,7 +265,7 @@
     if (!f) return;
     window.history.replaceState({axis: true}, "", location.href);
     // Drawn for a wider screen than this one: ask for the axis at this width.
-    if (f.clientWidth < NARROW) load(location.href, null);
+    if (f.clientWidth < NARROW && f.querySelector(".axis-svg.nominal")) load(location.href, null);
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
