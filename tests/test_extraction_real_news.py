@@ -1051,3 +1051,28 @@ def test_a_dateline_with_a_qualifier_after_the_city_places_the_report():
         "Washington DC: Prime Minister Anthony Albanese met President Joe Biden at the White House on Monday.", published=DAY
     )
     assert meeting.venue.name == "Washington"
+
+
+def test_common_adjectives_of_countries_give_the_country():
+    [meeting] = events_of(
+        "Foreign Minister Penny Wong met Maldivian President Mohamed Muizzu and Nepali Prime Minister Pushpa Kamal Dahal "
+        "in Male on Monday.",
+        published=DAY,
+    )
+    assert {p.name: p.country for p in meeting.participants} == {
+        "Penny Wong": None, "Mohamed Muizzu": "MV", "Pushpa Kamal Dahal": "NP"
+    }
+
+
+def test_a_dateline_on_a_line_of_its_own_places_the_report():
+    [meeting] = events_of(
+        "Marles meets Belarus Defence Minister\nQINGDAO, March 12:\n"
+        "Defence Minister Richard Marles on Monday held talks with Belarusian counterpart Viktor Khrenin.",
+        published=DAY,
+    )
+    assert meeting.venue.name == "Qingdao"
+
+
+def test_flying_into_a_city_is_a_visit_to_it():
+    [visit] = events_of("Secretary of Defence Lloyd Austin flew into New Delhi on Sunday from Singapore.", published=DAY)
+    assert visit.kind == "visit" and visit.venue.name == "New Delhi" and visit.date.iso() == "2024-03-10"

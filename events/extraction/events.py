@@ -33,7 +33,7 @@ VISIT_RE = re.compile(
     # "will be in Chile on a state visit": someone in a place on a visit
     r"|(?:is|was|are|were|be)\s+in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+(?:on|for)\s+an?\s+(?:[\w-]+\s+){0,3}visit\b"
     r"|(?:pa(?:y|ys|id|ying)|ma(?:ke|kes|de|king))\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}visit\s+to|(?:state|official|working)\s+visit\s+to"
-    r"|travel(?:l?ed|s|l?ing)?\s+(?:from\s+(?:[A-Z][\w-]+\s+){1,3})?to|(?:emplaned|flew)\s+(?:to|for)"
+    r"|travel(?:l?ed|s|l?ing)?\s+(?:from\s+(?:[A-Z][\w-]+\s+){1,3})?to|(?:emplaned|flew|flies)\s+(?:to|for|into)"
     # "Kishida’s visit to Seoul", "the visit by Prime Minister Noda to Seoul", "during a visit to Beijing"
     # ("the minister’s first visit to India since …" describes a visit rather than reporting it)
     r"|['’]s\s+(?!first|maiden|second|third|last|previous)(?:[\w-]+\s+){0,3}(?:visit|trip|tour)\s+(?:to|of)|\bvisit\s+by(?=\s+(?:[\w-]+\s+){1,6}to\s)"
@@ -583,7 +583,7 @@ def venue_for(masked, ctx, trigger=None):
             continue
         if prep == "from" or (prep == "in" and TOPIC_PLACE_RE.search(masked[:start])):
             continue
-        if prep in ("in", "at", "held in", "arrived in", "reached", "toured") or prep.startswith("visit") or TRAVEL_WORD_RE.search(
+        if prep in ("in", "at", "held in", "arrived in", "reached", "toured") or prep.startswith(("visit", "flew", "flies", "flown")) or TRAVEL_WORD_RE.search(
             masked[: start + len(prep) + 1]
         ):
             found.append(ref)

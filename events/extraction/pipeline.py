@@ -49,8 +49,14 @@ def dateline(text, sentences):
     """The place and date text of a dateline opening the body: 'New Delhi: ...',
     'MOSCOW, April 28, 2023 (Reuters) — ...'; (None, None) when there is none. Matched on the text
     from the first sentence on, as a dateline's own full stop ('November 8. /TASS/.') ends a sentence."""
-    first = next((s for s in sentences if not s.is_headline), None)
+    at = next((i for i, s in enumerate(sentences) if not s.is_headline), None)
+    first = sentences[at] if at is not None else None
     m = DATELINE_RE.match(text, first.start, first.start + 160) if first else None
+    if not m and at:
+        # "QINGDAO, June 26:" on a line of its own, above the first paragraph.
+        line = sentences[at - 1]
+        if len(line.text) <= 60 and line.text.rstrip()[-1:] in (":", "—", "-", "–"):
+            m = DATELINE_RE.match(text, line.start, first.start)
     if not m:
         return None, None
     name = (m[1] or m[3] or m[5] or m[7]).strip()

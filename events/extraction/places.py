@@ -14,7 +14,13 @@ from .types import PlaceRef
 
 # Short forms news writes for a few countries, beside what the libraries list.
 EXTRA_COUNTRY_NAMES = {"US": ["US", "U.S.", "USA", "America"], "GB": ["UK", "U.K.", "Britain"], "AE": ["UAE"]}
-EXTRA_DEMONYMS = {"US": ["US", "U.S."], "GB": ["UK"]}
+# Common English adjectives of countries the gazetteer spells otherwise or leaves out.
+EXTRA_DEMONYMS = {
+    "US": ["US", "U.S."], "GB": ["UK"], "MV": ["Maldivian"], "NP": ["Nepali"], "SA": ["Saudi"], "MM": ["Myanmar"],
+    "NZ": ["New Zealand"], "AR": ["Argentinian"], "SR": ["Surinamese"], "IS": ["Icelandic"], "KM": ["Comorian"],
+    "DJ": ["Djiboutian"], "BY": ["Belarussian"], "BW": ["Botswanan"], "MK": ["North Macedonian"], "TL": ["Timorese", "East Timorese"],
+    "EC": ["Ecuadorian"], "VU": ["Vanuatuan"], "CV": ["Cape Verdean"], "SI": ["Slovenian"], "LU": ["Luxembourgish"], "LA": ["Lao"],
+}
 # Words that are city names somewhere but are far more often something else in English news.
 CITY_STOPWORDS = {
     "Of", "March", "Victoria", "Mobile", "Reading", "Nice", "Bath", "Split", "Trump", "Santa",
@@ -198,7 +204,7 @@ def is_major_place(name):
 CAPITALISED = r"[A-Z][a-zA-Z'’.-]+(?:\s+[A-Z][a-zA-Z'’.-]+){0,2}"
 # "in Moscow", "at New Delhi", "to Russia" — where an event is, or where someone travels.
 LOCATIVE_RE = re.compile(
-    r"\b(in|at|to|for|from|visit(?:ed|ing|s)?(?:\s+to)?|arrived in|held in|reached|toured)\s+(?:the\s+)?"
+    r"\b(in|at|to|for|from|visit(?:ed|ing|s)?(?:\s+to)?|arrived in|held in|reached|toured|(?:flew|flies|flown)\s+into)\s+(?:the\s+)?"
     # "in Putin’s native St. Petersburg"
     r"(?:[A-Z][\w-]+['’]s\s+(?:native|home|hometown|birthplace|capital|port\s+city\s+of)\s+)?"
     # "in the city of Bogor", "in the Chinese port city of Tianjin", "in the resort town of Sochi"
