@@ -63,6 +63,9 @@ def pages():
         Page("event page", get("/events/{}/", each=events)),
         Page("document page", get("/documents/{}/", each=documents)),
         Page("person page (the busiest)", get(f"/people/{people[0]}/")),
+        Page("map", get("/map/")),
+        Page("time axis", get("/axis/")),
+        Page("time axis by person, one step", get("/axis/?lanes=person&start=2010&end=2014", HTMX)),
     ]
 
 

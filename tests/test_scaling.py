@@ -25,5 +25,5 @@ def test_every_page_makes_as_many_queries_for_a_hundred_times_the_events(db):
         large = queries_per_page(Size())  # 100,000 events, the size manage.py bench builds
     else:
         large = queries_per_page(Size(events=10_000, people=2_000, sources=20_000, documents=5_000, years=30))
-    assert len(small) == 12 and all(n > 0 for n in small.values())
+    assert len(small) == 15 and all(n > 0 for n in small.values())
     assert large == small
