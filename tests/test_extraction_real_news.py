@@ -1076,3 +1076,16 @@ def test_a_dateline_on_a_line_of_its_own_places_the_report():
 def test_flying_into_a_city_is_a_visit_to_it():
     [visit] = events_of("Secretary of Defence Lloyd Austin flew into New Delhi on Sunday from Singapore.", published=DAY)
     assert visit.kind == "visit" and visit.venue.name == "New Delhi" and visit.date.iso() == "2024-03-10"
+
+
+def test_a_telephonic_conversation_is_a_call():
+    [call] = events_of("President Joe Biden had a telephonic conversation with Prime Minister Anthony Albanese.", published=DAY)
+    assert call.kind == "meeting" and call.remote and people_of(call) == ["Anthony Albanese", "Joe Biden"]
+
+
+def test_the_name_of_a_body_or_an_accord_is_nobody():
+    [call] = events_of(
+        "President Vladimir Putin spoke to Prime Minister Anthony Albanese on Monday and wished him well for Lok Sabha polls.",
+        published=DAY,
+    )
+    assert people_of(call) == ["Anthony Albanese", "Vladimir Putin"]

@@ -55,7 +55,7 @@ MEETING_VERB_RE = re.compile(
     r"|(?:speak|speaks|spoke)\s+in\s+(?:a\s+)?(?:tele)?phone\s+call"
     r"|(?:tele)?phone\s+(?:call|conversation|talks)\s+(?:with|between)|(?:video|virtual)\s+(?:call|conference|talks)\s+(?:with|between)"
     r"|co-?chair(?:ed|s|ing)?|(?:held|hold|holds|holding|had|have|has|(?:are|is|were|was)\s+having|started|starts|began|begins|concluded|concludes|opened|opens)"
-    r"\s+(?:a\s+|an\s+|their\s+)?(?:(?:bilateral|wide-ranging|separate|delegation-level|detailed|extensive|one-on-one|high-level|formal|informal|official|restricted|closed-door|productive|fruitful|substantive|in-depth)\s+)*"
+    r"\s+(?:a\s+|an\s+|their\s+)?(?:(?:bilateral|wide-ranging|separate|delegation-level|detailed|extensive|one-on-one|high-level|formal|informal|official|restricted|closed-door|productive|fruitful|substantive|in-depth|telephonic|telephone)\s+)*"
     r"(?:(?:tele)?phone\s+|video\s+|virtual\s+)?(?:talks|meetings?|discussions?|consultations|parleys|conversations?|calls?)"
     r"|spoke\s+(?:by\s+phone\s+|over\s+the\s+phone\s+)?(?:with|to)(?=\s+(?:[A-Z]|his|her|their))"
     r"|discussed|deliberate[ds]?|conferred)\b",
@@ -86,8 +86,8 @@ NEGATION_RE = re.compile(
     r"\b(?:no\s+plans?\s+to|not\s+(?:\w+\s+)?(?:meet|hold|visit|attend|sign)|never\s+met|ruled\s+out|cancel(?:l?ed|s)|called\s+off|refused\s+to)\b",
     re.I,
 )
-REMOTE_RE = re.compile(r"phone|video|virtual|spoke", re.I)
-CALL_RE = re.compile(r"phone|video|virtual", re.I)  # certainly not face to face
+REMOTE_RE = re.compile(r"phone|phonic|video|virtual|spoke", re.I)
+CALL_RE = re.compile(r"phone|phonic|video|virtual", re.I)  # certainly not face to face
 SPLIT_RE = re.compile(r"\b(?:bilateral\s+(?:meetings|talks)|separate(?:ly)?\s+(?:meetings|talks)?|separately)\b", re.I)
 BETWEEN_RE = re.compile(r"\b(?:meeting|summit|talks|dialogue|call|conversation)\s+between\b", re.I)
 TRAVEL_WORD_RE = re.compile(r"\b(?:left|leaves|leave|leaving|heading|headed|trip|visit\w*|travel\w*|flew|arriv\w*|depart\w*)\s+(?:to|for|in)\s*$", re.I)

@@ -236,7 +236,18 @@ def _bare_name(text, start, m):
     before = text[max(start, m.start() - 8) : m.start()]
     if re.search(r"\b(?:the|of|The)\s+$|\d(?:st|nd|rd|th)?\s+$", before):
         return None  # inside a longer proper noun: "the Great Hall", "21st Century Maritime Silk Road"
+    if THING_AFTER_RE.match(text, m.end()):
+        return None  # "Lok Sabha polls", "Camp David Accords": the name of a body or a thing
     return m.start(), m.end(), m.group(), None, ""
+
+
+# Nouns that make the capitalised words before them the name of an institution, a gathering or a
+# document rather than a person.
+THING_AFTER_RE = re.compile(
+    r"['’]?\s+(?:polls?|elections?|session|summit|forum|declaration|accords?|agreement|initiative|corridor|project"
+    r"|doctrine|format|process|dialogue|conference|convention|treaty|protocol|framework|mechanism|consensus)\b",
+    re.I,
+)
 
 
 @dataclass
