@@ -1089,3 +1089,22 @@ def test_the_name_of_a_body_or_an_accord_is_nobody():
         published=DAY,
     )
     assert people_of(call) == ["Anthony Albanese", "Vladimir Putin"]
+
+
+def test_a_meeting_on_the_sidelines_of_a_summit_named_with_its_abbreviation_is_a_meeting():
+    [meeting] = events_of(
+        "Prime Minister Anthony Albanese will meet President Joko Widodo on March 14 on the sidelines of the "
+        "Association of Southeast Asian Nations (ASEAN) summit.",
+        published=DAY,
+    )
+    assert meeting.kind == "meeting" and people_of(meeting) == ["Anthony Albanese", "Joko Widodo"]
+
+
+def test_a_meeting_on_the_sidelines_of_the_summit_is_where_the_report_placed_the_summit():
+    found = events_of(
+        "Canberra: Prime Minister Anthony Albanese will attend the ASEAN summit in Jakarta today.\n\n"
+        "On the sidelines of the summit, Albanese will hold a bilateral meeting with President Joko Widodo.",
+        published=DAY,
+    )
+    [meeting] = [e for e in found if e.kind == "meeting"]
+    assert meeting.venue.name == "Jakarta"

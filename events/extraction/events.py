@@ -125,6 +125,7 @@ class Context:
     # A summit the report dates and places before naming anyone at it ("The China-Central Asia Summit
     # will be held on May 18-19 in Xi'an"): (kind, DateValue, PlaceRef).
     occasion: tuple | None = None
+    summit_venue: object = None  # where the last summit the report placed was (PlaceRef)
 
 
 def _is_a_title(quoted):
@@ -147,9 +148,11 @@ def mask_quotations(text):
     return "".join(chars)
 
 
+# "on the sidelines of the summit": the summit the report has told of.
+AT_THE_SUMMIT_RE = re.compile(r"\b(?:(?:sidelines|margins)\s+of|during|at)\s+the\s+(?:[\w-]+\s+){0,2}summit\b", re.I)
 # A summit that is only the setting of the sentence's meetings.
 SUMMIT_AS_SETTING_RE = re.compile(
-    r"\b(?:(?:sidelines|margins|eve)\s+of|ahead\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$", re.I
+    r"\b(?:(?:sidelines|margins|eve)\s+of|ahead\s+of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w()’'-]+\s+){0,6}$", re.I
 )
 # "Biden and Xi spoke on April 2": two people who spoke, with each other.
 DESCRIBED_RE = re.compile(
@@ -680,6 +683,12 @@ def sentence_events(sentence, masked, mentions, ctx):
         groups = [group + [p for p in holders if all(p is not q for q in group)] for group in groups] if any(groups) else [holders]
     # A call is held nowhere: "speak in phone call … as officials set to visit China".
     venue = None if kind == "meeting" and CALL_RE.search(trigger.group()) else venue_for(masked, ctx, trigger)
+    if kind == "summit" and venue is not None:
+        ctx.summit_venue = venue
+    elif kind == "meeting" and venue is None and ctx.summit_venue and AT_THE_SUMMIT_RE.search(masked):
+        # "On the sidelines of the summit, Modi will hold a bilateral meeting with Putin": where the
+        # summit the report placed is.
+        venue = ctx.summit_venue
     date = date_for(masked, trigger, ctx, headline=sentence.is_headline, people=[p for g in groups for p in g], venue=venue)
     dates = [date] * len(groups)
     if kind == "meeting" and len(groups) == 1:
