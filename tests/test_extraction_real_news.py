@@ -1108,3 +1108,15 @@ def test_a_meeting_on_the_sidelines_of_the_summit_is_where_the_report_placed_the
     )
     [meeting] = [e for e in found if e.kind == "meeting"]
     assert meeting.venue.name == "Jakarta"
+
+
+def test_a_host_who_greets_a_guest_as_he_arrives_meets_him_on_his_visit():
+    found = events_of(
+        "Prime Minister Anthony Albanese greeted President Joko Widodo as he arrives at Parliament House in Canberra "
+        "for talks with the Australian leader.",
+        published=DAY,
+    )
+    [visit] = [e for e in found if e.kind == "visit"]
+    [meeting] = [e for e in found if e.kind == "meeting"]
+    assert visit.participants[0].name == "Joko Widodo"  # the guest travels
+    assert people_of(meeting) == ["Anthony Albanese", "Joko Widodo"] and meeting.venue.name == "Canberra"

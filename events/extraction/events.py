@@ -887,7 +887,8 @@ def _host_and_guest(masked, mentions, base, trigger):
     """[guest, host] when the sentence's subject receives someone before it tells of the visit:
     "Xi received his counterpart Lula in Beijing and welcomed him on his state visit"; else None."""
     hosting = HOSTING_RE.search(masked, 0, trigger.start())
-    if not hosting or not re.match(r"(?:during|on)\b", trigger.group(), re.I):
+    arriving = re.search(r"\bas\s+(?:he|she|they)\s+$", masked[: trigger.start()])  # "greeted Erdogan as he arrives"
+    if not hosting or not (re.match(r"(?:during|on)\b", trigger.group(), re.I) or arriving):
         return None
     hosts = [m.person for m in mentions if m.start - base < hosting.start()]
     guests = [m.person for m in mentions if hosting.end() <= m.start - base < trigger.start() and all(m.person is not h for h in hosts)]
