@@ -1120,3 +1120,13 @@ def test_a_host_who_greets_a_guest_as_he_arrives_meets_him_on_his_visit():
     [meeting] = [e for e in found if e.kind == "meeting"]
     assert visit.participants[0].name == "Joko Widodo"  # the guest travels
     assert people_of(meeting) == ["Anthony Albanese", "Joko Widodo"] and meeting.venue.name == "Canberra"
+
+
+def test_talks_described_after_the_report_of_the_same_peoples_talks_are_those_talks():
+    found = events_of(
+        "Prime Minister Anthony Albanese and President Joko Widodo held talks in Canberra on Monday.\n\n"
+        "Widodo praised the talks with Albanese and invited him for a return visit.",
+        published=DAY,
+    )
+    meetings = [e for e in found if e.kind == "meeting"]
+    assert len(meetings) == 1 and meetings[0].date.iso() == "2024-03-11"

@@ -461,7 +461,9 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
     if headline and not future:
         return DateValue(evidence=HEADLINE_EVIDENCE)
     described = DESCRIBED_RE.search(masked)
-    if described and described.start() <= trigger.start() < described.end() + 20:
+    lead_people = len(people) >= 2 and {id(p) for p in people} <= ctx.narrative_people
+    if described and described.start() <= trigger.start() < described.end() + 20 and not lead_people:
+        # (but "Erdogan praised the talks with Mitsotakis" after the report of their talks tells of those)
         # "Wang Yi and Qin Gang described their talks with Blinken as candid": talks before the words
         # about them, on a day the sentence does not give.
         return DateValue(evidence=f"{DESCRIBED_EVIDENCE} (“{described.group()}”) and gives no day for it")
