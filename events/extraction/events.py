@@ -493,7 +493,10 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
         # "The American president was received in July … Biden met MBS in Jeddah": the paragraph
         # tells another time than the story's, and this sentence does not say which day of it (unless
         # it tells again the lead event, one of its people at its place: "He met Widodo in Bogor").
-        return DateValue(evidence=f"{PARAGRAPH_EVIDENCE} (“{ctx.paragraph_time[0]}”) and the sentence gives no date of its own")
+        if re.search(r"\b(?:after|since|following)\s+(?:the|their|a|an|his|her)\s+(?:[\w-]+\s+)?$", masked[: trigger.start()], re.I):
+            # "as expected after the meeting between Putin and Xi": before the paragraph's time, how long is not said
+            return DateValue(evidence=f"{PARAGRAPH_EVIDENCE} (“{ctx.paragraph_time[0]}”), and it came before that")
+        return _in_the_paragraphs_time(ctx.paragraph_time)
     if ctx.narrative.known and not background and not future:
         if people and not {id(p) for p in people} & ctx.narrative_people:
             # Other people than the lead's, and no date of their own: the story's day is a guess.
@@ -547,6 +550,20 @@ def _counted_back(gap, story):
         months = day.year * 12 + day.month - 1 - n
         return DateValue(datetime.date(months // 12, months % 12 + 1, 1), "month", why)
     return DateValue(datetime.date(day.year - n, 1, 1), "year", why)
+
+
+def _in_the_paragraphs_time(paragraph_time):
+    """An event told in a paragraph set at another time, on a day the sentence does not give: in
+    that time's month (or year), which holds it; "The American president was received in July …
+    Biden met MBS in Jeddah" is a meeting in July."""
+    expression, value, _ = paragraph_time
+    why = f"{PARAGRAPH_EVIDENCE} (“{expression}”) and the sentence gives no day of its own"
+    first, last = value.date, value.end or value.date
+    if value.precision == "year" or (value.precision == "day" and first.year != last.year):
+        return DateValue(first.replace(month=1, day=1), "year", why)
+    if value.precision == "month" or (first.year, first.month) == (last.year, last.month):
+        return DateValue(first.replace(day=1), "month", why)
+    return DateValue(first.replace(month=1, day=1), "year", why)
 
 
 def _report_year(anchor, why, weekday=None):
