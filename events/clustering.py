@@ -25,7 +25,9 @@ same reports gives the same clusters.
 
 An undated report joins only when exactly one dated cluster could be its event: all its reports
 agree with it, it names the cluster's people or two of them (or, of a summit, some of them), the weekday it names (if any) is that
-cluster's day and no venue country contradicts it; and only when it also shares two content words
+cluster's day, no venue country contradicts it and the cluster did not end before the day its
+document says it was written at the earliest (a document without a publication date: "the first …
+in more than four years", the last "in late 2019"); and only when it also shares two content words
 with that cluster or names the same venue city. Same people alone is never enough: the same two
 ministers meet many times, so with several such clusters, whatever the wording, it joins none, and
 they are returned as candidates ("possibly the same event") for an editor to decide.
@@ -71,6 +73,9 @@ class Report:
     remote: bool = False  # a phone call or video conference
     venue_stated: bool = True  # the report says where, rather than where the report is set
     before: datetime.date | None = None  # an undated report of an event before this day (its report's)
+    # An undated report from a document written no earlier than this day ("the first … in more than
+    # four years", the last "in late 2019"): no event that ended before it.
+    after: datetime.date | None = None
     ref: object = field(default=None, compare=False)  # the caller's handle
 
 
@@ -180,6 +185,8 @@ def related(a, b):
         if dated.date.precision == "day" and not _names_month_day(dated.date, undated.date.month_day):
             return False
         if undated.before and period(dated.date)[0] >= undated.before:
+            return False
+        if undated.after and period(dated.date)[1] < undated.after:
             return False
         return weekday is None or dated.date.precision != "day" or _names_weekday(dated.date, weekday)
     (a0, a1), (b0, b1) = period(a.date), period(b.date)
@@ -332,6 +339,8 @@ def undated_compatible(report, members):
         return False  # "on April 2" of an unknown year is no November meeting
     if report.before and any(period(m.date)[0] >= report.before for m in dated):
         return False  # "the previous meeting" is no meeting of its report's day or later
+    if report.after and any(period(m.date)[1] < report.after for m in dated):
+        return False  # a report written after that cannot be news of it
     return True
 
 

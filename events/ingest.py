@@ -11,6 +11,7 @@ from django.db.models import F, Q
 
 from . import clustering
 from .extraction import extract_document, places
+from .extraction.dates import not_before
 from .extraction.events import EARLIER_EVIDENCE
 from .extraction.merge import content_words
 from .extraction.names import name_keys, name_parts, names_match
@@ -333,6 +334,13 @@ def load_reports(ids):
             m2m[name] = {}
             for report_id, value in getattr(Report, name).through.objects.filter(report_id__in=chunk).values_list("report_id", column):
                 m2m[name].setdefault(report_id, set()).add(value)
+        rows = list(rows)
+        # Documents without a publication date may still say how late they are (dates.not_before).
+        undated_documents = {row.document_id for row in rows if row.published is None}
+        written_after = {
+            pk: not_before(text)
+            for pk, text in Document.objects.filter(pk__in=undated_documents).values_list("pk", "text")
+        } if undated_documents else {}
         for row in rows:
             out[row.pk] = clustering.Report(
                 key=(row.sha, row.spans[0][0] if row.spans else 0, row.position),
@@ -347,6 +355,7 @@ def load_reports(ids):
                 venue_stated=row.venue_stated,
                 # "The previous meeting …": before the day its report was published.
                 before=row.published if row.date_evidence.startswith(EARLIER_EVIDENCE) else None,
+                after=written_after.get(row.document_id) if row.date is None else None,
                 words=frozenset(row.words),
                 topics=frozenset(m2m["topics"].get(row.pk, ())),
                 countries=frozenset(m2m["countries"].get(row.pk, ())),

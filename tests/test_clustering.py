@@ -275,3 +275,12 @@ def test_an_undated_report_naming_one_leader_at_a_summit_joins_the_summit_that_n
     summit = report(THURSDAY, kind="summit", people=(1, 2))
     assert together(summit, undated(weekday=3, kind="summit", people=(1,)))
     assert not together(report(THURSDAY, people=(1, 2)), undated(weekday=3, people=(1,)))
+
+
+def test_an_undated_report_written_after_a_day_joins_no_event_that_ended_before_it():
+    dated = report()  # Friday 28 April 2023
+    later = undated()
+    later.after = datetime.date(2023, 9, 1)
+    assert not together(dated, later)
+    later.after = datetime.date(2023, 4, 1)
+    assert together(dated, later)

@@ -147,3 +147,14 @@ def test_a_date_inside_a_since_clause_dates_something_else():
     assert resolved("Modi and Suga held a meeting, their first since Suga took office in September 2020.") == []
     assert resolved("It is his first visit since the start of the conflict last year.") == []
     assert resolved("Since 2020 they have met often, and on Friday they met again.") == ["2023-04-28"]
+
+
+def test_a_report_says_how_late_it_is_by_the_first_such_event_in_years_since_the_last():
+    from events.extraction.dates import not_before
+
+    text = "Their first three-way talks in more than four years. Their last trilateral summit was in late 2019."
+    assert not_before(text) == datetime.date(2023, 9, 1)
+    # "in 12 years" may be eleven and a half: a bound a year short, never one too late
+    text = "The first visit by a prime minister in 12 years since the visit by his predecessor in October 2011."
+    assert not_before(text) == datetime.date(2022, 10, 1)
+    assert not_before("Their first meeting in four years.") is None

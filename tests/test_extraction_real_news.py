@@ -1140,3 +1140,13 @@ def test_what_a_paragraph_says_came_after_a_meeting_does_not_date_the_meeting():
         published=DAY,
     )
     assert all(not e.date.known for e in found if e.kind == "meeting")
+
+
+def test_a_counterpart_known_by_a_two_word_country_is_the_one_person_of_it_the_report_names():
+    found = events_of(
+        "South African President Cyril Ramaphosa will attend the summit.\n\n"
+        "Prime Minister Anthony Albanese and his South African counterpart held a telephone conversation on Monday.",
+        published=DAY,
+    )
+    [call] = [e for e in found if e.kind == "meeting"]
+    assert people_of(call) == ["Anthony Albanese", "Cyril Ramaphosa"]

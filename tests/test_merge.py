@@ -95,3 +95,17 @@ def test_meetings_of_other_people_on_nearby_days_are_not_flagged(db):
     ingest_text(DATED, "b.txt", published=datetime.date(2023, 4, 28))
     ingest_text(DATED.replace("on Friday", "on Thursday").replace("Sergey Shoigu", "Bakhodir Kurbanov"), "c.txt", published=datetime.date(2023, 4, 28))
     assert not Event.objects.filter(needs_review=True).exists()
+
+
+@pytest.mark.parametrize("order", [("undated", "dated"), ("dated", "undated")])
+def test_an_undated_report_that_says_it_is_years_later_does_not_join_an_earlier_event(db, order):
+    """Without a publication date, "the first such talks in more than four years", the last "in late
+    2019", puts the report after September 2023: the same people's meeting of a Friday in April 2023
+    is not its event, however well the rest fits."""
+    later = UNDATED + " It was their first meeting in more than four years. Their last meeting was in late 2019."
+    texts = {"undated": (later, None), "dated": (DATED, datetime.date(2023, 4, 28))}
+    for name in order:
+        text, published = texts[name]
+        ingest_text(text, f"{name}.txt", published=published)
+    assert Event.objects.count() == 2
+    assert not Event.objects.get(sources__document__filename="undated.txt").date

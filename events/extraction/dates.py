@@ -471,3 +471,41 @@ def reference_year(text, anchors):
 
 def month_length(day):
     return calendar.monthrange(day.year, day.month)[1]
+
+
+# "their first three-way talks in more than four years … Their last trilateral summit was in late
+# 2019": a report written at least that long after that year.
+FIRST_IN_YEARS_RE = re.compile(
+    r"\bfirst\b[^.\n]{0,100}?\b(?:in|for)\s+(?P<about>more\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|some\s+)?"
+    r"(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+years\b",
+    re.I,
+)
+LAST_IN_YEAR_RE = re.compile(
+    rf"\b(?:last|previous|since)\b[^.\n]{{0,100}}?\b(?:in|since)\s+(?:(?P<part>early|late|mid-?)\s*)?(?:(?P<month>{MONTHS})\s+)?(?P<year>{YEAR})\b",
+    re.I,
+)
+YEAR_WORDS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+
+
+def not_before(text):
+    """The earliest day a report without a publication date can be written on, when it says it tells
+    of the first such event in N years and when the last one was ('first visit in 12 years since the
+    visit … in October 2011'); else None. A bound only: reports of earlier days are not its events."""
+    last = LAST_IN_YEAR_RE.search(text)
+    if not last:
+        return None
+    year = int(last["year"])
+    if last["month"]:
+        month = _parse(f"1 {last['month']} {year}").month if _parse(f"1 {last['month']} {year}") else 1
+    else:
+        month = {"early": 1, "mid": 4, "mid-": 4, "late": 9}.get((last["part"] or "").lower(), 1)
+    bounds = []
+    for first in FIRST_IN_YEARS_RE.finditer(text):
+        word = first["n"].lower()
+        years = int(word) if word.isdigit() else YEAR_WORDS[word]
+        about = (first["about"] or "").split()
+        if not about or about[0].lower() not in ("more", "over"):
+            years -= 1  # "in 12 years" may be eleven and a half; "more than four years" is more than four
+        if years >= 1:
+            bounds.append(datetime.date(year + years, month, 1))
+    return max(bounds, default=None)

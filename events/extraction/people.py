@@ -54,7 +54,7 @@ HINDI_ROLE = "|".join(k.replace(" ", r"\s+") for k in HINDI_ROLES)
 ROLE_RE = re.compile(rf"(?<![\w-])(?:(?i:{ROLE})|{'|'.join(SHORT_ROLES)}|(?i:{HINDI_ROLE}))(?![\w-])")
 RANK_RE = re.compile(rf"\s*,?\s*(?i:(?:{RANK}))(?![\w-])")
 HONORIFIC_RE = re.compile(rf"\s*(?i:(?:{HONORIFIC}))(?![\w-])")
-COUNTERPART_RE = regex.compile(r"\b(?:(?:his|her|their|its)\s+(?:([A-Z][\w.]+)\s+)?|(?<=\bmeet\s|meets\s|\bmet\s|with\s))counterparts?\b")
+COUNTERPART_RE = regex.compile(r"\b(?:(?:his|her|their|its)\s+(?:([A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)\s+)?|(?<=\bmeet\s|meets\s|\bmet\s|with\s))counterparts?\b")
 TOKEN_RE = regex.compile(r"\s*(\p{Lu}[\w'’-]*\.?|\p{Lu}\.?)(?=[\s,;:)(’'”\"]|$|\.)")
 # Lower-case parts inside a name: "Abdel Fattah el-Sisi", "Mohammed bin Salman", "Ursula von der Leyen".
 PARTICLE_RE = re.compile(
