@@ -8,7 +8,8 @@ A report is what one document says of one event. Two reports can be one event on
 - their kinds agree: the same kind, or a meeting and a summit (a two-leader summit is a meeting). A visit,
   an agreement and a statement join only their own kind: a visit report and a report of a meeting
   during it stay two events;
-- their people agree: with two people or more on both sides they share at least two; a one-person
+- their people agree (two reports of a summit at one place need not name the same leaders): with
+  two people or more on both sides they share at least two; a one-person
   report joins only a report that names that person; a report naming nobody (a meeting known by the
   countries attending) joins only a report of the same set of two countries or more, at a venue in
   the same country;
@@ -139,7 +140,19 @@ def kinds_fit(a, b):
     return a == b or frozenset({a, b}) in SAME_OCCASION
 
 
+def one_summit(a, b):
+    """Two reports of a summit at one place (the same venue country, and the same town where both
+    name one): one summit, whichever of the leaders attending each names (their dates are compared
+    on their own)."""
+    return (
+        a.kind == b.kind == "summit" and bool(a.venue_country) and a.venue_country == b.venue_country
+        and (not a.venue_name or not b.venue_name or a.venue_name == b.venue_name)
+    )
+
+
 def people_fit(a, b):
+    if one_summit(a, b):
+        return True
     p, q = a.participants, b.participants
     if not p or not q:
         # Known only by the countries attending: the same countries, at a venue in the same country.
@@ -209,11 +222,13 @@ def candidate_pairs(reports):
     for i, r in enumerate(reports):
         for p in r.participants:
             buckets[("person", p)].append(i)
+        if r.kind == "summit" and r.venue_country:
+            buckets[("summit", r.venue_country)].append(i)
         for c in r.countries:
             buckets[("country", c, not r.participants)].append(i)
     pairs = set()
     for bucket, members in buckets.items():
-        if bucket[0] == "person":
+        if bucket[0] in ("person", "summit"):
             pairs.update((i, j) for n, i in enumerate(members) for j in members[n + 1 :])
         elif bucket[2]:  # personless reports of this country, with every report of the country
             others = buckets.get(("country", bucket[1], False), [])

@@ -366,8 +366,8 @@ def load_reports(ids):
 
 def nearby_ids(frontier):
     """Ids of reports that may be related to these (clustering.related), found in SQL: a shared
-    person, at a date near theirs unless one is undated; where one names nobody, the same venue
-    country; and the other reports of their events. A superset: `related` decides."""
+    person, at a date near theirs unless one is undated; where one names nobody, or both are of a
+    summit, the same venue country; and the other reports of their events. A superset: `related` decides."""
     found = set()
     undated_people = {p for r in frontier if not r.date.known for p in r.participants}
     dated = [r for r in frontier if r.date.known]
@@ -399,6 +399,14 @@ def nearby_ids(frontier):
             Report.objects.filter(when, participants__isnull=True, venue__country__in={r.venue_country for r in placed})
             .values_list("pk", flat=True)
         )
+    summits = [r for r in frontier if r.kind == "summit" and r.venue_country]
+    if summits:
+        # Reports of a summit at one place, whoever they name (clustering.one_summit).
+        when = Q() if any(not r.date.known for r in summits) else near
+        found |= set(
+            Report.objects.filter(when, kind="summit", venue__country__in={r.venue_country for r in summits})
+            .values_list("pk", flat=True)
+        )
     events = {r.ref.event_id for r in frontier if r.ref.event_id}
     if events:
         found |= set(Report.objects.filter(event__in=events).values_list("pk", flat=True))
@@ -416,7 +424,8 @@ def component(seeds):
         nearby = nearby_ids(frontier) - inside
         pool.update(load_reports(nearby - pool.keys()))
         events = {r.ref.event_id for r in frontier if r.ref.event_id}
-        # Only reports sharing a person, or a venue country where one names nobody, can be related.
+        # Only reports sharing a person, or a venue country where one names nobody or both are of a
+        # summit, can be related.
         by_person, by_venue = {}, {}
         for f in frontier:
             for p in f.participants:
@@ -425,7 +434,10 @@ def component(seeds):
 
         def others(r):
             found = {id(f): f for p in r.participants for f in by_person.get(p, ())}
-            found.update((id(f), f) for f in by_venue.get(r.venue_country, ()) if not f.participants or not r.participants)
+            found.update(
+                (id(f), f) for f in by_venue.get(r.venue_country, ())
+                if not f.participants or not r.participants or (f.kind == r.kind == "summit")
+            )
             return found.values()
 
         step = sorted(

@@ -284,3 +284,12 @@ def test_an_undated_report_written_after_a_day_joins_no_event_that_ended_before_
     assert not together(dated, later)
     later.after = datetime.date(2023, 4, 1)
     assert together(dated, later)
+
+
+def test_reports_of_a_summit_at_one_place_join_whichever_leaders_they_name():
+    one = report(kind="summit", people=(1,), venue="ID", city="Jakarta")
+    other = report(kind="summit", people=(2,), venue="ID", city="Jakarta")
+    assert together(one, other)
+    assert not together(report(kind="summit", people=(1,), venue="ID", city="Jakarta"),
+                        report(kind="summit", people=(2,), venue="ID", city="Bali"))
+    assert not together(report(kind="meeting", people=(1, 3), venue="ID"), report(kind="meeting", people=(2, 4), venue="ID"))

@@ -1150,3 +1150,14 @@ def test_a_counterpart_known_by_a_two_word_country_is_the_one_person_of_it_the_r
     )
     [call] = [e for e in found if e.kind == "meeting"]
     assert people_of(call) == ["Anthony Albanese", "Cyril Ramaphosa"]
+
+
+def test_a_summit_dated_and_placed_after_a_leader_arrives_for_it_dates_and_places_the_leaders_summit():
+    text = (
+        "CANBERRA, March 12 (Wire) - Prime Minister Anthony Albanese has arrived in Jakarta for the ASEAN Summit.\n\n"
+        "The ASEAN Summit will be held in Jakarta on March 14-15."
+    )
+    [summit] = [e for e in events_of(text, published=DAY) if e.kind == "summit"]
+    assert (summit.date.iso(), summit.date.end) == ("2024-03-14", datetime.date(2024, 3, 15))
+    assert summit.venue.name == "Jakarta"
+    assert any(text[s.start : s.end].startswith("The ASEAN Summit will be held") for s in summit.spans)

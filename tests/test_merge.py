@@ -109,3 +109,16 @@ def test_an_undated_report_that_says_it_is_years_later_does_not_join_an_earlier_
         ingest_text(text, f"{name}.txt", published=published)
     assert Event.objects.count() == 2
     assert not Event.objects.get(sources__document__filename="undated.txt").date
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_reports_of_one_summit_naming_different_leaders_are_one_event(db, order):
+    texts = [
+        "Prime Minister Anthony Albanese attended the ASEAN summit in Jakarta on Tuesday.",
+        "President Joko Widodo opened the ASEAN summit in Jakarta on Tuesday.",
+    ]
+    for n in order:
+        ingest_text(texts[n], f"summit{n}.txt", published=datetime.date(2024, 3, 12))
+    [event] = [e for e in Event.objects.all() if e.kind == "summit"]
+    assert event.sources.count() == 2
+    assert set(event.participants.values_list("name", flat=True)) == {"Anthony Albanese", "Joko Widodo"}

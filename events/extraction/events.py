@@ -126,6 +126,7 @@ class Context:
     # will be held on May 18-19 in Xi'an"): (kind, DateValue, PlaceRef).
     occasion: tuple | None = None
     summit_venue: object = None  # where the last summit the report placed was (PlaceRef)
+    occasions: list = field(default_factory=list)  # (DateValue, PlaceRef) of each summit dated and placed with nobody named
 
 
 def _is_a_title(quoted):
@@ -744,7 +745,7 @@ def sentence_events(sentence, masked, mentions, ctx):
         # them (but "Petro proposed a meeting between Colombia, Brazil…" is no meeting yet).
         named = [m.person for m in mentions if m.person.role != people.SPOUSE]
         out += _meeting_of_countries(kind, trigger, masked, sentence, date, venue, topics, ctx, named)
-    _the_occasion(kind, trigger, masked, out, date, venue, ctx)
+    _the_occasion(kind, trigger, masked, out, date, venue, ctx, sentence)
     if kind == "visit" and out:
         out += _meeting_on_a_visit(masked, mentions, trigger, out[0], base, ctx) + _host_meets_guest(masked, mentions, base, trigger, out[0])
     if kind == "agreement" and out:
@@ -768,7 +769,7 @@ def sentence_events(sentence, masked, mentions, ctx):
 DEFINITE_RE = re.compile(r"\b(?:the|this)\s+(?:[\w-]+\s+)?$", re.I)
 
 
-def _the_occasion(kind, trigger, masked, out, date, venue, ctx):
+def _the_occasion(kind, trigger, masked, out, date, venue, ctx, trigger_sentence):
     """A summit the report dates and places before it names anyone at it ("The China-Central Asia
     Summit will be held on May 18-19 in Xi'an") is where and when a later sentence's "the summit"
     is, when that sentence gives no date of its own ("Xi and the heads of state … are participating
@@ -780,17 +781,40 @@ def _the_occasion(kind, trigger, masked, out, date, venue, ctx):
         # Only as the story's subject: before any lead, and within a week of the report ("the second
         # of its kind after an inaugural one held in 2019 in Sochi" is history).
         recent = ctx.anchor.date is None or (date.known and _near(date, ctx.anchor.date))
-        if stated and date.known and venue is not None and recent and not ctx.narrative.known:
-            ctx.occasion = (kind, date, venue)
+        if stated and date.known and venue is not None and recent:
+            span = Span(trigger_sentence.start, trigger_sentence.end)
+            if not ctx.narrative.known:
+                ctx.occasion = (kind, date, venue, span)
+            ctx.occasions.append((date, venue, span))
         return
     if ctx.occasion is None or stated or not DEFINITE_RE.search(masked[: trigger.start()]):
         return
-    _, when, where = ctx.occasion
+    _, when, where, span = ctx.occasion
     for event in out:
         if event.kind != kind or event.date.evidence.startswith((EARLIER_EVIDENCE, DESCRIBED_EVIDENCE)):
             continue
         event.date = DateValue(when.date, when.precision, f"the date the report gives the summit before: {when.evidence}", end=when.end)
+        event.spans = [span, *event.spans]  # the passage that dates and places it reports it too
         if venue is None:
+            event.venue, event.venue_stated = where, True
+            event.countries = _countries(event.participants, where)
+
+
+def _date_by_the_occasion(events, ctx):
+    """"Ramaphosa has arrived in St. Petersburg for the Russia-Africa Summit … The second Russia-Africa
+    Summit will be held in St. Petersburg on July 27-28": a summit the report dates only by its own
+    day (or its lead's) is the one summit it dates and places, at that place, later in the text too."""
+    if len({(when.iso(), when.end, where.name) for when, where, _ in ctx.occasions}) != 1:
+        return
+    when, where, span = ctx.occasions[0]
+    for event in events:
+        if event.kind != "summit" or not event.date.evidence.startswith((REPORT_DATE_EVIDENCE, "as the report's lead event")):
+            continue
+        if event.venue is not None and event.venue.country != where.country:
+            continue
+        event.date = DateValue(when.date, when.precision, f"the date the report gives the summit: {when.evidence}", end=when.end)
+        event.spans = sorted({*event.spans, span}, key=lambda sp: (sp.start, sp.end))
+        if event.venue is None:
             event.venue, event.venue_stated = where, True
             event.countries = _countries(event.participants, where)
 
@@ -1178,6 +1202,7 @@ def document_events(sentences, ctx, masked_text):
         masked = masked_text[sentence.start : sentence.end]
         mentions = people.sentence_mentions(ctx.text, sentence, ctx.registry, None, masked, known_only=True)
         events += sentence_events(sentence, masked, mentions, ctx)
+    _date_by_the_occasion(events, ctx)
     fill_venues(events, ctx.scene, ctx.anchor.date)
     events = join(events)
     date_headlines(events, ctx)

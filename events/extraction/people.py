@@ -273,9 +273,11 @@ class Registry:
             if names_match(name, person.name) and (not country or not person.country or country == person.country):
                 person.forms.add(name)
                 if len(name_parts(name)[0]) > len(name_parts(person.name)[0]) or (
-                    len(name_parts(name)[0]) == len(name_parts(person.name)[0]) and len(name) < len(person.name)
+                    name_parts(name)[0] == name_parts(person.name)[0] and len(name) < len(person.name)
                 ):
-                    person.name = name  # the fullest form, without initials when there is a choice
+                    # The fullest form, without initials when there is a choice; of two spellings
+                    # ("Cyril Ramaphosa", then the slip "Cyril Ramaphsa"), the first.
+                    person.name = name
                 person.country = person.country or country
                 person.role = person.role or role
                 return person
