@@ -220,16 +220,18 @@ def span(index, selected):
 def opening_window(index, selected, start=None, end=None):
     """The window for the `start` and `end` asked for, each falling back to the filters' or the
     selected events' own (see `covering`); None when nothing selected has a date."""
-    if start and end:
-        return Window(start, end) if (end - start).days + 1 >= MIN_DAYS else around(start, end)
-    found = span(index, selected)
-    if not found:
-        return None
-    default = covering(*found)
-    start, end = start or default.start, end or default.end
-    if start > end:
-        return default
-    return Window(start, end) if (end - start).days + 1 >= MIN_DAYS else around(start, end)
+    if not (start and end):
+        found = span(index, selected)
+        if not found:
+            return None
+        default = covering(*found)
+        start, end = start or default.start, end or default.end
+        if start > end:
+            return default
+    days = (end - start).days + 1
+    if days < MIN_DAYS:
+        return around(start, end)
+    return Window(start, end) if days <= MAX_DAYS else snapped((start.toordinal() + end.toordinal() + 1) / 2, MAX_DAYS)
 
 
 # Laying out

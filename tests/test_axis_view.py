@@ -78,6 +78,15 @@ def test_the_opening_window_covers_the_events_in_whole_years_or_months():
     assert axis.covering(D(2023, 4, 28), D(2023, 4, 28)) == window("2023-04-01", "2023-04-30")
 
 
+def test_a_window_asked_for_is_kept_within_a_week_and_two_centuries():
+    index = Index()
+    assert axis.opening_window(index, index.all, D(2023, 4, 28), D(2023, 4, 28)).days == axis.MIN_DAYS
+    assert axis.opening_window(index, index.all, D(2023, 4, 1), D(2023, 4, 30)) == window("2023-04-01", "2023-04-30")
+    wide = axis.opening_window(index, index.all, D(1, 1, 1), D(9998, 12, 31))
+    assert wide.unit() == ("year", 200) and wide.start.year == 4900
+    assert axis.opening_window(index, index.all) is None  # nothing dated to open on
+
+
 def test_a_cluster_zooms_to_its_days_with_room_around_them():
     assert axis.around(D(2023, 1, 1), D(2023, 12, 31)) == window("2022-11-26", "2024-02-05")  # a tenth either side
     short = axis.around(D(2023, 4, 28), D(2023, 4, 28))
