@@ -783,11 +783,14 @@ def test_a_host_to_be_and_a_guest_received_by_officials_are_meetings_but_a_welco
 
 
 def test_countries_that_sign_during_a_named_leaders_visit_are_an_agreement_of_them_and_that_leader():
-    [agreement] = events_of(
+    found = events_of(
         "Chile and Brazil on Monday signed a roadmap on lithium during President Lula's visit to Santiago.", published=DAY
     )
-    assert agreement.kind == "agreement" and agreement.countries == ["BR", "CL"]
+    [agreement] = [e for e in found if e.kind == "agreement"]
+    assert agreement.countries == ["BR", "CL"]
     assert people_of(agreement) == ["Lula"] and agreement.date.iso() == "2024-03-11"
+    [visit] = [e for e in found if e.kind == "visit"]  # the visit is an event too
+    assert people_of(visit) == ["Lula"] and visit.venue.name == "Santiago"
 
 
 def test_a_meeting_someone_proposes_between_countries_is_not_an_event():
@@ -853,10 +856,10 @@ def test_a_paragraph_about_an_earlier_meeting_is_not_joined_to_the_lead_and_sets
     found = events_of(text, published=DAY)
     [lead] = [e for e in found if people_of(e) == ["Marco Rubio", "Mauro Vieira"]]
     assert lead.date.iso() == "2024-03-12"
-    [welcome] = [e for e in found if "Pete Hegseth" in people_of(e)]
-    assert welcome.date.iso() == "2023-04" and "another time" in welcome.date.evidence
-    [dialogue] = [e for e in found if e.countries == ["BR", "US"] and not e.participants]
+    # The welcome is the dialogue of the sentence before, of people of those countries: one event.
+    [dialogue] = [e for e in found if "Pete Hegseth" in people_of(e)]
     assert (dialogue.date.iso(), dialogue.date.precision) == ("2023-04", "month")
+    assert dialogue.countries == ["BR", "US"]
     [greer] = [e for e in found if "Jamieson Greer" in people_of(e)]
     assert greer.date.iso() == "2024-03-12"  # a flashback a year back is no lead whose people alone keep the day
 
@@ -1161,3 +1164,30 @@ def test_a_summit_dated_and_placed_after_a_leader_arrives_for_it_dates_and_place
     assert (summit.date.iso(), summit.date.end) == ("2024-03-14", datetime.date(2024, 3, 15))
     assert summit.venue.name == "Jakarta"
     assert any(text[s.start : s.end].startswith("The ASEAN Summit will be held") for s in summit.spans)
+
+
+def test_agreements_exchanged_during_a_leaders_visit_give_the_visit_too():
+    found = events_of(
+        "Australia and Argentina exchanged 10 agreements during the Argentine President Javier Milei’s "
+        "three-day visit to Australia from March 10 to 12.",
+        published=DAY,
+    )
+    [visit] = [e for e in found if e.kind == "visit"]
+    assert people_of(visit) == ["Javier Milei"] and visit.venue.name == "Australia"
+    assert (visit.date.iso(), visit.date.end) == ("2024-03-10", datetime.date(2024, 3, 12))
+
+
+def test_an_agreement_of_two_countries_is_the_one_the_leaders_it_names_exchanged():
+    found = events_of(
+        "Australia and Indonesia on Tuesday signed seven agreements at a ceremony in Jakarta’s Merdeka Palace. "
+        "Officials exchanged the agreements in the presence of Prime Minister Anthony Albanese and his Indonesia "
+        "counterpart Joko Widodo.\n\n"
+        "The signing was preceded by delegation-level talks led by Albanese and Widodo.",
+        published=DAY,
+    )
+    [agreement] = [e for e in found if e.kind == "agreement"]
+    assert people_of(agreement) == ["Anthony Albanese", "Joko Widodo"]
+    assert agreement.date.iso() == "2024-03-12" and agreement.venue.name == "Jakarta"
+    assert {p.name: p.country for p in agreement.participants}["Joko Widodo"] == "ID"
+    [talks] = [e for e in found if e.kind == "meeting"]
+    assert people_of(talks) == ["Anthony Albanese", "Joko Widodo"] and talks.date.iso() == "2024-03-12"

@@ -58,6 +58,8 @@ MEETING_VERB_RE = re.compile(
     r"\s+(?:a\s+|an\s+|their\s+)?(?:(?:bilateral|wide-ranging|separate|delegation-level|detailed|extensive|one-on-one|high-level|formal|informal|official|restricted|closed-door|productive|fruitful|substantive|in-depth|telephonic|telephone)\s+)*"
     r"(?:(?:tele)?phone\s+|video\s+|virtual\s+)?(?:talks|meetings?|discussions?|consultations|parleys|conversations?|calls?)"
     r"|spoke\s+(?:by\s+phone\s+|over\s+the\s+phone\s+)?(?:with|to)(?=\s+(?:[A-Z]|his|her|their))"
+    # "delegation-level talks led by PM Modi and Hasina"
+    r"|(?:talks|meeting|discussions|consultations|dialogue)\s+(?:were\s+|was\s+)?(?:led|co-?chaired|chaired|headed)\s+by"
     r"|discussed|deliberate[ds]?|conferred)\b",
     re.I,
 )
@@ -114,6 +116,7 @@ class Context:
     topics: list = field(default_factory=list)
     narrative: DateValue = field(default_factory=DateValue)
     narrative_people: frozenset = frozenset()  # ids of the lead event's people
+    narrative_countries: frozenset = frozenset()  # the lead event's countries
     narrative_venue: object = None  # PlaceRef of the lead event, if its sentence says where
     groups: list = field(default_factory=list)  # (subject, role, countries, span) of unnamed counterparts
     pair: list = field(default_factory=list)  # the two people of the last two-person event: "the two ministers"
@@ -255,7 +258,7 @@ def participants_for(kind, trigger, masked, mentions, base, ctx):
             after = [m for m in after if offset(m) < between.end() + stop.start()]
         if after:
             return [unique_people(after)]
-    if ATTEND_RE.match(trigger.group()) and re.match(r"\s+by\b", masked[trigger.end() :]):
+    if (ATTEND_RE.match(trigger.group()) and re.match(r"\s+by\b", masked[trigger.end() :])) or re.search(r"\sby$", trigger.group()):
         # "The summit was attended by the presidents of …": everyone named after "by".
         return [unique_people([m for m in mentions if offset(m) > trigger.end()])]
     if kind == "visit" and (guests := _host_and_guest(masked, mentions, base, trigger)):
@@ -499,7 +502,10 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
             return DateValue(evidence=f"{PARAGRAPH_EVIDENCE} (“{ctx.paragraph_time[0]}”), and it came before that")
         return _in_the_paragraphs_time(ctx.paragraph_time)
     if ctx.narrative.known and not background and not future:
-        if people and not {id(p) for p in people} & ctx.narrative_people:
+        # (a lead known only by its countries, "India and Bangladesh signed seven MoUs", is of
+        # anyone of those countries, or of no known country)
+        personless_lead = not ctx.narrative_people and all(p.country in (None, *ctx.narrative_countries) for p in people)
+        if people and not {id(p) for p in people} & ctx.narrative_people and not personless_lead:
             # Other people than the lead's, and no date of their own: the story's day is a guess.
             return DateValue(evidence="the report gives no date for it, and it is not of the lead event's people")
         n = ctx.narrative
@@ -749,7 +755,7 @@ def sentence_events(sentence, masked, mentions, ctx):
     if kind == "visit" and out:
         out += _meeting_on_a_visit(masked, mentions, trigger, out[0], base, ctx) + _host_meets_guest(masked, mentions, base, trigger, out[0])
     if kind == "agreement" and out:
-        out += _occasion_of_agreement(masked, trigger, out[0])
+        out += _occasion_of_agreement(masked, trigger, out[0]) + _visit_of_agreement(masked, trigger, mentions, base, ctx, out[0])
     if kind in ("summit", "meeting") and out:
         out += _trip_to_the_meeting(masked, mentions, base, ctx, out[0])
     two = [e for e in out if len(e.participants) == 2]
@@ -761,6 +767,7 @@ def sentence_events(sentence, masked, mentions, ctx):
         # the report is no lead).
         ctx.narrative = date
         ctx.narrative_people = frozenset(id(p) for e in out for p in e.participants)
+        ctx.narrative_countries = frozenset(c for e in out for c in e.countries)
         ctx.narrative_venue = out[0].venue
     return out
 
@@ -867,6 +874,34 @@ def _occasion_of_agreement(masked, trigger, agreement):
             topics=agreement.topics,
             names_in_full=agreement.names_in_full,
             placed_elsewhere=agreement.placed_elsewhere,
+        )
+    ]
+
+
+# "during the Argentine President Mauricio Macri’s ongoing three-day visit to India from February 17 to 19"
+VISIT_OF_RE = re.compile(r"\b(?:during|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,6}?[\w-]+['’]s?\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\s+(?:to|of)\b", re.I)
+
+
+def _visit_of_agreement(masked, trigger, mentions, base, ctx, agreement):
+    """"India and Argentina exchanged 10 MoUs during President Macri's three-day visit to India from
+    February 17 to 19": the visit is an event of its own, of the traveller the possessive names, over
+    the days the sentence gives it."""
+    visit = VISIT_OF_RE.search(masked, trigger.end())
+    if visit is None:
+        return []
+    owner = masked.rfind("’s", visit.start(), visit.end()), masked.rfind("'s", visit.start(), visit.end())
+    at = max(owner)
+    travellers = [m.person for m in mentions if visit.start() <= m.start - base < at and m.end - base <= at + 1]
+    if not travellers:
+        return []
+    traveller = travellers[-1]
+    venue = venue_for(masked[visit.start() :], ctx) or agreement.venue
+    date = date_for(masked, visit, ctx, people=[traveller], venue=venue)
+    return [
+        ExtractedEvent(
+            kind="visit", title=title_for("visit", [traveller], venue, masked), spans=list(agreement.spans), date=date,
+            participants=[traveller], venue=venue, countries=_countries([traveller], venue), topics=agreement.topics,
+            names_in_full=agreement.names_in_full,
         )
     ]
 
@@ -1066,8 +1101,9 @@ def same_event(a, b):
         named, unnamed = (a, b) if pa else (b, a)
         if not named.participants or not unnamed.countries:
             return False
-        if not set(unnamed.countries) <= {p.country for p in named.participants} | set(named.countries):
-            return False
+        missing = set(unnamed.countries) - {p.country for p in named.participants} - set(named.countries)
+        if len(missing) > sum(p.country is None for p in named.participants):
+            return False  # (someone of no known country may be of a country the other names)
     elif a.kind == b.kind == "summit" and _one_summit(a, b):
         pass  # "Xi spoke at the summit on Friday … The summit from Thursday to Friday was attended by …"
     elif any(e.date.evidence == HEADLINE_EVIDENCE for e in (a, b)) and (pa <= pb or pb <= pa):

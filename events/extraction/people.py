@@ -487,6 +487,17 @@ SPOUSE = "Spouse"
 SPOUSE_RE = re.compile(r"\b(?:wife|husband|spouse|[Ff]irst\s+[Ll]ady|[Ff]irst\s+[Gg]entleman)\s*,?\s*$")
 
 
+def adjective_country(words):
+    """The country of a word before an office: a demonym ("Bangladeshi"), or the country's own name
+    used as one ("his Bangladesh counterpart"); None for anything else."""
+    if not words:
+        return None
+    code = places.demonyms().get(words)
+    if code is None and _a_country(words):
+        code = places.find_countries(words)[0][2]
+    return code
+
+
 def _a_country(words):
     """Whether these words are wholly a country's name or its people's."""
     return any(a == 0 and b == len(words) for a, b, _ in places.find_countries(words) + places.find_demonyms(words))
@@ -507,7 +518,7 @@ def named_mentions(text, start=0, end=None):
         if found:
             out.append((found[0], found[1], found[2], country, normalise_role(role)))
     for m in COUNTERPART_RE.finditer(text, start, end):
-        country = places.demonyms().get(m[1]) if m[1] else None
+        country = adjective_country(m[1])
         pos = SEPARATOR_RE.match(text, m.end()).end()
         pos = _skip_titles(text, pos)
         found = take_name(text, pos, end)
@@ -643,7 +654,7 @@ def sentence_mentions(text, sentence, registry, previous_subject, masked, recent
             continue  # a title with a name after it, handled above
         if re.match(r"s\b", nxt):
             continue  # a plural: a group, handled by the caller
-        country = places.demonyms().get(m[1]) if m[1] else None
+        country = adjective_country(m[1])
         if m[1] and not country:
             continue
         person = registry.by_description(m[2], country or hindi_country(m[2]), recent)
@@ -652,7 +663,7 @@ def sentence_mentions(text, sentence, registry, previous_subject, masked, recent
     for m in COUNTERPART_RE.finditer(masked):
         # "Putin and his Turkish counterpart will meet": the one person of that country the report
         # names anywhere (a name right after it is the counterpart's rule, above).
-        country = places.demonyms().get(m[1]) if m[1] else None
+        country = adjective_country(m[1])
         if not country or any(a <= m.start() < b for a, b in taken) or any(x.start - base >= m.start() and x.start - base <= m.end() + 3 for x in out):
             continue
         ofit = [p for p in registry.people if p.country == country and p.role]

@@ -221,10 +221,11 @@ OFFICE_AFTER_RE = re.compile(
 NATIONAL_CAPITAL_RE = re.compile(r"\b(?:in|at|to)\s+the\s+(?:national|country's|country’s|nation's|nation’s)\s+capital\b", re.I)
 
 
-BUILDING_AFTER_RE = re.compile(
-    r"\s+(?:Palace|House|Hall|Castle|Gardens?|Estate|Lodge|Manor|Abbey|Cathedral|Mosque|Temple|Tower|Centre|Center"
-    r"|Building|Street|Road|Avenue|Square|Park|Stadium|Hotel|Residence|Bhavan|Bhawan)\b"
+BUILDING_WORDS = (
+    r"Palace|House|Hall|Castle|Gardens?|Estate|Lodge|Manor|Abbey|Cathedral|Mosque|Temple|Tower|Centre|Center"
+    r"|Building|Street|Road|Avenue|Square|Park|Stadium|Hotel|Residence|Bhavan|Bhawan"
 )
+BUILDING_AFTER_RE = re.compile(rf"\s+(?:{BUILDING_WORDS})\b")
 
 
 def place_mentions(text):
@@ -235,7 +236,13 @@ def place_mentions(text):
         for n in range(len(words), 0, -1):
             candidate = " ".join(words[:n]).rstrip(".,")
             if re.search(r"['’]s?$", candidate):
-                break  # "the US' sanctions": a possessive is not a location
+                # "in New Delhi’s Hyderabad House": the town of the building; "the US' sanctions" is no location
+                owner = re.sub(r"['’]s?$", "", candidate)
+                ref = lookup_place(owner) if m[1].lower() in ("in", "at") else None
+                rest = text[m.start(2) + len(candidate) :]
+                if ref and ref.name != country_name(ref.country) and re.match(r"\s+(?:[A-Z][\w-]+\s+){0,3}?(?:" + BUILDING_WORDS + r")\b", rest):
+                    out.append((m.start(), m[1].lower(), ref))
+                break
             ref = lookup_place(candidate)
             if ref and m[1].lower() == "visiting" and OFFICE_AFTER_RE.match(text, m.start(2) + len(candidate)):
                 break  # "visiting US Secretary of Defence Lloyd Austin": who visits, not where
