@@ -3,25 +3,42 @@
 import datetime
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import quote_plus
 
 from django import forms
 from django.urls import reverse
 from django.utils.functional import cached_property
 
-from . import axis, cards, timeline_index
+from . import axis, cards, search, timeline_index
 from .models import Country, Event, Person, Topic, period
 
 PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 # The person facet lists this many people, those with most events (a search box finds others).
 PEOPLE_SHOWN = 50
 URL_SAFE = re.compile(r"[A-Za-z0-9_.-]*")
-CURSOR = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2}|undated)\.([0-9])\.([0-9]{1,18})")
+# The event the next chunk follows: its date, precision rank and id; with words searched, first
+# where they were found in it ("t1." for search.DETAILS), since each part of the ranking runs in date order.
+CURSOR = re.compile(r"(?:t([0-2])\.)?([0-9]{4}-[0-9]{2}-[0-9]{2}|undated)\.([0-9])\.([0-9]{1,18})")
+# The parts of a search's results, the best first, as the timeline heads them.
+FOUND_IN = {
+    search.REPORTS: "Found in titles and reports",
+    search.DETAILS: "Found in their people, topics or places",
+    search.ARTICLES: "Found elsewhere in the articles",
+}
 
 
-def cursor_of(event):
+class Cursor(NamedTuple):
+    date: datetime.date | None
+    rank: int
+    pk: int
+    where: int | None = None  # see CURSOR
+
+
+def cursor_of(event, where=None):
     """The `after` cursor that starts the timeline after this event (or card): what CURSOR reads."""
-    return f"{event.date.isoformat() if event.date else 'undated'}.{event.date_precision_rank}.{event.pk}"
+    found = "" if where is None else f"t{where}."
+    return f"{found}{event.date.isoformat() if event.date else 'undated'}.{event.date_precision_rank}.{event.pk}"
 
 
 def encoded(value):
@@ -84,7 +101,7 @@ class TimelineFilterForm(forms.Form):
     person = forms.IntegerField(required=False, min_value=1)
     topic = forms.SlugField(required=False)
     kind = forms.ChoiceField(required=False, choices=[("", "Any kind"), *Event.Kind.choices])
-    q = forms.CharField(required=False, max_length=200, label="Search titles and reports")
+    q = forms.CharField(required=False, max_length=200, label="Search")
     review = forms.BooleanField(required=False, label="Needs review")
     # Where the next chunk of the timeline starts; not a filter.
     after = forms.CharField(required=False)
@@ -99,12 +116,12 @@ class TimelineFilterForm(forms.Form):
         match = CURSOR.fullmatch(self.cleaned_data["after"])
         if not match:
             return None  # a mangled cursor starts the timeline from the beginning
-        date, rank, pk = match.groups()
+        where, date, rank, pk = match.groups()
         try:
             day = None if date == "undated" else datetime.date.fromisoformat(date)
         except ValueError:
             return None
-        return (day, int(rank), int(pk))
+        return Cursor(day, int(rank), int(pk), None if where is None else int(where))
 
     def filters(self, *leave_out):
         """The filters as keyword arguments for `Event.objects.matching`; a filter whose value does not
@@ -139,21 +156,57 @@ class TimelineFilterForm(forms.Form):
         return self.cleaned.get("after")
 
     @cached_property
+    def found(self):
+        """What the words searched match, by where they were found (search.Found); None without words."""
+        text = self.cleaned.get("q")
+        return search.found(text) if text else None
+
+    @cached_property
     def selection(self):
         """{filter name: ids it lets through} from the timeline index, read once per form."""
+        filters = self.filters()
+        if self.found is not None:
+            filters["text"] = self.found
         with timeline_index.current() as index:
-            return index.sets(**self.filters())
+            return index.sets(**filters)
+
+    def ranked(self, index):
+        """[(where the words were found, ids)] of the events these filters select, the best first
+        (search.REPORTS, DETAILS, ARTICLES); without words, [(None, all of them)]. Each part runs in
+        timeline order, so a title's match never drowns among the articles' many."""
+        selected = index.matching(self.selection)
+        if self.found is None:
+            return [(None, selected)]
+        return [(where, selected & self.found.only(where)) for where in FOUND_IN]
 
     def page(self, size):
         """The cards of the chunk of the timeline after the cursor, and the cursor of the next chunk
         (None at the end)."""
+        chunk, cursor = self.ranked_page(size)
+        return [card for _, card in chunk], cursor
+
+    def ranked_page(self, size):
+        """`page`, each card as (where the words searched were found in it or None, card)."""
+        cursor, picked = self.cursor, []
         with timeline_index.current(refresh=False) as index:
-            ids = index.ids_after(index.matching(self.selection), self.cursor, size + 1)
-        found = cards.load(ids)
-        chunk = [found[pk] for pk in ids if pk in found]
-        if len(ids) <= size:
+            for where, ids in self.ranked(index):
+                if cursor and where is not None and (cursor.where or 0) > where:
+                    continue  # a part the earlier chunks went through
+                after = cursor[:3] if cursor and cursor.where == where else None
+                picked += [(where, pk) for pk in index.ids_after(ids, after, size + 1 - len(picked))]
+                if len(picked) > size:
+                    break
+        found = cards.load([pk for _, pk in picked])
+        chunk = [(where, found[pk]) for where, pk in picked if pk in found]
+        if len(picked) <= size:
             return chunk, None
-        return chunk[:size], cursor_of(chunk[size - 1])
+        where, last = chunk[size - 1]
+        return chunk[:size], cursor_of(last, where)
+
+    def found_counts(self):
+        """{where: how many of the selected events the words were found in there, and not better}."""
+        with timeline_index.current(refresh=False) as index:
+            return {where: len(ids) for where, ids in self.ranked(index) if where is not None}
 
     def count(self):
         """How many events these filters select."""

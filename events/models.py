@@ -180,12 +180,14 @@ class EventQuerySet(models.QuerySet):
     def with_topic(self, slug):
         return self.filter(topics__slug=slug) if slug else self
 
-    def containing(self, text):
-        """Events whose title or backing passages have every word of the text (a word matches the
-        words it begins, ignoring case), through the database's full-text index (events/search.py)."""
+    def containing(self, text, within=None):
+        """Events in which every word of the text is found (a word matches the words it begins,
+        ignoring case and accents): in their titles or backing passages, their people, topics and
+        places, or the reporting documents' text; `within` (search.REPORTS, DETAILS) looks no
+        further than that. Through the database's full-text indexes (events/search.py)."""
         from . import search
 
-        return search.matching(self, text) if text else self
+        return search.matching(self, text, search.ARTICLES if within is None else within) if text else self
 
     def matching(self, countries=(), person=None, topic=None, kind=None, start=None, end=None, text="",
                  needs_review=False):

@@ -29,7 +29,11 @@ FILTERS = {
         "schema": PARTIAL_DATE,
     },
     "q": {
-        "description": "Events whose title or a reporting passage contains this text, ignoring case.",
+        "description": (
+            "Events in which every word of this text is found (a word matches the words it begins, ignoring case and "
+            "accents): in the title or a reporting passage, a participant's name or alias, a topic's name or keyword, "
+            "the venue or its country, or the text of a reporting document. Results stay in date order."
+        ),
         "schema": {"type": "string", "maxLength": 200},
     },
     "review": {"description": "true: only events flagged for review.", "schema": {"type": "boolean"}},

@@ -222,7 +222,8 @@ class Index:
     def sets(self, countries=(), person=None, topic=None, kind=None, start=None, end=None, text="",
              needs_review=False):
         """{filter name: the ids it lets through} for the filters given, with the arguments of
-        `Event.objects.matching`; filters left empty are left out."""
+        `Event.objects.matching` (the text may come as what `search.found` made of it already);
+        filters left empty are left out."""
         sets = {}
         if countries:
             sets["countries"] = BitMap.union(BitMap(), *(self.option("country", c) for c in countries))
@@ -236,7 +237,7 @@ class Index:
         if start or end:
             sets["dates"] = self.between(start, end)
         if text:
-            sets["text"] = BitMap(search.event_ids(text)) & self.all
+            sets["text"] = (text if isinstance(text, search.Found) else search.found(text)).anywhere & self.all
         if needs_review:
             sets["needs_review"] = self.option("review", True)
         return sets

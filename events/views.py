@@ -15,7 +15,7 @@ from django.views.decorators.vary import vary_on_headers
 from pyroaring import BitMap
 
 from . import axis, cards, provenance, timeline_index, worldmap
-from .forms import AxisForm, TimelineFilterForm
+from .forms import FOUND_IN, AxisForm, TimelineFilterForm
 from .html import format_html, format_html_join
 from .methods import read_only
 from .models import MONTH_UNKNOWN, Country, Document, Event, Person, Source
@@ -58,10 +58,11 @@ def timeline(request):
 
 
 def chunk_context(form, continued=False):
-    chunk, next_cursor = form.page(PAGE_SIZE)
+    chunk, next_cursor = form.ranked_page(PAGE_SIZE)
+    counts = form.found_counts() if form.found is not None else {}
     return {
         "form": form,
-        "rows": headed(chunk, previous=form.cursor if continued else None),
+        "rows": headed(chunk, previous=form.cursor if continued else None, found_counts=counts),
         "more_url": form.link(after=next_cursor) if next_cursor else None,
     }
 
@@ -82,6 +83,7 @@ class Row:
     card: str  # the event's card, as HTML
     year: str | None  # the year heading that opens before this event, if a new year starts here
     month: str | None
+    found_in: str | None = None  # the heading of a part of a search's results that starts here
 
 
 def group_of(date, precision):
@@ -92,15 +94,22 @@ def group_of(date, precision):
     return (str(date.year), date.strftime("%B"))
 
 
-def headed(chunk, previous=None):
-    """The events' cards with the year and month headings that open before each; `previous` is the
-    cursor of the event just before them, so a chunk does not repeat the heading it continues."""
-    last = group_of(previous[0], RANK_PRECISION[previous[1]]) if previous else (None, None)
-    rows, urls = [], cards.Urls()
-    for card in chunk:
+def headed(chunk, previous=None, found_counts=None):
+    """The events' cards, each (where the words searched were found or None, card), with the
+    headings that open before each: the part of a search's results (and its count, from
+    `found_counts`), the year and the month; `previous` is the cursor of the event just before
+    them, so a chunk does not repeat the headings it continues."""
+    last = (previous.where, *group_of(previous.date, RANK_PRECISION[previous.rank])) if previous else (None, None, None)
+    rows, urls, started = [], cards.Urls(), previous is not None
+    for where, card in chunk:
         year, month = group_of(card.date, card.date_precision)
-        rows.append(Row(card.html(urls), year if year != last[0] else None, month if (year, month) != last else None))
-        last = (year, month)
+        found_in = None
+        if where is not None and (where != last[0] or not started):
+            n = found_counts.get(where, 0)
+            found_in, last = f"{FOUND_IN[where]} · {n} event{pluralize(n)}", (where, None, None)
+        rows.append(Row(card.html(urls), year if year != last[1] else None,
+                        month if (year, month) != last[1:] else None, found_in))
+        last, started = (where, year, month), True
     return rows
 
 

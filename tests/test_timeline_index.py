@@ -11,7 +11,7 @@ from django.db import connection
 from django.db.models import Count
 from django.http import QueryDict
 
-from events import forms, timeline_index
+from events import forms, search, timeline_index
 from events.admin.curation import merge_events, merge_people
 from events.forms import TimelineFilterForm
 from events.models import Change, Country, Event, Person, Place, Topic
@@ -121,6 +121,17 @@ def random_filters(rng):
     return query
 
 
+def in_ranked_order(events, text):
+    """The ids of the events in timeline order; with words searched, those the words were found in
+    by their titles and passages first, then by their people, topics and places, then the rest."""
+    if not text:
+        return list(events.in_timeline_order().values_list("pk", flat=True))
+    ranked = {}  # an ordered set
+    for within in (search.REPORTS, search.DETAILS, search.ARTICLES):
+        ranked |= dict.fromkeys(events.containing(text, within=within).in_timeline_order().values_list("pk", flat=True))
+    return list(ranked)
+
+
 @pytest.mark.parametrize("sort_below", [0, 10**9], ids=["walking the order", "sorting the matches"])
 def test_the_index_selects_orders_and_counts_as_sql_does(corpus, monkeypatch, sort_below):
     monkeypatch.setattr(timeline_index, "SORT_BELOW", sort_below)
@@ -131,7 +142,7 @@ def test_the_index_selects_orders_and_counts_as_sql_does(corpus, monkeypatch, so
         form = TimelineFilterForm(query)
         events = Event.objects.matching(**form.filters())
         assert form.count() == events.count(), query
-        in_order = list(events.in_timeline_order().values_list("pk", flat=True))
+        in_order = in_ranked_order(events, form.cleaned.get("q"))
         chunk, cursor = form.page(10)
         assert [card.pk for card in chunk] == in_order[:10], query
         assert (cursor is None) == (len(in_order) <= 10)

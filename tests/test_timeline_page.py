@@ -121,11 +121,14 @@ def test_free_text_finds_words_in_titles_and_in_passages(client, make_event):
     make_event(title="Singh meets Shoigu", text="Rajnath Singh meets Shoigu. Later, a dinner.")
     make_event(title="Talks on the S-400", text="Talks on the S-400 were held in Moscow, officials said.")
     other = make_event(title="Trade round", text="Trade round in Delhi.")
-    # Words outside the passage do not count: only what backs the event.
     other.sources.update(end=5)
     assert titles(client.get("/?q=shoigu").content.decode()) == ["Singh meets Shoigu"]
     assert titles(client.get("/?q=S-400").content.decode()) == ["Talks on the S-400"]
-    assert titles(client.get("/?q=delhi").content.decode()) == []
+    # Words outside the passage find the event too, under the article's text rather than its reports.
+    html = client.get("/?q=delhi").content.decode()
+    assert titles(html) == ["Trade round"]
+    assert '<h2 class="found-in">Found elsewhere in the articles · 1 event</h2>' in html
+    assert "Found in titles and reports" not in html
 
 
 def test_empty_parameters_are_dropped_from_the_url(client, make_event):

@@ -13,7 +13,7 @@ from django.urls import path, reverse
 from django.utils.dateformat import format as format_date
 from django.utils.html import format_html, format_html_join
 
-from .. import duplicates, provenance
+from .. import duplicates, provenance, search
 from ..models import Document, Event, KeptApart, Source
 from .common import confirm_merge
 from .curation import add_passages, delete_events, document_sentences, merge_events, related_ids, split_source
@@ -127,7 +127,7 @@ class EventAdmin(admin.ModelAdmin):
         found, may_have_duplicates = super().get_search_results(request, queryset, search_term)
         phrase = search_term.strip().strip('"')
         if len(phrase) >= 3:
-            in_passages = Event.objects.containing(phrase).values("pk")
+            in_passages = Event.objects.containing(phrase, within=search.REPORTS).values("pk")
             found = queryset.filter(Q(pk__in=found.values("pk")) | Q(pk__in=in_passages))
         return found, may_have_duplicates
 

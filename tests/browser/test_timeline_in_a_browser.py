@@ -56,7 +56,7 @@ def test_back_restores_the_previous_list(page, site, make_event):
 def test_filtering_works_with_the_keyboard_alone(page, site, make_event):
     make_event(title="Singh meets Shoigu", countries=("IN", "RU"))
     make_event(title="Singh meets Khrenin", countries=("IN", "BY"))
-    make_event(title="Jaishankar meets Wang", countries=("IN", "CN"))
+    make_event(title="Jaishankar meets Wang", countries=("IN", "CN"), people=[("S Jaishankar", "IN")])
     page.goto(site)
     for _ in range(10):
         page.keyboard.press("Tab")
