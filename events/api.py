@@ -67,12 +67,13 @@ def api_view(view):
 
 
 class EventFilters(TimelineFilterForm):
-    """The timeline page's filters, less the page's own chunk cursor `after`: the API pages with
-    `cursor` and `limit`, and the exports are not paged at all."""
+    """The timeline page's filters, less the page's own chunk cursor `after` and its person finder
+    `who`: the API pages with `cursor` and `limit`, and the exports are not paged at all."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields.pop("after", None)
+        for name in self.NOT_FILTERS:
+            self.fields.pop(name, None)
 
 
 class PageForm(forms.Form):

@@ -92,8 +92,31 @@ class Option:
     selected: bool
 
     @property
+    def disabled(self):
+        """A choice of one (a radio) that would empty the page: not offered, unless already made."""
+        return not self.count and not self.selected
+
+    @property
     def dom_id(self):
         return f"n-{self.facet}-{self.value}"
+
+
+@dataclass
+class Chip:
+    """A filter that is on, with the link that takes it off and how many events that would give."""
+
+    label: str
+    value: str
+    href: str
+    without: int
+
+
+# Each filter's query parameter: its argument of `filters()`, and its set in `Index.sets`.
+PARAMETERS = {
+    "country": ("countries", "countries"), "person": ("person", "person"), "topic": ("topic", "topic"),
+    "kind": ("kind", "kind"), "from": ("start", "dates"), "to": ("end", "dates"), "q": ("text", "text"),
+    "review": ("needs_review", "needs_review"),
+}
 
 
 class TimelineFilterForm(forms.Form):
@@ -105,6 +128,9 @@ class TimelineFilterForm(forms.Form):
     review = forms.BooleanField(required=False, label="Needs review")
     # Where the next chunk of the timeline starts; not a filter.
     after = forms.CharField(required=False)
+    # Words narrowing the person filter's list of people (names and aliases); not a filter either.
+    who = forms.CharField(required=False, max_length=100, label="Find a person")
+    NOT_FILTERS = ("after", "who")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -122,6 +148,24 @@ class TimelineFilterForm(forms.Form):
         except ValueError:
             return None
         return Cursor(day, int(rank), int(pk), None if where is None else int(where))
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("from"), data.get("to")
+        if start and end and end < start:
+            # Both left out, and said so beside them: not a silently empty timeline.
+            del data["from"], data["to"]
+            self.add_error("to", forms.ValidationError(
+                "%(to)s is before %(from)s: the dates are the wrong way round, so they were left out.",
+                code="reversed", params={"to": self.data["to"], "from": self.data["from"]},
+            ))
+        return data
+
+    def swapped_dates_link(self):
+        """The timeline with a reversed date range put the right way round, or None."""
+        if self.is_bound and self.has_error("to", "reversed"):
+            return self.link(**{"from": self.data["to"], "to": self.data["from"], "after": None})
+        return None
 
     def filters(self, *leave_out):
         """The filters as keyword arguments for `Event.objects.matching`; a filter whose value does not
@@ -219,24 +263,41 @@ class TimelineFilterForm(forms.Form):
         with timeline_index.current(refresh=False) as index:
             return index.per_month(index.matching(self.selection, leave_out={"dates"}))
 
+    def people_shown(self, index):
+        """The ids of the people the person filter lists: the PEOPLE_SHOWN with most events or, with
+        words to find people by (`who`), those whose name holds them and then those whose aliases
+        do, the busiest first in each; and the one chosen."""
+        data = self.cleaned
+        if data.get("who"):
+            by_name, by_alias = search.people(data["who"])
+            named, options = set(by_name), index.options["person"]
+            people = sorted((pk for pk in [*by_name, *by_alias] if pk in options),
+                            key=lambda pk: (pk not in named, -len(options[pk])))[:PEOPLE_SHOWN]
+        else:
+            people = index.busiest("person", PEOPLE_SHOWN)
+        if data.get("person") and data["person"] not in people:
+            people = [*people, data["person"]]
+        return people
+
     def facets(self):
         """Every option of every filter with the number of events it gives under the other filters
-        (the people: the PEOPLE_SHOWN with most events, and the one chosen). Options are those with
-        any event at all, so they do not come and go as filters change."""
-        data = self.cleaned
+        (the people: see `people_shown`). Options are those with any event at all, so they do not
+        come and go as filters change."""
+        data, selection = self.cleaned, self.selection  # the selection brings the index up to date
         counts = {}
         with timeline_index.current(refresh=False) as index:
-            people = index.busiest("person", PEOPLE_SHOWN)
-            if data.get("person") and data["person"] not in people:
-                people = [*people, data["person"]]
+            people = self.people_shown(index)
             for facet, filter_name, values in (("country", "countries", None), ("person", "person", people),
                                                ("topic", "topic", None), ("kind", "kind", None),
                                                ("review", "needs_review", None)):
-                counts[facet] = index.counts(facet, index.matching(self.selection, leave_out={filter_name}), values)
+                counts[facet] = index.counts(facet, index.matching(selection, leave_out={filter_name}), values)
             listed = {facet: list(index.options[facet]) for facet in ("country", "topic")}
         countries = Country.objects.filter(code__in=listed["country"])
         topics = Topic.objects.filter(pk__in=listed["topic"])
+        ranked = {pk: n for n, pk in enumerate(people)}
         people = Person.objects.filter(pk__in=people).only("name")
+        if data.get("who"):
+            people = sorted(people, key=lambda p: ranked[p.pk])
         return {
             "country": [
                 Option("country", c.code, c.name, counts["country"].get(c.code, 0), c.code in data.get("country", []))
@@ -254,6 +315,50 @@ class TimelineFilterForm(forms.Form):
             ],
             "review": counts["review"].get(True, 0),
         }
+
+    def chips(self, facets):
+        """The filters that are on (each country on its own), in the order of the form, as Chips;
+        named as `facets` (what `facets()` gives) names their options."""
+        data, shown = self.cleaned, []
+        labels = {(o.facet, o.value): o.label for facet in ("country", "person", "topic") for o in facets[facet]}
+        shown += [("country", code, "Country", labels.get(("country", code), code)) for code in data.get("country") or []]
+        if data.get("person"):
+            shown.append(("person", None, "Person", labels.get(("person", str(data["person"])), f"#{data['person']}")))
+        if data.get("topic"):
+            shown.append(("topic", None, "Topic", labels.get(("topic", data["topic"]), data["topic"])))
+        if data.get("kind"):
+            shown.append(("kind", None, "Kind", Event.Kind(data["kind"]).label))
+        for name, label in (("from", "From"), ("to", "To")):
+            if data.get(name):
+                shown.append((name, None, label, self.data[name]))
+        if data.get("q"):
+            shown.append(("q", None, "Words", data["q"]))
+        if data.get("review"):
+            shown.append(("review", None, "Needs review", "only"))
+        with timeline_index.current(refresh=False) as index:
+            return [Chip(label, value, self.link_without(name, code), self.count_without(index, name, code))
+                    for name, code, label, value in shown]
+
+    def count_without(self, index, name, code=None):
+        """How many events these filters would select without the filter `name` (or, for a
+        country, without that one)."""
+        argument, key = PARAMETERS[name]
+        filters = self.filters()
+        filters[argument] = [c for c in filters["countries"] if c != code] if name == "country" else None
+        affected = ("start", "end") if key == "dates" else (argument,)
+        sets = {k: v for k, v in self.selection.items() if k != key}
+        sets |= index.sets(**{a: filters[a] for a in affected})
+        return len(index.matching(sets))
+
+    def link_without(self, name, code=None):
+        """The timeline's URL for these filters without the filter `name` (or one country's code)."""
+        query = self.data.copy()
+        query.pop("after", None)
+        if name == "country":
+            query.setlist(name, [value for value in query.getlist(name) if value.upper() != code])
+        else:
+            query.pop(name, None)
+        return reverse("events:timeline") + (f"?{query.urlencode()}" if query else "")
 
     def link(self, view="events:timeline", **changes):
         """The timeline's URL (or another view's of the same filters) for these filters with some

@@ -25,7 +25,10 @@ FILTERS = {
         "schema": PARTIAL_DATE,
     },
     "to": {
-        "description": "Events whose date period starts on or before the end of this day, month or year (YYYY, YYYY-MM or YYYY-MM-DD).",
+        "description": (
+            "Events whose date period starts on or before the end of this day, month or year (YYYY, YYYY-MM or "
+            "YYYY-MM-DD). Before `from`, it is refused (400): the dates are the wrong way round."
+        ),
         "schema": PARTIAL_DATE,
     },
     "q": {

@@ -39,7 +39,7 @@ def wants_fragment(request):
 
 
 @read_only
-@vary_on_headers("HX-Request", "HX-History-Restore-Request")
+@vary_on_headers("HX-Request", "HX-Target", "HX-History-Restore-Request")
 def timeline(request):
     if any(value == "" for _, values in request.GET.lists() for value in values):
         # A form submitted without JavaScript sends its empty fields too; keep the URL readable.
@@ -48,6 +48,9 @@ def timeline(request):
             query.setlist(name, [v for v in values if v != ""])
         return redirect(f"{request.path}?{query.urlencode()}" if query else request.path)
     form = TimelineFilterForm(request.GET)
+    if wants_fragment(request) and request.headers.get("HX-Target") == "person-options":
+        # "Find a person": the person filter's list of people, for the words typed.
+        return render(request, "events/timeline.html#person_options", {"form": form, "facets": form.facets()})
     if wants_fragment(request) and form.cursor:
         # The next chunk, appended where the "Load more" link was: it goes on under the last heading.
         return render(request, "events/timeline.html#chunk", chunk_context(form, continued=True))
@@ -68,11 +71,14 @@ def chunk_context(form, continued=False):
 
 
 def summary_context(form):
-    """The total, the facet counts and the overview strip for these filters."""
+    """The total, the facet counts, the filters that are on and the overview strip for these filters."""
     start, end = form.cleaned.get("from"), form.cleaned.get("to")
+    facets = form.facets()
     return {
         "count": form.count(),
-        "facets": form.facets(),
+        "facets": facets,
+        "chips": form.chips(facets),
+        "swapped_dates_url": form.swapped_dates_link(),
         "overview": overview(form.per_month(), form.link_with("from", "to", "after"), start, end),
         "all_dates_url": form.link(**{"from": None, "to": None, "after": None}) if start or end else None,
     }

@@ -18,9 +18,12 @@ def count(option, swap=False):
 
 @register.filter
 def options(options, input_type):
-    """A facet's options as <label>ed inputs of this type, named after the facet, each with its count."""
+    """A facet's options as <label>ed inputs of this type, named after the facet, each with its count.
+    A radio that would empty the page is disabled (a checkbox adds its events to the others')."""
     return format_html_join("\n", '<label class="option"><input type="{}" name="{}" value="{}"{}> {} {}</label>', (
-        (input_type, o.facet, o.value, " checked" if o.selected else "", o.label, count(o)) for o in options
+        (input_type, o.facet, o.value,
+         " checked" if o.selected else " disabled" if input_type == "radio" and o.disabled else "", o.label, count(o))
+        for o in options
     ))
 
 
