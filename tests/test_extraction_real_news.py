@@ -1191,3 +1191,21 @@ def test_an_agreement_of_two_countries_is_the_one_the_leaders_it_names_exchanged
     assert {p.name: p.country for p in agreement.participants}["Joko Widodo"] == "ID"
     [talks] = [e for e in found if e.kind == "meeting"]
     assert people_of(talks) == ["Anthony Albanese", "Joko Widodo"] and talks.date.iso() == "2024-03-12"
+
+
+def test_a_visit_of_some_days_that_ends_or_begins_on_a_given_day_is_a_run_of_days():
+    [visit] = events_of("Foreign Minister Penny Wong on Monday concluded her two-day visit to Indonesia.", published=DAY)
+    assert (visit.date.iso(), visit.date.end) == ("2024-03-10", datetime.date(2024, 3, 11))
+    [visit] = events_of("Foreign Minister Penny Wong arrived in Hanoi on Monday on a three-day visit to Vietnam.", published=DAY)
+    assert (visit.date.iso(), visit.date.end) == ("2024-03-11", datetime.date(2024, 3, 13))
+
+
+def test_calling_on_one_leader_and_holding_talks_with_another_are_two_meetings():
+    found = events_of(
+        "During the visit, Foreign Minister Penny Wong called on President Joko Widodo and held talks with "
+        "Foreign Minister Retno Marsudi on Monday.",
+        published=DAY,
+    )
+    assert sorted(people_of(e) for e in found if e.kind == "meeting") == [
+        ["Joko Widodo", "Penny Wong"], ["Penny Wong", "Retno Marsudi"]
+    ]

@@ -716,6 +716,8 @@ def sentence_events(sentence, masked, mentions, ctx):
         # summit the report placed is.
         venue = ctx.summit_venue
     date = date_for(masked, trigger, ctx, headline=sentence.is_headline, people=[p for g in groups for p in g], venue=venue)
+    if kind == "visit":
+        date = _days_of_the_visit(masked, trigger, date)
     dates = [date] * len(groups)
     if kind == "meeting" and len(groups) == 1:
         groups, dates = _meetings_by_segment(masked, trigger, mentions, base, ctx, groups, date)
@@ -826,6 +828,39 @@ def _date_by_the_occasion(events, ctx):
             event.countries = _countries(event.participants, where)
 
 
+# "concluded his two-day visit to Indonesia on Saturday", "arrived in Hanoi on a three-day visit"
+N_DAY_VISIT_RE = re.compile(r"\b(two|three|four|five|six|seven|[2-7])-day\s+(?:[\w-]+\s+){0,2}?(?:visit|trip|tour)\b", re.I)
+VISIT_ENDS_RE = re.compile(r"\b(?:concluded|concludes|wrapped\s+up|wraps\s+up|ended|ends|completed|completes)\b", re.I)
+VISIT_BEGINS_RE = re.compile(
+    r"\b(?:arrived|arrives|landed|lands|reached|reaches|touched\s+down|touches\s+down|began|begins|embarked|embarks|started|starts)\b", re.I
+)
+
+
+def _days_of_the_visit(masked, trigger, date):
+    """A visit of a number of days that the sentence ends or begins on a day it gives is a run of
+    days: "concluded his two-day visit on Saturday" (Friday and Saturday), "arrived on Monday on a
+    three-day visit" (Monday to Wednesday)."""
+    days = N_DAY_VISIT_RE.search(masked)
+    if not days or not date.known or date.precision != "day" or date.end or date.evidence.startswith((REPORT_DATE_EVIDENCE, "as the report's lead event")):
+        return date
+    word = days[1].lower()
+    n = int(word) if word.isdigit() else NUMBERS[word]
+    verb = masked[max(0, trigger.start() - 40) : trigger.end() + 5]
+    if VISIT_ENDS_RE.search(verb):
+        first, last = date.date - datetime.timedelta(days=n - 1), date.date
+    elif VISIT_BEGINS_RE.search(verb):
+        first, last = date.date, date.date + datetime.timedelta(days=n - 1)
+    else:
+        return date
+    return DateValue(first, "day", f"{date.evidence}, the {'last' if last == date.date else 'first'} of “{days.group()}”", date.weekday, end=last)
+
+
+# "called on President Joko Widodo and held talks with his counterpart Retno Marsudi": a second
+# meeting verb with its own object.
+AND_VERB_WITH_RE = re.compile(
+    r",?\s+and\s+(?:also\s+|later\s+|then\s+)?(?:held|had)\s+(?:[\w-]+\s+){0,2}?(?:talks|meetings?|discussions)\s+with\b"
+    r"|,?\s+and\s+(?:also\s+|later\s+|then\s+)?(?:met|called\s+on)\b"
+)
 # "met with China's top diplomat earlier on Monday and with Foreign Minister Qin Gang on Sunday"
 AND_WITH_RE = re.compile(r",?\s+and\s+(?:also\s+|later\s+|then\s+)?with\b")
 
@@ -833,7 +868,8 @@ AND_WITH_RE = re.compile(r",?\s+and\s+(?:also\s+|later\s+|then\s+)?with\b")
 def _meetings_by_segment(masked, trigger, mentions, base, ctx, groups, date):
     """A meeting verb with several "and with …" objects, each with its own time, reports one meeting
     per object: the subject with the people of each part, dated by that part's own expression."""
-    cuts = [m.start() for m in AND_WITH_RE.finditer(masked, trigger.end())]
+    verbs = [m.start() for m in AND_VERB_WITH_RE.finditer(masked, trigger.end())]
+    cuts = sorted([m.start() for m in AND_WITH_RE.finditer(masked, trigger.end())] + verbs)
     if not cuts:
         return groups, [date]
     bounds = list(zip([trigger.end(), *cuts], [*cuts, len(masked)]))
@@ -842,10 +878,11 @@ def _meetings_by_segment(masked, trigger, mentions, base, ctx, groups, date):
     for start, end in bounds:
         part = masked[start:end]
         said = [e for e in dates.find_expressions(part) if dates.is_event_time(part, e)]
-        if not said:
+        if not said and not verbs:
             continue
         people_here = [m.person for m in mentions if start <= m.start - base < end]
-        value = dates.resolve(said[0], masked[:start] + part, ctx.anchor)
+        # "called on Widodo and held talks with Marsudi": each verb's own meeting, on the sentence's day
+        value = dates.resolve(said[0], masked[:start] + part, ctx.anchor) if said else date
         out_groups.append(unique_people([people.Mention(0, 0, p, "named") for p in subject + people_here]))
         out_dates.append(value)
     if len(out_groups) < 2:
