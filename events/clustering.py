@@ -30,8 +30,9 @@ cluster's day, no venue country contradicts it and the cluster did not end befor
 document says it was written at the earliest (a document without a publication date: "the first …
 in more than four years", the last "in late 2019"); and only when it also shares two content words
 with that cluster or names the same venue city. Same people alone is never enough: the same two
-ministers meet many times, so with several such clusters, whatever the wording, it joins none, and
-they are returned as candidates ("possibly the same event") for an editor to decide.
+ministers meet many times, so with several such clusters it joins none, and they are returned as
+candidates ("possibly the same event") for an editor to decide; unless the wording clearly singles
+one out (it shares CLEAR_MARGIN more content words with it than with any other).
 
 Reports pinned to an event (one an editor touched) form one fixed cluster: it never splits and never
 merges with another pinned event, but other reports may join it by the same rules.
@@ -195,7 +196,7 @@ def related(a, b):
         if undated.venue_country and dated.venue_country and undated.venue_country != dated.venue_country:
             return False
         weekday = undated.date.weekday
-        if dated.date.precision == "day" and not _names_month_day(dated.date, undated.date.month_day):
+        if dated.date.precision in ("day", "month") and not _names_month_day(dated.date, undated.date.month_day):
             return False
         if undated.before and period(dated.date)[0] >= undated.before:
             return False
@@ -318,8 +319,11 @@ def cluster(reports):
         groups = sorted({group[j] for j in undated_pairs[i] if reports[j].date.known} - {group[i]})
         # Every dated cluster it could be counts, whatever the wording: the same people meet many times.
         compatible = [g for g in groups if undated_compatible(r, [reports[m] for m in members[g]]) and can_merge(group[i], g)]
+        clear = clearly_worded(r, [[reports[m] for m in members[g]] for g in compatible])
         if len(compatible) == 1 and undated_evidence(r, [reports[m] for m in members[compatible[0]]]):
             merge(group[i], compatible[0])
+        elif clear is not None:
+            merge(group[i], compatible[clear])
         elif len(compatible) > 1:
             candidates[i] = [members[g][0] for g in compatible]  # a report of each, as groups renumber
 
@@ -350,13 +354,33 @@ def undated_compatible(report, members):
         days = [m for m in dated if m.date.precision == "day"]
         if not days or not all(_names_weekday(m.date, weekday) for m in days):
             return False
-    if not all(_names_month_day(m.date, report.date.month_day) for m in dated if m.date.precision == "day"):
+    if not all(_names_month_day(m.date, report.date.month_day) for m in dated if m.date.precision in ("day", "month")):
         return False  # "on April 2" of an unknown year is no November meeting
     if report.before and any(period(m.date)[0] >= report.before for m in dated):
         return False  # "the previous meeting" is no meeting of its report's day or later
     if report.after and any(period(m.date)[1] < report.after for m in dated):
         return False  # a report written after that cannot be news of it
     return True
+
+
+CLEAR_MARGIN = 3  # shared content words by which the wording must single out one of several events
+
+
+def clearly_worded(report, clusters):
+    """The index of the one of several fitting clusters whose wording the undated report shares far
+    more of than any other's ("their previous meeting at the Asia-Pacific Economic Cooperation
+    summit" and the APEC summit's reports, not the G20 meeting's in Bali), or None. The same people
+    alone never decide: it takes CLEAR_MARGIN more shared words than the next best."""
+    if len(clusters) < 2:
+        return None
+    shared = sorted(
+        ((len(report.words & (frozenset().union(*(m.words for m in members)) - DATE_WORDS)), n) for n, members in enumerate(clusters)),
+        reverse=True,
+    )
+    (best, index), (second, _) = shared[0], shared[1]
+    if best - second >= CLEAR_MARGIN and undated_evidence(report, clusters[index]):
+        return index
+    return None
 
 
 def undated_evidence(report, members):

@@ -293,3 +293,22 @@ def test_reports_of_a_summit_at_one_place_join_whichever_leaders_they_name():
     assert not together(report(kind="summit", people=(1,), venue="ID", city="Jakarta"),
                         report(kind="summit", people=(2,), venue="ID", city="Bali"))
     assert not together(report(kind="meeting", people=(1, 3), venue="ID"), report(kind="meeting", people=(2, 4), venue="ID"))
+
+
+def test_an_undated_report_naming_a_day_and_month_does_not_join_an_event_of_another_month():
+    november = report(DateValue(datetime.date(2022, 11, 1), "month"))
+    april_second = report(DateValue(month_day=(4, 2)))
+    assert not together(november, april_second)
+
+
+def test_of_several_fitting_events_an_undated_report_joins_the_one_its_wording_clearly_singles_out():
+    apec = report(DateValue(datetime.date(2023, 11, 15), "day"), kind="summit",
+                  words={"asia-pacific", "economic", "cooperation", "summit", "san", "francisco", "woodside"})
+    bali = report(DateValue(datetime.date(2022, 11, 14), "day"), words={"g20", "bali", "indonesia", "summit"})
+    recalled = undated(weekday=None, kind="summit", words={"asia-pacific", "economic", "cooperation", "summit", "previous"})
+    result = cluster([apec, bali, recalled])
+    assert {frozenset({apec.key, recalled.key}), frozenset({bali.key})} == groups(result)
+    # the same people and no telling wording: none, both offered to an editor
+    vague = undated(weekday=None, kind="summit", words={"summit", "leaders", "talks"})
+    result = cluster([apec, bali, vague])
+    assert len(result.clusters) == 3 and result.candidates

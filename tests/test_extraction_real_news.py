@@ -1209,3 +1209,34 @@ def test_calling_on_one_leader_and_holding_talks_with_another_are_two_meetings()
     assert sorted(people_of(e) for e in found if e.kind == "meeting") == [
         ["Joko Widodo", "Penny Wong"], ["Penny Wong", "Retno Marsudi"]
     ]
+
+
+def test_a_time_stamp_line_with_a_label_before_it_is_the_publication_date():
+    text = (
+        "Minister arrives in Dhaka for talks\n\nOther News Materials 9 February 2009 10:36 (UTC +04:00)\n\n"
+        "Foreign Minister Penny Wong arrived in Dhaka Monday for talks."
+    )
+    assert extract_document(text).published == datetime.date(2009, 2, 9)
+
+
+def test_meeting_face_to_face_is_no_purpose_that_hides_the_date():
+    [meeting] = events_of(
+        "President Joe Biden and President Xi Jinping last met face to face at a G20 meeting in Bali last November.",
+        published=DAY,
+    )
+    assert (meeting.date.iso(), meeting.date.precision) == ("2023-11", "month")
+
+
+def test_the_time_of_an_announcement_does_not_date_the_coming_event_it_announces():
+    found = events_of(
+        "Last month, the White House announced that President Joe Biden and President Xi Jinping would be "
+        "meeting at the summit.",
+        published=DAY,
+    )
+    assert found and all(e.date.iso() != "2024-02" for e in found)
+
+
+def test_a_meeting_spoken_of_as_a_noun_is_not_a_meeting():
+    assert events_of(
+        "The White House acted fast to put focus on Biden meeting with President Xi Jinping instead.", published=DAY
+    ) == []

@@ -173,6 +173,10 @@ PROPOSAL_RE = re.compile(
 )
 
 
+# "focus on Biden meeting with Xi", "talk of Modi meeting Putin": a meeting spoken of, as a noun.
+NOMINAL_MEETING_RE = re.compile(r"\b(?:on|about|of|for|to)\s+(?:[A-Z][\w’'-]*\s+){1,3}$")
+
+
 def classify(masked, mention_offsets):
     """(kind, trigger match) of what the sentence reports happened, or (None, None).
     `mention_offsets` are where the sentence names people: a statement needs a speaker before the verb.
@@ -184,6 +188,8 @@ def classify(masked, mention_offsets):
         return "statement", speech
     for kind, regex in (("agreement", AGREEMENT_RE), ("summit", SUMMIT_RE), ("visit", VISIT_RE), ("meeting", MEETING_VERB_RE)):
         m = regex.search(masked)
+        if m and kind == "meeting" and NOMINAL_MEETING_RE.search(masked[: m.start()]) and m.group().lower().startswith("meeting"):
+            m = None  # "to put focus on Biden meeting with Xi": talk of a meeting, not one
         if m and kind == "summit" and SUMMIT_AS_SETTING_RE.search(masked[: m.start()]) and MEETING_VERB_RE.search(masked):
             continue  # "On the sidelines of the G20 summit, Modi held bilateral meetings with …": the meetings
         if m:
@@ -367,7 +373,11 @@ ASIDE_RE = re.compile(r",\s*(?:who|which|whose|where)\b[^,;]*,")
 
 # "Biegun arrived here on a three-day visit primarily to finalise the groundwork for the dialogue
 # later this month": what the trip was for, and its own time.
-PURPOSE_RE = re.compile(r"\b(?:primarily\s+|mainly\s+|chiefly\s+|in\s+order\s+)?to\s+(?!be\b)[a-z]{3,}\b")
+PURPOSE_RE = re.compile(
+    r"\b(?:primarily\s+|mainly\s+|chiefly\s+|in\s+order\s+)?to\s+(?:finali[sz]e|prepare|attend|discuss|hold|participate|take\s+part"
+    r"|lay|review|meet|sign|push|seek|boost|strengthen|explore|deepen|expand|promote|advance|negotiate|address|mark"
+    r"|celebrate|inaugurate|launch|co-?chair|chair|join|witness|lead|represent)\b"
+)
 
 
 def _aside(masked, expr, trigger):
@@ -430,11 +440,24 @@ def _in_dateline(masked, expr):
     return expr.start <= 45 and bool(DATELINE_DATE_RE.fullmatch(masked[: expr.start])) and bool(DATELINE_END_RE.match(masked, expr.end))
 
 
+# "Last month, the White House announced that the two leaders would be meeting at the summit": the
+# time of the announcement, not of what it announces.
+ANNOUNCED_RE = re.compile(r"\b(?:announced|said|stated|told|confirmed|reported|revealed|disclosed)\b")
+
+
+def _announced(masked, expr, trigger):
+    if not expr.end <= trigger.start():
+        return False
+    speech = ANNOUNCED_RE.search(masked, expr.end, trigger.start())
+    return bool(speech) and dates.is_future(masked, trigger.start())
+
+
 def _stated_times(masked, trigger):
     """The event-time expressions of the sentence that may date the event its trigger reports."""
     return [
         e for e in dates.find_expressions(masked)
         if dates.is_event_time(masked, e) and not _aside(masked, e, trigger) and not _in_dateline(masked, e)
+        and not _announced(masked, e, trigger)
     ]
 
 

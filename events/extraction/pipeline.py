@@ -34,6 +34,7 @@ FURNITURE_NOISE_RE = re.compile(
     r"|\b(?:Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?\b\.?|[\W_]+"
 )
 FURNITURE_WINDOW = 1000
+CLOCK_AFTER_RE = re.compile(r"\s*,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\b")
 SIGNED_DATE_RE = re.compile(r"\s[-–—]\s[^.!?]{2,60},\s*(\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d{2}-\d{2})\s*$")
 FURNITURE_LINE_CHARS = 90
 SCENE_RE = re.compile(r"\b(?:visit|trip|tour)\s+(?:to|of)\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)|\b(?:left|leaves|departed|heading)\s+for\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
@@ -142,7 +143,10 @@ def furniture_date(text, body):
             if len(found) == 1:
                 a, b, day = found[0]
                 rest = FURNITURE_NOISE_RE.sub(" ", line[:a] + " " + line[b:]).split()
-                if len(rest) <= 2:
+                # A clock time right after the date makes it a time stamp, whatever words label the
+                # line ("Other News Materials 9 February 2009 10:36 (UTC +04:00)").
+                stamped = bool(CLOCK_AFTER_RE.match(line, b)) and len(rest) <= 5
+                if len(rest) <= 2 or stamped:
                     bare.append((start, day, f"the line “{line.strip()}”"))
     if labelled:
         _, _, day, why = min(labelled, key=lambda x: (x[0], x[1]))
