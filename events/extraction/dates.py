@@ -27,7 +27,13 @@ YEAR = r"(?:19|20)\d\d"
 
 RANGE_JOIN = r"\s*(?:-|–|—|&|to|through|and)\s*"
 MONTH_JOIN = r"\s*(?:-|–|—|to|through|until|till)\s*"
-COUNT_WORDS = {w: n for n, w in enumerate("one two three four five six seven".split(), start=1)}
+NUMBER_WORDS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+
+
+def count_of(word):
+    """The number a count is written as: "4", "four"; None for anything else."""
+    word = word.lower()
+    return int(word) if word.isdigit() else NUMBER_WORDS.get(word)
 PATTERNS = [
     # "for two days from Sunday", "for three days starting March 4": a run of days from its first.
     ("days_from", r"\b(?i:for\s+(?:one|two|three|four|five|six|seven|[1-7])\s+days?\s+(?:from|starting(?:\s+on|\s+from)?|beginning(?:\s+on)?))\s+"
@@ -244,7 +250,7 @@ def resolve(expr, sentence, anchor):
 def _resolve_days_from(text, expr, sentence, anchor):
     """"for two days from Sunday": the first day as its own expression names it, and the days after."""
     count = re.match(r"for\s+(\w+)", text, re.I)[1].lower()
-    days = int(count) if count.isdigit() else COUNT_WORDS[count]
+    days = count_of(count)
     first = EXPRESSION_RE.search(text, len(re.match(r"for\s+\w+\s+days?\s+\w+(?:\s+(?:on|from))?\s+", text, re.I)[0]))
     at = expr.start + first.start()
     value = resolve(Expression(at, at + len(first.group()), first.group(), first.lastgroup), sentence, anchor)
@@ -484,7 +490,6 @@ LAST_IN_YEAR_RE = re.compile(
     rf"\b(?:last|previous|since)\b[^.\n]{{0,100}}?\b(?:in|since)\s+(?:(?P<part>early|late|mid-?)\s*)?(?:(?P<month>{MONTHS})\s+)?(?P<year>{YEAR})\b",
     re.I,
 )
-YEAR_WORDS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
 
 
 def not_before(text):
@@ -501,8 +506,7 @@ def not_before(text):
         month = {"early": 1, "mid": 4, "mid-": 4, "late": 9}.get((last["part"] or "").lower(), 1)
     bounds = []
     for first in FIRST_IN_YEARS_RE.finditer(text):
-        word = first["n"].lower()
-        years = int(word) if word.isdigit() else YEAR_WORDS[word]
+        years = count_of(first["n"])
         about = (first["about"] or "").split()
         if not about or about[0].lower() not in ("more", "over"):
             years -= 1  # "in 12 years" may be eleven and a half; "more than four years" is more than four

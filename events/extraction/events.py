@@ -565,7 +565,7 @@ def _counted_back(gap, story):
     """The date of what happened a number of days (weeks, months, years) before the story's day, as
     precise as the count: days give a day (unless approximate), weeks and months a month, years a year."""
     word = gap["n"].lower()
-    n = int(word) if word.isdigit() else NUMBERS.get(word) or {"a": 1, "an": 1, "eleven": 11, "twelve": 12}.get(word)
+    n = 1 if word in ("a", "an") else dates.count_of(word)
     if not n:
         return DateValue(evidence=f"{EARLIER_EVIDENCE} (“{gap.group()}”) and gives no date for it")
     unit = gap["unit"].lower().rstrip("s")
@@ -867,7 +867,7 @@ def _days_of_the_visit(masked, trigger, date):
     if not days or not date.known or date.precision != "day" or date.end or date.evidence.startswith((REPORT_DATE_EVIDENCE, "as the report's lead event")):
         return date
     word = days[1].lower()
-    n = int(word) if word.isdigit() else NUMBERS[word]
+    n = dates.count_of(word)
     verb = masked[max(0, trigger.start() - 40) : trigger.end() + 5]
     if VISIT_ENDS_RE.search(verb):
         first, last = date.date - datetime.timedelta(days=n - 1), date.date
@@ -967,7 +967,6 @@ def _visit_of_agreement(masked, trigger, mentions, base, ctx, agreement):
 
 
 N_COUNTRIES_RE = re.compile(r"\bthe\s+(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:countries|nations|states)\b", re.I)
-NUMBERS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten".split())}
 
 
 def _meeting_of_countries(kind, trigger, masked, sentence, date, venue, topics, ctx, named=()):
@@ -986,7 +985,7 @@ def _meeting_of_countries(kind, trigger, masked, sentence, date, venue, topics, 
     if len(codes) < 2 and counted:
         # "the four countries' foreign ministers": the four the report listed last.
         word = counted[1].lower()
-        n = int(word) if word.isdigit() else NUMBERS[word]
+        n = dates.count_of(word)
         codes = next((list(found) for found in reversed(ctx.country_lists) if len(found) == n), codes)
     if len(codes) < 2:
         return []
