@@ -1240,3 +1240,16 @@ def test_a_meeting_spoken_of_as_a_noun_is_not_a_meeting():
     assert events_of(
         "The White House acted fast to put focus on Biden meeting with President Xi Jinping instead.", published=DAY
     ) == []
+
+
+def test_meetings_of_a_leader_with_the_leaders_just_named_are_one_meeting_with_each():
+    found = events_of(
+        "The summit on Tuesday was attended by Indonesian President Joko Widodo, Malaysian Prime Minister Anwar Ibrahim "
+        "and Thai Prime Minister Srettha Thavisin.\n\n"
+        "During their meetings or talks with Prime Minister Anthony Albanese, the leaders expressed support for the plan.",
+        published=DAY,
+    )
+    meetings = sorted(people_of(e) for e in found if e.kind == "meeting")
+    assert meetings == [
+        ["Anthony Albanese", "Anwar Ibrahim"], ["Anthony Albanese", "Joko Widodo"], ["Anthony Albanese", "Srettha Thavisin"]
+    ]

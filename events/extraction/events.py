@@ -101,6 +101,7 @@ HEADLINE_EVIDENCE = "a headline without a date"
 EARLIER_EVIDENCE = "the report sets it before its own time"
 DESCRIBED_EVIDENCE = "the report tells of it as past"
 PARAGRAPH_EVIDENCE = "the paragraph is set at another time"
+SEVERAL_EVIDENCE = "the report tells of several meetings"
 # Evidence that an undated event is not the one the report is about, nor of its day.
 OTHER_TIME = (EARLIER_EVIDENCE, DESCRIBED_EVIDENCE, PARAGRAPH_EVIDENCE)
 
@@ -129,6 +130,7 @@ class Context:
     # will be held on May 18-19 in Xi'an"): (kind, DateValue, PlaceRef).
     occasion: tuple | None = None
     summit_venue: object = None  # where the last summit the report placed was (PlaceRef)
+    last_group: list = field(default_factory=list)  # the people of the last sentence's largest event
     occasions: list = field(default_factory=list)  # (DateValue, PlaceRef) of each summit dated and placed with nobody named
 
 
@@ -498,7 +500,7 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
     if re.search(several + r"(?:\s+or)?\s*$", masked[: trigger.start()] + " ", re.I) or re.search(several, trigger.group(), re.I):
         # "During their meetings or talks with Xi, the leaders …": several, on days it does not give
         # (but "he held bilateral meetings with …" tells of the story's day).
-        return DateValue(evidence="the report tells of several meetings and gives no day for them")
+        return DateValue(evidence=f"{SEVERAL_EVIDENCE} and gives no day for them")
     # A sentence that sets what it tells before the report's time takes neither the lead's date nor
     # the report's.
     background = _background(masked) or ctx.paragraph_earlier
@@ -741,6 +743,13 @@ def sentence_events(sentence, masked, mentions, ctx):
     date = date_for(masked, trigger, ctx, headline=sentence.is_headline, people=[p for g in groups for p in g], venue=venue)
     if kind == "visit":
         date = _days_of_the_visit(masked, trigger, date)
+    if kind == "meeting" and date.evidence.startswith(SEVERAL_EVIDENCE) and len(groups) == 1 and len(groups[0]) == 1:
+        # "The summit was attended by A, B and C. During their meetings or talks with Xi, the leaders …":
+        # Xi's meeting with each of the people the report has just named together.
+        host = groups[0][0]
+        others = [p for p in ctx.last_group if p is not host]
+        if len(others) >= 2 and re.search(r"\bthe\s+(?:leaders|presidents|heads\s+of\s+state|ministers|premiers)\b", masked, re.I):
+            groups = [[host, other] for other in others]
     dates = [date] * len(groups)
     if kind == "meeting" and len(groups) == 1:
         groups, dates = _meetings_by_segment(masked, trigger, mentions, base, ctx, groups, date)
@@ -752,6 +761,7 @@ def sentence_events(sentence, masked, mentions, ctx):
             continue
         if kind in ("meeting", "agreement", "summit") and len(group) < 2 and not _allows_single(kind, trigger, masked, member_role):
             continue
+
         if kind == "visit" and venue and venue.name == places.country_name(venue.country) and all(p.country == venue.country for p in group):
             continue  # "thanked Putin for the invitation to visit Russia": nobody visits their own country
         out.append(
@@ -786,6 +796,8 @@ def sentence_events(sentence, masked, mentions, ctx):
     two = [e for e in out if len(e.participants) == 2]
     if two:
         ctx.pair = list(two[-1].participants)
+    if out:
+        ctx.last_group = max((e.participants for e in out), key=len)
     recent = ctx.anchor.date is None or not date.known or _near(date, ctx.anchor.date)
     if out and date.known and recent and not ctx.narrative.known and not date.evidence.startswith(REPORT_DATE_EVIDENCE):
         # The lead's date: what the rest of the story is told around (a flashback a month before
