@@ -4,6 +4,9 @@ the report's own date; people in other spellings and honorifics; things that are
 
 import datetime
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from events.extraction import extract_document
 from events.extraction.names import names_match
 
@@ -1253,3 +1256,52 @@ def test_meetings_of_a_leader_with_the_leaders_just_named_are_one_meeting_with_e
     assert meetings == [
         ["Anthony Albanese", "Anwar Ibrahim"], ["Anthony Albanese", "Joko Widodo"], ["Anthony Albanese", "Srettha Thavisin"]
     ]
+
+
+# Sentences of the kinds real reports are made of, the tricky ones included (titles written twice,
+# places with apostrophes, possessives, honorifics, runs of days, relative clauses), and loose words.
+SENTENCES = [
+    "Defence Secretary Defence Secretary Mark Esper is scheduled to visit India.",
+    "Jakarta has been chosen to host the first gathering of the leaders.",
+    "The ASEAN Summit will be held on March 14-15 in Jakarta.",
+    "Prime Minister Anthony Albanese has arrived in Jakarta for the ASEAN Summit.",
+    "Albanese held talks with President Joko Widodo, who is on a state visit to Australia, on Monday.",
+    "Foreign Minister Penny Wong on Monday concluded her two-day visit to Indonesia.",
+    "Minister Penny Wong calls on Sri Lankan President Ranil Wickremesinghe in Colombo.",
+    "Australia and Indonesia signed seven agreements in Jakarta’s Merdeka Palace.",
+    "The meeting comes six days after Wong held talks with Antony Blinken in Tokyo.",
+    "It was their first meeting in more than four years. Their last meeting was in late 2019.",
+    "During their meetings or talks with Albanese, the leaders expressed support.",
+    "Last month, the White House announced that the two leaders would be meeting at the summit.",
+    "QINGDAO, March 12:\nDefence Minister Richard Marles held talks with his Belarusian counterpart.",
+    "Washington DC: Albanese met President Joe Biden at the White House.",
+    "Other News Materials 9 February 2009 10:36 (UTC +04:00)",
+    "Albanese will make a visit to Seoul for two days from Sunday.",
+    "The summit from Tuesday to Wednesday was attended by Joko Widodo and Anwar Ibrahim.",
+    "Widodo praised the talks with Albanese and invited him for a return visit.",
+    "The American president was received in July by the governor. Biden met Widodo in Jakarta.",
+    "“We discussed everything,” Albanese said.",
+]
+PIECES = ["Defence", "Secretary", "President", "Sri", "Shri", "Xi’an", "summit", "on", "Monday", "’s", ",", ".", "\n\n", "(", "“"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.one_of(st.sampled_from(SENTENCES), st.sampled_from(PIECES)), min_size=1, max_size=12),
+    st.sampled_from([None, DAY]),
+)
+def test_extraction_never_fails_on_any_mix_of_report_sentences(parts, published):
+    """A document whose extraction raises is lost: no mix of what reports say may make it raise."""
+    text = " ".join(parts)
+    for event in extract_document(text, published=published, topics=TOPICS).events:
+        assert all(0 <= s.start < s.end <= len(text) for s in event.spans)
+
+
+def test_a_summit_no_sentence_places_is_where_the_report_says_a_town_hosts_it():
+    found = events_of(
+        "CANBERRA, March 12 (Wire) - It is no coincidence that Darwin has been chosen to host the first gathering of the leaders.\n\n"
+        "The summit on Tuesday was attended by Indonesian President Joko Widodo and Prime Minister Anthony Albanese.",
+        published=DAY,
+    )
+    [summit] = [e for e in found if e.kind == "summit"]
+    assert summit.venue.name == "Darwin"

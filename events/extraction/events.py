@@ -844,6 +844,27 @@ def _the_occasion(kind, trigger, masked, out, date, venue, ctx, trigger_sentence
             event.countries = _countries(event.participants, where)
 
 
+# "Xi’an has been chosen to host the first in-person gathering among heads of state", "Tokyo will host
+# the Quad summit": the town where the report's summit is.
+HOST_PLACE_RE = re.compile(
+    r"\b([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?:has\s+been\s+(?:chosen|selected)\s+to\s+host|will\s+host|is\s+(?:set|due|scheduled)\s+to\s+host"
+    r"|is\s+hosting|hosted|hosts)\s+(?:the\s+|a\s+)?(?:[\w’'-]+\s+){0,10}?(?:summit|gathering|meeting|talks|conference)\b"
+)
+
+
+def _place_by_the_host(events, masked_text):
+    """Summits no sentence places are where the report says one town hosts one."""
+    hosts = [places.lookup_place(m[1]) for m in HOST_PLACE_RE.finditer(masked_text)]
+    towns = {ref.name: ref for ref in hosts if ref and ref.name != places.country_name(ref.country)}
+    if len(towns) != 1:
+        return
+    [town] = towns.values()
+    for event in events:
+        if event.kind == "summit" and event.venue is None and not event.placed_elsewhere:
+            event.venue, event.venue_stated = town, True
+            event.countries = _countries(event.participants, town)
+
+
 def _date_by_the_occasion(events, ctx):
     """"Ramaphosa has arrived in St. Petersburg for the Russia-Africa Summit … The second Russia-Africa
     Summit will be held in St. Petersburg on July 27-28": a summit the report dates only by its own
@@ -1310,6 +1331,7 @@ def document_events(sentences, ctx, masked_text):
         mentions = people.sentence_mentions(ctx.text, sentence, ctx.registry, None, masked, known_only=True)
         events += sentence_events(sentence, masked, mentions, ctx)
     _date_by_the_occasion(events, ctx)
+    _place_by_the_host(events, masked_text)
     fill_venues(events, ctx.scene, ctx.anchor.date)
     events = join(events)
     date_headlines(events, ctx)
