@@ -1305,3 +1305,20 @@ def test_a_summit_no_sentence_places_is_where_the_report_says_a_town_hosts_it():
     )
     [summit] = [e for e in found if e.kind == "summit"]
     assert summit.venue.name == "Darwin"
+
+
+def test_the_envoy_of_a_country_is_the_one_office_holder_of_it_the_report_names():
+    found = events_of(
+        "US Secretary of State Antony Blinken met President Joko Widodo in Jakarta on Monday.\n\n"
+        "The meeting came on the second day of the US envoy's trip to Indonesia.",
+        published=DAY,
+    )
+    [visit] = [e for e in found if e.kind == "visit"]
+    assert people_of(visit) == ["Antony Blinken"] and visit.venue.name == "Indonesia"
+
+
+def test_the_nth_day_of_a_visit_on_a_given_day_dates_its_first_day():
+    [visit] = [e for e in events_of(
+        "On the third day of her visit to Vietnam on Tuesday, Foreign Minister Penny Wong toured Hanoi.", published=DAY
+    ) if e.kind == "visit"]
+    assert (visit.date.iso(), visit.date.end) == ("2024-03-10", datetime.date(2024, 3, 12))

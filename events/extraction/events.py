@@ -38,6 +38,7 @@ VISIT_RE = re.compile(
     # ("the minister’s first visit to India since …" describes a visit rather than reporting it)
     r"|['’]s\s+(?!first|maiden|second|third|last|previous)(?:[\w-]+\s+){0,3}(?:visit|trip|tour)\s+(?:to|of)|\bvisit\s+by(?=\s+(?:[\w-]+\s+){1,6}to\s)"
     r"|(?:during|on)\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,3}(?:visit|trip)\s+to"
+    r"|\b(?:on|during)\s+the\s+\w+\s+day\s+of\s+(?:his|her|their|the)\s+(?:[\w-]+\s+)?(?:visit|trip|tour)\s+(?:to|of)"
     r"|(?:began|begins|started|starts|kicked\s+off|kicks\s+off|wrapped\s+up|wraps\s+up|concluded|concludes|ended|ends)"
     r"\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,3}(?:visit|trip|tour)\s+(?:to|of))\b",
     re.I,
@@ -892,10 +893,20 @@ VISIT_BEGINS_RE = re.compile(
 )
 
 
+NTH_DAY_RE = re.compile(r"\b(second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th)\s+day\s+of\s+(?:his|her|their|the)\s+(?:[\w-]+\s+)?(?:visit|trip|tour|meetings|talks)\b", re.I)
+ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6}
+
+
 def _days_of_the_visit(masked, trigger, date):
     """A visit of a number of days that the sentence ends or begins on a day it gives is a run of
     days: "concluded his two-day visit on Saturday" (Friday and Saturday), "arrived on Monday on a
-    three-day visit" (Monday to Wednesday)."""
+    three-day visit" (Monday to Wednesday); "in China for his second day of meetings" on Monday began
+    on Sunday."""
+    nth = NTH_DAY_RE.search(masked)
+    if nth and date.known and date.precision == "day" and not date.end and not date.evidence.startswith(REPORT_DATE_EVIDENCE):
+        n = ORDINALS[nth[1].lower()]
+        first = date.date - datetime.timedelta(days=n - 1)
+        return DateValue(first, "day", f"{date.evidence}, the {nth[1].lower()} day of the visit", date.weekday, end=date.date)
     days = N_DAY_VISIT_RE.search(masked)
     if not days or not date.known or date.precision != "day" or date.end or date.evidence.startswith((REPORT_DATE_EVIDENCE, "as the report's lead event")):
         return date

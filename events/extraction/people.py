@@ -71,7 +71,7 @@ TITLE_RE = re.compile(rf"(?<![\w-])(?i:{RANK}|{HONORIFIC})(?![\w-])")
 # "the Russian Defence Minister", "the South Korean president" (a demonym of two words only when one
 # is not enough: the lazy second word).
 DESCRIPTOR_RE = re.compile(
-    rf"\b(?:the|The)\s+(?:([A-Z][a-z]+(?:\s+[A-Z][a-z]+)??)\s+)?((?i:{ROLE})|(?i:{HINDI_ROLE}))(?![\w-])"
+    rf"\b(?:the|The)\s+(?:([A-Z][a-z]+(?:\s+[A-Z][a-z]+)??|US|U\.S\.|UK)\s+)?((?i:{ROLE})|(?i:{HINDI_ROLE}))(?![\w-])"
 )
 
 NOT_NAME = {
@@ -304,7 +304,12 @@ class Registry:
         """The person 'the Russian Defence Minister' or 'the Indian minister' refers to: the one who
         fits, preferring whoever the text mentioned last."""
         family = role_family(role)
-        fits = [p for p in self.people if family in ("minister", role_family(p.role)) and p.role]
+        # "the US envoy", "the Chinese diplomat": any office holder of that country
+        generic = role.lower() in ("envoy", "diplomat", "official", "dignitary")
+        fits = [
+            p for p in self.people
+            if p.role and (family in ("minister", role_family(p.role)) or (generic and country and p.country == country))
+        ]
         recent_fits = [p for p in reversed(recent) if any(p is f for f in fits) and (not country or p.country in (None, country))]
         if recent_fits:
             person = recent_fits[0]
