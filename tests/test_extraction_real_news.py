@@ -1322,3 +1322,13 @@ def test_the_nth_day_of_a_visit_on_a_given_day_dates_its_first_day():
         "On the third day of her visit to Vietnam on Tuesday, Foreign Minister Penny Wong toured Hanoi.", published=DAY
     ) if e.kind == "visit"]
     assert (visit.date.iso(), visit.date.end) == ("2024-03-10", datetime.date(2024, 3, 12))
+
+
+def test_someone_in_a_country_for_the_second_day_of_meetings_is_visiting_it_since_the_day_before():
+    found = events_of(
+        "Blinken, who is in Indonesia for his second day of meetings, met Foreign Minister Retno Marsudi on Monday "
+        "and with President Joko Widodo on Sunday. US Secretary of State Antony Blinken arrived on Sunday.",
+        published=DAY,
+    )
+    [visit] = [e for e in found if e.kind == "visit" and e.venue and e.venue.name == "Indonesia"]
+    assert (visit.date.iso(), visit.date.end) == ("2024-03-10", datetime.date(2024, 3, 11))

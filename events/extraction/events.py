@@ -793,7 +793,7 @@ def sentence_events(sentence, masked, mentions, ctx):
     if kind == "agreement" and out:
         out += _occasion_of_agreement(masked, trigger, out[0]) + _visit_of_agreement(masked, trigger, mentions, base, ctx, out[0])
     if kind in ("summit", "meeting") and out:
-        out += _trip_to_the_meeting(masked, mentions, base, ctx, out[0])
+        out += _trip_to_the_meeting(masked, mentions, base, ctx, out[0]) + _stay_of_the_meeting(masked, mentions, base, ctx, out)
     two = [e for e in out if len(e.participants) == 2]
     if two:
         ctx.pair = list(two[-1].participants)
@@ -1123,6 +1123,35 @@ def _meeting_on_a_visit(masked, mentions, trigger, visit, base, ctx):
             countries=_countries(people, visit.venue),
             topics=visit.topics,
             names_in_full=visit.names_in_full,
+        )
+    ]
+
+
+# "Blinken, who is in China for his second day of meetings, met …"
+STAY_RE = re.compile(
+    r",\s*who\s+(?:is|was)\s+in\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+for\s+(?:his|her|their)\s+"
+    r"(second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th)\s+day\s+of\s+(?:[\w-]+\s+)?(?:meetings|talks|visit|trip)"
+)
+
+
+def _stay_of_the_meeting(masked, mentions, base, ctx, meetings):
+    """"Blinken, who is in China for his second day of meetings, met Wang Yi on Monday": Blinken's
+    visit to China, from the day before the latest of the sentence's meetings."""
+    stay = STAY_RE.search(masked)
+    venue = places.lookup_place(stay[1]) if stay else None
+    guests = [m.person for m in mentions if m.start - base < stay.start()] if stay else []
+    days = [e.date for e in meetings if e.date.known and e.date.precision == "day"]
+    if not venue or not guests or not days:
+        return []
+    last = max(days, key=lambda d: d.date)
+    first = last.date - datetime.timedelta(days=ORDINALS[stay[2].lower()] - 1)
+    date = DateValue(first, "day", f"{last.evidence}, the {stay[2].lower()} day of the stay", end=last.date)
+    guest = guests[-1]
+    return [
+        ExtractedEvent(
+            kind="visit", title=title_for("visit", [guest], venue, masked), spans=list(meetings[0].spans), date=date,
+            participants=[guest], venue=venue, countries=_countries([guest], venue), topics=meetings[0].topics,
+            names_in_full=meetings[0].names_in_full,
         )
     ]
 
