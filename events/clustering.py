@@ -14,7 +14,8 @@ A report is what one document says of one event. Two reports can be one event on
   countries attending) joins only a report of the same set of two countries or more, at a venue in
   the same country;
 - their dates agree, when both are known: the periods overlap (a day, a range of days, a month, a
-  year); a date known only to the year needs more, the same venue country and two shared content
+  year; two reports of a visit to one country may be VISIT_SLACK_DAYS apart, one dating it by the
+  arrival, the other by the day it is written); a date known only to the year needs more, the same venue country and two shared content
   words (date words such as "Friday" aside). Reports of different days never join; reports set in two
   countries join only when both state their day.
 
@@ -48,6 +49,7 @@ from .extraction.types import DateValue
 
 MIN_SHARED_WORDS = 2
 NEAR_MISS_DAYS = 3
+VISIT_SLACK_DAYS = 2  # days apart two reports of one person's visit to one country may date it
 RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}  # finer precision first
 # The extraction marks a date taken from the report's own publication date this way; an explicit
 # date in another report wins over it.
@@ -113,6 +115,10 @@ def dates_fit(a, b):
     """Two reports with known dates can be one event: their periods overlap, and a year alone is
     backed by the same venue country and shared wording."""
     (a0, a1), (b0, b1) = period(a.date), period(b.date)
+    if a.kind == b.kind == "visit" and a.date.precision == b.date.precision == "day" and a.venue_country and a.venue_country == b.venue_country:
+        # A visit lasts days: one report dates it by the arrival, another by the day it is written.
+        slack = datetime.timedelta(days=VISIT_SLACK_DAYS)
+        return a0 - slack <= b1 and b0 - slack <= a1
     if a1 < b0 or b1 < a0:
         return False
     if "year" in (a.date.precision, b.date.precision):

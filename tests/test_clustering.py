@@ -312,3 +312,12 @@ def test_of_several_fitting_events_an_undated_report_joins_the_one_its_wording_c
     vague = undated(weekday=None, kind="summit", words={"summit", "leaders", "talks"})
     result = cluster([apec, bali, vague])
     assert len(result.clusters) == 3 and result.candidates
+
+
+def test_reports_of_a_visit_dated_by_its_arrival_and_by_the_day_after_join():
+    arrival = report(THURSDAY, kind="visit", people=(1,), venue="CN")
+    next_day = report(FRIDAY, kind="visit", people=(1,), venue="CN")
+    assert together(arrival, next_day)
+    week_later = report(DateValue(datetime.date(2023, 5, 5), "day"), kind="visit", people=(1,), venue="CN")
+    assert not together(arrival, week_later)
+    assert not together(report(THURSDAY, people=(1, 2), venue="CN"), report(FRIDAY, people=(1, 2), venue="CN"))

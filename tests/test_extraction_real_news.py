@@ -1332,3 +1332,13 @@ def test_someone_in_a_country_for_the_second_day_of_meetings_is_visiting_it_sinc
     )
     [visit] = [e for e in found if e.kind == "visit" and e.venue and e.venue.name == "Indonesia"]
     assert (visit.date.iso(), visit.date.end) == ("2024-03-10", datetime.date(2024, 3, 11))
+
+
+def test_the_dignitary_of_a_country_who_arrived_last_night_is_its_leaders_visit_of_the_day_before():
+    found = events_of(
+        "Indonesian President Joko Widodo met Prime Minister Anthony Albanese in Canberra on Tuesday.\n\n"
+        "The Indonesian dignitary arrived in Canberra last night from Sydney.",
+        published=DAY,
+    )
+    [visit] = [e for e in found if e.kind == "visit"]
+    assert people_of(visit) == ["Joko Widodo"] and visit.date.iso() == "2024-03-11"

@@ -71,7 +71,7 @@ TITLE_RE = re.compile(rf"(?<![\w-])(?i:{RANK}|{HONORIFIC})(?![\w-])")
 # "the Russian Defence Minister", "the South Korean president" (a demonym of two words only when one
 # is not enough: the lazy second word).
 DESCRIPTOR_RE = re.compile(
-    rf"\b(?:the|The)\s+(?:([A-Z][a-z]+(?:\s+[A-Z][a-z]+)??|US|U\.S\.|UK)\s+)?((?i:{ROLE})|(?i:{HINDI_ROLE}))(?![\w-])"
+    rf"\b(?:the|The)\s+(?:([A-Z][a-z]+(?:\s+[A-Z][a-z]+)??|US|U\.S\.|UK)\s+)?((?i:{ROLE})|(?i:{HINDI_ROLE})|dignitary|envoy)(?![\w-])"
 )
 
 NOT_NAME = {
