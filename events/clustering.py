@@ -45,6 +45,7 @@ import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from .extraction import places
 from .extraction.types import DateValue
 
 MIN_SHARED_WORDS = 2
@@ -355,6 +356,8 @@ def undated_compatible(report, members):
         return False
     if report.venue_country and any(m.venue_country and m.venue_country != report.venue_country for m in members):
         return False
+    if _town(report) and any(_town(m) and _town(m) != _town(report) for m in members):
+        return False  # "met in Hiroshima" is not the meeting in Tokyo, whatever else fits
     weekday = report.date.weekday
     if weekday is not None:
         days = [m for m in dated if m.date.precision == "day"]
@@ -387,6 +390,12 @@ def clearly_worded(report, clusters):
     if best - second >= CLEAR_MARGIN and undated_evidence(report, clusters[index]):
         return index
     return None
+
+
+def _town(report):
+    """The town a report states, not a province or state ("in California" holds Woodside)."""
+    name = report.venue_name if report.venue_stated else None
+    return name if name and (places.is_city(name) or name not in places.subdivisions()) else None
 
 
 def undated_evidence(report, members):

@@ -321,3 +321,9 @@ def test_reports_of_a_visit_dated_by_its_arrival_and_by_the_day_after_join():
     week_later = report(DateValue(datetime.date(2023, 5, 5), "day"), kind="visit", people=(1,), venue="CN")
     assert not together(arrival, week_later)
     assert not together(report(THURSDAY, people=(1, 2), venue="CN"), report(FRIDAY, people=(1, 2), venue="CN"))
+
+
+def test_an_undated_report_of_a_meeting_in_one_town_does_not_join_a_meeting_in_another():
+    tokyo = report(kind="summit", venue="JP", city="Tokyo")
+    assert not together(tokyo, undated(weekday=None, venue="JP", city="Hiroshima"))
+    assert together(tokyo, undated(weekday=None, venue="JP", city="Tokyo"))

@@ -1342,3 +1342,16 @@ def test_the_dignitary_of_a_country_who_arrived_last_night_is_its_leaders_visit_
     )
     [visit] = [e for e in found if e.kind == "visit"]
     assert people_of(visit) == ["Joko Widodo"] and visit.date.iso() == "2024-03-11"
+
+
+def test_a_meeting_told_in_a_when_clause_is_an_event_of_its_own_at_its_time_and_place():
+    found = events_of(
+        "It will be the first summit of the three leaders since May, when Albanese, Widodo and Anwar met in Bali "
+        "on the sidelines of the G20 summit.\n\nPrime Minister Anthony Albanese, President Joko Widodo and "
+        "Prime Minister Anwar Ibrahim will hold a summit in Darwin on Friday.",
+        published=DAY,
+    )
+    [clause] = [e for e in found if e.venue and e.venue.name == "Bali"]
+    assert (clause.date.iso(), clause.date.precision) == ("2023-05", "month")
+    assert len(clause.participants) == 3
+    assert all(e.date.iso() != "2023-05" for e in found if e is not clause)

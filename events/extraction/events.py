@@ -794,6 +794,8 @@ def sentence_events(sentence, masked, mentions, ctx):
         out += _occasion_of_agreement(masked, trigger, out[0]) + _visit_of_agreement(masked, trigger, mentions, base, ctx, out[0])
     if kind in ("summit", "meeting") and out:
         out += _trip_to_the_meeting(masked, mentions, base, ctx, out[0]) + _stay_of_the_meeting(masked, mentions, base, ctx, out)
+    if out:
+        out += _meeting_of_the_when_clause(sentence, masked, mentions, trigger, ctx, out[0])
     two = [e for e in out if len(e.participants) == 2]
     if two:
         ctx.pair = list(two[-1].participants)
@@ -1152,6 +1154,40 @@ def _stay_of_the_meeting(masked, mentions, base, ctx, meetings):
             kind="visit", title=title_for("visit", [guest], venue, masked), spans=list(meetings[0].spans), date=date,
             participants=[guest], venue=venue, countries=_countries([guest], venue), topics=meetings[0].topics,
             names_in_full=meetings[0].names_in_full,
+        )
+    ]
+
+
+# "the first summit since May, when Kishida, Biden and Yoon met in Hiroshima": a meeting of its own, at
+# the time the clause is introduced by.
+WHEN_MET_RE = re.compile(r",\s*when\s+(?P<who>[^;.]{3,120}?)\s+(?:met|held\s+talks|last\s+met|spoke|signed)\b")
+
+
+def _meeting_of_the_when_clause(sentence, masked, mentions, trigger, ctx, lead):
+    """The meeting a ", when X and Y met in Z" clause after the sentence's event tells of, dated by the
+    time just before the clause ("since May") and placed where the clause says; kept apart from the
+    sentence's own event (another time)."""
+    clause = WHEN_MET_RE.search(masked, trigger.end())
+    if clause is None:
+        return []
+    base = sentence.start
+    who = unique_people([m for m in mentions if clause.start("who") <= m.start - base < clause.end("who")])
+    if len(who) < 2:
+        return []
+    before = [e for e in dates.find_expressions(masked[: clause.start()]) if e.end >= clause.start() - 2]
+    # In the past, whatever the sentence's tense ("It will be the first summit since May, when …").
+    when = before[-1] if before else None
+    date = dates.resolve(dates.Expression(0, len(when.text), when.text, when.kind), when.text, ctx.anchor) if when else DateValue()
+    if not date.known:
+        date = DateValue(evidence=f"{EARLIER_EVIDENCE} (“{masked[clause.start() : clause.end()].strip(' ,')}”) and gives no date for it")
+    rest = masked[clause.end() :]
+    other = OTHER_CLAUSE_RE.search(rest)
+    venue = venue_for(rest[: other.start()] if other else rest, ctx)
+    return [
+        ExtractedEvent(
+            kind="meeting", title=title_for("meeting", who, venue, masked), spans=[Span(sentence.start, sentence.end)],
+            date=date, participants=who, venue=venue, countries=_countries(who, venue), topics=lead.topics,
+            names_in_full=lead.names_in_full, placed_elsewhere=venue is None,
         )
     ]
 

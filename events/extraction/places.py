@@ -132,6 +132,11 @@ def _city(name):
     return max(found, key=lambda c: c[2]) if found else None
 
 
+def is_city(name):
+    """Whether the gazetteer knows a city by this name ("Hiroshima", "Tokyo"; not "California")."""
+    return _city(name) is not None
+
+
 def country_name(code):
     info = _countryinfo().get(code)
     if info:
