@@ -1355,3 +1355,22 @@ def test_a_meeting_told_in_a_when_clause_is_an_event_of_its_own_at_its_time_and_
     assert (clause.date.iso(), clause.date.precision) == ("2023-05", "month")
     assert len(clause.participants) == 3
     assert all(e.date.iso() != "2023-05" for e in found if e is not clause)
+
+
+def test_a_seat_of_government_is_in_its_city():
+    [meeting] = events_of("Foreign Minister Penny Wong called on President Vladimir Putin at the Kremlin on Monday.", published=DAY)
+    assert (meeting.venue.name, meeting.venue.country) == ("Moscow", "RU")
+
+
+def test_dialling_someone_or_speaking_over_the_phone_is_a_call():
+    [call] = events_of("Prime Minister Anthony Albanese on Monday dialled President Joko Widodo.", published=DAY)
+    assert call.remote and people_of(call) == ["Anthony Albanese", "Joko Widodo"]
+    [call] = events_of("Albanese spoke to Widodo over the phone on Monday.", published=DAY)
+    assert call.remote and call.venue is None and people_of(call) == ["Albanese", "Widodo"]
+
+
+def test_both_surnames_a_meeting_is_co_chaired_by_are_its_people():
+    [dialogue] = events_of(
+        "Australia and Japan held the second dialogue in Tokyo on Monday, co-chaired by Wong and Marles.", published=DAY
+    )
+    assert sorted(people_of(dialogue)) == ["Marles", "Wong"]

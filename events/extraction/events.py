@@ -59,6 +59,7 @@ MEETING_VERB_RE = re.compile(
     r"\s+(?:a\s+|an\s+|their\s+)?(?:(?:bilateral|wide-ranging|separate|delegation-level|detailed|extensive|one-on-one|high-level|formal|informal|official|restricted|closed-door|productive|fruitful|substantive|in-depth|telephonic|telephone)\s+)*"
     r"(?:(?:tele)?phone\s+|video\s+|virtual\s+)?(?:talks|meetings?|discussions?|consultations|parleys|conversations?|calls?)"
     r"|spoke\s+(?:by\s+phone\s+|over\s+the\s+phone\s+)?(?:with|to)(?=\s+(?:[A-Z]|his|her|their))"
+    r"|(?:dialled|dialed|dials|telephoned|phoned)(?=\s+(?:[A-Z]|his|her|their))"
     # "delegation-level talks led by PM Modi and Hasina"
     r"|(?:talks|meeting|discussions|consultations|dialogue)\s+(?:were\s+|was\s+)?(?:led|co-?chaired|chaired|headed)\s+by"
     r"|discussed|deliberate[ds]?|conferred)\b",
@@ -89,8 +90,8 @@ NEGATION_RE = re.compile(
     r"\b(?:no\s+plans?\s+to|not\s+(?:\w+\s+)?(?:meet|hold|visit|attend|sign)|never\s+met|ruled\s+out|cancel(?:l?ed|s)|called\s+off|refused\s+to)\b",
     re.I,
 )
-REMOTE_RE = re.compile(r"phone|phonic|video|virtual|spoke", re.I)
-CALL_RE = re.compile(r"phone|phonic|video|virtual", re.I)  # certainly not face to face
+REMOTE_RE = re.compile(r"phone|phonic|video|virtual|\bdial(?:l?ed|s)?\b|spoke", re.I)
+CALL_RE = re.compile(r"phone|phonic|video|virtual|\bdial(?:l?ed|s)?\b", re.I)  # certainly not face to face ("dialled", not "dialogue")
 SPLIT_RE = re.compile(r"\b(?:bilateral\s+(?:meetings|talks)|separate(?:ly)?\s+(?:meetings|talks)?|separately)\b", re.I)
 BETWEEN_RE = re.compile(r"\b(?:meeting|summit|talks|dialogue|call|conversation)\s+between\b", re.I)
 TRAVEL_WORD_RE = re.compile(r"\b(?:left|leaves|leave|leaving|heading|headed|trip|visit\w*|travel\w*|flew|arriv\w*|depart\w*)\s+(?:to|for|in)\s*$", re.I)
@@ -706,6 +707,14 @@ def with_the_pair(masked, mentions, base, ctx):
     return sorted(mentions + [f for f in found if all(f.person is not x.person for x in mentions)], key=lambda x: x.start)
 
 
+# "spoke to Putin over the phone", "held talks via video link": a call, the means told after the verb.
+CALL_AFTER_RE = re.compile(r"[^,;.]{0,40}?\b(?:over\s+the\s+(?:tele)?phone|by\s+(?:tele)?phone|via\s+video|in\s+a\s+(?:tele)?phone\s+call|on\s+the\s+phone)\b", re.I)
+
+
+def _is_call(masked, trigger):
+    return bool(CALL_RE.search(trigger.group())) or bool(CALL_AFTER_RE.match(masked, trigger.end()))
+
+
 def sentence_events(sentence, masked, mentions, ctx):
     """The events one sentence reports, as ExtractedEvents with one span each."""
     base = sentence.start
@@ -734,7 +743,8 @@ def sentence_events(sentence, masked, mentions, ctx):
         holders = ctx.registry.holders(role, countries)
         groups = [group + [p for p in holders if all(p is not q for q in group)] for group in groups] if any(groups) else [holders]
     # A call is held nowhere: "speak in phone call … as officials set to visit China".
-    venue = None if kind == "meeting" and CALL_RE.search(trigger.group()) else venue_for(masked, ctx, trigger)
+    call = kind == "meeting" and _is_call(masked, trigger)
+    venue = None if call else venue_for(masked, ctx, trigger)
     if kind == "summit" and venue is not None:
         ctx.summit_venue = venue
     elif kind == "meeting" and venue is None and ctx.summit_venue and AT_THE_SUMMIT_RE.search(masked):
@@ -778,8 +788,8 @@ def sentence_events(sentence, masked, mentions, ctx):
                 names_in_full=any(id(p) in in_full for p in group),
                 # A call has no venue; an unknown place is no reason to guess one.
                 placed_elsewhere=venue is None
-                and (places.names_an_unknown_place(masked) or bool(REMOTE_RE.search(trigger.group()))),
-                remote=kind == "meeting" and bool(CALL_RE.search(trigger.group())),
+                and (places.names_an_unknown_place(masked) or bool(REMOTE_RE.search(trigger.group())) or call),
+                remote=call,
             )
         )
     if kind in ("meeting", "summit", "agreement") and not out and not (mentions and PROPOSED_RE.search(masked[: trigger.start()])):

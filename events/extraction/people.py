@@ -586,9 +586,10 @@ def infer_home_countries(registry, home):
 
 VERB_OF_MEETING = r"(?:met|meets|meet|held|holds|hold|spoke|speaks|speak|signed|signs|sign|discussed|discuss|agreed|agree|talked|to\s+meet|meeting|arrived|arrive|visited|visit)"
 LONE_BEFORE_RE = re.compile(
-    r"(?:\b(?:met|meets|meet|meeting|talks|call|spoke|speaks|conversation)\s+with|\b(?:met|meets|hosted|hosts|received|receives|welcomed|welcomes)|\bbetween)\s+$"
+    r"(?:\b(?:met|meets|meet|meeting|talks|call|spoke|speaks|conversation)\s+(?:with|to)|\b(?:met|meets|hosted|hosts|received|receives|welcomed|welcomes|dialled|dialed|telephoned|phoned)"
+    r"|\b(?:co-?chaired|chaired|led|hosted|attended)\s+by(?:\s+\w+\s+and)?|\bbetween)\s+$"
 )
-LONE_AFTER_RE = regex.compile(rf"\s+(?:also\s+|later\s+|then\s+|on\s+\w+\s+)?(?:met|meets|hosted|hosts|received|receives|consulted|conferred|spoke\s+(?:by|on|over|with)"
+LONE_AFTER_RE = regex.compile(rf"\s+(?:also\s+|later\s+|then\s+|on\s+\w+\s+)?(?:met|meets|hosted|hosts|received|receives|consulted|conferred|dialled|dialed|spoke\s+(?:by|on|over|with|to)"
     r"|(?:held|holds|had|has)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:talks|meetings?|discussions|summit|call|conversation)"
     r"|call(?:ed|s)?\s+on|(?:arrived|arrives|landed|lands|reached|reaches)\s+(?:in\s+)?\p{Lu})\b|\s+and\s+\p{{Lu}}[\w’'-]+(?:\s+\p{{Lu}}[\w’'-]+)?\s+{VERB_OF_MEETING}\b|,\s+\p{{Lu}}[\w’'-]+\s+{VERB_OF_MEETING}\b")
 LONE_SECOND_RE = re.compile(r"\band\s+$")

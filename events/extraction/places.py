@@ -166,10 +166,28 @@ def find_demonyms(text):
     return [(m.start(1), m.end(1), demonyms()[m[1]]) for m in _demonym_re().finditer(text)]
 
 
+# Seats of government that news names instead of their city ("called on Putin at the Kremlin"): the
+# city each stands in.
+SEATS = {
+    "Kremlin": ("Moscow", "RU"), "White House": ("Washington", "US"), "Great Hall of the People": ("Beijing", "CN"),
+    "Zhongnanhai": ("Beijing", "CN"), "Diaoyutai State Guesthouse": ("Beijing", "CN"), "Hyderabad House": ("New Delhi", "IN"),
+    "Rashtrapati Bhavan": ("New Delhi", "IN"), "Elysee Palace": ("Paris", "FR"), "Élysée Palace": ("Paris", "FR"),
+    "Elysee": ("Paris", "FR"), "Élysée": ("Paris", "FR"), "Downing Street": ("London", "GB"), "Akasaka Palace": ("Tokyo", "JP"),
+    "Kantei": ("Tokyo", "JP"), "Blue House": ("Seoul", "KR"), "Bellevue Palace": ("Berlin", "DE"), "Chancellery": None,
+    "Quirinale": ("Rome", "IT"), "Palazzo Chigi": ("Rome", "IT"), "Planalto Palace": ("Brasília", "BR"),
+    "Al-Yamamah Palace": ("Riyadh", "SA"), "Maximos Mansion": ("Athens", "GR"), "Istana Negara": ("Kuala Lumpur", "MY"),
+    "Merdeka Palace": ("Jakarta", "ID"), "Malacanang Palace": ("Manila", "PH"), "Malacañang Palace": ("Manila", "PH"),
+}
+
+
 def lookup_place(name):
-    """A PlaceRef for a country, city or province name, or None. A province or state (ISO 3166-2)
-    wins over a smaller town of the same name: "Bali" is Indonesia's, not a town in Cameroon."""
+    """A PlaceRef for a country, city or province name, or a seat of government (SEATS), or None. A
+    province or state (ISO 3166-2) wins over a smaller town of the same name: "Bali" is Indonesia's,
+    not a town in Cameroon."""
     name = name.strip()
+    if SEATS.get(name):
+        city, code = SEATS[name]
+        return PlaceRef(city, code)
     if name in country_names():
         code = country_names()[name]
         return PlaceRef(country_name(code), code)
@@ -249,6 +267,9 @@ def place_mentions(text):
                     out.append((m.start(), m[1].lower(), ref))
                 break
             ref = lookup_place(candidate)
+            if ref and SEATS.get(candidate) and m[1].lower() in ("in", "at"):
+                out.append((m.start(), m[1].lower(), ref))  # "at the Kremlin": in Moscow
+                break
             if ref and m[1].lower() == "visiting" and OFFICE_AFTER_RE.match(text, m.start(2) + len(candidate)):
                 break  # "visiting US Secretary of Defence Lloyd Austin": who visits, not where
             if ref and m[1].lower() == "at" and ref.name == country_name(ref.country):
