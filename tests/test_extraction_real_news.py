@@ -1374,3 +1374,16 @@ def test_both_surnames_a_meeting_is_co_chaired_by_are_its_people():
         "Australia and Japan held the second dialogue in Tokyo on Monday, co-chaired by Wong and Marles.", published=DAY
     )
     assert sorted(people_of(dialogue)) == ["Marles", "Wong"]
+
+
+def test_two_surnames_alone_that_held_talks_are_the_meetings_people():
+    [meeting] = events_of("Albanese and Widodo held talks at the Kremlin on Tuesday.", published=DAY)
+    assert people_of(meeting) == ["Albanese", "Widodo"] and meeting.venue.name == "Moscow"
+
+
+def test_a_city_whose_name_has_small_words_in_it_is_the_venue():
+    [meeting] = events_of(
+        "Foreign Minister Penny Wong held talks with Foreign Minister Mauro Vieira in Rio de Janeiro on Tuesday.",
+        published=DAY,
+    )
+    assert meeting.venue.name == "Rio de Janeiro"

@@ -224,7 +224,8 @@ def is_major_place(name):
     return bool(city) and city[2] >= MAJOR_CITY_POPULATION
 
 
-CAPITALISED = r"[A-Z][a-zA-Z'’.-]+(?:\s+[A-Z][a-zA-Z'’.-]+){0,2}"
+# (with the small words inside a name: "Rio de Janeiro", "Dar es Salaam", "Port of Spain")
+CAPITALISED = r"[A-Z][a-zA-Z'’.-]+(?:\s+(?:(?:de|da|do|dos|del|la|el|es|of|al)\s+)?[A-Z][a-zA-Z'’.-]+){0,2}"
 # "in Moscow", "at New Delhi", "to Russia" — where an event is, or where someone travels.
 LOCATIVE_RE = re.compile(
     r"\b(in|at|to|for|from|visit(?:ed|ing|s)?(?:\s+to)?|arrived in|held in|reached|toured|(?:flew|flies|flown)\s+into)\s+(?:the\s+)?"
