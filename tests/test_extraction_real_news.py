@@ -1387,3 +1387,8 @@ def test_a_city_whose_name_has_small_words_in_it_is_the_venue():
         published=DAY,
     )
     assert meeting.venue.name == "Rio de Janeiro"
+
+
+def test_a_surname_alone_before_a_relative_clause_that_then_arrives_is_the_traveller():
+    [visit] = events_of("Wong, who is on a three-nation tour, reached Cyprus on Monday.", published=DAY)
+    assert people_of(visit) == ["Wong"] and visit.venue.name == "Cyprus" and visit.date.iso() == "2024-03-11"
