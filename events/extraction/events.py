@@ -128,9 +128,6 @@ class Context:
     # an event) of its last dated sentence.
     paragraph_time: tuple | None = None
     paragraph_earlier: object = None  # the match of "Earlier, …" opening the paragraph: it tells of before the report's time
-    # A summit the report dates and places before naming anyone at it ("The China-Central Asia Summit
-    # will be held on May 18-19 in Xi'an"): (kind, DateValue, PlaceRef).
-    occasion: tuple | None = None
     summit_venue: object = None  # where the last summit the report placed was (PlaceRef)
     last_group: list = field(default_factory=list)  # the people of the last sentence's largest event
     occasions: list = field(default_factory=list)  # (DateValue, PlaceRef) of each summit dated and placed with nobody named
@@ -822,39 +819,18 @@ def sentence_events(sentence, masked, mentions, ctx):
     return out
 
 
-# "the summit", "this summit": the one the report has told of.
-DEFINITE_RE = re.compile(r"\b(?:the|this)\s+(?:[\w-]+\s+)?$", re.I)
 
 
 def _the_occasion(kind, trigger, masked, out, date, venue, ctx, trigger_sentence):
-    """A summit the report dates and places before it names anyone at it ("The China-Central Asia
-    Summit will be held on May 18-19 in Xi'an") is where and when a later sentence's "the summit"
-    is, when that sentence gives no date of its own ("Xi and the heads of state … are participating
-    in the summit")."""
-    if kind != "summit":
+    """Record a summit the report dates and places without naming anyone at it ("The China-Central
+    Asia Summit will be held on May 18-19 in Xi'an"), within a week of the report ("the second of its
+    kind after an inaugural one held in 2019 in Sochi" is history): `_date_by_the_occasion` dates and
+    places by it the summit people attend."""
+    if kind != "summit" or out:
         return
-    stated = bool(_stated_times(masked, trigger))
-    if not out:
-        # Only as the story's subject: before any lead, and within a week of the report ("the second
-        # of its kind after an inaugural one held in 2019 in Sochi" is history).
-        recent = ctx.anchor.date is None or (date.known and _near(date, ctx.anchor.date))
-        if stated and date.known and venue is not None and recent:
-            span = Span(trigger_sentence.start, trigger_sentence.end)
-            if not ctx.narrative.known:
-                ctx.occasion = (kind, date, venue, span)
-            ctx.occasions.append((date, venue, span))
-        return
-    if ctx.occasion is None or stated or not DEFINITE_RE.search(masked[: trigger.start()]):
-        return
-    _, when, where, span = ctx.occasion
-    for event in out:
-        if event.kind != kind or event.date.evidence.startswith((EARLIER_EVIDENCE, DESCRIBED_EVIDENCE)):
-            continue
-        event.date = DateValue(when.date, when.precision, f"the date the report gives the summit before: {when.evidence}", end=when.end)
-        event.spans = [span, *event.spans]  # the passage that dates and places it reports it too
-        if venue is None:
-            event.venue, event.venue_stated = where, True
-            event.countries = _countries(event.participants, where)
+    recent = ctx.anchor.date is None or (date.known and _near(date, ctx.anchor.date))
+    if _stated_times(masked, trigger) and date.known and venue is not None and recent:
+        ctx.occasions.append((date, venue, Span(trigger_sentence.start, trigger_sentence.end)))
 
 
 # "Xi’an has been chosen to host the first in-person gathering among heads of state", "Tokyo will host
