@@ -130,7 +130,7 @@ class Context:
     paragraph_earlier: object = None  # the match of "Earlier, …" opening the paragraph: it tells of before the report's time
     summit_venue: object = None  # where the last summit the report placed was (PlaceRef)
     last_group: list = field(default_factory=list)  # the people of the last sentence's largest event
-    occasions: list = field(default_factory=list)  # (DateValue, PlaceRef) of each summit dated and placed with nobody named
+    occasions: list = field(default_factory=list)  # (DateValue, PlaceRef, Span) of each summit dated and placed with nobody named
 
 
 def _is_a_title(quoted):
