@@ -885,6 +885,13 @@ NTH_DAY_RE = re.compile(r"\b(second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th
 ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6}
 
 
+def _since_the_first_day(date, ordinal, what):
+    """The run of days that ends on a day that is its "second" (third, …) day."""
+    n = ORDINALS[ordinal.lower()]
+    first = date.date - datetime.timedelta(days=n - 1)
+    return DateValue(first, "day", f"{date.evidence}, the {ordinal.lower()} day of the {what}", date.weekday, end=date.date)
+
+
 def _days_of_the_visit(masked, trigger, date):
     """A visit of a number of days that the sentence ends or begins on a day it gives is a run of
     days: "concluded his two-day visit on Saturday" (Friday and Saturday), "arrived on Monday on a
@@ -892,9 +899,7 @@ def _days_of_the_visit(masked, trigger, date):
     on Sunday."""
     nth = NTH_DAY_RE.search(masked)
     if nth and date.known and date.precision == "day" and not date.end and not date.evidence.startswith(REPORT_DATE_EVIDENCE):
-        n = ORDINALS[nth[1].lower()]
-        first = date.date - datetime.timedelta(days=n - 1)
-        return DateValue(first, "day", f"{date.evidence}, the {nth[1].lower()} day of the visit", date.weekday, end=date.date)
+        return _since_the_first_day(date, nth[1], "visit")
     days = N_DAY_VISIT_RE.search(masked)
     if not days or not date.known or date.precision != "day" or date.end or date.evidence.startswith((REPORT_DATE_EVIDENCE, "as the report's lead event")):
         return date
@@ -1131,9 +1136,7 @@ def _stay_of_the_meeting(masked, mentions, base, ctx, meetings):
     days = [e.date for e in meetings if e.date.known and e.date.precision == "day"]
     if not venue or not guests or not days:
         return []
-    last = max(days, key=lambda d: d.date)
-    first = last.date - datetime.timedelta(days=ORDINALS[stay[2].lower()] - 1)
-    date = DateValue(first, "day", f"{last.evidence}, the {stay[2].lower()} day of the stay", end=last.date)
+    date = _since_the_first_day(max(days, key=lambda d: d.date), stay[2], "stay")
     guest = guests[-1]
     return [
         ExtractedEvent(
