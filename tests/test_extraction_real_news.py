@@ -1392,3 +1392,24 @@ def test_a_city_whose_name_has_small_words_in_it_is_the_venue():
 def test_a_surname_alone_before_a_relative_clause_that_then_arrives_is_the_traveller():
     [visit] = events_of("Wong, who is on a three-nation tour, reached Cyprus on Monday.", published=DAY)
     assert people_of(visit) == ["Wong"] and visit.venue.name == "Cyprus" and visit.date.iso() == "2024-03-11"
+
+
+def test_the_two_leaders_of_a_sentence_naming_one_of_them_are_the_pair_that_person_was_last_in():
+    [lead, other] = events_of(
+        "Chancellor Olaf Scholz welcomed President Emmanuel Macron in Berlin for talks on Tuesday. "
+        "Macron met earlier with President Frank-Walter Steinmeier at the Bellevue Palace. "
+        "After talks with Scholz, the two leaders will make joint statements to the press.",
+        published=DAY,
+    )
+    assert people_of(lead) == ["Emmanuel Macron", "Olaf Scholz"]
+    assert people_of(other) == ["Emmanuel Macron", "Frank-Walter Steinmeier"]
+
+
+def test_people_who_will_join_a_pairs_talks_are_that_meetings_people():
+    [meeting] = events_of(
+        "Prime Minister Mark Carney held talks with President Claudia Sheinbaum in Ottawa on Tuesday. "
+        "In their talks, they were joined by Foreign Minister Anita Anand and Mexican counterpart Juan Velasco.",
+        published=DAY,
+    )
+    assert people_of(meeting) == ["Anita Anand", "Claudia Sheinbaum", "Juan Velasco", "Mark Carney"]
+    assert meeting.date.iso() == "2024-03-12"

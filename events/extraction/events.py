@@ -123,6 +123,7 @@ class Context:
     narrative_venue: object = None  # PlaceRef of the lead event, if its sentence says where
     groups: list = field(default_factory=list)  # (subject, role, countries, span) of unnamed counterparts
     pair: list = field(default_factory=list)  # the two people of the last two-person event: "the two ministers"
+    pairs: list = field(default_factory=list)  # the two people of each two-person event, in order
     country_lists: list = field(default_factory=list)  # the countries of each meeting known by them, in order
     # The time the paragraph so far is set at: (expression, DateValue, whether that sentence reported
     # an event) of its last dated sentence.
@@ -677,6 +678,8 @@ PAIR_RE = re.compile(
     r"|\b[Tt]he\s+two\b(?=\s+(?:also\s+)?(?:met|spoke|held|had|have|agreed|signed|discussed|talked|leaders|men|sides)\b)",
     re.I,
 )
+# "In their talks, they will be joined by the foreign ministers": the people named after it join the pair.
+JOINED_BY_RE = re.compile(r"\b(?:they|their\s+\w+)\b[^.;]{0,30}?\b(?:will\s+be|were|are|have\s+been|had\s+been)\s+joined\s+by\b", re.I)
 COUNTRY_PAIR_RE = re.compile(r"(?:^|[,;]\s+|\b(?:and|after|then)\s+)(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+and\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?!and\b)(?:[a-z]+\s+){0,2}?(?:signed|agreed|inked|exchanged|issued|adopted|reached|held|released)\b")
 
 
@@ -696,11 +699,19 @@ def _pair_by_countries(masked, ctx):
 
 def with_the_pair(masked, mentions, base, ctx):
     """'The two ministers signed an agreement', 'China and Saudi Arabia signed…': the two people of
-    the report's last two-person event, when the sentence names nobody else."""
+    the report's last two-person event, when the sentence names nobody else; when it names one of
+    them ("After talks with Mitsotakis, the two leaders will…"), the last pair that person was of.
+    "In their talks, they will be joined by A and B": the pair, and A and B."""
     m = PAIR_RE.search(masked) or _pair_by_countries(masked, ctx)
-    if not m or len(ctx.pair) != 2 or len({id(x.person) for x in mentions}) >= 2:
+    joined = JOINED_BY_RE.search(masked)
+    if joined and len(ctx.pair) == 2 and mentions and all(x.start - base > joined.start() for x in mentions):
+        found = [people.Mention(base + joined.start(), base + joined.end(), person, "group") for person in ctx.pair]
+        return sorted(mentions + [f for f in found if all(f.person is not x.person for x in mentions)], key=lambda x: x.start)
+    named = {id(x.person) for x in mentions}
+    if not m or len(ctx.pair) != 2 or len(named) >= 2:
         return mentions
-    found = [people.Mention(base + m.start(), base + m.end(), person, "group") for person in ctx.pair]
+    pair = next((p for p in reversed(ctx.pairs) if named <= {id(x) for x in p}), ctx.pair)
+    found = [people.Mention(base + m.start(), base + m.end(), person, "group") for person in pair]
     return sorted(mentions + [f for f in found if all(f.person is not x.person for x in mentions)], key=lambda x: x.start)
 
 
@@ -806,6 +817,7 @@ def sentence_events(sentence, masked, mentions, ctx):
     two = [e for e in out if len(e.participants) == 2]
     if two:
         ctx.pair = list(two[-1].participants)
+        ctx.pairs.append(ctx.pair)
     if out:
         ctx.last_group = max((e.participants for e in out), key=len)
     recent = ctx.anchor.date is None or not date.known or _near(date, ctx.anchor.date)
