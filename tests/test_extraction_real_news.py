@@ -1413,3 +1413,13 @@ def test_people_who_will_join_a_pairs_talks_are_that_meetings_people():
     )
     assert people_of(meeting) == ["Anita Anand", "Claudia Sheinbaum", "Juan Velasco", "Mark Carney"]
     assert meeting.date.iso() == "2024-03-12"
+
+
+def test_a_guest_received_somewhere_by_people_it_does_not_name_arrived_there():
+    [visit] = events_of(
+        "The Brazilian president was received in January by the governor of Bavaria and the ambassador in the city of Munich. "
+        "President Luiz Inacio Lula da Silva later toured a factory.",
+        published=DAY,
+    )
+    assert visit.kind == "visit" and visit.venue.name == "Munich"
+    assert people_of(visit) == ["Luiz Inacio Lula da Silva"] and visit.date.iso() == "2024-01"

@@ -98,6 +98,9 @@ TRAVEL_WORD_RE = re.compile(r"\b(?:left|leaves|leave|leaving|heading|headed|trip
 SIDELINES_RE = re.compile(r"\b(?:sidelines|margins|conclusion|end|start|eve)\s+of\s*$", re.I)
 
 
+PASSIVE_RECEPTION_RE = re.compile(r"(?:was|were|is|are)\s+(?:warmly\s+)?(?:received|welcomed|greeted)", re.I)
+
+
 REPORT_DATE_EVIDENCE = "the date of the report"
 HEADLINE_EVIDENCE = "a headline without a date"
 EARLIER_EVIDENCE = "the report sets it before its own time"
@@ -753,6 +756,10 @@ def sentence_events(sentence, masked, mentions, ctx):
     # A call is held nowhere: "speak in phone call … as officials set to visit China".
     call = kind == "meeting" and _is_call(masked, trigger)
     venue = None if call else venue_for(masked, ctx, trigger)
+    if kind == "meeting" and venue is not None and PASSIVE_RECEPTION_RE.fullmatch(trigger.group()) and all(len(g) == 1 for g in groups):
+        # "The American president was received in July by the governor of Mecca … in Jeddah": with
+        # nobody named to have met, the guest's arrival there.
+        kind = "visit"
     if kind == "summit" and venue is not None:
         ctx.summit_venue = venue
     elif kind == "meeting" and venue is None and ctx.summit_venue and AT_THE_SUMMIT_RE.search(masked):
