@@ -1423,3 +1423,14 @@ def test_a_guest_received_somewhere_by_people_it_does_not_name_arrived_there():
     )
     assert visit.kind == "visit" and visit.venue.name == "Munich"
     assert people_of(visit) == ["Luiz Inacio Lula da Silva"] and visit.date.iso() == "2024-01"
+
+
+def test_the_following_day_is_the_day_after_the_one_the_paragraph_gave():
+    events = events_of(
+        "Foreign ministers of five Pacific nations visited Canberra on February 2 and held talks with officials. "
+        "The following day, the delegation was received by Prime Minister Anthony Albanese in Sydney.",
+        published=DAY,
+    )
+    [meeting] = [e for e in events if people_of(e) == ["Anthony Albanese"]]
+    assert meeting.kind == "meeting" and meeting.date.iso() == "2024-02-03"
+    assert meeting.venue.name == "Sydney"

@@ -492,6 +492,13 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
     future = dates.is_future(masked, trigger.start() + len(trigger.group().split()[0]))
     if headline and not future:
         return DateValue(evidence=HEADLINE_EVIDENCE)
+    following = FOLLOWING_DAY_RE.search(masked, 0, trigger.start())
+    if following and ctx.paragraph_time and ctx.paragraph_time[1].precision == "day":
+        # "visited Kyiv on June 16 … The following day, the mission was received in St. Petersburg":
+        # the day after the last day the paragraph gave.
+        expression, value, _ = ctx.paragraph_time
+        day = (value.end or value.date) + datetime.timedelta(days=1)
+        return DateValue(day, "day", f"“{following.group()}”: the day after “{expression}” ({value.iso()})")
     described = DESCRIBED_RE.search(masked)
     lead_people = len(people) >= 2 and {id(p) for p in people} <= ctx.narrative_people
     if described and described.start() <= trigger.start() < described.end() + 20 and not lead_people:
@@ -558,6 +565,7 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
     return DateValue(evidence="the report gives no date for it")
 
 
+FOLLOWING_DAY_RE = re.compile(r"\b(?:the\s+(?:following|next)\s+day|a\s+day\s+later|the\s+day\s+after)\b(?!\s+(?:of|that|when))", re.I)
 # "The meeting comes six days after …", "The talks came nearly eight months after …"
 GAP_RE = re.compile(
     r"\b(?:comes?|came|took\s+place|was\s+held|is\s+held)\s+(?P<about>(?:just|nearly|about|some|only|barely|almost|around|roughly)\s+)?"
@@ -756,7 +764,8 @@ def sentence_events(sentence, masked, mentions, ctx):
     # A call is held nowhere: "speak in phone call … as officials set to visit China".
     call = kind == "meeting" and _is_call(masked, trigger)
     venue = None if call else venue_for(masked, ctx, trigger)
-    if kind == "meeting" and venue is not None and PASSIVE_RECEPTION_RE.fullmatch(trigger.group()) and all(len(g) == 1 for g in groups):
+    guest_first = all(m.start - base < trigger.start() for m in mentions)
+    if kind == "meeting" and venue is not None and PASSIVE_RECEPTION_RE.fullmatch(trigger.group()) and all(len(g) == 1 for g in groups) and guest_first:
         # "The American president was received in July by the governor of Mecca … in Jeddah": with
         # nobody named to have met, the guest's arrival there.
         kind = "visit"
@@ -1232,7 +1241,7 @@ def name_parts_full(mention, text):
 
 # The unnamed others of a meeting: "with leaders from the continent", "the Saudi delegation".
 UNNAMED_OTHERS_RE = re.compile(
-    r"\b(?:leaders|heads\s+of\s+(?:state|government)|ministers|delegations?|counterparts|officials|envoys|presidents|premiers)\b"
+    r"\b(?:leaders|heads\s+of\s+(?:state|government)|ministers|delegations?|counterparts|officials|envoys|presidents|premiers|mission)\b"
     r"|\b[A-Z][a-z]+\s+(?:counterpart|delegation|side|leader|president|prime\s+minister|minister|king|emir|crown\s+prince|ambassador|governor)\b"
     r"|\bthe\s+governor\s+of\s+[A-Z]"
     # "China's top diplomat", "Moscow's chief negotiator"
