@@ -749,6 +749,16 @@ def test_what_a_report_tells_of_talks_over_several_days_is_dated_to_their_month_
     assert "on a day it does not give" in agreement.date.evidence
 
 
+def test_what_a_report_tells_of_talks_that_run_until_its_own_day_is_news_of_that_day():
+    text = (
+        "Deputy Minister Carlos Fernandez met Vice Minister Luis Moreno for talks in Havana from March 8 to 12.\n\n"
+        "Fernandez and Moreno agreed to restore air links and reopen their consulates, the statement said."
+    )
+    [agreement] = [e for e in events_of(text, published=DAY) if e.kind == "agreement"]
+    assert (agreement.date.iso(), agreement.date.precision) == ("2024-03-12", "day")
+    assert agreement.date.evidence.startswith("the date of the report")
+
+
 def test_two_peoples_meeting_named_by_their_possessive_is_a_meeting():
     text = (
         "President Gabriel Boric hosted President Lula in Santiago on Monday.\n\n"

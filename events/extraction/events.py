@@ -544,6 +544,11 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
             # Other people than the lead's, and no date of their own: the story's day is a guess.
             return DateValue(evidence="the report gives no date for it, and it is not of the lead event's people")
         n = ctx.narrative
+        if n.end and n.precision == "day" and ctx.anchor.date and n.date <= ctx.anchor.date <= n.end and not re.search(r"\b(?:during|in|at|on)\s+(?:the|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour|talks|stay)\b", masked, re.I):
+            # The lead runs until the report's day ("the talks in Beijing from March 6 to 10", in a
+            # report of March 10) and the sentence does not set the event inside it: news of the
+            # report's day, like any report that gives no other date.
+            return DateValue(ctx.anchor.date, "day", f"{REPORT_DATE_EVIDENCE} ({ctx.anchor.evidence}), the last day of the report's lead event, {n.evidence}")
         if n.end and n.precision == "day":
             # The lead ran over several days ("the talks in Beijing from March 6 to 10"): which of
             # them this was, the report does not say.
