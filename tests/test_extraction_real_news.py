@@ -1444,3 +1444,10 @@ def test_the_following_day_is_the_day_after_the_one_the_paragraph_gave():
     [meeting] = [e for e in events if people_of(e) == ["Anthony Albanese"]]
     assert meeting.kind == "meeting" and meeting.date.iso() == "2024-02-03"
     assert meeting.venue.name == "Sydney"
+
+
+def test_what_was_reached_at_a_meeting_is_no_arrival_but_reaching_a_place_is():
+    events = events_of("Minister Penny Wong welcomed the understanding reached at a meeting in Hanoi on Monday.", published=DAY)
+    assert [e.kind for e in events] != ["visit"]
+    [visit] = events_of("External Affairs Minister S Jaishankar reached here on Monday for talks.", published=DAY)
+    assert visit.kind == "visit" and people_of(visit) == ["S Jaishankar"]

@@ -28,7 +28,7 @@ SUMMIT_RE = re.compile(r"\bsummit(?:\s+meeting|\s+talks)?\b", re.I)
 VISIT_RE = re.compile(
     r"\b(?:(?:left|leaves|leave|leaving|departed|departs|headed|heading|set\s+off)\s+for"
     r"|(?:arrived|arrives|arriving|arrive|landed|lands|touched\s+down|touches\s+down)(?=\s+(?:in|at|on|to|for|here|there|late|early|yesterday|today|this|last|[A-Z]))"
-    r"|(?:reached|reaches)(?=\s+[A-Z])"
+    r"|(?:reached|reaches)(?=\s+(?:here|there|(?-i:[A-Z])))"
     r"|will\s+visit|visited|is\s+visiting|to\s+visit|on\s+an?\s+(?:[\w-]+\s+){0,3}visit\s+to"
     # "will be in Chile on a state visit": someone in a place on a visit
     r"|(?:is|was|are|were|be)\s+in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+(?:on|for)\s+an?\s+(?:[\w-]+\s+){0,3}visit\b"
