@@ -1451,3 +1451,12 @@ def test_what_was_reached_at_a_meeting_is_no_arrival_but_reaching_a_place_is():
     assert [e.kind for e in events] != ["visit"]
     [visit] = events_of("External Affairs Minister S Jaishankar reached here on Monday for talks.", published=DAY)
     assert visit.kind == "visit" and people_of(visit) == ["S Jaishankar"]
+
+
+def test_documents_signed_at_the_meeting_between_two_leaders_are_an_agreement_and_their_meeting():
+    events = events_of(
+        "Prime Minister Narendra Modi and President Vladimir Putin signed 28 documents on the sidelines of the meeting between Modi and Putin in Moscow on Monday.",
+        published=DAY,
+    )
+    assert sorted(e.kind for e in events) == ["agreement", "meeting"]
+    assert all(people_of(e) == ["Narendra Modi", "Vladimir Putin"] and e.date.iso() == "2024-03-11" for e in events)

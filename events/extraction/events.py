@@ -18,6 +18,8 @@ AGREEMENT_NOUN = (
 AGREEMENT_RE = re.compile(
     rf"\b(?:(?:sign|ink|adopt|issu|releas)(?:ed|es|s|ing)?\b(?=.*\b{AGREEMENT_NOUN}\b)"
     rf"|(?:conclud(?:ed|es)|reach(?:ed|es)?|struck|strike|exchang(?:ed|es))\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,3}}?{AGREEMENT_NOUN}"
+    # "have signed a number of intergovernmental documents"
+    r"|(?:signed|signs|sign|inked)\s+(?:an?\s+(?:number|package|set|series)\s+of\s+|several\s+|\w+\s+)?(?:[\w-]+\s+)?documents\b"
     r"|agree[sd]?\s+to\s+(?:restore|resume|re-?establish|establish|reopen|normali[sz]e|sign|launch|create|form|set\s+up|upgrade|elevate)\b"
     # "Modi and Hasina witnessed the exchange of seven MoUs"
     rf"|witness(?:ed|es)?\s+the\s+(?:signing|exchange|inking)\s+of\s+(?:[\w-]+\s+){{0,4}}?{AGREEMENT_NOUN}"
@@ -988,8 +990,10 @@ def _occasion_of_agreement(masked, trigger, agreement):
     was signed at is an event of its own, of the same people, day and place."""
     summit = SUMMIT_RE.search(masked)
     meeting = next((m for m in MEETING_NOUN_RE.finditer(masked) if m["det"].lower() in ("their", "his", "her") or m["det"][-2:] in ("'s", "’s")), None)
-    occasion = summit or meeting
-    if occasion is None or len(agreement.participants) < 2 or SIDELINES_RE.search(masked[: occasion.start()]):
+    # "signed … documents on the sidelines of the meeting between Putin and Xi": the signatories' own meeting
+    between = re.search(r"\b(?:meeting|talks)\s+between\b", masked, re.I)
+    occasion = summit or meeting or between
+    if occasion is None or len(agreement.participants) < 2 or (occasion is not between and SIDELINES_RE.search(masked[: occasion.start()])):
         return []
     kind = "summit" if summit else "meeting"
     return [
