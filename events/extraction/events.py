@@ -990,8 +990,9 @@ def _occasion_of_agreement(masked, trigger, agreement):
     was signed at is an event of its own, of the same people, day and place."""
     summit = SUMMIT_RE.search(masked)
     meeting = next((m for m in MEETING_NOUN_RE.finditer(masked) if m["det"].lower() in ("their", "his", "her") or m["det"][-2:] in ("'s", "’s")), None)
-    # "signed … documents on the sidelines of the meeting between Putin and Xi": the signatories' own meeting
-    between = re.search(r"\b(?:meeting|talks)\s+between\b", masked, re.I)
+    # "signed … documents on the sidelines of the meeting between Putin and Xi": the signatories' own
+    # meeting, when it names them ("the meeting between the defence ministers" may be a commission's)
+    between = re.search(r"\b(?:meeting|talks)\s+between\s+(?-i:[A-Z])", masked, re.I)
     occasion = summit or meeting or between
     if occasion is None or len(agreement.participants) < 2 or (occasion is not between and SIDELINES_RE.search(masked[: occasion.start()])):
         return []
