@@ -13,6 +13,7 @@ A report is what one document says of one event. Two reports can be one event on
   report joins only a report that names that person; a report naming nobody (a meeting known by the
   countries attending) joins only a report of the same set of two countries or more, at a venue in
   the same country;
+- a phone call joins neither a report of a meeting at a venue nor a summit (unless both are calls);
 - their dates agree, when both are known: the periods overlap (a day, a range of days, a month, a
   year; two reports of a visit to one country may be VISIT_SLACK_DAYS apart, one dating it by the
   arrival, the other by the day it is written); a date known only to the year needs more, the same venue country and two shared content
@@ -177,7 +178,10 @@ def basic_fit(a, b):
 
 
 def places_fit(a, b):
-    """A phone call is held nowhere: it is not a meeting at a venue."""
+    """A phone call is held nowhere: it is not a meeting at a venue, nor a summit (unless both are
+    calls: a virtual summit)."""
+    if a.remote != b.remote and "summit" in (a.kind, b.kind):
+        return False
     return not ((a.remote and b.venue_country) or (b.remote and a.venue_country))
 
 

@@ -244,6 +244,15 @@ def test_a_phone_call_never_joins_a_meeting_held_at_a_venue():
     assert together(call, report(FRIDAY))  # a report that says nothing of where may be the call
 
 
+def test_a_phone_call_is_no_summit_but_a_virtual_summit_is_a_call():
+    call = report(FRIDAY)
+    call.remote = True
+    assert not together(call, report(FRIDAY, kind="summit"))
+    virtual = report(FRIDAY, kind="summit")
+    virtual.remote = True
+    assert together(call, virtual)
+
+
 def test_an_undated_report_naming_a_day_and_month_joins_only_a_cluster_of_that_day():
     november, april = report(DateValue(datetime.date(2023, 11, 15), "day")), report(DateValue(datetime.date(2024, 4, 2), "day"))
     lone = report(DateValue(month_day=(4, 2)))

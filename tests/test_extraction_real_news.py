@@ -1460,3 +1460,14 @@ def test_documents_signed_at_the_meeting_between_two_leaders_are_an_agreement_an
     )
     assert sorted(e.kind for e in events) == ["agreement", "meeting"]
     assert all(people_of(e) == ["Narendra Modi", "Vladimir Putin"] and e.date.iso() == "2024-03-11" for e in events)
+
+
+def test_the_summit_two_leaders_go_on_to_after_their_meeting_is_an_event_of_its_own():
+    events = events_of(
+        "Prime Minister Narendra Modi met President Joe Biden in Hiroshima on Saturday before going to the G7 Summit.",
+        published=DAY,
+    )
+    [met, later] = sorted(events, key=lambda e: e.date.known, reverse=True)
+    assert met.date.iso() == "2024-03-09" and met.venue.name == "Hiroshima"
+    assert later.kind == "summit" and not later.date.known and "G7 Summit" in later.title
+    assert people_of(later) == people_of(met) == ["Joe Biden", "Narendra Modi"]

@@ -110,7 +110,8 @@ DESCRIBED_EVIDENCE = "the report tells of it as past"
 PARAGRAPH_EVIDENCE = "the paragraph is set at another time"
 SEVERAL_EVIDENCE = "the report tells of several meetings"
 # Evidence that an undated event is not the one the report is about, nor of its day.
-OTHER_TIME = (EARLIER_EVIDENCE, DESCRIBED_EVIDENCE, PARAGRAPH_EVIDENCE)
+LATER_EVIDENCE = "an occasion the report's people go on to later"
+OTHER_TIME = (EARLIER_EVIDENCE, DESCRIBED_EVIDENCE, PARAGRAPH_EVIDENCE, LATER_EVIDENCE)
 
 
 @dataclass
@@ -164,6 +165,11 @@ AT_THE_SUMMIT_RE = re.compile(r"\b(?:(?:sidelines|margins)\s+of|during|at)\s+the
 # A summit that is only the setting of the sentence's meetings.
 SUMMIT_AS_SETTING_RE = re.compile(
     r"\b(?:(?:sidelines|margins|eve)\s+of|ahead\s+of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w()’'-]+\s+){0,6}$", re.I
+)
+# "met Xi in Woodside … before going to the APEC Summit": the occasion its people go on to, later.
+LATER_OCCASION_RE = re.compile(
+    r"\b(?:before|ahead\s+of|prior\s+to)\s+(?:going\s+to|attending|heading\s+to|travell?ing\s+to|joining|leaving\s+for)\s+"
+    r"the\s+((?:[\w()’'+&-]+\s+){0,6}?)(summit|conference|forum)\b", re.I
 )
 # "Biden and Xi spoke on April 2": two people who spoke, with each other.
 DESCRIBED_RE = re.compile(
@@ -837,6 +843,8 @@ def sentence_events(sentence, masked, mentions, ctx):
         out += _trip_to_the_meeting(masked, mentions, base, ctx, out[0]) + _stay_of_the_meeting(masked, mentions, base, ctx, out)
     if out:
         out += _meeting_of_the_when_clause(sentence, masked, mentions, trigger, ctx, out[0])
+    if out and kind in ("meeting", "summit", "visit"):
+        out += _later_occasion(masked, out[0])
     two = [e for e in out if len(e.participants) == 2]
     if two:
         ctx.pair = list(two[-1].participants)
@@ -854,6 +862,30 @@ def sentence_events(sentence, masked, mentions, ctx):
     return out
 
 
+
+
+def _later_occasion(masked, event):
+    """"Biden met Xi in Woodside on Wednesday before going to the APEC Summit": the summit its people
+    go on to is an event of its own, after this one, on a day the sentence does not give, and where
+    the report is set (as any event a sentence places nowhere), not at the meeting's venue."""
+    later = LATER_OCCASION_RE.search(masked)
+    if later is None:
+        return []
+    kind = "summit" if later[2].lower() == "summit" else "meeting"
+    name = f"{later[1]}{later[2]}".strip()
+    return [
+        ExtractedEvent(
+            kind=kind,
+            title=f"{' and '.join(p.name for p in event.participants)} at the {name}",
+            spans=list(event.spans),
+            date=DateValue(evidence=f"{LATER_EVIDENCE} (“{later.group()}”), after {event.date.iso() or 'this report'}, on a day it does not give"),
+            participants=list(event.participants),
+            venue=None,
+            countries=sorted({p.country for p in event.participants if p.country}),
+            topics=event.topics,
+            names_in_full=event.names_in_full,
+        )
+    ]
 
 
 def _the_occasion(kind, trigger, masked, out, date, venue, ctx, trigger_sentence):
