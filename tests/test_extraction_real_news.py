@@ -1471,3 +1471,13 @@ def test_the_summit_two_leaders_go_on_to_after_their_meeting_is_an_event_of_its_
     assert met.date.iso() == "2024-03-09" and met.venue.name == "Hiroshima"
     assert later.kind == "summit" and not later.date.known and "G7 Summit" in later.title
     assert people_of(later) == people_of(met) == ["Joe Biden", "Narendra Modi"]
+
+
+def test_each_of_two_travellers_arriving_for_a_summit_makes_a_trip_of_their_own():
+    events = events_of(
+        "Chinese Premier Li Qiang and Japanese Prime Minister Fumio Kishida arrived in Seoul on Sunday for a trilateral summit "
+        "with South Korean President Yoon Suk Yeol.",
+        published=DAY,
+    )
+    visits = sorted((people_of(e), e.venue.name, e.date.iso()) for e in events if e.kind == "visit")
+    assert visits == [(["Fumio Kishida"], "Seoul", "2024-03-10"), (["Li Qiang"], "Seoul", "2024-03-10")]

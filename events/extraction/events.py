@@ -1260,21 +1260,33 @@ def _trip_to_the_meeting(masked, mentions, base, ctx, meeting):
     before = [m for m in mentions if m.start - base < trip.start()]
     if not before:
         return []
-    traveller = before[-1].person
+    # "Premier Li Qiang and Prime Minister Fumio Kishida arrived in Seoul …": each of the travellers
+    # the subject joins with "and" makes a trip of their own.
+    travellers = [before[-1]]
+    for m in reversed(before[:-1]):
+        if not COORDINATED_RE.fullmatch(masked[m.end - base : travellers[0].start - base]):
+            break
+        travellers.insert(0, m)
     venue = next((ref for start, prep, ref in places.place_mentions(masked) if start >= trip.start()), None)
+    date = date_for(masked, trip, ctx)
     return [
         ExtractedEvent(
             kind="visit",
             title=title_for("visit", [traveller], venue, masked),
             spans=list(meeting.spans),
-            date=date_for(masked, trip, ctx),
+            date=date,
             participants=[traveller],
             venue=venue,
             countries=_countries([traveller], venue),
             topics=meeting.topics,
             names_in_full=meeting.names_in_full,
         )
+        for traveller in unique_people(travellers)
     ]
+
+
+# Between two names of one subject: "Li Qiang and Japanese Prime Minister Fumio Kishida"
+COORDINATED_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:[A-Z][\w’'.-]*\s+){0,4}")
 
 
 def name_parts_full(mention, text):
