@@ -1481,3 +1481,29 @@ def test_each_of_two_travellers_arriving_for_a_summit_makes_a_trip_of_their_own(
     )
     visits = sorted((people_of(e), e.venue.name, e.date.iso()) for e in events if e.kind == "visit")
     assert visits == [(["Fumio Kishida"], "Seoul", "2024-03-10"), (["Li Qiang"], "Seoul", "2024-03-10")]
+
+
+def test_a_summit_known_by_its_name_whose_leaders_the_report_does_not_name_is_an_event_with_its_agreement():
+    events = events_of(
+        "ASTANA. Following the Central Asia – Japan Summit the Heads of State signed the Astana Declaration, the press service said.",
+        published=DAY,
+    )
+    assert sorted((e.kind, e.participants == [], e.date.iso()) for e in events) == [
+        ("agreement", True, "2024-03-12"), ("summit", True, "2024-03-12")
+    ]
+    summit = next(e for e in events if e.kind == "summit")
+    assert "Central Asia – Japan Summit" in summit.title and "JP" in summit.countries
+    assert next(e for e in events if e.kind == "agreement").title.startswith("Astana Declaration")
+
+
+def test_a_summit_named_with_nobody_at_it_is_the_summit_the_report_names_leaders_at():
+    [summit] = events_of(
+        "President Joe Biden hosted Prime Minister Fumio Kishida and President Yoon Suk Yeol for a summit at Camp David on Friday. "
+        "The White House released a list of principles to which they agreed at the Camp David Summit.",
+        published=DAY,
+    )
+    assert summit.kind == "summit" and len(summit.participants) == 3 and len(summit.spans) == 2
+
+
+def test_a_summit_the_report_calls_the_summit_is_no_name():
+    assert events_of("Officials said the Summit was a success.", published=DAY) == []

@@ -834,6 +834,8 @@ def sentence_events(sentence, masked, mentions, ctx):
         # them (but "Petro proposed a meeting between Colombia, Brazil…" is no meeting yet).
         named = [m.person for m in mentions if m.person.role != people.SPOUSE]
         out += _meeting_of_countries(kind, trigger, masked, sentence, date, venue, topics, ctx, named)
+    if kind in ("summit", "agreement") and not out and not mentions:
+        out += _named_summit(kind, masked, sentence, date, venue, topics)
     _the_occasion(kind, trigger, masked, out, date, venue, ctx, sentence)
     if kind == "visit" and out:
         out += _meeting_on_a_visit(masked, mentions, trigger, out[0], base, ctx) + _host_meets_guest(masked, mentions, base, trigger, out[0])
@@ -1127,6 +1129,54 @@ def _meeting_of_countries(kind, trigger, masked, sentence, date, venue, topics, 
 HOSTING_RE = re.compile(r"\b(?:received|receives|hosted|hosts|welcomed|welcomes|greeted|greets)\b")
 
 
+# "the Central Asia – China Summit", "the 2nd G20 Summit": a summit known by its name
+NAMED_SUMMIT_RE = re.compile(r"\b(?:the\s+)((?:\d+(?:st|nd|rd|th)\s+)?(?:(?-i:[A-Z])[\w’'.&+-]*\s+(?:[–-]\s+)?){1,6})(?-i:S|s)ummit\b")
+# "signed the Xi’an Declaration": an agreement known by its name
+NAMED_AGREEMENT_RE = re.compile(
+    r"\bthe\s+((?:(?-i:[A-Z])[\w’'.&+-]*\s+){1,6}(?:Declaration|Agreement|Treaty|Accord|Charter|Communiqu[eé]|Principles|Roadmap|Protocol))\b"
+)
+NOT_A_NAME = {"the", "a", "an", "this", "that", "next", "last", "its", "their", "his", "her", "our", "following", "upcoming"}
+
+
+def _named_summit(kind, masked, sentence, date, venue, topics):
+    """A summit the report knows by its name but whose leaders it does not name ("Following the
+    Central Asia – China Summit the Heads of State signed the Xi’an Declaration"): the summit, and
+    the agreement signed there when the report names that too; with the countries the names give,
+    nobody invented."""
+    summit = NAMED_SUMMIT_RE.search(masked)
+    if summit is None or not {w.lower() for w in re.findall(r"[\w’'.&+-]+", summit[1])} - NOT_A_NAME:
+        return []
+    name = re.sub(r"\s+", " ", summit.group()[4:]).strip()
+    agreement = NAMED_AGREEMENT_RE.search(masked) if kind == "agreement" else None
+    if kind == "agreement" and agreement is None:
+        return []
+    codes = listed_countries(summit.group())
+    where = f" in {venue.name}" if venue else ""
+    out = [("summit", f"{name}{where}")] + ([("agreement", f"{agreement[1]} at the {name}")] if agreement else [])
+    return [
+        ExtractedEvent(
+            kind=kind_,
+            title=title,
+            spans=[Span(sentence.start, sentence.end)],
+            date=date,
+            participants=[],
+            venue=venue,
+            countries=sorted({*codes, *([venue.country] if venue and venue.country else [])}),
+            topics=topics,
+        )
+        for kind_, title in out
+    ]
+
+
+def listed_countries(text):
+    """The countries a text names, by name or adjective, in order, each once."""
+    codes = []
+    for _, _, code in sorted(places.find_countries(text) + places.find_demonyms(text)):
+        if code not in codes:
+            codes.append(code)
+    return codes
+
+
 def _host_and_guest(masked, mentions, base, trigger):
     """[guest, host] when the sentence's subject receives someone before it tells of the visit:
     "Xi received his counterpart Lula in Beijing and welcomed him on his state visit"; else None."""
@@ -1336,7 +1386,9 @@ def same_event(a, b):
     pa, pb = frozenset(map(id, a.participants)), frozenset(map(id, b.participants))
     if a.kind != b.kind and not ({a.kind, b.kind} == {"meeting", "summit"} and pa == pb and len(pa) >= 2):
         return False  # a summit of the very people of a meeting is that meeting
-    if not pa or not pb:
+    if (not pa or not pb) and a.kind == b.kind == "summit" and _one_summit(a, b):
+        pass  # "the Camp David Summit" the report names nobody at is the summit it names leaders at
+    elif not pa or not pb:
         named, unnamed = (a, b) if pa else (b, a)
         if not named.participants or not unnamed.countries:
             return False
@@ -1544,4 +1596,4 @@ def fill_venues(events, scene, published=None):
         if event.venue is None and not event.placed_elsewhere:
             event.venue = city or scene
             event.venue_stated = False
-            event.countries = _countries(event.participants, event.venue)
+            event.countries = sorted({*event.countries, *_countries(event.participants, event.venue)})
