@@ -1507,3 +1507,15 @@ def test_a_summit_named_with_nobody_at_it_is_the_summit_the_report_names_leaders
 
 def test_a_summit_the_report_calls_the_summit_is_no_name():
     assert events_of("Officials said the Summit was a success.", published=DAY) == []
+
+
+def test_the_three_countries_of_an_agreement_are_the_three_its_sentence_lists():
+    events = events_of(
+        "President Joe Biden met Prime Minister Narendra Modi and Prime Minister Anthony Albanese in Sydney on Monday. "
+        "After the meeting, the three countries released a joint statement that will guide cooperation among India, Australia and the United States.",
+        published=DAY,
+    )
+    [agreement] = [e for e in events if e.kind == "agreement"]
+    assert agreement.countries == ["AU", "IN", "US"]
+    assert agreement.date.iso() == "2024-03-11"
+

@@ -1086,16 +1086,14 @@ def _meeting_of_countries(kind, trigger, masked, sentence, date, venue, topics, 
     scope = masked[: trigger.start()]
     if re.search(r"\bbetween\b", trigger.group()):
         scope += " " + masked[trigger.end() : trigger.end() + 80]
-    codes = []
-    for _, _, code in sorted(places.find_countries(scope) + places.find_demonyms(scope)):
-        if code not in codes:
-            codes.append(code)
+    codes = listed_countries(scope)
     counted = N_COUNTRIES_RE.search(scope)
     if len(codes) < 2 and counted:
-        # "the four countries' foreign ministers": the four the report listed last.
+        # "the four countries' foreign ministers": the four the sentence lists, or of the last meeting
+        # known by four countries.
         word = counted[1].lower()
         n = dates.count_of(word)
-        codes = next((list(found) for found in reversed(ctx.country_lists) if len(found) == n), codes)
+        codes = next((list(found) for found in [listed_countries(masked), *reversed(ctx.country_lists)] if len(found) == n), codes)
     if len(codes) < 2:
         return []
     ctx.country_lists.append(tuple(codes))
