@@ -1519,3 +1519,15 @@ def test_the_three_countries_of_an_agreement_are_the_three_its_sentence_lists():
     assert agreement.countries == ["AU", "IN", "US"]
     assert agreement.date.iso() == "2024-03-11"
 
+
+
+def test_a_guest_met_by_officials_with_no_day_of_their_own_was_met_the_day_the_report_says_they_arrived():
+    events = events_of(
+        "Earlier it became known that the president would send officials to meet Prime Minister Anthony Albanese. "
+        "He was met by Governor Sam Mostyn and Minister Penny Wong.\n\n"
+        "Albanese arrived in Jakarta on March 10 by plane.",
+        published=DAY,
+    )
+    [met] = [e for e in events if e.kind == "meeting" and len(e.participants) == 3]
+    assert people_of(met) == ["Anthony Albanese", "Penny Wong", "Sam Mostyn"]
+    assert met.date.iso() == "2024-03-10" and "arrived" in met.date.evidence

@@ -138,6 +138,7 @@ class Context:
     summit_venue: object = None  # where the last summit the report placed was (PlaceRef)
     last_group: list = field(default_factory=list)  # the people of the last sentence's largest event
     occasions: list = field(default_factory=list)  # (DateValue, PlaceRef, Span) of each summit dated and placed with nobody named
+    receptions: list = field(default_factory=list)  # (event, guest) of each undated "He was met by …"
 
 
 def _is_a_title(quoted):
@@ -847,6 +848,10 @@ def sentence_events(sentence, masked, mentions, ctx):
         out += _meeting_of_the_when_clause(sentence, masked, mentions, trigger, ctx, out[0])
     if out and kind in ("meeting", "summit", "visit"):
         out += _later_occasion(masked, out[0])
+    reception = MET_ON_ARRIVAL_RE.search(masked)
+    guests = [m.person for m in mentions if reception and m.start - base < reception.start()]
+    if kind == "meeting" and reception and guests and not date.known:
+        ctx.receptions += [(e, guests[-1]) for e in out if any(p is guests[-1] for p in e.participants)]
     two = [e for e in out if len(e.participants) == 2]
     if two:
         ctx.pair = list(two[-1].participants)
@@ -921,6 +926,27 @@ def _place_by_the_host(events, masked_text):
         if event.kind == "summit" and event.venue is None and not event.placed_elsewhere:
             event.venue, event.venue_stated = town, True
             event.countries = _countries(event.participants, town)
+
+
+# "He was met by the Governor …": a guest received on arrival
+MET_ON_ARRIVAL_RE = re.compile(r"\b(?:was|were)\s+(?:warmly\s+)?(?:met|received|welcomed|greeted)\s+(?:[\w-]+\s+){0,3}?by\b", re.I)
+
+
+def _date_by_the_arrival(events, ctx):
+    """"He was met by the Governor … Kim Jong-un arrived in Russia on September 12": a guest the
+    report has received without a day of its own was received the day the report says they arrived
+    (when it gives one such day)."""
+    for event, guest in ctx.receptions:
+        if event.date.known:
+            continue
+        days = {
+            (e.date.date, e.date.evidence) for e in events
+            if e.kind == "visit" and any(p is guest for p in e.participants) and e.date.precision == "day" and e.date.evidence.startswith("“")
+        }
+        if len({d for d, _ in days}) != 1:
+            continue
+        day, evidence = min(days)
+        event.date = DateValue(day, "day", f"the day {guest.name} arrived, as the report dates it: {evidence}")
 
 
 def _date_by_the_occasion(events, ctx):
@@ -1528,6 +1554,7 @@ def document_events(sentences, ctx, masked_text):
         mentions = people.sentence_mentions(ctx.text, sentence, ctx.registry, None, masked, known_only=True)
         events += sentence_events(sentence, masked, mentions, ctx)
     _date_by_the_occasion(events, ctx)
+    _date_by_the_arrival(events, ctx)
     _place_by_the_host(events, masked_text)
     fill_venues(events, ctx.scene, ctx.anchor.date)
     events = join(events)
