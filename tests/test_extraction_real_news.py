@@ -1531,3 +1531,68 @@ def test_a_guest_met_by_officials_with_no_day_of_their_own_was_met_the_day_the_r
     [met] = [e for e in events if e.kind == "meeting" and len(e.participants) == 3]
     assert people_of(met) == ["Anthony Albanese", "Penny Wong", "Sam Mostyn"]
     assert met.date.iso() == "2024-03-10" and "arrived" in met.date.evidence
+
+
+# Found by reading India-related reports from the search tool's pages corpus
+
+
+def test_talks_the_report_dates_in_a_later_sentence_are_one_event_on_that_day():
+    [talks] = events_of(
+        "New Delhi: Defence Minister Rajnath Singh has held talks with his Japanese counterpart Minoru Kihara to boost defence ties.\n\n"
+        "During the delegation-level talks, held on Monday in Tokyo, the two leaders reviewed bilateral cooperation, a statement said.",
+        published=DAY,
+    )
+    assert talks.date.iso() == "2024-03-11" and talks.venue.name == "Tokyo"
+    assert len(talks.spans) == 2
+
+
+def test_a_telephonic_conversation_and_an_interaction_are_calls():
+    [call] = events_of(
+        "In a telephonic conversation with U.S. Defence Secretary Lloyd Austin, Defence Minister Rajnath Singh on Monday discussed cooperation.",
+        published=DAY,
+    )
+    assert call.kind == "meeting" and call.remote and people_of(call) == ["Lloyd Austin", "Rajnath Singh"]
+    [virtual] = events_of(
+        "New Delhi: Defence Minister Rajnath Singh interacted with his Malaysian counterpart Mohamed Khaled Nordin virtually on Monday.",
+        published=DAY,
+    )
+    assert virtual.remote and virtual.venue is None and virtual.date.iso() == "2024-03-11"
+
+
+def test_the_us_defence_secretary_is_not_the_defence_minister_named_last():
+    [call] = events_of(
+        "In a telephonic conversation with U.S. Defence Secretary Lloyd Austin, Defence Minister Rajnath Singh on Monday discussed cooperation. "
+        "The call was held at the request of the US Defence Secretary.",
+        published=DAY,
+    )
+    assert {p.name: p.country for p in call.participants}["Rajnath Singh"] != "US"
+
+
+def test_relations_between_two_countries_that_one_minister_spoke_of_are_no_meeting_of_them():
+    events = events_of(
+        "Defence Minister Rajnath Singh met Malaysian Defence Minister Mohamed Khaled Nordin on Monday. "
+        "On June 17, External Affairs Minister S Jaishankar had held talks with Malaysian Foreign Minister Mohamad Hasan. "
+        "He reaffirmed the strong defence relations between India and Malaysia and discussed opportunities.",
+        published=DAY,
+    )
+    assert all(len(e.participants) == 2 for e in events)
+
+
+def test_the_country_of_two_offices_joined_by_and_is_both_offices():
+    [meeting] = events_of(
+        "Rajnath Singh held a bilateral meeting with Australia’s Deputy Prime Minister and Minister for Defence Richard Marles in Delhi on Monday.",
+        published=DAY,
+    )
+    assert {p.name: p.country for p in meeting.participants}["Richard Marles"] == "AU"
+
+
+def test_a_company_is_no_traveller_and_he_after_an_opening_phrase_is_the_subject():
+    events = events_of(
+        "German Defence Minister Boris Pistorius arrived in New Delhi on Monday for a four-day visit. "
+        "In addition to the meeting with Mr. Singh, Mr. Pistorius is expected to meet start-ups. "
+        "On Wednesday, he will travel to Mumbai, where he is likely to visit Mazagon Dock Shipbuilders Limited.",
+        published=DAY,
+    )
+    # (the trip to Mumbai is part of the four-day visit to India)
+    assert [people_of(e) for e in events if e.kind == "visit"] == [["Boris Pistorius"]]
+    assert all("Mazagon Dock Shipbuilders" not in people_of(e) for e in events)

@@ -56,7 +56,9 @@ MEETING_VERB_RE = re.compile(
     r"|(?:are|were|is|was)\s+(?:currently\s+|now\s+)?in\s+(?:[\w-]+\s+){0,2}?(?:talks|discussions|negotiations)"
     r"|(?:spoke|speak|speaks|talked|talk|talks)\s+(?:by|on|over)\s+(?:the\s+)?(?:tele)?phone"
     r"|(?:speak|speaks|spoke)\s+in\s+(?:a\s+)?(?:tele)?phone\s+call"
-    r"|(?:tele)?phone\s+(?:call|conversation|talks)\s+(?:with|between)|(?:video|virtual)\s+(?:call|conference|talks)\s+(?:with|between)"
+    r"|(?:tele)?phon(?:e|ic)\s+(?:call|conversation|talks)\s+(?:with|between)|(?:video|virtual)\s+(?:call|conference|talks)\s+(?:with|between)"
+    # "interacted with his Malaysian counterpart", "the interaction between the two"
+    r"|interact(?:ed|s)?\s+(?:virtually\s+)?with(?=\s+(?:(?-i:[A-Z])|his|her|their))|interaction\s+between"
     r"|co-?chair(?:ed|s|ing)?|(?:held|hold|holds|holding|had|have|has|(?:are|is|were|was)\s+having|started|starts|began|begins|concluded|concludes|opened|opens)"
     r"\s+(?:a\s+|an\s+|their\s+)?(?:(?:bilateral|wide-ranging|separate|delegation-level|detailed|extensive|one-on-one|high-level|formal|informal|official|restricted|closed-door|productive|fruitful|substantive|in-depth|telephonic|telephone)\s+)*"
     r"(?:(?:tele)?phone\s+|video\s+|virtual\s+)?(?:talks|meetings?|discussions?|consultations|parleys|conversations?|calls?)"
@@ -741,7 +743,9 @@ def with_the_pair(masked, mentions, base, ctx):
 
 
 # "spoke to Putin over the phone", "held talks via video link": a call, the means told after the verb.
-CALL_AFTER_RE = re.compile(r"[^,;.]{0,40}?\b(?:over\s+the\s+(?:tele)?phone|by\s+(?:tele)?phone|via\s+video|in\s+a\s+(?:tele)?phone\s+call|on\s+the\s+phone)\b", re.I)
+CALL_AFTER_RE = re.compile(
+    r"[^,;.]{0,60}?\b(?:over\s+the\s+(?:tele)?phone|by\s+(?:tele)?phone|via\s+video|by\s+video|in\s+a\s+(?:tele)?phone\s+call|on\s+the\s+phone|virtually)\b", re.I
+)
 
 
 def _is_call(masked, trigger):
@@ -1104,6 +1108,12 @@ def _visit_of_agreement(masked, trigger, mentions, base, ctx, agreement):
 N_COUNTRIES_RE = re.compile(r"\bthe\s+(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:countries|nations|states)\b", re.I)
 
 
+RELATIONS_BETWEEN_RE = re.compile(
+    r"\b(?:relations|ties|relationship|cooperation|partnership|trade|friendship|cooperation)\s+(?:between|of)\s+(?:the\s+)?"
+    r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?:,\s*(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)*,?\s+and\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?"
+)
+
+
 def _meeting_of_countries(kind, trigger, masked, sentence, date, venue, topics, ctx, named=()):
     """A meeting known only by the countries attending ("Deputy foreign ministers from Russia, Iran
     and Turkey held consultations in Astana", "the meeting between the Russian and Turkish
@@ -1112,6 +1122,8 @@ def _meeting_of_countries(kind, trigger, masked, sentence, date, venue, topics, 
     scope = masked[: trigger.start()]
     if re.search(r"\bbetween\b", trigger.group()):
         scope += " " + masked[trigger.end() : trigger.end() + 80]
+    # "reaffirmed the strong defence relations between India and Malaysia": what was spoken of, not who met
+    scope = RELATIONS_BETWEEN_RE.sub(" ", scope)
     codes = listed_countries(scope)
     counted = N_COUNTRIES_RE.search(scope)
     if len(codes) < 2 and counted:
@@ -1430,12 +1442,22 @@ def same_event(a, b):
     if _named_towns(a) and _named_towns(b) and a.venue.country != b.venue.country:
         return False  # "met in Woodside … last met at a G20 meeting in Bali": the same pair, elsewhere
     if a.date.known and b.date.known:
-        return _overlap(a.date, b.date)
+        return _overlap(a.date, b.date) or _the_days_news(a.date, b.date) or _the_days_news(b.date, a.date)
     if a.date.evidence.startswith(OTHER_TIME) != b.date.evidence.startswith(OTHER_TIME):
         return False  # "the previous meeting", "described his talks with": not the one the report is about
     if a.date.month_day and b.date.month_day and a.date.month_day != b.date.month_day:
         return False
     return a.date.weekday is None or b.date.weekday is None or a.date.weekday == b.date.weekday
+
+
+def _the_days_news(default, stated):
+    """"Singh has held talks with Jeong … During the talks, held on Thursday in Seoul": an event dated
+    only by the report's day, and a day within the week before it that the report states for the
+    same people's event, are one event on the stated day."""
+    return (
+        default.evidence.startswith(REPORT_DATE_EVIDENCE) and stated.evidence.startswith("“") and stated.precision == "day"
+        and datetime.timedelta(0) < default.date - (stated.end or stated.date) <= datetime.timedelta(days=LEAD_DAYS)
+    )
 
 
 def _overlap(a, b):
@@ -1467,12 +1489,14 @@ def join(events):
         if home is None:
             out.append(event)
             continue
-        if event.names_in_full or event.kind != home.kind:
+        dates_it = _the_days_news(home.date, event.date)
+        if event.names_in_full or event.kind != home.kind or dates_it:
+            # (the passage that gives the day of an event the report dated only by its own day reports it too)
             home.spans += [s for s in event.spans if s not in home.spans]
         for p in event.participants:
             if all(p is not q for q in home.participants):
                 home.participants.append(p)
-        if event.date.known and (not home.date.known or RANK[event.date.precision] < RANK[home.date.precision]):
+        if event.date.known and (not home.date.known or RANK[event.date.precision] < RANK[home.date.precision] or dates_it):
             home.date = event.date
         elif event.date.end and not home.date.end and home.date.precision == "day" and _overlap(event.date, home.date):
             home.date = event.date  # "on Friday" of a summit "from Thursday to Friday": the summit's days
@@ -1518,6 +1542,10 @@ def reconcile_groups(events, ctx):
             )
 
 
+# A sentence's opening prepositional phrase, before its subject: "In addition to the meeting with Mr. Singh, "
+FRONTED_RE = re.compile(r"\s*(?:In|On|At|After|Before|During|Following|Besides|Apart\s+from|Ahead\s+of|Like)\b[^,;]{0,80},\s+")
+
+
 def document_events(sentences, ctx, masked_text):
     """The document's events; `masked_text` is the text with quotations blanked (mask_quotations).
     The body is read first; headlines and captions after it, naming only people the body names
@@ -1543,7 +1571,10 @@ def document_events(sentences, ctx, masked_text):
             # The first person named, unless named as an owner ("Putin’s decision to send officials
             # to meet Kim. He was met by …": he is Kim).
             owners = [m for m in mentions if re.match(r"['’]s?\b", ctx.text[m.end : m.end + 2])]
-            subject = next((m.person for m in mentions if m not in owners), mentions[0].person)
+            # (nor one in an opening phrase: "In addition to the meeting with Mr. Singh, Mr. Pistorius …")
+            opener = FRONTED_RE.match(masked)
+            fronted = [m for m in mentions if opener and m.start - sentence.start < opener.end()]
+            subject = next((m.person for m in mentions if m not in owners and m not in fronted), mentions[0].person)
         for m in mentions:
             recent = [p for p in recent if p is not m.person] + [m.person]
     ctx.paragraph_time = None

@@ -61,7 +61,12 @@ PARTICLE_RE = re.compile(
     r"\s*((?:al|el|ad|as|at|an)-[A-Z][\w'’-]*|(?:bin|ibn|de|da|di|van|von|der|del|la|le)(?=\s+(?:der\s+)?[A-Z]))"
     r"(?=[\s,;:)(’'”\"]|$|\.)"
 )
-PRONOUN_RE = re.compile(r"^\s*(?:(?:However|Meanwhile|Later|Earlier|Then|Also),\s+)?(He|She)\b")
+# A leading "He", also after an opener of time or place ("On Wednesday, he will travel to Mumbai").
+PRONOUN_RE = re.compile(
+    r"^\s*(?:(?:However|Meanwhile|Later|Earlier|Then|Also),\s+(He|She|he|she)\b"
+    r"|(?:On|In|At|After|Before|Later|Earlier|During|Following|Last|This|Today|Yesterday|Tomorrow)\b[^,.;]{0,40},\s+(he|she)\b"
+    r"|(He|She)\b)"
+)
 GROUP_PAIR_RE = re.compile(
     rf"\b(?:the|The)\s+((?i:{ROLE}))s?\s+(?:of|from)\s+(?:the\s+)?(?:two|both)\s+(?:countries|nations|sides)\b"
 )
@@ -245,7 +250,9 @@ def _bare_name(text, start, m):
 # document rather than a person.
 THING_AFTER_RE = re.compile(
     r"['’]?\s+(?:polls?|elections?|session|summit|forum|declaration|accords?|agreement|initiative|corridor|project"
-    r"|doctrine|format|process|dialogue|conference|convention|treaty|protocol|framework|mechanism|consensus)\b",
+    r"|doctrine|format|process|dialogue|conference|convention|treaty|protocol|framework|mechanism|consensus"
+    # a company's ("Mazagon Dock Shipbuilders Limited"), "China's Belt and Road Initiative"
+    r"|limited|ltd|inc|corp|corporation|company|industries|holdings|and\s+road)\b",
     re.I,
 )
 
@@ -310,6 +317,9 @@ class Registry:
             p for p in self.people
             if p.role and (family in ("minister", role_family(p.role)) or (generic and country and p.country == country))
         ]
+        # "the US Defence Secretary" is the Defence Secretary, not the Defence Minister the text named since
+        same = [p for p in fits if fold(normalise_role(p.role)) == fold(normalise_role(role))]
+        fits = same or fits
         recent_fits = [p for p in reversed(recent) if any(p is f for f in fits) and (not country or p.country in (None, country))]
         if recent_fits:
             person = recent_fits[0]
@@ -512,9 +522,14 @@ def named_mentions(text, start=0, end=None):
     """(start, end, name, country, role) of each person named with a title in text[start:end]."""
     end = len(text) if end is None else end
     out = []
+    previous = None
     for m in ROLE_RE.finditer(text, start, end):
         role = m.group()
         country = _country_before(text, m.start())
+        if country is None and previous is not None and re.fullmatch(r"\s+and\s+", text[previous.end() : m.start()]):
+            # "Australia’s Deputy Prime Minister and Minister for Defence Richard Marles": both offices' country
+            country = _country_before(text, previous.start())
+        previous = m
         after, pos = _country_after(text, m.end())
         country = country or after or hindi_country(role)
         pos = SEPARATOR_RE.match(text, pos).end()
@@ -680,7 +695,8 @@ def sentence_mentions(text, sentence, registry, previous_subject, masked, recent
             out.append(Mention(base + m.start(), base + m.end(), ofit[0], "descriptor"))
     pronoun = PRONOUN_RE.match(masked)
     if pronoun and previous_subject is not None:
-        out.append(Mention(base + pronoun.start(1), base + pronoun.end(1), previous_subject, "pronoun"))
+        group = next(n for n in (1, 2, 3) if pronoun.group(n))
+        out.append(Mention(base + pronoun.start(group), base + pronoun.end(group), previous_subject, "pronoun"))
     out.sort(key=lambda x: x.start)
     return out
 
