@@ -23,7 +23,7 @@ def named(sentence):
             ("Bakhodir Kurbanov", "UZ", "Defence Minister"),
         ),
         ("the Defence Minister of Belarus, Lt Gen Victor Khrenin; and", ("Victor Khrenin", "BY", "Defence Minister")),
-        ("External Affairs Minister S Jaishankar’s trip to Russia", ("S Jaishankar", None, "External Affairs Minister")),
+        ("External Affairs Minister S Jaishankar’s trip to Russia", ("S Jaishankar", "IN", "External Affairs Minister")),  # an office only India has
         ("the visit of Russia’s Deputy Prime Minister Denis Manturov for talks", ("Denis Manturov", "RU", "Deputy Prime Minister")),
         ("Union Minister for Defence, Rajnath Singh. (File Photo: PIB)", ("Rajnath Singh", None, "Defence Minister")),
     ],

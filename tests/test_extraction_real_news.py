@@ -1596,3 +1596,42 @@ def test_a_company_is_no_traveller_and_he_after_an_opening_phrase_is_the_subject
     # (the trip to Mumbai is part of the four-day visit to India)
     assert [people_of(e) for e in events if e.kind == "visit"] == [["Boris Pistorius"]]
     assert all("Mazagon Dock Shipbuilders" not in people_of(e) for e in events)
+
+
+def test_the_external_affairs_minister_is_indias_and_a_dateline_without_a_space_sets_the_scene():
+    [meeting] = events_of(
+        "Washington:External Affairs Minister S Jaishankar held talks with US Secretary of State Antony Blinken here.",
+        published=DAY,
+    )
+    assert {p.name: p.country for p in meeting.participants} == {"S Jaishankar": "IN", "Antony Blinken": "US"}
+    assert meeting.venue.name == "Washington"
+
+
+def test_the_speaker_closing_a_sentence_is_no_side_and_the_day_of_the_words_yields_to_the_events_own():
+    events = events_of(
+        "External Affairs Minister S Jaishankar and US Secretary of State Marco Rubio discussed bilateral ties in a meeting, "
+        "ministry spokesman Randhir Jaiswal said on Thursday. The two leaders met at the State Department on Monday.",
+        published=datetime.date(2025, 3, 14),
+    )
+    [meeting] = [e for e in events if e.kind == "meeting"]
+    assert people_of(meeting) == ["Marco Rubio", "S Jaishankar"]
+    assert meeting.date.iso() == "2025-03-10"
+
+
+def test_the_meeting_took_place_in_a_city_places_the_meeting_just_told():
+    [meeting] = events_of(
+        "New Delhi, Feb 16 (PTI) External Affairs Minister S Jaishankar on Friday held talks with US Secretary of State Antony Blinken.\n\n"
+        "The meeting took place in Munich on the sidelines of a security conference.",
+        published=datetime.date(2024, 2, 16),
+    )
+    assert meeting.venue.name == "Munich" and meeting.venue_stated and len(meeting.spans) == 2
+
+
+def test_an_office_run_ending_in_policy_is_no_part_of_the_name_and_a_clause_of_another_verb_ends_a_meetings_people():
+    events = events_of(
+        "Jaishankar also held separate meetings with the EU's High Representative for Foreign Affairs and Security Policy Kaja Kallas on Friday. "
+        "He also met US Secretary of Defence Pete Hegseth, and attended an event honouring Mahatma Gandhi.",
+        published=DAY,
+    )
+    names = {p.name for e in events for p in e.participants}
+    assert "Mahatma Gandhi" not in names and not any(n.startswith("Policy") for n in names)

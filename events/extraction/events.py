@@ -333,6 +333,7 @@ def participants_for(kind, trigger, masked, mentions, base, ctx):
 # ("met Wang Yi, who ranks above Foreign Minister Qin Gang").
 OBJECT_END_RE = re.compile(
     r",?\s+(?:who|whom|whose|which|where|while|whereas|but|although|ahead\s+of|after|before|amid|as\s+well\s+as)\b|\s[–—-]\s"
+    r"|,\s+and\s+(?=[a-z]+ed\b)"  # "met Mark Esper, and attended an event honouring Mahatma Gandhi"
 )
 
 
@@ -346,12 +347,23 @@ def _outside_other_clauses(masked, mentions, base, trigger):
     reporting it), and after it up to the end of its object."""
     end = OBJECT_END_RE.search(masked, trigger.end())
     limit = end.start() if end else len(masked)
+    speaker = TRAILING_SPEAKER_RE.search(masked, trigger.end())
+    if speaker:
+        limit = min(limit, speaker.start())  # "…, ministry spokesman Anurag Srivastava said on Thursday."
     reported = [m for m in REPORTED_RE.finditer(masked, 0, trigger.start())]
     if re.search(r"\b(?:his|her)\s+(?:[\w-]+\s+)?$", masked[: trigger.start()]):
         reported = []  # "Biden said … at the close of his talks with Yoon": the speaker's own talks
     start = reported[-1].end() if reported else 0
     kept = [m for m in mentions if start <= m.start - base < limit]
     return kept if len({id(m.person) for m in kept}) >= 2 else [m for m in mentions if m.start - base < limit]
+
+
+# Who says so, closing the sentence: ", ministry spokesman Anurag Srivastava said on Thursday.",
+# ", PTI reported on Thursday."
+TRAILING_SPEAKER_RE = re.compile(
+    r",\s+(?:(?:the|a|an)\s+)?(?:[\w’'.-]+\s+){0,6}?(?:said|says|told\s+[\w\s]{1,20}?|reported|reports|added|stated|announced)"
+    r"(?:\s+(?:on|in|at|late|early|this|last|earlier|today|yesterday)\b[^,;]*)?\s*[.]?\s*$"
+)
 
 
 # Words that set what a sentence tells before the day of the report: "the previous meeting",
@@ -497,6 +509,11 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
             value = min(finer, key=lambda v: RANK[v.precision], default=value)
         if not value.known and ctx.anchor.year and nearest.kind in ("weekday", "weekday_range", "relative_day", "relative_period"):
             value = _report_year(ctx.anchor, f"“{nearest.text}” in a report of", value.weekday)
+        speaker = TRAILING_SPEAKER_RE.search(masked, trigger.end())
+        if value.known and speaker and nearest.start >= speaker.start():
+            # "…, PTI reported on Thursday": the day of the words, standing for the report's day
+            # (a day the report gives the event itself wins over it).
+            value = DateValue(value.date, value.precision, f"{REPORT_DATE_EVIDENCE}'s source: {value.evidence}", value.weekday, value.end, value.month_day)
         return value  # a date the sentence gives but that cannot be resolved stays unknown
     # The tense of the clause the event's verb is in: "said the three countries would establish a
     # hotline … at the close of his talks" reports talks that happened.
@@ -705,6 +722,8 @@ PAIR_RE = re.compile(
     r"|\b[Tt]he\s+two\b(?=\s+(?:also\s+)?(?:met|spoke|held|had|have|agreed|signed|discussed|talked|leaders|men|sides)\b)",
     re.I,
 )
+# "The meeting took place in Munich on the sidelines of a security conference": where the last event was.
+TOOK_PLACE_RE = re.compile(r"^\s*The\s+(?:meeting|talks|call|summit|conversation)\s+(?:took\s+place|was\s+held|were\s+held|happened)\s+in\b")
 # "In their talks, they will be joined by the foreign ministers": the people named after it join the pair.
 JOINED_BY_RE = re.compile(r"\b(?:they|their\s+\w+)\b[^.;]{0,30}?\b(?:will\s+be|were|are|have\s+been|had\s+been)\s+joined\s+by\b", re.I)
 COUNTRY_PAIR_RE = re.compile(r"(?:^|[,;]\s+|\b(?:and|after|then)\s+)(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+and\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?!and\b)(?:[a-z]+\s+){0,2}?(?:signed|agreed|inked|exchanged|issued|adopted|reached|held|released)\b")
@@ -1546,6 +1565,17 @@ def reconcile_groups(events, ctx):
 FRONTED_RE = re.compile(r"\s*(?:In|On|At|After|Before|During|Following|Besides|Apart\s+from|Ahead\s+of|Like)\b[^,;]{0,80},\s+")
 
 
+def _place_the_last_event(event, sentence, masked, ctx):
+    """"The meeting took place in Munich": where the event the report just told of was, when its own
+    sentence did not say."""
+    venue = venue_for(masked, ctx)
+    if venue is None or (event.venue is not None and event.venue_stated) or event.remote:
+        return
+    event.venue, event.venue_stated = venue, True
+    event.countries = sorted({*(c for c in event.countries if ctx.scene is None or c != ctx.scene.country), *_countries(event.participants, venue)})
+    event.spans.append(Span(sentence.start, sentence.end))
+
+
 def document_events(sentences, ctx, masked_text):
     """The document's events; `masked_text` is the text with quotations blanked (mask_quotations).
     The body is read first; headlines and captions after it, naming only people the body names
@@ -1563,6 +1593,8 @@ def document_events(sentences, ctx, masked_text):
         last_end = sentence.end
         mentions = people.sentence_mentions(ctx.text, sentence, ctx.registry, subject, masked, recent)
         found = sentence_events(sentence, masked, mentions, ctx)
+        if not found and events and TOOK_PLACE_RE.match(masked):
+            _place_the_last_event(events[-1], sentence, masked, ctx)
         events += found
         time = paragraph_time(masked, ctx)
         ctx.paragraph_time = (*time, bool(found)) if time else ctx.paragraph_time

@@ -110,7 +110,7 @@ def is_date_word(word, following):
 
 # Words that make a capitalised phrase an organisation, a place or an occasion rather than a person.
 NOT_PERSON_WORDS = {
-    "organisation", "organization", "commission", "cooperation", "council", "ministry", "parade", "day", "sea",
+    "organisation", "organization", "commission", "cooperation", "council", "ministry", "parade", "day", "sea", "policy",
     "ocean", "control", "act", "limited", "private", "group", "party", "army", "force", "forces", "union",
     "treaty", "security", "affairs", "bank", "fund", "university", "institute", "agency", "office", "committee",
     "summit", "forum", "dialogue", "initiative", "programme", "program", "corridor", "region", "province",
@@ -191,6 +191,7 @@ OFFICE_WORDS = {
     "commission", "office", "agency", "service", "bureau", "authority", "staff", "forces", "army", "navy",
     "guard", "party", "bank", "resources", "affairs", "security", "development", "defence", "defense", "assembly",
     "parliament", "senate", "court", "government", "administration", "directorate", "corporation", "company",
+    "policy",
 }
 # Words of regions and alliances that open proper nouns ("European Commission", "Gulf states").
 REGION_WORDS = {
@@ -388,9 +389,16 @@ def english_role(role):
     return SHORT_ROLES.get(role) or HINDI_ROLES.get(_hindi(role))
 
 
-def hindi_country(role):
-    """A title in Hindi ("Raksha Mantri") is an Indian office."""
-    return "IN" if _hindi(role) else None
+# Offices only one country has: India's foreign minister is its "External Affairs Minister".
+NATIONAL_OFFICES = {"external affairs minister": "IN"}
+
+
+def office_country(role):
+    """The country of an office only one country has: a title in Hindi ("Raksha Mantri"), or
+    "External Affairs Minister" ("EAM", "Minister of External Affairs"): India's."""
+    if _hindi(role):
+        return "IN"
+    return NATIONAL_OFFICES.get(normalise_role(role).lower())
 
 
 def role_family(role):
@@ -531,7 +539,7 @@ def named_mentions(text, start=0, end=None):
             country = _country_before(text, previous.start())
         previous = m
         after, pos = _country_after(text, m.end())
-        country = country or after or hindi_country(role)
+        country = country or after or office_country(role)
         pos = SEPARATOR_RE.match(text, pos).end()
         pos = _skip_titles(text, pos)
         found = take_name(text, pos, end)
@@ -681,7 +689,7 @@ def sentence_mentions(text, sentence, registry, previous_subject, masked, recent
         country = adjective_country(m[1])
         if m[1] and not country:
             continue
-        person = registry.by_description(m[2], country or hindi_country(m[2]), recent)
+        person = registry.by_description(m[2], country or office_country(m[2]), recent)
         if person:
             out.append(Mention(base + m.start(), base + m.end(), person, "descriptor"))
     for m in COUNTERPART_RE.finditer(masked):
