@@ -1635,3 +1635,31 @@ def test_an_office_run_ending_in_policy_is_no_part_of_the_name_and_a_clause_of_a
     )
     names = {p.name for e in events for p in e.participants}
     assert "Mahatma Gandhi" not in names and not any(n.startswith("Policy") for n in names)
+
+
+def test_he_after_a_sentence_whose_him_is_the_subject_so_far_is_still_that_subject():
+    events = events_of(
+        "Prime Minister Narendra Modi arrived in Tokyo on Tuesday for a state visit. "
+        "Governor Yuriko Koike will join him at a reception on Wednesday. "
+        "Afterwards, he will leave for Osaka where a meeting is scheduled with Prime Minister Shigeru Ishiba.",
+        published=DAY,
+    )
+    travellers = {p.name for e in events if e.kind == "visit" for p in e.participants}
+    assert travellers == {"Narendra Modi"}
+
+
+def test_the_first_lady_with_an_honorific_accompanies_and_is_no_side():
+    [meeting] = events_of(
+        "PM Narendra Modi was warmly received by President Joe Biden and First Lady Dr. Jill Biden at the White House on Wednesday.",
+        published=DAY,
+    )
+    assert people_of(meeting) == ["Joe Biden", "Narendra Modi"]
+
+
+def test_a_delegation_the_report_does_not_name_that_visited_and_held_talks_met_the_one_it_names():
+    [meeting] = events_of(
+        "A delegation of five Pacific countries visited Canberra on March 4 and held talks with Prime Minister Anthony Albanese.",
+        published=DAY,
+    )
+    assert meeting.kind == "meeting" and people_of(meeting) == ["Anthony Albanese"]
+    assert meeting.date.iso() == "2024-03-04"

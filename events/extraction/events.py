@@ -296,7 +296,11 @@ def participants_for(kind, trigger, masked, mentions, base, ctx):
             before = [m for m in before if offset(m) < who.start()][-1:] or before
         elif before and re.match(r"(?:during|on)\b", trigger.group(), re.I):
             before = before[:1]  # "Yoon met Kishida … during his visit to Japan": the sentence's subject travels
-        subject = before[-1] if before else next((m for m in mentions if m.person not in hosts), None)
+        # (with nobody before the verb, "Arriving in Delhi, Putin …": but not someone of a clause after
+        # it, "he will leave for Washington where a meeting is scheduled with Biden")
+        clause = re.search(r"\b(?:where|which|who|with|when)\b", masked[trigger.end() :])
+        limit = trigger.end() + clause.start() if clause else len(masked)
+        subject = before[-1] if before else next((m for m in mentions if m.person not in hosts and offset(m) < limit), None)
         if subject is None:
             return []
         return [unique_people([subject] + [people.Mention(0, 0, p, "named") for p in hosts if p is not subject.person])]
@@ -788,6 +792,11 @@ def sentence_events(sentence, masked, mentions, ctx):
     if kind is None:
         return []
     groups = participants_for(kind, trigger, masked, mentions, base, ctx)
+    if kind == "visit" and not any(groups) and (talks := MEETING_VERB_RE.search(masked, trigger.end())):
+        # "A delegation of seven African countries visited Kiev and held talks with Zelensky": no
+        # traveller the report names, but a meeting with someone it does.
+        kind, trigger = "meeting", talks
+        groups = participants_for(kind, trigger, masked, mentions, base, ctx)
     member_role = people.group_members(masked)
     if kind == "meeting" and member_role and not any(groups):
         protagonist = ctx.registry.protagonist(ctx.text)
@@ -1561,6 +1570,7 @@ def reconcile_groups(events, ctx):
             )
 
 
+OBJECT_PRONOUN_RE = re.compile(r"\bhim\b|\bher\b(?=\s*(?:[,.;]|(?:at|in|on|to|for|with|and|as|from)\b))")
 # A sentence's opening prepositional phrase, before its subject: "In addition to the meeting with Mr. Singh, "
 FRONTED_RE = re.compile(r"\s*(?:In|On|At|After|Before|During|Following|Besides|Apart\s+from|Ahead\s+of|Like)\b[^,;]{0,80},\s+")
 
@@ -1599,7 +1609,9 @@ def document_events(sentences, ctx, masked_text):
         time = paragraph_time(masked, ctx)
         ctx.paragraph_time = (*time, bool(found)) if time else ctx.paragraph_time
         ctx.paragraph_earlier = ctx.paragraph_earlier or EARLIER_OPENER_RE.match(masked)
-        if mentions:
+        if mentions and not OBJECT_PRONOUN_RE.search(masked):
+            # (not in a sentence whose "him" is the subject so far: "Korosi will join him at the yoga
+            # event. Afterwards, he will leave for Washington": he is still the one joined)
             # The first person named, unless named as an owner ("Putin’s decision to send officials
             # to meet Kim. He was met by …": he is Kim).
             owners = [m for m in mentions if re.match(r"['’]s?\b", ctx.text[m.end : m.end + 2])]

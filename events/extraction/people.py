@@ -63,7 +63,7 @@ PARTICLE_RE = re.compile(
 )
 # A leading "He", also after an opener of time or place ("On Wednesday, he will travel to Mumbai").
 PRONOUN_RE = re.compile(
-    r"^\s*(?:(?:However|Meanwhile|Later|Earlier|Then|Also),\s+(He|She|he|she)\b"
+    r"^\s*(?:(?:However|Meanwhile|Later|Earlier|Then|Also|Afterwards|Subsequently|Next|Finally),\s+(He|She|he|she)\b"
     r"|(?:On|In|At|After|Before|Later|Earlier|During|Following|Last|This|Today|Yesterday|Tomorrow)\b[^,.;]{0,40},\s+(he|she)\b"
     r"|(He|She)\b)"
 )
@@ -507,7 +507,7 @@ QUOTED_RE = re.compile(r"“[^”\n]*”|‘[^’\n]*’|\"[^\"\n]*\"")
 
 
 SPOUSE = "Spouse"
-SPOUSE_RE = re.compile(r"\b(?:wife|husband|spouse|[Ff]irst\s+[Ll]ady|[Ff]irst\s+[Gg]entleman)\s*,?\s*$")
+SPOUSE_RE = re.compile(r"\b(?:wife|husband|spouse|[Ff]irst\s+[Ll]ady|[Ff]irst\s+[Gg]entleman)\s*,?\s*(?:(?:Dr|Mrs|Ms|Mr)\.?\s+)?$")
 
 
 def adjective_country(words):
