@@ -1663,3 +1663,15 @@ def test_a_delegation_the_report_does_not_name_that_visited_and_held_talks_met_t
     )
     assert meeting.kind == "meeting" and people_of(meeting) == ["Anthony Albanese"]
     assert meeting.date.iso() == "2024-03-04"
+
+
+def test_an_agreement_signed_earlier_in_the_day_is_not_the_one_the_report_leads_with():
+    events = events_of(
+        "Prime Minister Narendra Modi and President Vladimir Putin on Tuesday signed a joint statement on their partnership.\n\n"
+        "Earlier in the day, India and Russia signed a number of documents on the sidelines of the meeting between Modi and Putin.",
+        published=DAY,
+    )
+    agreements = [e for e in events if e.kind == "agreement"]
+    assert len(agreements) == 2 and {e.date.iso() for e in agreements} == {"2024-03-12"}
+    [meeting] = [e for e in events if e.kind == "meeting"]
+    assert meeting.date.iso() == "2024-03-12" and not meeting.date.evidence.startswith("earlier")

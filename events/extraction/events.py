@@ -396,6 +396,9 @@ def _background(masked):
     return None
 
 
+# "Earlier in the day, Russia and China signed …": the same day as the story, another occasion than its lead.
+EARLIER_SAME_DAY_RE = re.compile(r"\s*Earlier\s+(?:in\s+the\s+day|today|this\s+morning|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b")
+EARLIER_SAME_DAY_EVIDENCE = "earlier the same day than the report's lead event"
 EARLIER_OPENER_RE = re.compile(r"\s*(?:Earlier|Previously|Before\s+that|In\s+the\s+past)\b(?!\s+(?:today|on|this|in\s+the\s+day))")
 
 
@@ -824,6 +827,8 @@ def sentence_events(sentence, masked, mentions, ctx):
     date = date_for(masked, trigger, ctx, headline=sentence.is_headline, people=[p for g in groups for p in g], venue=venue)
     if kind == "visit":
         date = _days_of_the_visit(masked, trigger, date)
+    if date.known and EARLIER_SAME_DAY_RE.match(masked):
+        date = DateValue(date.date, date.precision, f"{EARLIER_SAME_DAY_EVIDENCE}: {date.evidence}", date.weekday, date.end, date.month_day)
     if kind == "meeting" and date.evidence.startswith(SEVERAL_EVIDENCE) and len(groups) == 1 and len(groups[0]) == 1:
         # "The summit was attended by A, B and C. During their meetings or talks with Xi, the leaders …":
         # Xi's meeting with each of the people the report has just named together.
@@ -1089,12 +1094,16 @@ def _occasion_of_agreement(masked, trigger, agreement):
     if occasion is None or len(agreement.participants) < 2 or (occasion is not between and SIDELINES_RE.search(masked[: occasion.start()])):
         return []
     kind = "summit" if summit else "meeting"
+    date = agreement.date
+    if date.evidence.startswith(EARLIER_SAME_DAY_EVIDENCE):
+        # (what was signed earlier in the day was signed at the meeting, not before it)
+        date = DateValue(date.date, date.precision, date.evidence[len(EARLIER_SAME_DAY_EVIDENCE) + 2 :], date.weekday, date.end, date.month_day)
     return [
         ExtractedEvent(
             kind=kind,
             title=title_for(kind, agreement.participants, agreement.venue, masked),
             spans=list(agreement.spans),
-            date=agreement.date,
+            date=date,
             participants=list(agreement.participants),
             venue=agreement.venue,
             countries=list(agreement.countries),
@@ -1469,6 +1478,8 @@ def same_event(a, b):
         return False  # a phone call is not the meeting at a venue the report also tells of
     if _named_towns(a) and _named_towns(b) and a.venue.country != b.venue.country:
         return False  # "met in Woodside … last met at a G20 meeting in Bali": the same pair, elsewhere
+    if a.date.evidence.startswith(EARLIER_SAME_DAY_EVIDENCE) != b.date.evidence.startswith(EARLIER_SAME_DAY_EVIDENCE):
+        return False  # "Earlier in the day, … signed documents": not the signing the report leads with
     if a.date.known and b.date.known:
         return _overlap(a.date, b.date) or _the_days_news(a.date, b.date) or _the_days_news(b.date, a.date)
     if a.date.evidence.startswith(OTHER_TIME) != b.date.evidence.startswith(OTHER_TIME):
