@@ -1675,3 +1675,15 @@ def test_an_agreement_signed_earlier_in_the_day_is_not_the_one_the_report_leads_
     assert len(agreements) == 2 and {e.date.iso() for e in agreements} == {"2024-03-12"}
     [meeting] = [e for e in events if e.kind == "meeting"]
     assert meeting.date.iso() == "2024-03-12" and not meeting.date.evidence.startswith("earlier")
+
+
+def test_a_speaker_recalling_in_quotes_what_they_and_another_reached_somewhere_tells_of_a_past_meeting_there():
+    events = events_of(
+        "President Vladimir Putin met Prime Minister Narendra Modi in Moscow on Monday. "
+        '"We will follow through on the understandings President Xi and I reached in Kazan," said Modi, adding that ties were strong. '
+        "President Xi Jinping was not present.",
+        published=DAY,
+    )
+    [recalled] = [e for e in events if e.venue and e.venue.name == "Kazan"]
+    assert people_of(recalled) == ["Narendra Modi", "Xi Jinping"]
+    assert not recalled.date.known

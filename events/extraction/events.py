@@ -1586,6 +1586,49 @@ OBJECT_PRONOUN_RE = re.compile(r"\bhim\b|\bher\b(?=\s*(?:[,.;]|(?:at|in|on|to|fo
 FRONTED_RE = re.compile(r"\s*(?:In|On|At|After|Before|During|Following|Besides|Apart\s+from|Ahead\s+of|Like)\b[^,;]{0,80},\s+")
 
 
+# Inside a quotation: "the common understandings President Biden and I reached in Bali"
+QUOTED_WE_MET_RE = re.compile(
+    r"\b(?:(?:President|Prime\s+Minister|Chancellor|Minister|Secretary|King|Premier)\s+)?((?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?)\s+and\s+I"
+    r"\s+(?:(?:have|had)\s+)?(?:met|reached|agreed|held\s+talks|signed|discussed)\b[^.;,”\"]{0,40}?\b(?:in|at)\s+((?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?)",
+    re.I,
+)
+QUOTE_SPEAKER_RE = re.compile(r"[,.]?[”\"]\s*,?\s*(?:said|says|added|recalled)\s+(?:[A-Z][\w.]*\s+){0,3}?((?-i:[A-Z])[\w’'-]+)\b")
+
+
+def _meetings_the_speaker_recalls(sentences, ctx):
+    """"… the common understandings President Biden and I reached in Bali," said Xi: a meeting of
+    the speaker and the one they name, at the place they name, before the report's time (its day
+    not given). Quoted words are otherwise not the reporter's account; this is the speaker's own
+    account of having met someone."""
+    out = []
+    for quote in re.finditer(r"“[^”\n]*”|\"[^\"\n]*\"", ctx.text):
+        m = QUOTED_WE_MET_RE.search(quote.group())
+        speaker = QUOTE_SPEAKER_RE.match(ctx.text, quote.end() - 1)
+        if m is None or speaker is None:
+            continue
+        venue = places.lookup_place(m[2])
+        partner = ctx.registry.by_words(names.name_parts(m[1])[0]) if names.name_parts(m[1])[0] else None
+        who = ctx.registry.by_words(names.name_parts(speaker[1])[0]) if names.name_parts(speaker[1])[0] else None
+        if venue is None or partner is None or who is None or partner is who:
+            continue
+        at = quote.start() + m.start()
+        sentence = next((s for s in sentences if s.start <= at < s.end), None)
+        if sentence is None:
+            continue
+        out.append(
+            ExtractedEvent(
+                kind="meeting",
+                title=title_for("meeting", [who, partner], venue, ""),
+                spans=[Span(sentence.start, sentence.end)],
+                date=DateValue(evidence=f"{DESCRIBED_EVIDENCE} (“{m.group()}”) and gives no day for it"),
+                participants=[who, partner],
+                venue=venue,
+                countries=_countries([who, partner], venue),
+            )
+        )
+    return out
+
+
 def _place_the_last_event(event, sentence, masked, ctx):
     """"The meeting took place in Munich": where the event the report just told of was, when its own
     sentence did not say."""
@@ -1641,6 +1684,7 @@ def document_events(sentences, ctx, masked_text):
         events += sentence_events(sentence, masked, mentions, ctx)
     _date_by_the_occasion(events, ctx)
     _date_by_the_arrival(events, ctx)
+    events += _meetings_the_speaker_recalls(sentences, ctx)
     _place_by_the_host(events, masked_text)
     fill_venues(events, ctx.scene, ctx.anchor.date)
     events = join(events)
