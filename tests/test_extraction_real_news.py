@@ -1687,3 +1687,24 @@ def test_a_speaker_recalling_in_quotes_what_they_and_another_reached_somewhere_t
     [recalled] = [e for e in events if e.venue and e.venue.name == "Kazan"]
     assert people_of(recalled) == ["Narendra Modi", "Xi Jinping"]
     assert not recalled.date.known
+
+
+def test_a_visit_that_continued_on_a_day_is_a_visit_and_the_meeting_that_day_its_own():
+    events = events_of(
+        "President Emmanuel Macron arrived in New Delhi on Sunday for a state visit. "
+        "On Monday, Macron's visit continued and he met Prime Minister Narendra Modi.",
+        published=DAY,
+    )
+    kinds = sorted((e.kind, tuple(people_of(e))) for e in events)
+    assert ("meeting", ("Emmanuel Macron", "Narendra Modi")) in kinds
+    [visit] = [e for e in events if e.kind == "visit"]
+    assert len(visit.spans) == 2
+
+
+def test_visits_of_one_traveller_days_apart_or_to_two_countries_stay_two():
+    events = events_of(
+        "President Emmanuel Macron arrived in New Delhi on March 1 for a state visit. "
+        "On Monday, Macron's visit to Japan continued with talks in Tokyo.",
+        published=DAY,
+    )
+    assert len([e for e in events if e.kind == "visit"]) == 2

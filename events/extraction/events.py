@@ -39,6 +39,8 @@ VISIT_RE = re.compile(
     # "Kishida’s visit to Seoul", "the visit by Prime Minister Noda to Seoul", "during a visit to Beijing"
     # ("the minister’s first visit to India since …" describes a visit rather than reporting it)
     r"|['’]s\s+(?!first|maiden|second|third|last|previous)(?:[\w-]+\s+){0,3}(?:visit|trip|tour)\s+(?:to|of)|\bvisit\s+by(?=\s+(?:[\w-]+\s+){1,6}to\s)"
+    # "On Tuesday, Si Cinpin's visit continued and he met …"
+    r"|['’]s\s+(?:[\w-]+\s+){0,2}(?:visit|trip|tour)\s+(?:continued|continues|began|begins|ended|ends)\b"
     r"|(?:during|on)\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,3}(?:visit|trip)\s+to"
     r"|\b(?:on|during)\s+the\s+\w+\s+day\s+of\s+(?:his|her|their|the)\s+(?:[\w-]+\s+)?(?:visit|trip|tour)\s+(?:to|of)"
     r"|(?:began|begins|started|starts|kicked\s+off|kicks\s+off|wrapped\s+up|wraps\s+up|concluded|concludes|ended|ends)"
@@ -1481,12 +1483,29 @@ def same_event(a, b):
     if a.date.evidence.startswith(EARLIER_SAME_DAY_EVIDENCE) != b.date.evidence.startswith(EARLIER_SAME_DAY_EVIDENCE):
         return False  # "Earlier in the day, … signed documents": not the signing the report leads with
     if a.date.known and b.date.known:
-        return _overlap(a.date, b.date) or _the_days_news(a.date, b.date) or _the_days_news(b.date, a.date)
+        return (
+            _overlap(a.date, b.date) or _the_days_news(a.date, b.date) or _the_days_news(b.date, a.date)
+            or _days_of_one_visit(a, b)
+        )
     if a.date.evidence.startswith(OTHER_TIME) != b.date.evidence.startswith(OTHER_TIME):
         return False  # "the previous meeting", "described his talks with": not the one the report is about
     if a.date.month_day and b.date.month_day and a.date.month_day != b.date.month_day:
         return False
     return a.date.weekday is None or b.date.weekday is None or a.date.weekday == b.date.weekday
+
+
+VISIT_DAYS_APART = 2  # days between two days one report gives the same traveller's visit to one country
+
+
+def _days_of_one_visit(a, b):
+    """"Macron arrived in New Delhi on Sunday … On Monday, Macron's visit continued": days close
+    together of one traveller's visit to one country are days of one visit."""
+    if not (a.kind == b.kind == "visit" and a.date.precision == b.date.precision == "day"):
+        return False
+    if a.venue and b.venue and a.venue.country != b.venue.country:
+        return False
+    first, last = sorted([a.date, b.date], key=lambda d: d.date)
+    return (last.date - (first.end or first.date)).days <= VISIT_DAYS_APART
 
 
 def _the_days_news(default, stated):
@@ -1529,7 +1548,11 @@ def join(events):
             out.append(event)
             continue
         dates_it = _the_days_news(home.date, event.date)
-        if event.names_in_full or event.kind != home.kind or dates_it:
+        more_days = (
+            home.kind == event.kind == "visit" and home.date.known and event.date.known
+            and _days_of_one_visit(home, event) and not _overlap(home.date, event.date)
+        )
+        if event.names_in_full or event.kind != home.kind or dates_it or more_days:
             # (the passage that gives the day of an event the report dated only by its own day reports it too)
             home.spans += [s for s in event.spans if s not in home.spans]
         for p in event.participants:
@@ -1537,6 +1560,11 @@ def join(events):
                 home.participants.append(p)
         if event.date.known and (not home.date.known or RANK[event.date.precision] < RANK[home.date.precision] or dates_it):
             home.date = event.date
+        elif more_days:
+            # the visit's days, from the first the report gives to the last
+            first = min(home.date.date, event.date.date)
+            last = max(home.date.end or home.date.date, event.date.end or event.date.date)
+            home.date = DateValue(first, "day", f"{home.date.evidence}; and {event.date.evidence}", end=last)
         elif event.date.end and not home.date.end and home.date.precision == "day" and _overlap(event.date, home.date):
             home.date = event.date  # "on Friday" of a summit "from Thursday to Friday": the summit's days
         if home.date.weekday is None and event.date.weekday is not None:
