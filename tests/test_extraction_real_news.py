@@ -1708,3 +1708,36 @@ def test_visits_of_one_traveller_days_apart_or_to_two_countries_stay_two():
         published=DAY,
     )
     assert len([e for e in events if e.kind == "visit"]) == 2
+
+
+def test_a_state_written_without_its_diacritics_is_a_place_not_a_person():
+    [meeting] = events_of(
+        "Prime Minister Narendra Modi last met President Xi Jinping in 2019 in Mahabalipuram, Tamil Nadu, months before the standoff.",
+        published=DAY,
+    )
+    assert people_of(meeting) == ["Narendra Modi", "Xi Jinping"] and meeting.venue.country == "IN"
+
+
+def test_a_summit_named_in_a_label_or_a_relative_clause_is_the_setting_of_the_talks():
+    [talks] = events_of(
+        "BRICS Summit live updates: Prime Minister Narendra Modi and President Xi Jinping are set to hold their first bilateral talks "
+        "in five years on the sidelines of the BRICS summit today.",
+        published=DAY,
+    )
+    assert talks.kind == "meeting"
+    [meet] = events_of(
+        "Prime Minister Narendra Modi, who is also attending the BRICS Summit, held a bilateral meet with President Vladimir Putin in Kazan on Tuesday.",
+        published=DAY,
+    )
+    assert meet.kind == "meeting" and people_of(meet) == ["Narendra Modi", "Vladimir Putin"]
+    assert meet.date.iso() == "2024-03-12"
+
+
+def test_what_a_report_adds_without_a_date_to_a_meeting_earlier_in_the_day_is_that_meeting():
+    events = events_of(
+        "President Xi Jinping arrived in Kazan on Tuesday for the summit.\n\n"
+        "Earlier in the day, Prime Minister Narendra Modi met with President Vladimir Putin for a bilateral meeting on Tuesday. "
+        "Putin welcomed Modi with a warm hug.",
+        published=DAY,
+    )
+    assert len([e for e in events if e.kind == "meeting"]) == 1

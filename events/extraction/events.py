@@ -62,8 +62,8 @@ MEETING_VERB_RE = re.compile(
     # "interacted with his Malaysian counterpart", "the interaction between the two"
     r"|interact(?:ed|s)?\s+(?:virtually\s+)?with(?=\s+(?:(?-i:[A-Z])|his|her|their))|interaction\s+between"
     r"|co-?chair(?:ed|s|ing)?|(?:held|hold|holds|holding|had|have|has|(?:are|is|were|was)\s+having|started|starts|began|begins|concluded|concludes|opened|opens)"
-    r"\s+(?:a\s+|an\s+|their\s+)?(?:(?:bilateral|wide-ranging|separate|delegation-level|detailed|extensive|one-on-one|high-level|formal|informal|official|restricted|closed-door|productive|fruitful|substantive|in-depth|telephonic|telephone)\s+)*"
-    r"(?:(?:tele)?phone\s+|video\s+|virtual\s+)?(?:talks|meetings?|discussions?|consultations|parleys|conversations?|calls?)"
+    r"\s+(?:a\s+|an\s+|their\s+|his\s+|her\s+)?(?:(?:bilateral|wide-ranging|separate|delegation-level|detailed|extensive|one-on-one|high-level|formal|informal|official|restricted|closed-door|productive|fruitful|substantive|in-depth|telephonic|telephone|first|second|third|maiden|annual|inaugural)\s+)*"
+    r"(?:(?:tele)?phone\s+|video\s+|virtual\s+)?(?:talks|meetings?|meet|discussions?|consultations|parleys|conversations?|calls?)"
     r"|spoke\s+(?:by\s+phone\s+|over\s+the\s+phone\s+)?(?:with|to)(?=\s+(?:[A-Z]|his|her|their))"
     r"|(?:dialled|dialed|dials|telephoned|phoned)(?=\s+(?:[A-Z]|his|her|their))"
     # "delegation-level talks led by PM Modi and Hasina"
@@ -167,6 +167,8 @@ def mask_quotations(text):
 
 # "on the sidelines of the summit": the summit the report has told of.
 AT_THE_SUMMIT_RE = re.compile(r"\b(?:(?:sidelines|margins)\s+of|during|at)\s+the\s+(?:[\w-]+\s+){0,2}summit\b", re.I)
+# ", who is also attending the BRICS Summit": a relative clause's summit is the setting of the sentence.
+WHO_CLAUSE_RE = re.compile(r",\s*who\s+[^,]*$")
 # A summit that is only the setting of the sentence's meetings.
 SUMMIT_AS_SETTING_RE = re.compile(
     r"\b(?:(?:sidelines|margins|eve)\s+of|ahead\s+of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w()’'-]+\s+){0,6}$", re.I
@@ -208,7 +210,11 @@ def classify(masked, mention_offsets):
         m = regex.search(masked)
         if m and kind == "meeting" and NOMINAL_MEETING_RE.search(masked[: m.start()]) and m.group().lower().startswith("meeting"):
             m = None  # "to put focus on Biden meeting with Xi": talk of a meeting, not one
-        if m and kind == "summit" and SUMMIT_AS_SETTING_RE.search(masked[: m.start()]) and MEETING_VERB_RE.search(masked):
+        if m and kind == "summit" and MEETING_VERB_RE.search(masked) and all(
+            SUMMIT_AS_SETTING_RE.search(masked[: s.start()]) or WHO_CLAUSE_RE.search(masked[: s.start()])
+            or re.match(r"[^.,;:]{0,30}:", masked[s.end() :])  # a label: "BRICS Summit 2024 live updates: …"
+            for s in regex.finditer(masked)
+        ):
             continue  # "On the sidelines of the G20 summit, Modi held bilateral meetings with …": the meetings
         if m:
             meeting = MEETING_VERB_RE.search(masked, 0, m.start())
@@ -1480,7 +1486,7 @@ def same_event(a, b):
         return False  # a phone call is not the meeting at a venue the report also tells of
     if _named_towns(a) and _named_towns(b) and a.venue.country != b.venue.country:
         return False  # "met in Woodside … last met at a G20 meeting in Bali": the same pair, elsewhere
-    if a.date.evidence.startswith(EARLIER_SAME_DAY_EVIDENCE) != b.date.evidence.startswith(EARLIER_SAME_DAY_EVIDENCE):
+    if a.date.known and b.date.known and a.date.evidence.startswith(EARLIER_SAME_DAY_EVIDENCE) != b.date.evidence.startswith(EARLIER_SAME_DAY_EVIDENCE):
         return False  # "Earlier in the day, … signed documents": not the signing the report leads with
     if a.date.known and b.date.known:
         return (

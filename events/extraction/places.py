@@ -207,7 +207,10 @@ def subdivisions():
     """Province or state name → ISO code of its country, for names only one country uses."""
     found = {}
     for sub in pycountry.subdivisions:
-        found.setdefault(sub.name, set()).add(sub.country_code)
+        # also as written without its diacritics: "Tamil Nadu" for "Tamil Nādu"
+        folded = unicodedata.normalize("NFKD", sub.name).encode("ascii", "ignore").decode()
+        for name in {sub.name, folded}:
+            found.setdefault(name, set()).add(sub.country_code)
     return {name: codes.pop() for name, codes in found.items() if len(codes) == 1 and name not in CITY_STOPWORDS}
 
 
