@@ -5,7 +5,7 @@ import datetime
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from events.clustering import Report, cluster, near_misses, best_date
+from events.clustering import VISIT_SLACK_DAYS, Report, best_date, cluster, near_misses
 from events.extraction.merge import content_words
 from events.extraction.types import DateValue
 
@@ -218,11 +218,16 @@ def test_any_order_of_the_same_reports_gives_the_same_clusters(pair):
 @settings(max_examples=200, deadline=None)
 @given(st.lists(REPORTS, max_size=14).map(generated))
 def test_no_cluster_joins_reports_of_one_document_or_of_different_days_unless_pinned(reports):
+    """(but two reports of one visit to one country may date it VISIT_SLACK_DAYS apart: one by the
+    arrival, the other by the day it is written)"""
     for members in cluster(reports).clusters:
         free = [r for r in members if r.pinned is None]
         assert len({r.document for r in free}) == len(free)
-        days = {r.date.date for r in members if r.date.precision == "day" and r.date.end is None}
-        assert len(days) <= 1 or any(r.pinned is not None for r in members)
+        days = sorted({r.date.date for r in members if r.date.precision == "day" and r.date.end is None})
+        if any(r.pinned is not None for r in members) or len(days) <= 1:
+            continue
+        assert all(r.kind == "visit" for r in members)
+        assert (days[-1] - days[0]).days <= VISIT_SLACK_DAYS
 
 
 def test_an_undated_report_joins_none_when_the_same_people_met_on_two_days_even_if_the_wording_fits_one():
