@@ -1741,3 +1741,33 @@ def test_what_a_report_adds_without_a_date_to_a_meeting_earlier_in_the_day_is_th
         published=DAY,
     )
     assert len([e for e in events if e.kind == "meeting"]) == 1
+
+
+def test_the_defence_minister_is_the_one_of_that_office_not_the_counterpart_named_after():
+    events = events_of(
+        "Defence Minister Rajnath Singh arrived in Washington on Thursday at the invitation of US Secretary of Defence Lloyd Austin. "
+        "During the visit, the Defence Minister will hold a bilateral meeting with his US counterpart Secretary Austin. "
+        "He will also meet National Security Advisor Jake Sullivan, the ministry said in a press release on Wednesday.",
+        published=datetime.date(2024, 8, 22),
+    )
+    [sullivan] = [e for e in events if "Jake Sullivan" in people_of(e)]
+    assert people_of(sullivan) == ["Jake Sullivan", "Rajnath Singh"]
+    assert not sullivan.date.known  # a coming meeting: the day of the press release does not date it
+
+
+def test_the_day_a_statement_was_made_is_in_the_past_of_its_said():
+    [visit] = events_of(
+        "Prime Minister Narendra Modi will visit Japan, the foreign ministry said on Wednesday.", published=datetime.date(2024, 8, 22)
+    )
+    assert not visit.date.known or visit.date.iso() != "2024-08-28"
+
+
+def test_a_guest_received_on_arrival_is_received_the_day_they_arrived_not_on_the_lead_day():
+    events = events_of(
+        "Defence Minister Rajnath Singh will hold a bilateral meeting with visiting US Secretary of Defence Lloyd Austin here on Monday. "
+        "Austin flew into New Delhi on Sunday from Singapore. "
+        "He was received by US Ambassador Eric Garcetti.",
+        published=datetime.date(2023, 6, 5),
+    )
+    [received] = [e for e in events if "Eric Garcetti" in people_of(e)]
+    assert received.date.iso() == "2023-06-04"

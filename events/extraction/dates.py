@@ -146,7 +146,7 @@ def is_event_time(sentence, expr):
 
 
 # Past forms that say a clause is told in the past: "arrived on Wednesday for a visit where he will…".
-PAST_RE = re.compile(r"\b(?:was|were|had|did|met|held|made|took|went|came|spoke|began|[a-z]{3,}ed)\b")
+PAST_RE = re.compile(r"\b(?:was|were|had|did|met|held|made|took|went|came|spoke|began|said|told|paid|led|left|gave|sent|[a-z]{3,}ed)\b")
 
 
 # The verb of a report in the present tense, as news writes what happens on its day.

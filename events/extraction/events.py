@@ -108,6 +108,7 @@ PASSIVE_RECEPTION_RE = re.compile(r"(?:was|were|is|are)\s+(?:warmly\s+)?(?:recei
 
 
 REPORT_DATE_EVIDENCE = "the date of the report"
+LEAD_EVIDENCE = "as the report's lead event"
 HEADLINE_EVIDENCE = "a headline without a date"
 EARLIER_EVIDENCE = "the report sets it before its own time"
 DESCRIBED_EVIDENCE = "the report tells of it as past"
@@ -512,6 +513,10 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
     event when they join (see `date_headlines`). `people`: the event's participants; `venue`: where
     the sentence places it."""
     found = _stated_times(masked, trigger)
+    speaker = TRAILING_SPEAKER_RE.search(masked, trigger.end())
+    if speaker and dates.is_future(masked, trigger.start() + len(trigger.group().split()[0])):
+        # "He will also meet Sullivan, the ministry said on Wednesday": the day of the words is no day of what is to come
+        found = [e for e in found if e.start < speaker.start()]
     if found:
         nearest = min(found, key=lambda e: _distance(masked, e, trigger))
         value = dates.resolve(nearest, masked, ctx.anchor)
@@ -524,7 +529,6 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
             value = min(finer, key=lambda v: RANK[v.precision], default=value)
         if not value.known and ctx.anchor.year and nearest.kind in ("weekday", "weekday_range", "relative_day", "relative_period"):
             value = _report_year(ctx.anchor, f"“{nearest.text}” in a report of", value.weekday)
-        speaker = TRAILING_SPEAKER_RE.search(masked, trigger.end())
         if value.known and speaker and nearest.start >= speaker.start():
             # "…, PTI reported on Thursday": the day of the words, standing for the report's day
             # (a day the report gives the event itself wins over it).
@@ -600,7 +604,7 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
                 n.date.replace(day=1) if same_month else n.date.replace(month=1, day=1), "month" if same_month else "year",
                 f"during the report's lead event, on a day it does not give: {n.evidence}",
             )
-        return DateValue(n.date, n.precision, f"as the report's lead event: {n.evidence}")
+        return DateValue(n.date, n.precision, f"{LEAD_EVIDENCE}: {n.evidence}")
     if ctx.anchor.date and not background and not future:
         # News reports what happened on the day it is published unless it says otherwise.
         return DateValue(ctx.anchor.date, "day", f"{REPORT_DATE_EVIDENCE} ({ctx.anchor.evidence}), which gives no other date for it")
@@ -895,7 +899,7 @@ def sentence_events(sentence, masked, mentions, ctx):
         out += _later_occasion(masked, out[0])
     reception = MET_ON_ARRIVAL_RE.search(masked)
     guests = [m.person for m in mentions if reception and m.start - base < reception.start()]
-    if kind == "meeting" and reception and guests and not date.known:
+    if kind == "meeting" and reception and guests and (not date.known or date.evidence.startswith((LEAD_EVIDENCE, PARAGRAPH_EVIDENCE))):
         ctx.receptions += [(e, guests[-1]) for e in out if any(p is guests[-1] for p in e.participants)]
     two = [e for e in out if len(e.participants) == 2]
     if two:
@@ -982,8 +986,8 @@ def _date_by_the_arrival(events, ctx):
     report has received without a day of its own was received the day the report says they arrived
     (when it gives one such day)."""
     for event, guest in ctx.receptions:
-        if event.date.known:
-            continue
+        if event.date.known and not event.date.evidence.startswith((LEAD_EVIDENCE, PARAGRAPH_EVIDENCE)):
+            continue  # (a day of its own stands; the lead's day or the paragraph's month yield to the arrival's)
         days = {
             (e.date.date, e.date.evidence) for e in events
             if e.kind == "visit" and any(p is guest for p in e.participants) and e.date.precision == "day" and e.date.evidence.startswith("“")

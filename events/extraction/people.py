@@ -687,9 +687,12 @@ def sentence_mentions(text, sentence, registry, previous_subject, masked, recent
         if re.match(r"s\b", nxt):
             continue  # a plural: a group, handled by the caller
         country = adjective_country(m[1])
+        role = m[2]
         if m[1] and not country:
-            continue
-        person = registry.by_description(m[2], country or office_country(m[2]), recent)
+            if not ROLE_RE.fullmatch(f"{m[1]} {m[2]}"):
+                continue
+            role = f"{m[1]} {m[2]}"  # "the Defence Minister": an office of two words, not a country's minister
+        person = registry.by_description(role, country or office_country(role), recent)
         if person:
             out.append(Mention(base + m.start(), base + m.end(), person, "descriptor"))
     for m in COUNTERPART_RE.finditer(masked):
