@@ -154,11 +154,14 @@ def _is_a_title(quoted):
     return len(words) <= 3 or (len(capitalised) >= 0.6 * len(words) and not re.search(r"[.!?,]\W*$", quoted))
 
 
+QUOTATION_RE = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")  # what lies inside double quotation marks, on one line
+
+
 def mask_quotations(text):
     """The text with what lies inside double quotation marks blanked, offsets kept: a quoted
     speaker's words are not the reporter's account of events (a quoted title is kept)."""
     chars = list(text)
-    for m in re.finditer(r"“[^”\n]*”|\"[^\"\n]*\"", text):
+    for m in QUOTATION_RE.finditer(text):
         if _is_a_title(m.group()[1:-1]):
             continue
         for i in range(m.start() + 1, m.end() - 1):
@@ -1639,7 +1642,7 @@ def _meetings_the_speaker_recalls(sentences, ctx):
     not given). Quoted words are otherwise not the reporter's account; this is the speaker's own
     account of having met someone."""
     out = []
-    for quote in re.finditer(r"“[^”\n]*”|\"[^\"\n]*\"", ctx.text):
+    for quote in QUOTATION_RE.finditer(ctx.text):
         m = QUOTED_WE_MET_RE.search(quote.group())
         speaker = QUOTE_SPEAKER_RE.match(ctx.text, quote.end() - 1)
         if m is None or speaker is None:
