@@ -1771,3 +1771,28 @@ def test_a_guest_received_on_arrival_is_received_the_day_they_arrived_not_on_the
     )
     [received] = [e for e in events if "Eric Garcetti" in people_of(e)]
     assert received.date.iso() == "2023-06-04"
+
+
+def test_a_scraped_page_that_lost_the_space_after_a_full_stop_has_its_sentences_apart():
+    events = events_of(
+        "Prime Minister Narendra Modi and Maldives President Mohamed Muizzu held bilateral talks at Hyderabad House on Monday."
+        "External Affairs Minister S Jaishankar and Defence Minister Rajnath Singh were among the delegates present.",
+        published=DAY,
+    )
+    assert [people_of(e) for e in events] == [["Mohamed Muizzu", "Narendra Modi"]]
+
+
+def test_a_seat_of_government_written_in_lower_case_is_not_the_city_it_is_named_after():
+    [event] = events_of("Prime Minister Narendra Modi held bilateral talks with President Mohamed Muizzu in Hyderabad house today.", published=DAY)
+    assert (event.venue.name, event.venue.country) == ("New Delhi", "IN")
+
+
+def test_the_tanzanian_president_is_the_one_of_tanzania_not_the_president_named_last():
+    events = events_of(
+        "President of Tanzania Samia Suluhu Hassan met Prime Minister Narendra Modi on Monday. "
+        "She is in India at the invitation of President Droupadi Murmu. "
+        "The Tanzanian President was received by Minister Annapurna Devi at the airport on Sunday.",
+        published=DAY,
+    )
+    [received] = [e for e in events if "Annapurna Devi" in people_of(e)]
+    assert people_of(received) == ["Annapurna Devi", "Samia Suluhu Hassan"]

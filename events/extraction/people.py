@@ -322,6 +322,9 @@ class Registry:
         same = [p for p in fits if fold(normalise_role(p.role)) == fold(normalise_role(role))]
         fits = same or fits
         recent_fits = [p for p in reversed(recent) if any(p is f for f in fits) and (not country or p.country in (None, country))]
+        # (one of that country before one of no known country: "the Tanzanian President" is Hassan, of
+        # Tanzania, not the President named last whose country the text does not say)
+        recent_fits = [p for p in recent_fits if p.country == country] or recent_fits
         if recent_fits:
             person = recent_fits[0]
             person.country = person.country or country

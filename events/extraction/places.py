@@ -252,7 +252,7 @@ BUILDING_WORDS = (
     r"Palace|House|Hall|Castle|Gardens?|Estate|Lodge|Manor|Abbey|Cathedral|Mosque|Temple|Tower|Centre|Center"
     r"|Building|Street|Road|Avenue|Square|Park|Stadium|Hotel|Residence|Bhavan|Bhawan"
 )
-BUILDING_AFTER_RE = re.compile(rf"\s+(?:{BUILDING_WORDS})\b")
+BUILDING_AFTER_RE = re.compile(rf"\s+((?:{BUILDING_WORDS})|(?i:house|bhavan|bhawan|palace))\b")  # (also "Hyderabad house")
 
 
 def place_mentions(text):
@@ -280,8 +280,14 @@ def place_mentions(text):
                 break  # "at" a country is seldom a location ("a snipe at the US")
             if ref and re.search(r"\bthe\s+$", text[m.start() : m.start(2)]) and ref.name != country_name(ref.country):
                 break  # "at the Summit", "in the Capitol": "the" goes before countries, not towns
-            if ref and BUILDING_AFTER_RE.match(text, m.start(2) + len(candidate)):
-                break  # "at Hyderabad House" (in New Delhi), "at Buckingham Palace": a building, not the town
+            building = BUILDING_AFTER_RE.match(text, m.start(2) + len(candidate)) if ref else None
+            if building:
+                # "at Hyderabad House" (in New Delhi), "at Buckingham Palace": a building, not the town
+                # (the town of a seat of government: "in Hyderabad house")
+                seat = SEATS.get(f"{candidate} {building[1].title()}")
+                if seat and m[1].lower() in ("in", "at"):
+                    out.append((m.start(), m[1].lower(), PlaceRef(*seat)))
+                break
             if ref:
                 out.append((m.start(), m[1].lower(), ref))
                 break

@@ -20,7 +20,8 @@ ABBREVIATIONS = {
 }
 
 # A full stop, question or exclamation mark, closing quotes or brackets, then space and a new start.
-BOUNDARY_RE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+# (also a full stop with no space after it between words, as scraped pages lose it: "on Monday.Following")
+BOUNDARY_RE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|(?<=[a-z]{2})\.(?=[A-Z][a-z]{2,})")
 CAPTION_RE = re.compile(r"\((?:File )?Photo\b|^(?:Photo|Image|Picture|Caption)\s*:|\bPhoto:\s", re.I)
 CROSS_LINK_RE = re.compile(r"^(?:Also\s+)?(?:Read|Watch|See|Listen)(?:\s+(?:more|also))?\s*[:|]", re.I)
 TERMINAL = ".!\"”’'"
