@@ -1796,3 +1796,13 @@ def test_the_tanzanian_president_is_the_one_of_tanzania_not_the_president_named_
     )
     [received] = [e for e in events if "Annapurna Devi" in people_of(e)]
     assert people_of(received) == ["Annapurna Devi", "Samia Suluhu Hassan"]
+
+
+def test_she_who_reached_a_place_is_the_sentences_subject_not_the_host_named_last():
+    events = events_of(
+        "Prime Minister Sheikh Hasina was today given a warm welcome by her Indian counterpart Narendra Modi "
+        "at the Hyderabad House when she reached there for bilateral discussions.",
+        published=DAY,
+    )
+    [visit] = [e for e in events if e.kind == "visit"]
+    assert people_of(visit) == ["Hasina"]

@@ -308,6 +308,8 @@ def participants_for(kind, trigger, masked, mentions, base, ctx):
             before = [m for m in before if offset(m) < who.start()][-1:] or before
         elif before and re.match(r"(?:during|on)\b", trigger.group(), re.I):
             before = before[:1]  # "Yoon met Kishida … during his visit to Japan": the sentence's subject travels
+        elif before and re.search(r"\b(?:he|she)\s+(?:[a-z]+\s+)?$", masked[: trigger.start()]):
+            before = before[:1]  # "Hasina was given a welcome by Modi … when she reached there": the subject travels
         # (with nobody before the verb, "Arriving in Delhi, Putin …": but not someone of a clause after
         # it, "he will leave for Washington where a meeting is scheduled with Biden")
         clause = re.search(r"\b(?:where|which|who|with|when)\b", masked[trigger.end() :])
