@@ -111,6 +111,19 @@ def test_updated_is_taken_only_when_nothing_says_published():
     assert found.published == datetime.date(2022, 9, 20)
 
 
+def test_a_date_line_in_capitals_or_without_a_comma_dates_the_report():
+    for line in ("Posted On: 07 OCT 2024 3:20PM by PIB Delhi", "First Published: Oct 07 2024 | 2:15 PM IST"):
+        found = extract_document(f"Leaders meet\n{line}\nThe two presidents met on Monday.")
+        assert found.published == datetime.date(2024, 10, 7), line
+
+
+def test_the_part_of_a_byline_that_is_only_a_date_dates_the_report_but_a_date_in_words_does_not():
+    found = extract_document("Leaders meet\nWritten by News Service | New Delhi | October 7, 2024 14:23 IST\nThe two presidents met on Monday.")
+    assert found.published == datetime.date(2024, 10, 7)
+    found = extract_document("Leaders meet\nArchive | The summit of October 7, 2024 was historic\nThe two presidents met on Monday.")
+    assert found.published is None
+
+
 def test_a_dateline_with_a_full_date_and_an_agency_dates_the_report():
     found = extract_document("Lisbon/Madrid, 7 December 2023 (dpa) - The two prime ministers met on Thursday.")
     assert found.published == datetime.date(2023, 12, 7)

@@ -102,6 +102,8 @@ def find_expressions(text):
 # Page furniture writes the year in two digits too: "Fri - 10 March 23".
 SHORT_YEAR_RE = regex.compile(rf"\b({DAY})\s+({MONTHS})\s*,?\s+(\d\d)\b(?![:.]\d)")
 FULL_KINDS = ("iso", "numeric", "dotted", "day_month_year", "month_day_year")
+# A page's date line in other cases and without a comma: "07 OCT 2024", "Oct 07 2024".
+FURNITURE_DATE_RE = regex.compile(rf"\b(?i:({MONTHS}))\s+({DAY})\s*,?\s+({YEAR})\b|\b({DAY})\s+(?i:({MONTHS}))\s*,?\s+({YEAR})\b")
 
 
 def full_dates(text, furniture=False):
@@ -116,6 +118,13 @@ def full_dates(text, furniture=False):
     if furniture and not out:
         for m in SHORT_YEAR_RE.finditer(text):
             day = _parse(f"{_clean_ordinals(m[1])} {m[2]} 20{m[3]}")
+            if day:
+                out.append((m.start(), m.end(), day))
+    if furniture and not out:
+        # "Posted On: 07 OCT 2024 3:20PM", "First Published: Oct 07 2024 | 2:15 PM IST"
+        for m in FURNITURE_DATE_RE.finditer(text):
+            month, day_, year = (m[1], m[2], m[3]) if m[1] else (m[5], m[4], m[6])
+            day = _parse(f"{_clean_ordinals(day_)} {month.title()} {year}")
             if day:
                 out.append((m.start(), m.end(), day))
     return out

@@ -146,7 +146,11 @@ def furniture_date(text, body):
                 # A clock time right after the date makes it a time stamp, whatever words label the
                 # line ("Other News Materials 9 February 2009 10:36 (UTC +04:00)").
                 stamped = bool(CLOCK_AFTER_RE.match(line, b)) and len(rest) <= 5
-                if len(rest) <= 2 or stamped:
+                # "Written by Express News Service | New Delhi | October 7, 2024 14:23 IST": a byline's
+                # part that is only the date
+                segment = next((seg for seg in re.finditer(r"[^|]+", line) if seg.start() <= a and b <= seg.end()), None)
+                alone = "|" in line and segment is not None and not FURNITURE_NOISE_RE.sub(" ", line[segment.start() : a] + " " + line[b : segment.end()]).split()
+                if len(rest) <= 2 or stamped or alone:
                     bare.append((start, day, f"the line “{line.strip()}”"))
     if labelled:
         _, _, day, why = min(labelled, key=lambda x: (x[0], x[1]))
