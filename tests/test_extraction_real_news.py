@@ -1819,3 +1819,25 @@ def test_she_who_reached_a_place_is_the_sentences_subject_not_the_host_named_las
     )
     [visit] = [e for e in events if e.kind == "visit"]
     assert people_of(visit) == ["Hasina"]
+
+
+def test_a_headlines_capitalised_preposition_places_the_trip():
+    events = events_of(
+        "NSA Ajit Doval To Travel To Beijing This Week\n\n"
+        "New Delhi: National Security Advisor Ajit Doval and Foreign Minister Wang Yi will hold talks on Wednesday.",
+        published=DAY,
+    )
+    [visit] = [e for e in events if e.kind == "visit"]
+    assert visit.venue.name == "Beijing"
+
+
+def test_the_place_of_a_past_trip_and_the_scene_are_no_venue_of_what_came_before():
+    events = events_of(
+        "New Delhi: During the meeting with Chinese Foreign Minister Wang Yi on Tuesday, National Security Advisor Ajit Doval "
+        "noted an upward trend since his last visit to Beijing.\n\n"
+        "Earlier, Prime Minister Narendra Modi and President Xi Jinping had decided during their meeting to revive the talks.",
+        published=DAY,
+    )
+    venues = {tuple(people_of(e)): e.venue.name if e.venue else None for e in events}
+    assert venues[("Ajit Doval", "Wang Yi")] != "Beijing"
+    assert venues[("Narendra Modi", "Xi Jinping")] is None

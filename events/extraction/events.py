@@ -695,6 +695,9 @@ TOPIC_PLACE_RE = re.compile(
 OTHER_CLAUSE_RE = re.compile(r",\s*(?:when|after|before|since|whereas|while)\b")
 
 
+PAST_TRIP_RE = re.compile(r"\b(?:since|(?:his|her|their)\s+(?:last|previous))\s+(?:[\w’'-]+\s+){0,3}?(?:visit|trip|tour|meeting|talks)(?:\s+to)?\s*$", re.I)
+
+
 def venue_for(masked, ctx, trigger=None):
     other = OTHER_CLAUSE_RE.search(masked, trigger.end()) if trigger else None
     asides = [m.span() for m in re.finditer(r"\([^()]*\)", masked)]  # "(2:00 p.m. in Lisbon)"
@@ -706,6 +709,8 @@ def venue_for(masked, ctx, trigger=None):
             continue
         if prep == "from" or (prep == "in" and TOPIC_PLACE_RE.search(masked[:start])):
             continue
+        if PAST_TRIP_RE.search(masked[: start + len(prep)]):
+            continue  # "since his last visit to Beijing": a trip before, not where this was
         if prep in ("in", "at", "held in", "arrived in", "reached", "toured") or prep.startswith(("visit", "flew", "flies", "flown")) or TRAVEL_WORD_RE.search(
             masked[: start + len(prep) + 1]
         ):
@@ -1792,6 +1797,8 @@ def fill_venues(events, scene, published=None):
     for event in events:
         if lead is not None and event.participants and not _of_the_lead(event, lead):
             continue  # set where the lead is only when it is of the lead's people: unknown beats a guess
+        if event.date.evidence.startswith((EARLIER_EVIDENCE, DESCRIBED_EVIDENCE)):
+            continue  # an event the report sets before its time is not where the report is set
         if event.venue is None and not event.placed_elsewhere:
             event.venue = city or scene
             event.venue_stated = False

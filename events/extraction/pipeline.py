@@ -37,6 +37,7 @@ FURNITURE_WINDOW = 1000
 CLOCK_AFTER_RE = re.compile(r"\s*,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\b")
 SIGNED_DATE_RE = re.compile(r"\s[-–—]\s[^.!?]{2,60},\s*(\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d{2}-\d{2})\s*$")
 FURNITURE_LINE_CHARS = 90
+PAST_TRIP_BEFORE_RE = re.compile(r"\b(?:last|previous|earlier|first)\s+(?:[\w’'-]+\s+)?(?=(?:visit|trip|tour)\b)", re.I)
 SCENE_RE = re.compile(r"\b(?:visit|trip|tour)\s+(?:to|of)\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)|\b(?:left|leaves|departed|heading)\s+for\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
 
 
@@ -112,6 +113,8 @@ def scene_of(masked, section, dateline):
         if ref:
             return ref
     for m in SCENE_RE.finditer(masked):
+        if PAST_TRIP_BEFORE_RE.search(masked, max(0, m.start() - 40), m.start() + 1):
+            continue  # "since his last visit to Beijing": a trip before the report's
         ref = places.lookup_place(m[1] or m[2])
         if ref:
             return ref

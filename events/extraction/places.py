@@ -231,7 +231,7 @@ def is_major_place(name):
 CAPITALISED = r"[A-Z][a-zA-Z'’.-]+(?:\s+(?:(?:de|da|do|dos|del|la|el|es|of|al)\s+)?[A-Z][a-zA-Z'’.-]+){0,2}"
 # "in Moscow", "at New Delhi", "to Russia" — where an event is, or where someone travels.
 LOCATIVE_RE = re.compile(
-    r"\b(in|at|to|for|from|visit(?:ed|ing|s)?(?:\s+to)?|arrived in|held in|reached|toured|(?:flew|flies|flown)\s+into)\s+(?:the\s+)?"
+    r"\b((?i:in|at|to)|for|from|visit(?:ed|ing|s)?(?:\s+to)?|arrived in|held in|reached|toured|(?:flew|flies|flown)\s+into)\s+(?:the\s+)?"
     # "in Putin’s native St. Petersburg"
     r"(?:[A-Z][\w-]+['’]s\s+(?:native|home|hometown|birthplace|capital|port\s+city\s+of)\s+)?"
     # "in the city of Bogor", "in the Chinese port city of Tianjin", "in the resort town of Sochi"
@@ -255,10 +255,19 @@ BUILDING_WORDS = (
 BUILDING_AFTER_RE = re.compile(rf"\s+((?:{BUILDING_WORDS})|(?i:house|bhavan|bhawan|palace))\b")  # (also "Hyderabad house")
 
 
+def _locatives(text):
+    """LOCATIVE_RE's matches, each searched again from its name on, so that one taking the words of
+    the next does not hide it ("To Travel To Beijing", a headline's capitals)."""
+    pos = 0
+    while (m := LOCATIVE_RE.search(text, pos)) is not None:
+        yield m
+        pos = m.start(2)
+
+
 def place_mentions(text):
     """(start, preposition, PlaceRef) for each place a preposition introduces; the longest name wins."""
     out = []
-    for m in LOCATIVE_RE.finditer(text):
+    for m in _locatives(text):
         words = m[2].split()
         for n in range(len(words), 0, -1):
             candidate = " ".join(words[:n]).rstrip(".,")
