@@ -1841,3 +1841,22 @@ def test_the_place_of_a_past_trip_and_the_scene_are_no_venue_of_what_came_before
     venues = {tuple(people_of(e)): e.venue.name if e.venue else None for e in events}
     assert venues[("Ajit Doval", "Wang Yi")] != "Beijing"
     assert venues[("Narendra Modi", "Xi Jinping")] is None
+
+
+def test_a_country_closing_the_line_before_is_no_adjective_of_an_office():
+    found = extract_document(
+        "Leaders speak\n\nThe next summit will be held in USA\n\nPrime Minister Narendra Modi had a telephone conversation today "
+        "with President Donald Trump.",
+        published=DAY,
+    )
+    [call] = [e for e in found.events if e.kind == "meeting"]
+    assert {p.name: p.country for p in call.participants}["Narendra Modi"] != "US"
+
+
+def test_whoever_confirmed_a_call_and_where_they_did_are_neither_side_nor_venue():
+    [call] = events_of(
+        "President Donald Trump spoke to Prime Minister Narendra Modi on Tuesday, press secretary Sean Spicer "
+        "confirmed at the White House briefing.",
+        published=DAY,
+    )
+    assert people_of(call) == ["Donald Trump", "Narendra Modi"] and call.venue is None

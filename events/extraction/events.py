@@ -380,8 +380,8 @@ def _outside_other_clauses(masked, mentions, base, trigger):
 # Who says so, closing the sentence: ", ministry spokesman Anurag Srivastava said on Thursday.",
 # ", PTI reported on Thursday."
 TRAILING_SPEAKER_RE = re.compile(
-    r",\s+(?:(?:the|a|an)\s+)?(?:[\w’'.-]+\s+){0,6}?(?:said|says|told\s+[\w\s]{1,20}?|reported|reports|added|stated|announced)"
-    r"(?:\s+(?:on|in|at|late|early|this|last|earlier|today|yesterday)\b[^,;]*)?\s*[.]?\s*$"
+    r",\s+(?:(?:the|a|an)\s+)?(?:[\w’'.-]+\s+){0,6}?(?:said|says|told\s+[\w\s]{1,20}?|reported|reports|added|stated|announced|confirmed|noted|tweeted|posted|wrote)"
+    r"(?:\s+(?:on|in|at|late|early|this|last|earlier|today|yesterday)\b[^,;]*)?(?:,\s+adding\b[^;]*)?\s*[.]?\s*$"
 )
 
 
@@ -700,6 +700,8 @@ PAST_TRIP_RE = re.compile(r"\b(?:since|(?:his|her|their)\s+(?:last|previous))\s+
 
 def venue_for(masked, ctx, trigger=None):
     other = OTHER_CLAUSE_RE.search(masked, trigger.end()) if trigger else None
+    # (nor the place of whoever says so: "…, press secretary Sean Spicer confirmed at the White House briefing")
+    other = other or (TRAILING_SPEAKER_RE.search(masked, trigger.end()) if trigger else None)
     asides = [m.span() for m in re.finditer(r"\([^()]*\)", masked)]  # "(2:00 p.m. in Lisbon)"
     found = []
     for start, prep, ref in places.place_mentions(masked):

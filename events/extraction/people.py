@@ -472,7 +472,8 @@ def take_name(text, pos, end=None):
 def _country_before(text, start):
     """A demonym or "<Country>'s" right before a role: 'Russian President', 'Russia's Deputy PM'."""
     # Only the words right before the role matter; looking further back would be quadratic.
-    m = re.search(r"(?:([A-Z][\w.]+)\s+)?([A-Z][\w.]+)(?:['’]s)?\s+(?:[A-Z]{2,}\s+)?$", text[max(0, start - 60) : start])
+    # (on the role's own line: a country closing the line before is no adjective of it)
+    m = re.search(r"(?:([A-Z][\w.]+)[ \t]+)?([A-Z][\w.]+)(?:['’]s)?[ \t]+(?:[A-Z]{2,}[ \t]+)?$", text[max(0, start - 60) : start])
     if not m:
         return None
     for word in ([f"{m[1]} {m[2]}"] if m[1] else []) + [m[2]]:  # "South Korean", then "Russian"
