@@ -164,3 +164,8 @@ def test_names_of_agreements_and_programmes_are_not_people(sentence):
 )
 def test_lower_case_particles_inside_a_name(sentence, name):
     assert name in [n for _, _, n, _, _ in people.named_mentions(sentence)]
+
+
+def test_a_dash_right_after_a_name_ends_it():
+    found = named("The leaders, Australian Prime Minister Anthony Albanese and Indian Prime Minister Narendra Modi— had attended the summit.")
+    assert ("Narendra Modi", "IN", "Prime Minister") in found

@@ -55,7 +55,7 @@ ROLE_RE = re.compile(rf"(?<![\w-])(?:(?i:{ROLE})|{'|'.join(SHORT_ROLES)}|(?i:{HI
 RANK_RE = re.compile(rf"\s*,?\s*(?i:(?:{RANK}))(?![\w-])")
 HONORIFIC_RE = re.compile(rf"\s*(?i:(?:{HONORIFIC}))(?![\w-])")
 COUNTERPART_RE = regex.compile(r"\b(?:(?:his|her|their|its)\s+(?:([A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)\s+)?|(?<=\bmeet\s|meets\s|\bmet\s|with\s))counterparts?\b")
-TOKEN_RE = regex.compile(r"\s*(\p{Lu}[\w'’-]*\.?|\p{Lu}\.?)(?=[\s,;:)(’'”\"]|$|\.)")
+TOKEN_RE = regex.compile(r"\s*(\p{Lu}[\w'’-]*\.?|\p{Lu}\.?)(?=[\s,;:)(’'”\"—–]|$|\.)")  # (a dash ends a name: "Narendra Modi— had")
 # Lower-case parts inside a name: "Abdel Fattah el-Sisi", "Mohammed bin Salman", "Ursula von der Leyen".
 PARTICLE_RE = re.compile(
     r"\s*((?:al|el|ad|as|at|an)-[A-Z][\w'’-]*|(?:bin|ibn|de|da|di|van|von|der|del|la|le)(?=\s+(?:der\s+)?[A-Z]))"
