@@ -1860,3 +1860,12 @@ def test_whoever_confirmed_a_call_and_where_they_did_are_neither_side_nor_venue(
         published=DAY,
     )
     assert people_of(call) == ["Donald Trump", "Narendra Modi"] and call.venue is None
+
+
+def test_the_day_the_source_spoke_dates_the_story_told_after_it():
+    events = events_of(
+        "Prime Minister Narendra Modi and President Vladimir Putin held talks in Moscow, the ministry said on Monday. "
+        "The two leaders also signed an agreement on trade.",
+        published=DAY,
+    )
+    assert {e.kind: e.date.iso() for e in events} == {"meeting": "2024-03-11", "agreement": "2024-03-11"}

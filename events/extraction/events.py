@@ -109,6 +109,9 @@ PASSIVE_RECEPTION_RE = re.compile(r"(?:was|were|is|are)\s+(?:warmly\s+)?(?:recei
 
 REPORT_DATE_EVIDENCE = "the date of the report"
 LEAD_EVIDENCE = "as the report's lead event"
+# The day of the words a sentence closes with ("…, the ministry said on Tuesday"): it stands for the
+# report's day (clustering takes it as such), and dates the story as the lead.
+SOURCE_DAY_EVIDENCE = f"{REPORT_DATE_EVIDENCE}'s source"
 HEADLINE_EVIDENCE = "a headline without a date"
 EARLIER_EVIDENCE = "the report sets it before its own time"
 DESCRIBED_EVIDENCE = "the report tells of it as past"
@@ -538,7 +541,7 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
         if value.known and speaker and nearest.start >= speaker.start():
             # "…, PTI reported on Thursday": the day of the words, standing for the report's day
             # (a day the report gives the event itself wins over it).
-            value = DateValue(value.date, value.precision, f"{REPORT_DATE_EVIDENCE}'s source: {value.evidence}", value.weekday, value.end, value.month_day)
+            value = DateValue(value.date, value.precision, f"{SOURCE_DAY_EVIDENCE}: {value.evidence}", value.weekday, value.end, value.month_day)
         return value  # a date the sentence gives but that cannot be resolved stays unknown
     # The tense of the clause the event's verb is in: "said the three countries would establish a
     # hotline … at the close of his talks" reports talks that happened.
@@ -921,7 +924,8 @@ def sentence_events(sentence, masked, mentions, ctx):
     if out:
         ctx.last_group = max((e.participants for e in out), key=len)
     recent = ctx.anchor.date is None or not date.known or _near(date, ctx.anchor.date)
-    if out and date.known and recent and not ctx.narrative.known and not date.evidence.startswith(REPORT_DATE_EVIDENCE):
+    stated = not date.evidence.startswith(REPORT_DATE_EVIDENCE) or date.evidence.startswith(SOURCE_DAY_EVIDENCE)
+    if out and date.known and recent and not ctx.narrative.known and stated:
         # The lead's date: what the rest of the story is told around (a flashback a month before
         # the report is no lead).
         ctx.narrative = date
