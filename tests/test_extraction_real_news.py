@@ -1869,3 +1869,15 @@ def test_the_day_the_source_spoke_dates_the_story_told_after_it():
         published=DAY,
     )
     assert {e.kind: e.date.iso() for e in events} == {"meeting": "2024-03-11", "agreement": "2024-03-11"}
+
+
+def test_an_agreement_reached_somewhere_that_one_leader_announced_is_an_agreement_of_theirs():
+    [agreement] = [
+        e for e in events_of(
+            "Prime Minister Narendra Modi also announced that the two navies would hold joint drills, "
+            "part of an agreement reached during a good series of meetings in Colombo.",
+            published=DAY,
+        )
+        if e.kind == "agreement"
+    ]
+    assert people_of(agreement) == ["Narendra Modi"] and agreement.venue.name == "Colombo"

@@ -20,6 +20,8 @@ AGREEMENT_RE = re.compile(
     rf"|(?:conclud(?:ed|es)|reach(?:ed|es)?|struck|strike|exchang(?:ed|es))\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,3}}?{AGREEMENT_NOUN}"
     # "have signed a number of intergovernmental documents"
     r"|(?:signed|signs|sign|inked)\s+(?:an?\s+(?:number|package|set|series)\s+of\s+|several\s+|\w+\s+)?(?:[\w-]+\s+)?documents\b"
+    # "part of an agreement reached during a good series of meetings in Jeddah"
+    rf"|\b{AGREEMENT_NOUN}\s+(?:was\s+|were\s+)?(?:reached|struck|concluded|inked)\b"
     r"|agree[sd]?\s+to\s+(?:restore|resume|re-?establish|establish|reopen|normali[sz]e|sign|launch|create|form|set\s+up|upgrade|elevate)\b"
     # "Modi and Hasina witnessed the exchange of seven MoUs"
     rf"|witness(?:ed|es)?\s+the\s+(?:signing|exchange|inking)\s+of\s+(?:[\w-]+\s+){{0,4}}?{AGREEMENT_NOUN}"
@@ -1461,6 +1463,8 @@ def _allows_single(kind, trigger, masked, member_role):
     # event; a bare "held talks" is not enough.
     return (
         kind == "summit"
+        # "Biden also announced that … part of an agreement reached during meetings in Jeddah": its announcer's
+        or (kind == "agreement" and bool(re.search(r"\b(?:announced|announces|unveiled|unveils)\b", masked[: trigger.start()])))
         or bool(member_role)
         or bool(MEETING_NOUN_RE.fullmatch(trigger.group()))
         or ATTEND_RE.match(trigger.group()) is not None
