@@ -1881,3 +1881,14 @@ def test_an_agreement_reached_somewhere_that_one_leader_announced_is_an_agreemen
         if e.kind == "agreement"
     ]
     assert people_of(agreement) == ["Narendra Modi"] and agreement.venue.name == "Colombo"
+
+
+def test_both_after_a_clause_are_the_last_pair_and_a_lead_placed_abroad_sets_the_scene_of_its_people():
+    events = events_of(
+        "Havana, March 12 (RHC) - President Xi Jinping received President Luiz Inacio Lula da Silva in Beijing on Tuesday. "
+        "At the end of their talks, both will witness the signing of about twenty agreements.",
+        published=DAY,
+    )
+    [agreement] = [e for e in events if e.kind == "agreement"]
+    assert people_of(agreement) == ["Luiz Inacio Lula da Silva", "Xi Jinping"]
+    assert agreement.venue.name == "Beijing"

@@ -756,7 +756,9 @@ def title_for(kind, participants, venue, masked, group_role=None):
 PAIR_RE = re.compile(
     r"\b(?:the\s+two|both(?:\s+the)?)\s+(?:ministers|leaders|counterparts|defen[cs]e\s+ministers|heads\s+of\s+state|presidents|sides)\b"
     r"|\b[Tt]he\s+(?:defen[cs]e\s+)?(?:ministers|leaders)\b(?!\s+(?:of|from)\b)"
-    r"|\b[Tt]he\s+two\b(?=\s+(?:also\s+)?(?:met|spoke|held|had|have|agreed|signed|discussed|talked|leaders|men|sides)\b)",
+    r"|\b[Tt]he\s+two\b(?=\s+(?:also\s+)?(?:met|spoke|held|had|have|agreed|signed|discussed|talked|leaders|men|sides)\b)"
+    # "At the end of their talks, both will witness the signing of about twenty agreements"
+    r"|(?<=,\s)both\b(?=\s+(?:will|would|also|later|then|have|had|signed|witnessed|agreed|held|met)\b)",
     re.I,
 )
 # "The meeting took place in Munich on the sidelines of a security conference": where the last event was.
@@ -1804,9 +1806,23 @@ def fill_venues(events, scene, published=None):
         (e.venue for e in events if e.venue and e.venue.name != places.country_name(e.venue.country) and e.venue.country == scene.country),
         None,
     )
+    # A dateline is where the report was filed; a lead the report places in another country ("Havana:
+    # Xi received Lula in Beijing …") sets the scene of what it tells of the lead's people.
+    placed_lead = None if lead is not None else next(
+        (
+            e for e in events
+            if e.venue is not None and e.venue_stated and e.venue.country != scene.country and e.participants
+            and e.date.known and (published is None or abs((e.date.date - published).days) <= 7)
+        ),
+        None,
+    )
     for event in events:
         if lead is not None and event.participants and not _of_the_lead(event, lead):
             continue  # set where the lead is only when it is of the lead's people: unknown beats a guess
+        if placed_lead is not None and event.venue is None and not event.placed_elsewhere and event.participants and _of_the_lead(event, placed_lead) and not event.date.evidence.startswith((EARLIER_EVIDENCE, DESCRIBED_EVIDENCE)):
+            event.venue, event.venue_stated = placed_lead.venue, False
+            event.countries = sorted({*event.countries, *_countries(event.participants, event.venue)})
+            continue
         if event.date.evidence.startswith((EARLIER_EVIDENCE, DESCRIBED_EVIDENCE)):
             continue  # an event the report sets before its time is not where the report is set
         if event.venue is None and not event.placed_elsewhere:
