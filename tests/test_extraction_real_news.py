@@ -1892,3 +1892,16 @@ def test_both_after_a_clause_are_the_last_pair_and_a_lead_placed_abroad_sets_the
     [agreement] = [e for e in events if e.kind == "agreement"]
     assert people_of(agreement) == ["Luiz Inacio Lula da Silva", "Xi Jinping"]
     assert agreement.venue.name == "Beijing"
+
+
+def test_a_dateline_with_its_country_in_brackets_dates_nothing_and_gives_no_traveller_that_country():
+    events = events_of(
+        "Qingdao [China], March 12 : Defence Minister Rajnath Singh held a meeting with his Russian counterpart Andrey Belousov "
+        "on the sidelines of the SCO Defence Ministers' Meeting.\n\n"
+        "During the meeting on Monday, the two leaders held discussions on several subjects.\n\n"
+        "Rajnath Singh arrived in Qingdao on Monday to attend the meeting.",
+        published=DAY,
+    )
+    meetings = [e for e in events if e.kind == "meeting" and "Andrey Belousov" in people_of(e)]
+    assert [m.date.iso() for m in meetings] == ["2024-03-11"]
+    assert {p.name: p.country for e in events for p in e.participants}["Rajnath Singh"] != "CN"

@@ -487,7 +487,7 @@ def _same_place(a, b):
 
 
 # "Havana, April 14 (RHC) - Xi received Lula on Thursday": the day the report was filed, not the event's.
-DATELINE_DATE_RE = re.compile(r"[A-Z][\w .'’-]{1,40},\s*$")
+DATELINE_DATE_RE = re.compile(r"[A-Z][\w .'’-]{1,40}(?:\s*\[[^\]\n]{1,30}\])?,\s*$")  # (also "Qingdao [China], June 27 :")
 DATELINE_END_RE = re.compile(r",?\s*(?:\d{4}\s*)?(?:\([^()\n]{1,30}\)|/[^/\n]{1,20}/)?\.?\s*(?:[-—–:]|\.\s)")
 
 
@@ -1017,6 +1017,24 @@ def _date_by_the_arrival(events, ctx):
             continue
         day, evidence = min(days)
         event.date = DateValue(day, "day", f"the day {guest.name} arrived, as the report dates it: {evidence}")
+
+
+def _travellers_are_not_at_home(events, ctx):
+    """"Qingdao: Rajnath Singh met his Russian counterpart … Rajnath Singh arrived in China's Qingdao":
+    a country the document's dateline gave someone (people.infer_home_countries) is not theirs when
+    the report has them travel to it; nobody visits their own country."""
+    travellers = {
+        id(p) for e in events if e.kind == "visit" and e.venue and e.venue.country
+        for p in e.participants if id(p) in ctx.registry.inferred and p.country == e.venue.country
+    }
+    if not travellers:
+        return
+    for person in ctx.registry.people:
+        if id(person) in travellers:
+            person.country = None
+    for event in events:
+        if any(id(p) in travellers for p in event.participants):
+            event.countries = _countries(event.participants, event.venue)
 
 
 def _date_by_the_occasion(events, ctx):
@@ -1748,6 +1766,7 @@ def document_events(sentences, ctx, masked_text):
     events += _meetings_the_speaker_recalls(sentences, ctx)
     _place_by_the_host(events, masked_text)
     fill_venues(events, ctx.scene, ctx.anchor.date)
+    _travellers_are_not_at_home(events, ctx)
     events = join(events)
     date_headlines(events, ctx)
     reconcile_groups(events, ctx)

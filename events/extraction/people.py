@@ -274,6 +274,7 @@ class Registry:
 
     people: list = field(default_factory=list)
     counterparts: list = field(default_factory=list)  # (person, counterpart) pairs
+    inferred: set = field(default_factory=set)  # ids of people whose country is the document's home, inferred
     _protagonist: PersonRef | None = None
 
     def add(self, name, country=None, role=""):
@@ -609,6 +610,7 @@ def infer_home_countries(registry, home):
         for person, partner in ((subject, other), (other, subject)):
             if person.country is None and partner.country and partner.country != home:
                 person.country = home
+                registry.inferred.add(id(person))
 
 
 VERB_OF_MEETING = r"(?:met|meets|meet|held|holds|hold|spoke|speaks|speak|signed|signs|sign|discussed|discuss|agreed|agree|talked|to\s+meet|meeting|arrived|arrive|visited|visit)"
