@@ -27,7 +27,8 @@ by the reports' stable keys (document hash, passage start), never by arrival ord
 same reports gives the same clusters.
 
 An undated report joins only when exactly one dated cluster could be its event: all its reports
-agree with it, it names the cluster's people or two of them (or, of a summit, some of them), the weekday it names (if any) is that
+agree with it, it names the cluster's people or two of them (or, of a summit, some of them; of a
+visit, the travellers and its host), the weekday it names (if any) is that
 cluster's day, no venue country contradicts it and the cluster did not end before the day its
 document says it was written at the earliest (a document without a publication date: "the first …
 in more than four years", the last "in late 2019"); and only when it also shares two content words
@@ -356,7 +357,9 @@ def undated_compatible(report, members):
     # summit has many people, and a report may name one of them ("Putin opened the summit").
     people = frozenset().union(*(m.participants for m in members))
     summit = report.kind == "summit" and all(m.kind == "summit" for m in members) and report.participants <= people
-    if report.participants and report.participants != people and len(report.participants & people) < 2 and not summit:
+    # (a visit's report may name its host beside the traveller: "visiting the US at the invitation of Biden")
+    hosted = report.kind == "visit" and all(m.kind == "visit" for m in members) and bool(people) and report.participants >= people
+    if report.participants and report.participants != people and len(report.participants & people) < 2 and not summit and not hosted:
         return False
     if report.venue_country and any(m.venue_country and m.venue_country != report.venue_country for m in members):
         return False

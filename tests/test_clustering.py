@@ -341,3 +341,12 @@ def test_an_undated_report_of_a_meeting_in_one_town_does_not_join_a_meeting_in_a
     tokyo = report(kind="summit", venue="JP", city="Tokyo")
     assert not together(tokyo, undated(weekday=None, venue="JP", city="Hiroshima"))
     assert together(tokyo, undated(weekday=None, venue="JP", city="Tokyo"))
+
+
+def test_an_undated_report_of_a_visit_that_also_names_its_host_joins_the_travellers_visit():
+    arrival = report(FRIDAY, kind="visit", people=(1,), venue="US", words={"state", "visit", "washington"})
+    hosted = report(DateValue(), kind="visit", people=(1, 2), venue="US", words={"state", "visit", "invitation"})
+    assert together(arrival, hosted)
+    # but a report of another traveller's visit does not
+    other = report(DateValue(), kind="visit", people=(2, 3), venue="US", words={"state", "visit", "invitation"})
+    assert not together(arrival, other)
