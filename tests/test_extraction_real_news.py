@@ -1905,3 +1905,13 @@ def test_a_dateline_with_its_country_in_brackets_dates_nothing_and_gives_no_trav
     meetings = [e for e in events if e.kind == "meeting" and "Andrey Belousov" in people_of(e)]
     assert [m.date.iso() for m in meetings] == ["2024-03-11"]
     assert {p.name: p.country for e in events for p in e.participants}["Rajnath Singh"] != "CN"
+
+
+def test_an_agreement_the_report_dates_only_by_its_own_day_is_the_one_its_lead_signed_the_day_before():
+    events = events_of(
+        "King Salman and President Xi Jinping signed a comprehensive strategic partnership agreement.\n\n"
+        "King Salman yesterday received President Xi Jinping in Riyadh. "
+        "The meeting culminated with the signing of a Comprehensive Strategic Partnership Agreement between King Salman and President Xi.",
+        published=DAY,
+    )
+    assert [e.date.iso() for e in events if e.kind == "agreement"] == ["2024-03-11"]

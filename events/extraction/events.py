@@ -1562,9 +1562,10 @@ def _days_of_one_visit(a, b):
 def _the_days_news(default, stated):
     """"Singh has held talks with Jeong … During the talks, held on Thursday in Seoul": an event dated
     only by the report's day, and a day within the week before it that the report states for the
-    same people's event, are one event on the stated day."""
+    same people's event (or its lead's, "The meeting culminated with the signing …"), are one event
+    on the stated day."""
     return (
-        default.evidence.startswith(REPORT_DATE_EVIDENCE) and stated.evidence.startswith("“") and stated.precision == "day"
+        default.evidence.startswith(REPORT_DATE_EVIDENCE) and stated.evidence.startswith(("“", LEAD_EVIDENCE)) and stated.precision == "day"
         and datetime.timedelta(0) < default.date - (stated.end or stated.date) <= datetime.timedelta(days=LEAD_DAYS)
     )
 
