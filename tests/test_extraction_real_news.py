@@ -1915,3 +1915,13 @@ def test_an_agreement_the_report_dates_only_by_its_own_day_is_the_one_its_lead_s
         published=DAY,
     )
     assert [e.date.iso() for e in events if e.kind == "agreement"] == ["2024-03-11"]
+
+
+def test_a_trip_a_speaker_was_on_when_they_spoke_is_not_the_reports_scene():
+    events = events_of(
+        "President Vladimir Putin on Thursday met leaders from the continent at a summit.\n\n"
+        "Secretary of State Antony Blinken urged African leaders to press Russia, he said Thursday during a visit to New Zealand.\n\n"
+        "President Cyril Ramaphosa held talks with Prime Minister Abiy Ahmed on Friday.",
+        published=DAY,
+    )
+    assert all(e.venue is None or e.venue.country != "NZ" for e in events)

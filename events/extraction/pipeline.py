@@ -37,6 +37,7 @@ FURNITURE_WINDOW = 1000
 CLOCK_AFTER_RE = re.compile(r"\s*,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\b")
 SIGNED_DATE_RE = re.compile(r"\s[-–—]\s[^.!?]{2,60},\s*(\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d{2}-\d{2})\s*$")
 FURNITURE_LINE_CHARS = 90
+SAID_DURING_RE = re.compile(r"\b(?:said|says|told\s+\w+)\b[^.;]{0,25}\b(?:during|on|while\s+on)\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+)?$", re.I)
 PAST_TRIP_BEFORE_RE = re.compile(r"\b(?:last|previous|earlier|first)\s+(?:[\w’'-]+\s+)?(?=(?:visit|trip|tour)\b)", re.I)
 SCENE_RE = re.compile(r"\b(?:visit|trip|tour)\s+(?:to|of)\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)|\b(?:left|leaves|departed|heading)\s+for\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
 
@@ -113,6 +114,8 @@ def scene_of(masked, section, dateline):
         if ref:
             return ref
     for m in SCENE_RE.finditer(masked):
+        if SAID_DURING_RE.search(masked, max(0, m.start() - 50), m.start()):
+            continue  # "he said Thursday during a visit to New Zealand": where a speaker was, an aside
         if PAST_TRIP_BEFORE_RE.search(masked, max(0, m.start() - 40), m.start() + 1):
             continue  # "since his last visit to Beijing": a trip before the report's
         ref = places.lookup_place(m[1] or m[2])
