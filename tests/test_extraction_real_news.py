@@ -1924,4 +1924,5 @@ def test_a_trip_a_speaker_was_on_when_they_spoke_is_not_the_reports_scene():
         "President Cyril Ramaphosa held talks with Prime Minister Abiy Ahmed on Friday.",
         published=DAY,
     )
-    assert all(e.venue is None or e.venue.country != "NZ" for e in events)
+    others = [e for e in events if "Antony Blinken" not in people_of(e)]  # (his own visit is there)
+    assert others and all(e.venue is None or e.venue.country != "NZ" for e in others)
