@@ -1002,7 +1002,14 @@ def test_a_visit_made_for_a_number_of_days_from_a_day_is_a_run_of_days():
 
 def test_nobody_visits_their_own_country():
     found = events_of("Kim Jong Un thanked Russian President Vladimir Putin for the invitation to visit Russia.", published=DAY)
-    assert all(not (e.kind == "visit" and e.venue and e.venue.name == "Russia") for e in found)
+    assert all(not (e.kind == "visit" and "Vladimir Putin" in people_of(e)) for e in found)
+    # the one invited is the traveller
+    assert [people_of(e) for e in found if e.kind == "visit"] in ([], [["Kim Jong Un"]])
+
+
+def test_the_one_thanked_for_an_invitation_is_the_host_and_the_one_invited_travels():
+    [visit] = events_of("Prime Minister Narendra Modi thanked President Emmanuel Macron for the invitation to visit France.", published=DAY)
+    assert people_of(visit) == ["Narendra Modi"] and visit.venue.name == "France"
 
 
 def test_a_surname_alone_that_holds_a_meeting_is_a_person():

@@ -315,6 +315,8 @@ def participants_for(kind, trigger, masked, mentions, base, ctx):
             before = before[:1]  # "Yoon met Kishida … during his visit to Japan": the sentence's subject travels
         elif before and re.search(r"\b(?:he|she)\s+(?:[a-z]+\s+)?$", masked[: trigger.start()]):
             before = before[:1]  # "Hasina was given a welcome by Modi … when she reached there": the subject travels
+        elif before and re.search(r"\binvitation\s+$", masked[: trigger.start()]):
+            before = before[:1]  # "Kim thanked Putin for the invitation to visit Russia": the one invited travels
         # (with nobody before the verb, "Arriving in Delhi, Putin …": but not someone of a clause after
         # it, "he will leave for Washington where a meeting is scheduled with Biden")
         clause = re.search(r"\b(?:where|which|who|with|when)\b", masked[trigger.end() :])
