@@ -169,3 +169,8 @@ def test_lower_case_particles_inside_a_name(sentence, name):
 def test_a_dash_right_after_a_name_ends_it():
     found = named("The leaders, Australian Prime Minister Anthony Albanese and Indian Prime Minister Narendra Modi— had attended the summit.")
     assert ("Narendra Modi", "IN", "Prime Minister") in found
+
+
+def test_what_a_document_is_about_is_no_person():
+    found = named("The two Ministers also signed a Memorandum of Understanding on Mutual Logistics Support.")
+    assert not any(name == "Mutual Logistics Support" for name, _, _ in found)

@@ -242,11 +242,19 @@ def _bare_name(text, start, m):
     before = text[max(start, m.start() - 8) : m.start()]
     if re.search(r"\b(?:the|of|The)\s+$|\d(?:st|nd|rd|th)?\s+$", before):
         return None  # inside a longer proper noun: "the Great Hall", "21st Century Maritime Silk Road"
+    if TITLED_AFTER_RE.search(text, max(start, m.start() - 40), m.start()):
+        return None  # what a document or body is about: "a Memorandum of Understanding on Mutual Logistics Support"
     if THING_AFTER_RE.match(text, m.end()):
         return None  # "Lok Sabha polls", "Camp David Accords": the name of a body or a thing
     return m.start(), m.end(), m.group(), None, ""
 
 
+# Nouns after which "on …" or "for …" names what a document, a gathering or a body is about.
+TITLED_AFTER_RE = re.compile(
+    r"\b(?:understanding|agreement|memorandum|statement|declaration|pact|treaty|protocol|mou|cooperation|partnership"
+    r"|conference|dialogue|summit|forum|commission|committee|council|ministry|department|institute|centre|center)\s+(?:on|for)\s+$",
+    re.I,
+)
 # Nouns that make the capitalised words before them the name of an institution, a gathering or a
 # document rather than a person.
 THING_AFTER_RE = re.compile(
