@@ -379,7 +379,6 @@ def _outside_other_clauses(masked, mentions, base, trigger):
     if re.search(r"\b(?:his|her)\s+(?:[\w-]+\s+)?$", masked[: trigger.start()]):
         reported = []  # "Biden said … at the close of his talks with Yoon": the speaker's own talks
     start = reported[-1].end() if reported else 0
-    # "thanked her for appreciating PM Modi's initiative": an owner after the verb is no side
     kept = [m for m in mentions if start <= m.start - base < limit]
     return kept if len({id(m.person) for m in kept}) >= 2 else [m for m in mentions if m.start - base < limit]
 
