@@ -1198,7 +1198,7 @@ N_COUNTRIES_RE = re.compile(r"\bthe\s+(two|three|four|five|six|seven|eight|nine|
 
 
 RELATIONS_BETWEEN_RE = re.compile(
-    r"\b(?:relations|ties|relationship|cooperation|partnership|trade|friendship|cooperation)\s+(?:between|of)\s+(?:the\s+)?"
+    r"\b(?:relations|ties|relationship|cooperation|partnership|trade|friendship)\s+(?:between|of)\s+(?:the\s+)?"
     r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?:,\s*(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)*,?\s+and\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?"
 )
 
@@ -1745,12 +1745,12 @@ def document_events(sentences, ctx, masked_text):
         ctx.paragraph_time = (*time, bool(found)) if time else ctx.paragraph_time
         ctx.paragraph_earlier = ctx.paragraph_earlier or EARLIER_OPENER_RE.match(masked)
         if mentions and not OBJECT_PRONOUN_RE.search(masked):
-            # (not in a sentence whose "him" is the subject so far: "Korosi will join him at the yoga
-            # event. Afterwards, he will leave for Washington": he is still the one joined)
-            # The first person named, unless named as an owner ("Putin’s decision to send officials
-            # to meet Kim. He was met by …": he is Kim).
+            # The subject a later "He" refers to: the first person named, unless named as an owner
+            # ("Putin’s decision to send officials to meet Kim. He was met by …": he is Kim) or in an
+            # opening phrase ("In addition to the meeting with Mr. Singh, Mr. Pistorius …"); and
+            # unchanged by a sentence whose "him" is the subject so far ("Korosi will join him at
+            # the yoga event. Afterwards, he will leave for Washington": he is still the one joined).
             owners = [m for m in mentions if re.match(r"['’]s?\b", ctx.text[m.end : m.end + 2])]
-            # (nor one in an opening phrase: "In addition to the meeting with Mr. Singh, Mr. Pistorius …")
             opener = FRONTED_RE.match(masked)
             fronted = [m for m in mentions if opener and m.start - sentence.start < opener.end()]
             subject = next((m.person for m in mentions if m not in owners and m not in fronted), mentions[0].person)
@@ -1840,13 +1840,10 @@ def fill_venues(events, scene, published=None):
     for event in events:
         if lead is not None and event.participants and not _of_the_lead(event, lead):
             continue  # set where the lead is only when it is of the lead's people: unknown beats a guess
-        if placed_lead is not None and event.venue is None and not event.placed_elsewhere and event.participants and _of_the_lead(event, placed_lead) and not event.date.evidence.startswith((EARLIER_EVIDENCE, DESCRIBED_EVIDENCE)):
-            event.venue, event.venue_stated = placed_lead.venue, False
-            event.countries = sorted({*event.countries, *_countries(event.participants, event.venue)})
-            continue
         if event.date.evidence.startswith((EARLIER_EVIDENCE, DESCRIBED_EVIDENCE)):
             continue  # an event the report sets before its time is not where the report is set
         if event.venue is None and not event.placed_elsewhere:
-            event.venue = city or scene
+            of_the_placed_lead = placed_lead is not None and event.participants and _of_the_lead(event, placed_lead)
+            event.venue = placed_lead.venue if of_the_placed_lead else city or scene
             event.venue_stated = False
             event.countries = sorted({*event.countries, *_countries(event.participants, event.venue)})
