@@ -1933,3 +1933,10 @@ def test_a_trip_a_speaker_was_on_when_they_spoke_is_not_the_reports_scene():
     )
     others = [e for e in events if "Antony Blinken" not in people_of(e)]  # (his own visit is there)
     assert others and all(e.venue is None or e.venue.country != "NZ" for e in others)
+
+
+def test_a_visit_of_some_days_from_a_day_runs_from_that_day():
+    [visit] = events_of("Prime Minister Narendra Modi will embark on a three-day visit to the United States from June 21.", published=DAY)
+    assert visit.date.iso() == "2024-06-21" and visit.date.end == datetime.date(2024, 6, 23)
+    [ties] = events_of("India and Russia extended their cooperation ties from 2021 to 2031, the ministers said.", published=DAY) or [None]
+    assert ties is None or ties.date.iso() not in ("2021", "2031")

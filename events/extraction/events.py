@@ -512,9 +512,15 @@ def _stated_times(masked, trigger):
     """The event-time expressions of the sentence that may date the event its trigger reports."""
     return [
         e for e in dates.find_expressions(masked)
-        if dates.is_event_time(masked, e) and not _aside(masked, e, trigger) and not _in_dateline(masked, e)
-        and not _announced(masked, e, trigger)
+        if (dates.is_event_time(masked, e) or (VISIT_FROM_RE.search(masked[: e.start]) and e.kind in DAY_KINDS))
+        and not _aside(masked, e, trigger) and not _in_dateline(masked, e) and not _announced(masked, e, trigger)
     ]
+
+
+# "a three-day visit to the United States from June 21": the day a visit begins, not a bound
+VISIT_FROM_DAY_RE = re.compile(r"\b(?:visit|trip|tour)\b[^.;]{0,60}\bfrom\s+(?:\d|[A-Z][a-z]+\.?\s+\d|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)")
+VISIT_FROM_RE = re.compile(r"\b(?:visit|trip|tour|stay)\b[^.;]{0,60}\bfrom\s+$", re.I)
+DAY_KINDS = ("month_day", "day_month", "month_day_year", "day_month_year", "weekday", "iso")
 
 
 def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
@@ -1061,7 +1067,8 @@ def _date_by_the_occasion(events, ctx):
 N_DAY_VISIT_RE = re.compile(r"\b(two|three|four|five|six|seven|[2-7])-day\s+(?:[\w-]+\s+){0,2}?(?:visit|trip|tour)\b", re.I)
 VISIT_ENDS_RE = re.compile(r"\b(?:concluded|concludes|wrapped\s+up|wraps\s+up|ended|ends|completed|completes)\b", re.I)
 VISIT_BEGINS_RE = re.compile(
-    r"\b(?:arrived|arrives|landed|lands|reached|reaches|touched\s+down|touches\s+down|began|begins|embarked|embarks|started|starts)\b", re.I
+    r"\b(?:arrived|arrives|arrive|landed|lands|land|reached|reaches|reach|touched\s+down|touches\s+down|began|begins|begin"
+    r"|embarked|embarks|embark|started|starts|start)\b", re.I
 )
 
 
@@ -1092,7 +1099,8 @@ def _days_of_the_visit(masked, trigger, date):
     verb = masked[max(0, trigger.start() - 40) : trigger.end() + 5]
     if VISIT_ENDS_RE.search(verb):
         first, last = date.date - datetime.timedelta(days=n - 1), date.date
-    elif VISIT_BEGINS_RE.search(verb):
+    elif VISIT_BEGINS_RE.search(verb) or VISIT_FROM_DAY_RE.search(masked):
+        # (also "a three-day visit to the United States from June 21": it begins that day)
         first, last = date.date, date.date + datetime.timedelta(days=n - 1)
     else:
         return date
