@@ -1940,3 +1940,26 @@ def test_a_visit_of_some_days_from_a_day_runs_from_that_day():
     assert visit.date.iso() == "2024-06-21" and visit.date.end == datetime.date(2024, 6, 23)
     [ties] = events_of("India and Russia extended their cooperation ties from 2021 to 2031, the ministers said.", published=DAY) or [None]
     assert ties is None or ties.date.iso() not in ("2021", "2031")
+
+
+def test_a_first_visit_since_a_war_opening_the_sentence_does_not_keep_its_main_clause_from_its_day():
+    [meeting] = events_of(
+        "Marking his first visit to Russia since the onset of the war, External Affairs Minister S Jaishankar met his "
+        "Russian counterpart Sergey Lavrov in Moscow on Monday.",
+        published=DAY,
+    )
+    assert meeting.date.iso() == "2024-03-11"
+
+
+def test_what_someone_had_done_earlier_in_the_day_is_of_the_reports_day():
+    events = events_of(
+        "Prime Minister Narendra Modi on Tuesday met Russian Foreign Minister Sergey Lavrov in New Delhi.\n\n"
+        "Earlier in the day, Lavrov had met External Affairs Minister S Jaishankar.",
+        published=DAY,
+    )
+    [earlier] = [e for e in events if "S Jaishankar" in people_of(e)]
+    assert earlier.date.iso() == "2024-03-12"
+
+
+def test_a_tally_of_meetings_written_in_words_is_no_meeting():
+    assert events_of("Mr. Jaishankar and Mr. Lavrov have already met four times after the conflict began in February.", published=DAY) == []

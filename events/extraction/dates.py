@@ -140,7 +140,9 @@ def _may_is_month(text, m):
 BACKGROUND_CLAUSE_RE = re.compile(
     r"\b(?:since|until|till|ever\s+since)\b[^,;:()]*$"
     # "the first meeting between them after Russia withdrew, in July, from the deal": the time of what it is the first after
-    r"|\bfirst\b[^.;:()]{0,80}?\b(?:after|since)\b[^;:()]*$",
+    # (but not past a comma that opens the main clause: "Marking his first visit since the war, External
+    # Affairs Minister S Jaishankar met Lavrov on Tuesday")
+    r"|\bfirst\b[^.;:()]{0,80}?\b(?:after|since)\b(?:(?!,\s+(?-i:[A-Z]))[^;:()])*$",
     re.I,
 )
 

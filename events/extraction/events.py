@@ -90,7 +90,7 @@ OCCASION_RE = re.compile(
 )
 # "have met more than 20 times": a tally of meetings, not a meeting.
 HABITUAL_RE = re.compile(
-    r"\b(?:have|has)\s+(?:\w+\s+)?(?:met|held\s+talks)\b.*?\b(?:\d+|several|many|dozens\s+of|numerous)\s+times\b"
+    r"\b(?:have|has)\s+(?:\w+\s+)?(?:met|held\s+talks)\b.*?\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|dozens\s+of|numerous)\s+times\b"
     r"|\b(?:regularly|frequently|often)\s+(?:meet|met|hold)\b",
     re.I,
 )
@@ -409,7 +409,10 @@ SAME_DAY_EARLIER_RE = re.compile(
 
 
 def _background(masked):
-    """The words that set what the sentence tells before the report's time, if any."""
+    """The words that set what the sentence tells before the report's time, if any ("Earlier in the
+    day, Lavrov had met Jaishankar" is of the report's day)."""
+    if EARLIER_SAME_DAY_RE.match(masked):
+        return None
     for found in BACKGROUND_RE.finditer(masked):
         if found.group().lower() == "earlier" and any(m.end() == found.end() for m in SAME_DAY_EARLIER_RE.finditer(masked)):
             continue
