@@ -1963,3 +1963,20 @@ def test_what_someone_had_done_earlier_in_the_day_is_of_the_reports_day():
 
 def test_a_tally_of_meetings_written_in_words_is_no_meeting():
     assert events_of("Mr. Jaishankar and Mr. Lavrov have already met four times after the conflict began in February.", published=DAY) == []
+
+
+def test_talks_with_the_counterparts_of_several_countries_the_report_never_names_are_a_meeting_each():
+    events = events_of(
+        "External Affairs Minister S Jaishankar held bilateral meetings with his counterparts from Argentina, Brazil and Mexico "
+        "in New Delhi on Thursday.",
+        published=DAY,
+    )
+    assert sorted(tuple(e.countries) for e in events) == [("AR", "IN"), ("BR", "IN"), ("IN", "MX")]
+    assert all(people_of(e) == ["S Jaishankar"] and e.date.iso() == "2024-03-07" for e in events)
+    # when the report names them, those are the meetings
+    named = events_of(
+        "External Affairs Minister S Jaishankar held bilateral meetings with his counterparts from Argentina and Brazil on Thursday. "
+        "He met Argentine Foreign Minister Diana Mondino and Brazilian Foreign Minister Mauro Vieira.",
+        published=DAY,
+    )
+    assert named and all(len(e.participants) >= 2 for e in named if e.kind == "meeting")

@@ -138,6 +138,8 @@ class Context:
     narrative_countries: frozenset = frozenset()  # the lead event's countries
     narrative_venue: object = None  # PlaceRef of the lead event, if its sentence says where
     groups: list = field(default_factory=list)  # (subject, role, countries, span) of unnamed counterparts
+    # (subject, role, countries, sentence, DateValue, PlaceRef) of talks with counterparts the sentence does not name
+    unnamed_counterparts: list = field(default_factory=list)
     pair: list = field(default_factory=list)  # the two people of the last two-person event: "the two ministers"
     pairs: list = field(default_factory=list)  # the two people of each two-person event, in order
     country_lists: list = field(default_factory=list)  # the countries of each meeting known by them, in order
@@ -833,6 +835,11 @@ def sentence_events(sentence, masked, mentions, ctx):
     if kind == "meeting" and countries and mentions:
         ctx.groups.append((mentions[0].person, role, countries, sentence))
         if len(unique_people(mentions)) == 1:
+            # Talks with the counterparts of several countries whom the sentence does not name: the
+            # report may name them next; if it never does, they are meetings of their own (see
+            # _meetings_with_unnamed_counterparts).
+            when = date_for(masked, trigger, ctx, headline=sentence.is_headline, people=[mentions[0].person])
+            ctx.unnamed_counterparts.append((mentions[0].person, role, countries, sentence, when, venue_for(masked, ctx, trigger)))
             return []
     if kind is None:
         return []
@@ -1539,6 +1546,8 @@ def same_event(a, b):
         pass  # "Singh holds bilateral meetings with his counterparts": the headline of the body's meetings
     elif not people_fit(pa, pb) and not (a.kind == "summit" and (pa <= pb or pb <= pa)):
         return False  # (a summit has many people: one sentence names some of them, the next more)
+    elif len(pa) == 1 and not (set(a.countries) <= set(b.countries) or set(b.countries) <= set(a.countries)):
+        return False  # one person's meetings with the counterparts of different countries
     if (a.remote and b.venue_stated and b.venue) or (b.remote and a.venue_stated and a.venue):
         return False  # a phone call is not the meeting at a venue the report also tells of
     if _named_towns(a) and _named_towns(b) and a.venue.country != b.venue.country:
@@ -1721,6 +1730,36 @@ def _meetings_the_speaker_recalls(sentences, ctx):
     return out
 
 
+def _meetings_with_unnamed_counterparts(events, ctx):
+    """"Jaishankar held bilateral meetings with his counterparts from Argentina, Brazil and Mexico",
+    and the report names none of them: a meeting of his with each country's, its people unnamed
+    (when it names some, they are those meetings: reconcile_groups compares the two)."""
+    out = []
+    for subject, role, countries, sentence, when, venue in ctx.unnamed_counterparts:
+        named = {
+            p.country for e in events if e.kind == "meeting" and any(q is subject for q in e.participants)
+            for p in e.participants if p is not subject and p.country
+        }
+        if named & set(countries):
+            continue
+        office = "counterpart" if role == "counterpart" else role.lower()
+        for code in countries:
+            if code == subject.country:
+                continue
+            out.append(
+                ExtractedEvent(
+                    kind="meeting",
+                    title=f"{subject.name} meets the {office} of {places.country_name(code)}{f' in {venue.name}' if venue else ''}",
+                    spans=[Span(sentence.start, sentence.end)],
+                    date=when,
+                    participants=[subject],
+                    venue=venue,
+                    countries=sorted({code, *([subject.country] if subject.country else []), *([venue.country] if venue else [])}),
+                )
+            )
+    return out
+
+
 def _place_the_last_event(event, sentence, masked, ctx):
     """"The meeting took place in Munich": where the event the report just told of was, when its own
     sentence did not say."""
@@ -1777,6 +1816,7 @@ def document_events(sentences, ctx, masked_text):
     _date_by_the_occasion(events, ctx)
     _date_by_the_arrival(events, ctx)
     events += _meetings_the_speaker_recalls(sentences, ctx)
+    events += _meetings_with_unnamed_counterparts(events, ctx)
     _place_by_the_host(events, masked_text)
     fill_venues(events, ctx.scene, ctx.anchor.date)
     _travellers_are_not_at_home(events, ctx)

@@ -71,6 +71,7 @@ GROUP_PAIR_RE = re.compile(
     rf"\b(?:the|The)\s+((?i:{ROLE}))s?\s+(?:of|from)\s+(?:the\s+)?(?:two|both)\s+(?:countries|nations|sides)\b"
 )
 GROUP_LIST_RE = re.compile(rf"\b(?:the|The)\s+((?i:{ROLE}))s\s+(?:of|from)\s+((?:[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?(?:,\s*|\s+and\s+)?){{2,}})")
+COUNTERPARTS_FROM_RE = re.compile(r"\b(?:his|her|their)\s+counterparts\s+(?:from|of)\s+((?:(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?(?:,\s*|,?\s+and\s+)?){2,})")
 GROUP_MEMBERS_RE = re.compile(rf"\b(?:the|The)\s+((?i:{ROLE}))s\s+of\s+(?:all\s+)?(?:\w+\s+)?(?:[A-Z]{{2,}}|member)\b")
 TITLE_RE = re.compile(rf"(?<![\w-])(?i:{RANK}|{HONORIFIC})(?![\w-])")
 # "the Russian Defence Minister", "the South Korean president" (a demonym of two words only when one
@@ -727,12 +728,16 @@ def sentence_mentions(text, sentence, registry, previous_subject, masked, recent
 
 
 def group_countries(masked):
-    """The countries a plural role names: 'the Defence Ministers of Uzbekistan, Belarus and Kazakhstan'."""
+    """The countries a plural role names: 'the Defence Ministers of Uzbekistan, Belarus and Kazakhstan',
+    'his counterparts from Argentina, Brazil and Mexico' (a role of "counterpart")."""
     m = GROUP_LIST_RE.search(masked)
-    if not m:
-        return None, []
-    codes = [code for _, _, code in places.find_countries(m[2])]
-    return normalise_role(m[1]), codes
+    if m:
+        return normalise_role(m[1]), [code for _, _, code in places.find_countries(m[2])]
+    m = COUNTERPARTS_FROM_RE.search(masked)
+    if m:
+        codes = [code for _, _, code in places.find_countries(m[1])]
+        return ("counterpart", codes) if len(codes) >= 2 else (None, [])
+    return None, []
 
 
 def group_pair(masked):
