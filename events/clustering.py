@@ -10,7 +10,7 @@ A report is what one document says of one event. Two reports can be one event on
   during it stay two events;
 - their people agree (two reports of a summit at one place need not name the same leaders): with
   two people or more on both sides they share at least two; a one-person
-  report joins only a report that names that person, of no other country; a report naming nobody (a meeting known by the
+  report joins only a report that names that person; a report naming nobody (a meeting known by the
   countries attending) joins only a report of the same set of two countries or more, at a venue in
   the same country;
 - a phone call joins neither a report of a meeting at a venue nor a summit (unless both are calls);
@@ -169,10 +169,7 @@ def people_fit(a, b):
         return len(a.countries) >= 2 and a.countries == b.countries and bool(a.venue_country) and a.venue_country == b.venue_country
     small, big = (p, q) if len(p) <= len(q) else (q, p)
     if len(small) == 1:
-        # (one person's talks with the counterparts of two countries are two meetings: "met his
-        # counterparts from Argentina and Brazil" gives one report for each)
-        countries_fit = not (a.countries and b.countries) or a.countries <= b.countries or b.countries <= a.countries
-        return small <= big and countries_fit
+        return small <= big
     return len(p & q) >= 2
 
 

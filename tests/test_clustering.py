@@ -351,11 +351,3 @@ def test_an_undated_report_of_a_visit_that_also_names_its_host_joins_the_travell
     other = report(DateValue(), kind="visit", people=(2, 3), venue="US", words={"state", "visit", "invitation"})
     assert not together(arrival, other)
 
-
-def test_one_persons_talks_with_the_counterparts_of_two_countries_stay_two_events():
-    argentina = report(FRIDAY, people=(1,), countries=("IN", "AR"))
-    brazil = report(FRIDAY, people=(1,), countries=("IN", "BR"))
-    named = report(FRIDAY, people=(1, 2), countries=("IN", "AR"))
-    result = cluster([argentina, brazil, named])
-    of = result.cluster_of()
-    assert of[argentina.key] == of[named.key] != of[brazil.key]
