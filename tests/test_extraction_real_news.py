@@ -1980,3 +1980,13 @@ def test_talks_with_the_counterparts_of_several_countries_the_report_never_names
         published=DAY,
     )
     assert named and all(len(e.participants) >= 2 for e in named if e.kind == "meeting")
+
+
+def test_the_meeting_a_sentence_reports_before_the_statement_it_led_to_is_an_event_too():
+    events = events_of(
+        "Prime Minister Narendra Modi and President Joe Biden on Friday held a bilateral meeting at the White House, "
+        "following which the two leaders issued a joint statement.",
+        published=DAY,
+    )
+    assert sorted(e.kind for e in events) == ["agreement", "meeting"]
+    assert all(e.date.iso() == "2024-03-08" and people_of(e) == ["Joe Biden", "Narendra Modi"] for e in events)

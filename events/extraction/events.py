@@ -1160,8 +1160,11 @@ def _occasion_of_agreement(masked, trigger, agreement):
     # "signed … documents on the sidelines of the meeting between Putin and Xi": the signatories' own
     # meeting, when it names them ("the meeting between the defence ministers" may be a commission's)
     between = re.search(r"\b(?:meeting|talks)\s+between\s+(?-i:[A-Z])", masked, re.I)
-    occasion = summit or meeting or between
-    if occasion is None or len(agreement.participants) < 2 or (occasion is not between and SIDELINES_RE.search(masked[: occasion.start()])):
+    # "held a bilateral meeting at the White House, following which the two leaders issued a joint
+    # statement": the meeting the sentence reports first
+    held = MEETING_VERB_RE.search(masked, 0, trigger.start())
+    occasion = summit or meeting or between or held
+    if occasion is None or len(agreement.participants) < 2 or (occasion not in (between, held) and SIDELINES_RE.search(masked[: occasion.start()])):
         return []
     kind = "summit" if summit else "meeting"
     date = agreement.date
