@@ -174,3 +174,18 @@ def test_a_dash_right_after_a_name_ends_it():
 def test_what_a_document_is_about_is_no_person():
     found = named("The two Ministers also signed a Memorandum of Understanding on Mutual Logistics Support.")
     assert not any(name == "Mutual Logistics Support" for name, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Sitharaman met US Treasury Secretary Janet Yellen in Washington.", ("Janet Yellen", "US", "Treasury Secretary")),
+        ("Misri called on Chinese Vice Foreign Minister Sun Weidong in Beijing.", ("Sun Weidong", "CN", "Vice Foreign Minister")),
+    ],
+)
+def test_secretaries_of_a_portfolio_and_vice_ministers_are_offices_with_their_country(sentence, expected):
+    assert expected in named(sentence)
+
+
+def test_a_gathering_called_meetings_is_no_person():
+    assert not any(name == "Spring Meetings" for name, _, _ in named("They met on the sidelines of the IMF-World Bank Spring Meetings."))

@@ -21,11 +21,11 @@ PORTFOLIO = (
     r"|shipping|power|steel|mines|coal|communications|telecom|security|emergency\s+situations"
 )
 ROLE = (
-    rf"(?:(?:union|federal|deputy|first\s+deputy|junior)\s+)?(?:minister\s+(?:of|for)\s+(?:state\s+for\s+)?(?:the\s+)?(?:{PORTFOLIO})(?:\s+and\s+(?:{PORTFOLIO}))?"
+    rf"(?:(?:union|federal|deputy|first\s+deputy|junior|vice)\s+)?(?:minister\s+(?:of|for)\s+(?:state\s+for\s+)?(?:the\s+)?(?:{PORTFOLIO})(?:\s+and\s+(?:{PORTFOLIO}))?"
     rf"|(?:(?:{PORTFOLIO})\s+)minister|(?:deputy\s+)?prime\s+minister|chief\s+minister|minister)"
     r"|(?:vice[\s-])?president|premier|chancellor|king|queen|emir|crown\s+prince|sultan|(?:supreme\s+)?leader|chairman"
     r"|head\s+of\s+(?:state|government)|governor|state\s+councill?or|(?:deputy\s+)?foreign\s+minister|envoy|special\s+(?:envoy|representative)"
-    r"|secretary[\s-]general|secretary\s+of\s+(?:state|defen[cs]e|the\s+\w+|\w+)|(?:defen[cs]e|foreign|home)\s+secretary"
+    r"|secretary[\s-]general|secretary\s+of\s+(?:state|defen[cs]e|the\s+\w+|\w+)|(?:defen[cs]e|foreign|home|treasury|trade|commerce|energy)\s+secretary"
     r"|national\s+security\s+advis[eo]r|ambassador|high\s+commissioner|foreign\s+secretary"
     r"|chief\s+of\s+(?:the\s+)?(?:army|naval|air|defen[cs]e)\s+staff|(?:army|navy|air\s+force)\s+chief"
 )
@@ -111,7 +111,7 @@ def is_date_word(word, following):
 
 # Words that make a capitalised phrase an organisation, a place or an occasion rather than a person.
 NOT_PERSON_WORDS = {
-    "organisation", "organization", "commission", "cooperation", "council", "ministry", "parade", "day", "sea", "policy",
+    "organisation", "organization", "commission", "cooperation", "council", "ministry", "parade", "day", "sea", "policy", "meetings",
     "ocean", "control", "act", "limited", "private", "group", "party", "army", "force", "forces", "union",
     "treaty", "security", "affairs", "bank", "fund", "university", "institute", "agency", "office", "committee",
     "summit", "forum", "dialogue", "initiative", "programme", "program", "corridor", "region", "province",
