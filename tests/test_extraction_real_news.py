@@ -1990,3 +1990,12 @@ def test_the_meeting_a_sentence_reports_before_the_statement_it_led_to_is_an_eve
     )
     assert sorted(e.kind for e in events) == ["agreement", "meeting"]
     assert all(e.date.iso() == "2024-03-08" and people_of(e) == ["Joe Biden", "Narendra Modi"] for e in events)
+
+
+def test_an_offices_word_and_a_nickname_in_quotes_are_no_people():
+    [meeting] = events_of("Secretary Jonathan Reynolds met Commerce Minister Piyush Goyal in London on Monday.", published=DAY)
+    assert people_of(meeting) == ["Jonathan Reynolds", "Piyush Goyal"]
+    [talks] = events_of(
+        "Nepal Prime Minister Pushpa Kamal Dahal 'Prachanda' held talks with Prime Minister Narendra Modi on Thursday.", published=DAY
+    )
+    assert people_of(talks) == ["Narendra Modi", "Pushpa Kamal Dahal"]

@@ -678,6 +678,8 @@ def sentence_mentions(text, sentence, registry, previous_subject, masked, recent
         word = re.sub(r"['’]s$", "", m.group())
         if fold(word) in NOT_NAME | REGION_WORDS | OFFICE_WORDS or is_date_word(word, masked[m.end() :]):
             continue
+        if re.fullmatch(PORTFOLIO, word, re.I) or re.search(r"['‘]$", masked[: m.start()]):
+            continue  # "met Commerce Minister Piyush Goyal": an office's word; "Dahal 'Prachanda'": a nickname
         full, _ = name_parts(word)
         person = registry.by_words(full) if full else None
         if person is None and not known_only and lone_surname(masked, m.start(), m.start() + len(word)):
