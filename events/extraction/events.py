@@ -3,7 +3,7 @@ then the sentences that report the same event joined into one."""
 
 import datetime
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import dates, names, people, places
 from . import text as textmod
@@ -555,7 +555,7 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
         if value.known and speaker and nearest.start >= speaker.start():
             # "…, PTI reported on Thursday": the day of the words, standing for the report's day
             # (a day the report gives the event itself wins over it).
-            value = DateValue(value.date, value.precision, f"{SOURCE_DAY_EVIDENCE}: {value.evidence}", value.weekday, value.end, value.month_day)
+            value = replace(value, evidence=f"{SOURCE_DAY_EVIDENCE}: {value.evidence}")
         return value  # a date the sentence gives but that cannot be resolved stays unknown
     # The tense of the clause the event's verb is in: "said the three countries would establish a
     # hotline … at the close of his talks" reports talks that happened.
@@ -877,7 +877,7 @@ def sentence_events(sentence, masked, mentions, ctx):
     if kind == "visit":
         date = _days_of_the_visit(masked, trigger, date)
     if date.known and EARLIER_SAME_DAY_RE.match(masked):
-        date = DateValue(date.date, date.precision, f"{EARLIER_SAME_DAY_EVIDENCE}: {date.evidence}", date.weekday, date.end, date.month_day)
+        date = replace(date, evidence=f"{EARLIER_SAME_DAY_EVIDENCE}: {date.evidence}")
     if kind == "meeting" and date.evidence.startswith(SEVERAL_EVIDENCE) and len(groups) == 1 and len(groups[0]) == 1:
         # "The summit was attended by A, B and C. During their meetings or talks with Xi, the leaders …":
         # Xi's meeting with each of the people the report has just named together.
@@ -1062,7 +1062,7 @@ def _date_by_the_occasion(events, ctx):
         return
     when, where, span = ctx.occasions[0]
     for event in events:
-        if event.kind != "summit" or not event.date.evidence.startswith((REPORT_DATE_EVIDENCE, "as the report's lead event")):
+        if event.kind != "summit" or not event.date.evidence.startswith((REPORT_DATE_EVIDENCE, LEAD_EVIDENCE)):
             continue
         if event.venue is not None and event.venue.country != where.country:
             continue
@@ -1102,7 +1102,7 @@ def _days_of_the_visit(masked, trigger, date):
     if nth and date.known and date.precision == "day" and not date.end and not date.evidence.startswith(REPORT_DATE_EVIDENCE):
         return _since_the_first_day(date, nth[1], "visit")
     days = N_DAY_VISIT_RE.search(masked)
-    if not days or not date.known or date.precision != "day" or date.end or date.evidence.startswith((REPORT_DATE_EVIDENCE, "as the report's lead event")):
+    if not days or not date.known or date.precision != "day" or date.end or date.evidence.startswith((REPORT_DATE_EVIDENCE, LEAD_EVIDENCE)):
         return date
     word = days[1].lower()
     n = dates.count_of(word)
@@ -1170,7 +1170,7 @@ def _occasion_of_agreement(masked, trigger, agreement):
     date = agreement.date
     if date.evidence.startswith(EARLIER_SAME_DAY_EVIDENCE):
         # (what was signed earlier in the day was signed at the meeting, not before it)
-        date = DateValue(date.date, date.precision, date.evidence[len(EARLIER_SAME_DAY_EVIDENCE) + 2 :], date.weekday, date.end, date.month_day)
+        date = replace(date, evidence=date.evidence[len(EARLIER_SAME_DAY_EVIDENCE) + 2 :])
     return [
         ExtractedEvent(
             kind=kind,
@@ -1266,7 +1266,7 @@ def _meeting_of_countries(kind, trigger, masked, sentence, date, venue, topics, 
             date=date,
             participants=delegates,
             venue=venue,
-            countries=sorted({*codes, *([venue.country] if venue and venue.country else [])}),
+            countries=_with_venue_country(codes, venue),
             topics=topics,
         )
     ]
@@ -1307,7 +1307,7 @@ def _named_summit(kind, masked, sentence, date, venue, topics):
             date=date,
             participants=[],
             venue=venue,
-            countries=sorted({*codes, *([venue.country] if venue and venue.country else [])}),
+            countries=_with_venue_country(codes, venue),
             topics=topics,
         )
         for kind_, title in out
@@ -1515,10 +1515,12 @@ def _allows_single(kind, trigger, masked, member_role):
 
 
 def _countries(group, venue):
-    codes = {p.country for p in group if p.country}
-    if venue and venue.country:
-        codes.add(venue.country)
-    return sorted(codes)
+    return _with_venue_country({p.country for p in group if p.country}, venue)
+
+
+def _with_venue_country(codes, venue):
+    """Country codes, and the venue's, sorted."""
+    return sorted({*codes, *([venue.country] if venue and venue.country else [])})
 
 
 def _named_towns(event):
@@ -1757,7 +1759,7 @@ def _meetings_with_unnamed_counterparts(events, ctx):
                     date=when,
                     participants=[subject],
                     venue=venue,
-                    countries=sorted({code, *([subject.country] if subject.country else []), *([venue.country] if venue else [])}),
+                    countries=_with_venue_country({code, subject.country} - {None}, venue),
                 )
             )
     return out
