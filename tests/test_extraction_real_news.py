@@ -1999,3 +1999,18 @@ def test_an_offices_word_and_a_nickname_in_quotes_are_no_people():
         "Nepal Prime Minister Pushpa Kamal Dahal 'Prachanda' held talks with Prime Minister Narendra Modi on Thursday.", published=DAY
     )
     assert people_of(talks) == ["Narendra Modi", "Pushpa Kamal Dahal"]
+
+
+def test_a_past_trip_is_not_the_scene_of_a_report_without_a_dateline_but_a_first_visit_is():
+    [meeting] = events_of(
+        "During the meeting with Foreign Minister Wang Yi on Tuesday, National Security Advisor Ajit Doval "
+        "noted an upward trend since his last visit to Beijing.",
+        published=DAY,
+    )
+    assert meeting.venue is None
+    [talks, *_] = events_of(
+        "External Affairs Minister S Jaishankar held talks with Foreign Minister Sergey Lavrov on Monday "
+        "during his first visit to Russia since the war.",
+        published=DAY,
+    )
+    assert talks.venue is not None and talks.venue.country == "RU"

@@ -38,7 +38,8 @@ CLOCK_AFTER_RE = re.compile(r"\s*,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\b")
 SIGNED_DATE_RE = re.compile(r"\s[-–—]\s[^.!?]{2,60},\s*(\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d{2}-\d{2})\s*$")
 FURNITURE_LINE_CHARS = 90
 SAID_DURING_RE = re.compile(r"\b(?:said|says|told\s+\w+)\b[^.;]{0,25}\b(?:during|on|while\s+on)\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+)?$", re.I)
-PAST_TRIP_BEFORE_RE = re.compile(r"\b(?:last|previous|earlier|first)\s+(?:[\w’'-]+\s+)?(?=(?:visit|trip|tour)\b)", re.I)
+# "since his last visit to Beijing" (but "his first visit to India" is the trip the report is about)
+PAST_TRIP_BEFORE_RE = re.compile(r"\b(?:last|previous|earlier)\s+(?:[\w’'-]+\s+)?$", re.I)
 SCENE_RE = re.compile(r"\b(?:visit|trip|tour)\s+(?:to|of)\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)|\b(?:left|leaves|departed|heading)\s+for\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
 
 
@@ -116,7 +117,7 @@ def scene_of(masked, section, dateline):
     for m in SCENE_RE.finditer(masked):
         if SAID_DURING_RE.search(masked, max(0, m.start() - 50), m.start()):
             continue  # "he said Thursday during a visit to New Zealand": where a speaker was, an aside
-        if PAST_TRIP_BEFORE_RE.search(masked, max(0, m.start() - 40), m.start() + 1):
+        if PAST_TRIP_BEFORE_RE.search(masked[max(0, m.start() - 40) : m.start()]):
             continue  # "since his last visit to Beijing": a trip before the report's
         ref = places.lookup_place(m[1] or m[2])
         if ref:
