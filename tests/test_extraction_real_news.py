@@ -2014,3 +2014,38 @@ def test_a_past_trip_is_not_the_scene_of_a_report_without_a_dateline_but_a_first
         published=DAY,
     )
     assert talks.venue is not None and talks.venue.country == "RU"
+
+
+def test_a_trip_the_talks_are_set_against_is_neither_the_event_its_people_nor_its_place():
+    [talks] = events_of(
+        'On Monday, Marles held "candid" talks with his Indonesian counterpart Prabowo Subianto amid concern '
+        "in Canberra following President Joko Widodo's visit to Beijing a month ago.",
+        published=DAY,
+    )
+    assert talks.kind == "meeting" and people_of(talks) == ["Marles", "Prabowo Subianto"]
+    assert talks.venue is None and talks.date.iso() == "2024-03-11"
+
+
+def test_an_arrival_sets_the_scene_of_a_report_without_a_dateline():
+    events = events_of(
+        "Foreign Minister Penny Wong on Tuesday met her Indian counterpart S Jaishankar and discussed trade. "
+        "Both the leaders are in Vientiane to attend a meeting of foreign ministers. "
+        "Wong arrived in Laos on Monday for a three-day visit.",
+        published=DAY,
+    )
+    meetings = [e for e in events if e.kind == "meeting"]
+    assert meetings and all(people_of(e) == ["Penny Wong", "S Jaishankar"] for e in meetings)
+    assert all(e.venue is not None and e.venue.name == "Vientiane" for e in meetings)
+
+
+def test_the_day_a_meeting_happened_replaces_the_day_its_source_told_of_it_as_the_lead():
+    events = events_of(
+        "Foreign Minister Ana Ruiz and Foreign Minister Tomas Berg discussed trade in a meeting, Reuters reported on Thursday. "
+        "The two ministers met in Madrid on Monday. "
+        "Berg was on a three-day visit to Spain.",
+        published=datetime.date(2024, 3, 14),
+    )
+    [visit] = [e for e in events if e.kind == "visit"]
+    [meeting] = [e for e in events if e.kind == "meeting"]
+    assert meeting.date.iso() == "2024-03-11"
+    assert visit.date.iso() == "2024-03-11"

@@ -229,8 +229,10 @@ def classify(masked, mention_offsets):
             continue  # "On the sidelines of the G20 summit, Modi held bilateral meetings with …": the meetings
         if m:
             meeting = MEETING_VERB_RE.search(masked, 0, m.start())
-            if kind == "visit" and meeting and re.match(r"(?:to|will)\s+visit", m.group(), re.I):
-                return "meeting", meeting  # "speak in phone call … as officials set to visit China"
+            if kind == "visit" and meeting and re.match(r"(?:to|will)\s+visit|['’]s\s", m.group(), re.I):
+                # "speak in phone call … as officials set to visit China"; "held talks with Blinken amid unease
+                # following Modi's visit to Russia": the visit is what the talks are set against
+                return "meeting", meeting
             return kind, m
     spoke = TWO_SPOKE_RE.search(masked)
     if spoke and len(mention_offsets) >= 2:
@@ -332,10 +334,12 @@ def participants_for(kind, trigger, masked, mentions, base, ctx):
         subject = before[-1] if before else (mentions[0] if mentions else None)
         if subject is None:
             return []
+        # "Both the leaders are in Tokyo to attend …": each of the pair the words stand for.
+        subjects = [m for m in before if m.how == "group" and m.start == subject.start] or [subject]
         # "attended a meeting with King Salman": the people it was with took part too.
         with_ = re.match(r"[^,;]{0,60}?\bwith\b", masked[trigger.end() :]) if kind != "visit" else None
         others = [m.person for m in mentions if with_ and offset(m) > trigger.end() + with_.start()]
-        return [unique_people([subject] + [people.Mention(0, 0, p, "named") for p in others])]
+        return [unique_people(subjects + [people.Mention(0, 0, p, "named") for p in others])]
     sides = [m for m in _outside_other_clauses(masked, mentions, base, trigger) if m.person.role != people.SPOUSE]
     found = unique_people(sides)
     if re.search(r"\btheir\s+(?:[\w-]+\s+)?$", masked[: trigger.start()]):
@@ -356,10 +360,15 @@ def participants_for(kind, trigger, masked, mentions, base, ctx):
     return [found]
 
 
+# "held talks with Blinken against the backdrop of unease following Modi's visit to Russia": what the
+# event is set against, another time and place.
+BACKDROP_RE = re.compile(r"\b(?:following|in\s+the\s+wake\s+of|on\s+the\s+heels\s+of|against\s+the\s+backdrop\s+of|amid(?:st)?)\s+(?!(?:day|week|month|year)\b)")
+
+
 # Where the people a meeting verb takes end: a relative or other clause that speaks of someone else
 # ("met Wang Yi, who ranks above Foreign Minister Qin Gang").
 OBJECT_END_RE = re.compile(
-    r",?\s+(?:who|whom|whose|which|where|while|whereas|but|although|ahead\s+of|after|before|amid|as\s+well\s+as)\b|\s[–—-]\s"
+    rf",?\s+(?:who|whom|whose|which|where|while|whereas|but|although|ahead\s+of|after|before|as\s+well\s+as)\b|\s[–—-]\s|,?\s(?={BACKDROP_RE.pattern})"
     r"|,\s+and\s+(?=[a-z]+ed\b)"  # "met Mark Esper, and attended an event honouring Mahatma Gandhi"
 )
 
@@ -716,7 +725,7 @@ PAST_TRIP_RE = re.compile(r"\b(?:since|(?:his|her|their)\s+(?:last|previous))\s+
 
 
 def venue_for(masked, ctx, trigger=None):
-    other = OTHER_CLAUSE_RE.search(masked, trigger.end()) if trigger else None
+    other = (OTHER_CLAUSE_RE.search(masked, trigger.end()) or BACKDROP_RE.search(masked, trigger.end())) if trigger else None
     # (nor the place of whoever says so: "…, press secretary Sean Spicer confirmed at the White House briefing")
     other = other or (TRAILING_SPEAKER_RE.search(masked, trigger.end()) if trigger else None)
     asides = [m.span() for m in re.finditer(r"\([^()]*\)", masked)]  # "(2:00 p.m. in Lisbon)"
@@ -946,7 +955,14 @@ def sentence_events(sentence, masked, mentions, ctx):
         ctx.last_group = max((e.participants for e in out), key=len)
     recent = ctx.anchor.date is None or not date.known or _near(date, ctx.anchor.date)
     stated = not date.evidence.startswith(REPORT_DATE_EVIDENCE) or date.evidence.startswith(SOURCE_DAY_EVIDENCE)
-    if out and date.known and recent and not ctx.narrative.known and stated:
+    # "X and Y discussed … in a meeting, PTI reported on Thursday. The two met on Monday.": the day
+    # the lead happened, once the report says it, instead of the day its source told of it.
+    restated = (
+        ctx.narrative.evidence.startswith(SOURCE_DAY_EVIDENCE)
+        and not date.evidence.startswith(REPORT_DATE_EVIDENCE)
+        and bool({id(p) for e in out for p in e.participants} & ctx.narrative_people)
+    )
+    if out and date.known and recent and (not ctx.narrative.known or restated) and stated:
         # The lead's date: what the rest of the story is told around (a flashback a month before
         # the report is no lead).
         ctx.narrative = date
@@ -1453,6 +1469,9 @@ def _trip_to_the_meeting(masked, mentions, base, ctx, meeting):
     trip = VISIT_RE.search(masked)
     if not trip or re.match(r"(?:to|will)\s+visit", trip.group(), re.I):
         return []  # a visit someone is to make is reported again when it happens
+    talks = MEETING_VERB_RE.search(masked, 0, trip.start())
+    if talks and BACKDROP_RE.search(masked, talks.end(), trip.start()):
+        return []  # "held talks with Blinken amid unease following Modi's visit to Russia": another trip
     before = [m for m in mentions if m.start - base < trip.start()]
     if not before:
         return []

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from . import dates, people, places
 from . import text as textmod
-from .events import Context, document_events, mask_quotations
+from .events import BACKDROP_RE, Context, document_events, mask_quotations
 from .topics import compile_topics
 from .types import DocumentExtraction
 
@@ -40,7 +40,9 @@ FURNITURE_LINE_CHARS = 90
 SAID_DURING_RE = re.compile(r"\b(?:said|says|told\s+\w+)\b[^.;]{0,25}\b(?:during|on|while\s+on)\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+)?$", re.I)
 # "since his last visit to Beijing" (but "his first visit to India" is the trip the report is about)
 PAST_TRIP_BEFORE_RE = re.compile(r"\b(?:last|previous|earlier)\s+(?:[\w’'-]+\s+)?$", re.I)
-SCENE_RE = re.compile(r"\b(?:visit|trip|tour)\s+(?:to|of)\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)|\b(?:left|leaves|departed|heading)\s+for\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
+PAST_TRIP_AFTER_RE = re.compile(r"\s+(?:[\w-]+\s+){1,3}(?:ago|back|earlier)\b")
+SCENE_RE = re.compile(r"\b(?:visit|trip|tour)\s+(?:to|of)\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)|\b(?:left|leaves|departed|heading)\s+for\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)"
+    r"|\b(?:arrived|arrives|landed|lands)\s+in\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
 
 
 @functools.cache
@@ -117,9 +119,11 @@ def scene_of(masked, section, dateline):
     for m in SCENE_RE.finditer(masked):
         if SAID_DURING_RE.search(masked, max(0, m.start() - 50), m.start()):
             continue  # "he said Thursday during a visit to New Zealand": where a speaker was, an aside
-        if PAST_TRIP_BEFORE_RE.search(masked[max(0, m.start() - 40) : m.start()]):
-            continue  # "since his last visit to Beijing": a trip before the report's
-        ref = places.lookup_place(m[1] or m[2])
+        if PAST_TRIP_BEFORE_RE.search(masked[max(0, m.start() - 40) : m.start()]) or PAST_TRIP_AFTER_RE.match(masked, m.end()):
+            continue  # "since his last visit to Beijing", "Modi's visit to Russia three weeks back": a trip before the report's
+        if BACKDROP_RE.search(re.split(r"[.;]", masked[max(0, m.start() - 60) : m.start()])[-1]):
+            continue  # "talks amid unease following Modi's visit to Russia": what the report's events are set against
+        ref = places.lookup_place(m[1] or m[2] or m[3])
         if ref:
             return ref
     return None
