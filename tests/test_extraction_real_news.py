@@ -2049,3 +2049,12 @@ def test_the_day_a_meeting_happened_replaces_the_day_its_source_told_of_it_as_th
     [meeting] = [e for e in events if e.kind == "meeting"]
     assert meeting.date.iso() == "2024-03-11"
     assert visit.date.iso() == "2024-03-11"
+
+
+def test_a_credit_closing_a_parenthesis_is_nobody_the_report_is_about():
+    [meeting] = events_of(
+        "NEWSWIRE - Daily Courier) Defence Minister Ana Ruiz held a bilateral meeting with Defence Minister Tomas Berg "
+        "in Madrid on Monday.",
+        published=DAY,
+    )
+    assert people_of(meeting) == ["Ana Ruiz", "Tomas Berg"]

@@ -247,6 +247,8 @@ def _bare_name(text, start, m):
         return None  # what a document or body is about: "a Memorandum of Understanding on Mutual Logistics Support"
     if THING_AFTER_RE.match(text, m.end()):
         return None  # "Lok Sabha polls", "Camp David Accords": the name of a body or a thing
+    if text.startswith(")", m.end()):
+        return None  # "MENAFN - Live Mint)", "(PTI Photo/Jane Doe)": a credit, not someone the report is about
     return m.start(), m.end(), m.group(), None, ""
 
 
