@@ -2058,3 +2058,15 @@ def test_a_credit_closing_a_parenthesis_is_nobody_the_report_is_about():
         published=DAY,
     )
     assert people_of(meeting) == ["Ana Ruiz", "Tomas Berg"]
+
+
+def test_their_first_interaction_is_an_earlier_meeting_of_the_pair_at_its_own_time_and_place():
+    events = events_of(
+        "Defence Minister Ana Ruiz held a bilateral meeting with Defence Minister Tomas Berg in Madrid on Monday. "
+        "Their first interaction took place on the sidelines of a defence forum in Singapore in June last year.",
+        published=DAY,
+    )
+    assert [(e.date.iso(), e.venue.name, people_of(e)) for e in events] == [
+        ("2024-03-11", "Madrid", ["Ana Ruiz", "Tomas Berg"]),
+        ("2023-06", "Singapore", ["Ana Ruiz", "Tomas Berg"]),
+    ]

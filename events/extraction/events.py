@@ -49,6 +49,10 @@ VISIT_RE = re.compile(
     r"\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,3}(?:visit|trip|tour)\s+(?:to|of))\b",
     re.I,
 )
+PAST_MEETING_WORDS = (
+    r"(?:(?:first|last|previous|earlier|latest|most\s+recent)\s+)?(?:meeting|interaction|encounter|talks)"
+    r"\s+(?:happened|took\s+place|was\s+held|were\s+held)"
+)
 MEETING_VERB_RE = re.compile(
     r"\b(?:met|meets|meet|meeting\s+with|(?:meeting|talks|summit|dialogue|(?:(?:tele)?phone\s+)?(?:call|conversation))\s+between|talks\s+with|call(?:ed|s)?\s+on"
     r"|(?:received|receives|receive|hosted|hosts|host|welcomed|welcomes|welcome)(?=\s+(?:(?-i:[A-Z])|his|her|the\s+(?-i:[A-Z])|visiting))"
@@ -70,7 +74,10 @@ MEETING_VERB_RE = re.compile(
     r"|(?:dialled|dialed|dials|telephoned|phoned)(?=\s+(?:[A-Z]|his|her|their))"
     # "delegation-level talks led by PM Modi and Hasina"
     r"|(?:talks|meeting|discussions|consultations|dialogue)\s+(?:were\s+|was\s+)?(?:led|co-?chaired|chaired|headed)\s+by"
-    r"|discussed|deliberate[ds]?|conferred)\b",
+    r"|discussed|deliberate[ds]?|conferred"
+    # "Their first interaction happened on the sidelines of …": a meeting of the pair told of
+    rf"|(?<=\b(?-i:T|t)heir\s)(?:{PAST_MEETING_WORDS})"
+    r")\b",
     re.I,
 )
 # "the 2+2 meeting", "the SCO foreign ministers' meeting": a named occasion (not a bare "the meeting").
@@ -778,6 +785,7 @@ PAIR_RE = re.compile(
     r"\b(?:the\s+two|both(?:\s+the)?)\s+(?:ministers|leaders|counterparts|defen[cs]e\s+ministers|heads\s+of\s+state|presidents|sides)\b"
     r"|\b[Tt]he\s+(?:defen[cs]e\s+)?(?:ministers|leaders)\b(?!\s+(?:of|from)\b)"
     r"|\b[Tt]he\s+two\b(?=\s+(?:also\s+)?(?:met|spoke|held|had|have|agreed|signed|discussed|talked|leaders|men|sides)\b)"
+    rf"|\b[Tt]heir\b(?=\s+{PAST_MEETING_WORDS})"
     # "At the end of their talks, both will witness the signing of about twenty agreements"
     r"|(?<=,\s)both\b(?=\s+(?:will|would|also|later|then|have|had|signed|witnessed|agreed|held|met)\b)",
     re.I,
