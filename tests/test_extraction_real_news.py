@@ -2070,3 +2070,25 @@ def test_their_first_interaction_is_an_earlier_meeting_of_the_pair_at_its_own_ti
         ("2024-03-11", "Madrid", ["Ana Ruiz", "Tomas Berg"]),
         ("2023-06", "Singapore", ["Ana Ruiz", "Tomas Berg"]),
     ]
+
+
+def test_the_pm_is_the_prime_minister_the_report_names():
+    events = events_of(
+        "Prime Minister Keir Starmer held talks with President Emmanuel Macron in London on Monday. "
+        "The PM next met his Irish counterpart Simon Harris.",
+        published=DAY,
+    )
+    assert [people_of(e) for e in events] == [["Emmanuel Macron", "Keir Starmer"], ["Keir Starmer", "Simon Harris"]]
+
+
+def test_the_visiting_president_is_the_guest_not_the_host_the_sentence_names():
+    events = events_of(
+        "Prime Minister Narendra Modi and Portuguese President Marcelo Rebelo de Sousa held talks in New Delhi on Tuesday. "
+        "President Ram Nath Kovind will meet the visiting president on Tuesday evening.",
+        published=DAY,
+    )
+    assert [people_of(e) for e in events] == [
+        ["Marcelo Rebelo de Sousa", "Narendra Modi"],
+        ["Marcelo Rebelo de Sousa", "Ram Nath Kovind"],
+    ]
+    assert events[1].date.iso() == "2024-03-12"

@@ -77,7 +77,8 @@ TITLE_RE = re.compile(rf"(?<![\w-])(?i:{RANK}|{HONORIFIC})(?![\w-])")
 # "the Russian Defence Minister", "the South Korean president" (a demonym of two words only when one
 # is not enough: the lazy second word).
 DESCRIPTOR_RE = re.compile(
-    rf"\b(?:the|The)\s+(?:([A-Z][a-z]+(?:\s+[A-Z][a-z]+)??|US|U\.S\.|UK)\s+)?((?i:{ROLE})|(?i:{HINDI_ROLE})|dignitary|envoy)(?![\w-])"
+    rf"\b(?:the|The)\s+(?P<visiting>visiting\s+)?(?:([A-Z][a-z]+(?:\s+[A-Z][a-z]+)??|US|U\.S\.|UK)\s+)?"
+    rf"((?i:{ROLE})|(?i:{HINDI_ROLE})|{'|'.join(SHORT_ROLES)}|dignitary|envoy)(?![\w-])"
 )
 
 NOT_NAME = {
@@ -705,14 +706,17 @@ def sentence_mentions(text, sentence, registry, previous_subject, masked, recent
             continue  # a title with a name after it, handled above
         if re.match(r"s\b", nxt):
             continue  # a plural: a group, handled by the caller
-        country = adjective_country(m[1])
-        role = m[2]
-        if m[1] and not country:
-            if not ROLE_RE.fullmatch(f"{m[1]} {m[2]}"):
+        adjective, role = m[2], SHORT_ROLES.get(m[3], m[3])
+        country = adjective_country(adjective)
+        if adjective and not country:
+            if not ROLE_RE.fullmatch(f"{adjective} {role}"):
                 continue
-            role = f"{m[1]} {m[2]}"  # "the Defence Minister": an office of two words, not a country's minister
-        person = registry.by_description(role, country or office_country(role), recent)
-        if person:
+            role = f"{adjective} {role}"  # "the Defence Minister": an office of two words, not a country's minister
+        here = {id(x.person) for x in out if x.start - base < m.start()}
+        # "Kovind will meet the visiting president": a guest, not whoever the sentence names before
+        candidates = [p for p in recent if id(p) not in here] if m["visiting"] else recent
+        person = registry.by_description(role, country or office_country(role), candidates)
+        if person and not (m["visiting"] and id(person) in here):
             out.append(Mention(base + m.start(), base + m.end(), person, "descriptor"))
     for m in COUNTERPART_RE.finditer(masked):
         # "Putin and his Turkish counterpart will meet": the one person of that country the report
