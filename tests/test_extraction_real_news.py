@@ -2092,3 +2092,36 @@ def test_the_visiting_president_is_the_guest_not_the_host_the_sentence_names():
         ["Marcelo Rebelo de Sousa", "Ram Nath Kovind"],
     ]
     assert events[1].date.iso() == "2024-03-12"
+
+
+def test_a_short_labelled_line_closing_the_page_gives_the_publication_date():
+    text = (
+        "Prime Minister Keir Starmer held talks with President Emmanuel Macron on Friday.\n\n"
+        "The two leaders discussed trade.\n\n"
+        "First Published: March 8, 2024 14:55 IST\n"
+    )
+    doc = extract_document(text, topics=TOPICS)
+    assert doc.published == datetime.date(2024, 3, 8)
+    assert doc.events[0].date.iso() == "2024-03-08"
+    # a sentence of the story that says when something was published is no page furniture
+    story = "Prime Minister Keir Starmer held talks with President Emmanuel Macron on Friday.\n\n" + (
+        "The ministry said the joint statement, published on March 1, 2024, set out their plans for the coming years together.\n"
+    )
+    assert extract_document(story, topics=TOPICS).published is None
+
+
+def test_the_lead_is_talks_with_unnamed_leaders_and_what_a_guest_was_thanked_for_came_before():
+    events = events_of(
+        "Prime Minister Narendra Modi held bilateral talks on Friday, a day after taking office.\n\n"
+        "Modi's first bilateral meeting, amongst the five scheduled for Friday, was with President Maithripala Sirisena. "
+        "Modi thanked President Sirisena for his gesture of attending the ceremony.\n\n"
+        "The ceremony on Thursday was attended by Sirisena and Prime Minister Pravind Jugnauth.\n\n"
+        "The PM next met his Mauritian counterpart Pravind Jugnauth.",
+        published=datetime.date(2024, 3, 8),
+    )
+    meetings = [e for e in events if e.kind == "meeting"]
+    assert [(people_of(e), e.date.iso()) for e in meetings] == [
+        (["Maithripala Sirisena", "Narendra Modi"], "2024-03-08"),
+        (["Narendra Modi", "Pravind Jugnauth"], "2024-03-08"),
+    ]
+    assert all(e.date.iso() in (None, "2024-03-07") for e in events if e.kind != "meeting")

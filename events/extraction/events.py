@@ -75,6 +75,8 @@ MEETING_VERB_RE = re.compile(
     # "delegation-level talks led by PM Modi and Hasina"
     r"|(?:talks|meeting|discussions|consultations|dialogue)\s+(?:were\s+|was\s+)?(?:led|co-?chaired|chaired|headed)\s+by"
     r"|discussed|deliberate[ds]?|conferred"
+    # "Modi's first bilateral meeting, amongst the five scheduled for Friday, was with Sirisena"
+    r"|(?<=['’]s\s)(?:(?:first|second|third|next|last|final)\s+)?(?:bilateral\s+)?(?:meeting|talks)(?:,[^,;]{1,60},)?\s+(?:was|were)\s+with"
     # "Their first interaction happened on the sidelines of …": a meeting of the pair told of
     rf"|(?<=\b(?-i:T|t)heir\s)(?:{PAST_MEETING_WORDS})"
     r")\b",
@@ -414,7 +416,9 @@ TRAILING_SPEAKER_RE = re.compile(
 BACKGROUND_RE = re.compile(
     r"\b(?:previous(?:ly)?|former|ago|in\s+the\s+past|since|last\s+(?:year|month|week|time)|first\s+time\s+in"
     r"|\w+\s+(?:days|weeks|months|years)\s+(?:after|before)|last\s+(?:met|held|spoke|talked|visited)"
-    r"|earlier(?!\s+(?:today|in\s+the\s+day|on|this\s+week))|had\s+(?:\w+\s+)?(?:met|held|visited|signed|spoken|talked|hosted))\b",
+    r"|earlier(?!\s+(?:today|in\s+the\s+day|on|this\s+week))|had\s+(?:\w+\s+)?(?:met|held|visited|signed|spoken|talked|hosted)"
+    # "thanked President Sirisena for his gesture of attending the ceremony": what was done before
+    r"|thank(?:ed|s)?\b[^.;]{0,60}?\bfor\s+(?:[\w-]+\s+){0,4}?(?:attending|visiting|hosting|coming|joining))\b",
     re.I,
 )
 
@@ -970,13 +974,16 @@ def sentence_events(sentence, masked, mentions, ctx):
         and not date.evidence.startswith(REPORT_DATE_EVIDENCE)
         and bool({id(p) for e in out for p in e.participants} & ctx.narrative_people)
     )
-    if out and date.known and recent and (not ctx.narrative.known or restated) and stated:
+    # "Modi held bilateral talks with various heads of state on Friday": no event without a second
+    # person, but the day the report's meetings are told around.
+    talks_of_one = not out and kind == "meeting" and len(unique_people(mentions)) == 1
+    if (out or talks_of_one) and date.known and recent and (not ctx.narrative.known or restated) and stated:
         # The lead's date: what the rest of the story is told around (a flashback a month before
         # the report is no lead).
         ctx.narrative = date
-        ctx.narrative_people = frozenset(id(p) for e in out for p in e.participants)
+        ctx.narrative_people = frozenset({id(mentions[0].person)}) if talks_of_one else frozenset(id(p) for e in out for p in e.participants)
         ctx.narrative_countries = frozenset(c for e in out for c in e.countries)
-        ctx.narrative_venue = out[0].venue
+        ctx.narrative_venue = out[0].venue if out else venue
     return out
 
 
@@ -1518,7 +1525,7 @@ def name_parts_full(mention, text):
 
 # The unnamed others of a meeting: "with leaders from the continent", "the Saudi delegation".
 UNNAMED_OTHERS_RE = re.compile(
-    r"\b(?:leaders|heads\s+of\s+(?:state|government)|ministers|delegations?|counterparts|officials|envoys|presidents|premiers|mission)\b"
+    r"\b(?:leaders|heads\s+of\s+(?:states?|governments?)|ministers|delegations?|counterparts|officials|envoys|presidents|premiers|mission)\b"
     r"|\b[A-Z][a-z]+\s+(?:counterpart|delegation|side|leader|president|prime\s+minister|minister|king|emir|crown\s+prince|ambassador|governor)\b"
     r"|\bthe\s+governor\s+of\s+[A-Z]"
     # "China's top diplomat", "Moscow's chief negotiator"

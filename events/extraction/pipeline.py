@@ -129,19 +129,29 @@ def scene_of(masked, section, dateline):
     return None
 
 
+def _labelled_dates(line, start):
+    """(updated, start, date, basis) of each date a label gives on one line: "Published: …"."""
+    out = []
+    for m in DATE_LABEL_RE.finditer(line):
+        if m["label"][0].islower() and not re.search(r"[:|]", m.group()):
+            continue  # "the joint statement, published on March 1, 2024": the story, not the page's furniture
+        found = dates.full_dates(line[m.end() : m.end() + 60], furniture=True)
+        if found and not FURNITURE_NOISE_RE.sub("", line[m.end() : m.end() + found[0][0]]).strip():
+            updated = "updat" in m["label"].lower()
+            out.append((updated, start, found[0][2], f"“{line[m.start():m.end() + found[0][1]].strip()}”"))
+    return out
+
+
 def furniture_date(text, body):
     """The publication date the page's furniture gives near the top, as (date, basis) or (None, ""):
     a labelled line ("Published: …", "Posted …"; "Updated" only when nothing says published), else
     a line that holds nothing but a date (with a time or weekday: "August 18, 2023", "14:31, 3 May
-    2022", "2023-04-14 20:52:47")."""
+    2022", "2023-04-14 20:52:47"); else a short labelled line closing the page ("First Published:
+    May 31, 2019 14:55 IST")."""
     labelled, bare = [], []
     for start, end in textmod.paragraphs(text, body, body + FURNITURE_WINDOW):
         line = text[start:end]
-        for m in DATE_LABEL_RE.finditer(line):
-            found = dates.full_dates(line[m.end() : m.end() + 60], furniture=True)
-            if found and not FURNITURE_NOISE_RE.sub("", line[m.end() : m.end() + found[0][0]]).strip():
-                updated = "updat" in m["label"].lower()
-                labelled.append((updated, start, found[0][2], f"“{line[m.start():m.end() + found[0][1]].strip()}”"))
+        labelled += _labelled_dates(line, start)
         signed = SIGNED_DATE_RE.search(line)
         if signed:
             # "… - Sputnik Africa, 1920, 15.07.2023": an outlet's name and date closing a line.
@@ -163,11 +173,16 @@ def furniture_date(text, body):
                 alone = "|" in line and segment is not None and not FURNITURE_NOISE_RE.sub(" ", line[segment.start() : a] + " " + line[b : segment.end()]).split()
                 if len(rest) <= 2 or stamped or alone:
                     bare.append((start, day, f"the line “{line.strip()}”"))
+    if bare and not labelled:
+        return bare[0][1], bare[0][2]
+    if not labelled:
+        tail = max(body, len(text) - FURNITURE_WINDOW)
+        for start, end in textmod.paragraphs(text, tail):
+            if end - start <= FURNITURE_LINE_CHARS:
+                labelled += _labelled_dates(text[start:end], start)
     if labelled:
         _, _, day, why = min(labelled, key=lambda x: (x[0], x[1]))
         return day, why
-    if bare:
-        return bare[0][1], bare[0][2]
     return None, ""
 
 
