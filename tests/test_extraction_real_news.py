@@ -2125,3 +2125,13 @@ def test_the_lead_is_talks_with_unnamed_leaders_and_what_a_guest_was_thanked_for
         (["Narendra Modi", "Pravind Jugnauth"], "2024-03-08"),
     ]
     assert all(e.date.iso() in (None, "2024-03-07") for e in events if e.kind != "meeting")
+
+
+def test_talks_after_a_visit_opening_the_sentence_are_the_sentences_event():
+    events = events_of(
+        "Following President Ana Ruiz's visit to Spain, Prime Minister Tomas Berg engaged in bilateral talks in Madrid today.",
+        published=DAY,
+    )
+    [meeting] = [e for e in events if e.kind == "meeting"]
+    assert people_of(meeting) == ["Ana Ruiz", "Tomas Berg"]
+    assert meeting.date.iso() == "2024-03-12" and meeting.venue.name == "Madrid"

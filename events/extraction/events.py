@@ -67,7 +67,8 @@ MEETING_VERB_RE = re.compile(
     r"|(?:tele)?phon(?:e|ic)\s+(?:call|conversation|talks)\s+(?:with|between)|(?:video|virtual)\s+(?:call|conference|talks)\s+(?:with|between)"
     # "interacted with his Malaysian counterpart", "the interaction between the two"
     r"|interact(?:ed|s)?\s+(?:virtually\s+)?with(?=\s+(?:(?-i:[A-Z])|his|her|their))|interaction\s+between"
-    r"|co-?chair(?:ed|s|ing)?|(?:held|hold|holds|holding|had|have|has|(?:are|is|were|was)\s+having|started|starts|began|begins|concluded|concludes|opened|opens)"
+    r"|co-?chair(?:ed|s|ing)?|(?:held|hold|holds|holding|had|have|has|(?:are|is|were|was)\s+having|started|starts|began|begins|concluded|concludes|opened|opens"
+    r"|engag(?:e|es|ed|ing)\s+in)"
     r"\s+(?:a\s+|an\s+|their\s+|his\s+|her\s+)?(?:(?:bilateral|wide-ranging|separate|delegation-level|detailed|extensive|one-on-one|high-level|formal|informal|official|restricted|closed-door|productive|fruitful|substantive|in-depth|telephonic|telephone|first|second|third|maiden|annual|inaugural)\s+)*"
     r"(?:(?:tele)?phone\s+|video\s+|virtual\s+)?(?:talks|meetings?|meet|discussions?|consultations|parleys|conversations?|calls?)"
     r"|spoke\s+(?:by\s+phone\s+|over\s+the\s+phone\s+)?(?:with|to)(?=\s+(?:[A-Z]|his|her|their))"
@@ -242,6 +243,9 @@ def classify(masked, mention_offsets):
                 # "speak in phone call … as officials set to visit China"; "held talks with Blinken amid unease
                 # following Modi's visit to Russia": the visit is what the talks are set against
                 return "meeting", meeting
+            meeting = MEETING_VERB_RE.search(masked, m.end())
+            if kind == "visit" and meeting and re.match(r"['’]s\s", m.group()) and BACKDROP_RE.search(masked, 0, m.start()):
+                return "meeting", meeting  # "Following Muizzu's visit to India, Modi engaged in bilateral talks"
             return kind, m
     spoke = TWO_SPOKE_RE.search(masked)
     if spoke and len(mention_offsets) >= 2:
@@ -371,7 +375,7 @@ def participants_for(kind, trigger, masked, mentions, base, ctx):
 
 # "held talks with Blinken against the backdrop of unease following Modi's visit to Russia": what the
 # event is set against, another time and place.
-BACKDROP_RE = re.compile(r"\b(?:following|in\s+the\s+wake\s+of|on\s+the\s+heels\s+of|against\s+the\s+backdrop\s+of|amid(?:st)?)\s+(?!(?:day|week|month|year)\b)")
+BACKDROP_RE = re.compile(r"\b(?i:following|in\s+the\s+wake\s+of|on\s+the\s+heels\s+of|against\s+the\s+backdrop\s+of|amid(?:st)?)\s+(?!(?:day|week|month|year)\b)")
 
 
 # Where the people a meeting verb takes end: a relative or other clause that speaks of someone else
