@@ -2135,3 +2135,12 @@ def test_talks_after_a_visit_opening_the_sentence_are_the_sentences_event():
     [meeting] = [e for e in events if e.kind == "meeting"]
     assert people_of(meeting) == ["Ana Ruiz", "Tomas Berg"]
     assert meeting.date.iso() == "2024-03-12" and meeting.venue.name == "Madrid"
+
+
+def test_whoever_a_photographs_credit_names_takes_no_part():
+    [meeting] = events_of(
+        "President Ana Ruiz welcomes Prime Minister Tomas Berg in Madrid ahead of their talks. "
+        "(Source: ministry spokesperson Mark Stone/Twitter) The two leaders held talks in Madrid on Monday.",
+        published=DAY,
+    )
+    assert people_of(meeting) == ["Ana Ruiz", "Tomas Berg"]

@@ -659,6 +659,10 @@ def lone_surname(masked, start, end):
     )
 
 
+# A photograph's or a post's credit in parentheses.
+CREDIT_RE = re.compile(r"\((?:Source|Photo|Image|Picture|Pic|Credit|Courtesy|File|Representational)\b[^()]*\)", re.I)
+
+
 def sentence_mentions(text, sentence, registry, previous_subject, masked, recent=(), known_only=False):
     """Every reference to a person in one sentence, in order: names, surnames, descriptions, a
     leading 'He'. `masked` is the sentence with quotations blanked out; `recent` the people the
@@ -666,6 +670,9 @@ def sentence_mentions(text, sentence, registry, previous_subject, masked, recent
     capitalised), only people the body names count."""
     out = []
     base = sentence.start
+    # "(Source: MEA spokesperson Raveesh Kumar/Twitter)": who took the picture or posted it
+    credits = [m.span() for m in CREDIT_RE.finditer(masked)]
+    taken = list(credits)
     for start, end, name, country, role in named_mentions(masked, 0, len(masked)):
         if known_only:
             person = registry.find(name, country)
@@ -674,7 +681,8 @@ def sentence_mentions(text, sentence, registry, previous_subject, masked, recent
         else:
             person = registry.add(name, country, role if role != "counterpart" else "")
         out.append(Mention(base + start, base + end, person, "named"))
-    taken = [(m.start - base, m.end - base) for m in out]
+    out = [m for m in out if not any(a <= m.start - base < b for a, b in credits)]
+    taken += [(m.start - base, m.end - base) for m in out]
     for m in re.finditer(r"(?<![\w-])[A-Z][a-z][\w'’-]*", masked):
         if any(a <= m.start() < b for a, b in taken):
             continue
