@@ -2144,3 +2144,52 @@ def test_whoever_a_photographs_credit_names_takes_no_part():
         published=DAY,
     )
     assert people_of(meeting) == ["Ana Ruiz", "Tomas Berg"]
+
+
+AUG_22 = datetime.date(2024, 8, 22)  # a Thursday
+
+
+def test_what_a_meeting_came_ahead_of_neither_dates_nor_places_nor_joins_it():
+    events = events_of(
+        "Foreign Minister Ana Ruiz shakes hands with Tomas Berg during a meeting ahead of President Carla Vidal's "
+        "visit to Lisbon in early October, in Madrid, Wednesday, Aug 21, 2024.",
+        published=AUG_22,
+    )
+    [meeting] = [e for e in events if e.kind == "meeting"]
+    assert people_of(meeting) == ["Ana Ruiz", "Tomas Berg"]
+    assert meeting.date.iso() == "2024-08-21" and meeting.venue.name == "Madrid"
+    # the month of what it came ahead of is the nearest such month, not last year's
+    assert all(e.date.iso() == "2024-10" for e in events if e.kind == "visit")
+
+
+def test_the_visit_a_sentence_opens_with_is_not_its_travellers():
+    events = events_of(
+        "Weeks before President Carla Vidal's visit to Spain, Foreign Minister Ana Ruiz visited Madrid on Wednesday "
+        "and held talks with her counterpart Tomas Berg.",
+        published=AUG_22,
+    )
+    visits = [e for e in events if e.kind == "visit" and e.date.iso() == "2024-08-21"]
+    assert [people_of(e) for e in visits] == [["Ana Ruiz"]]
+    assert all("Carla Vidal" not in people_of(e) for e in events if e.date.iso() == "2024-08-21")
+
+
+def test_whom_the_two_discussed_is_no_side_and_the_time_of_what_they_discussed_is_not_theirs():
+    events = events_of(
+        "Foreign Minister Ana Ruiz held talks with Tomas Berg in Madrid on Wednesday. "
+        "Both Ms. Ruiz and Mr. Berg discussed Mr. Carlos Vidal's visit to Lisbon in September.",
+        published=AUG_22,
+    )
+    meetings = [e for e in events if e.kind == "meeting"]
+    assert {tuple(people_of(e)) for e in meetings} == {("Ana Ruiz", "Tomas Berg")}
+    assert all(e.date.iso() == "2024-08-21" for e in meetings)
+
+
+def test_a_counterpart_before_a_comma_is_not_the_next_clauses_subject():
+    events = events_of(
+        "National Security Adviser Ana Ruiz held talks with her Russian counterpart Nikolai Volkov on Wednesday. "
+        "Apart from her Russian counterpart, Ms. Ruiz also met with Dmitry Sokolov, Director of the space agency.",
+        published=AUG_22,
+    )
+    ruiz = next(p for e in events for p in e.participants if p.name == "Ana Ruiz")
+    assert ruiz.country is None
+    assert [people_of(e) for e in events] == [["Ana Ruiz", "Nikolai Volkov"], ["Ana Ruiz", "Dmitry Sokolov"]]

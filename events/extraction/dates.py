@@ -166,6 +166,10 @@ PRESENT_RE = re.compile(
 )
 
 
+# A clause of what the sentence's event came before, up to the expression: "ahead of X's visit … in".
+AHEAD_CLAUSE_RE = re.compile(r"\b(?:ahead\s+of|in\s+the\s+run-up\s+to|(?:days|weeks|months)\s+before|discussed|discussing|preparations\s+for)\b[^,;]*$", re.I)
+
+
 def is_future(sentence, at=None):
     """Whether the sentence speaks of the future; with `at`, whether the verb governing the
     expression at that offset does: the nearer of a future marker and a past form before it decides,
@@ -246,7 +250,9 @@ def resolve(expr, sentence, anchor):
         return _resolve_month_relative_year(text, expr.text, anchor)
     if kind == "month":
         before = re.search(r"\b(last|next)\s+$", sentence[: expr.start], re.I)
-        return _resolve_month(text, expr.text, anchor, future, strict=before[1].lower() if before else None)
+        # "ahead of Modi's visit to Vladivostok in early September": neither tense says which way
+        ahead = AHEAD_CLAUSE_RE.search(sentence, max(0, expr.start - 120), expr.start)
+        return _resolve_month(text, expr.text, anchor, future, strict=before[1].lower() if before else "nearest" if ahead else None)
     if kind == "weekday":
         return _resolve_weekday(text, expr.text, anchor, future)
     if kind == "weekday_range":
@@ -380,7 +386,9 @@ def _resolve_month(text, original, anchor, future, strict=None):
         return DateValue(datetime.date(anchor.year, month.month, 1), "month", f"“{original}” in {anchor.year} ({anchor.evidence})")
     base = anchor.date
     year = base.year
-    if strict == "last" or (strict is None and not future):
+    if strict == "nearest":
+        year = min((base.year - 1, base.year, base.year + 1), key=lambda y: abs((y - base.year) * 12 + month.month - base.month))
+    elif strict == "last" or (strict is None and not future):
         if month.month > base.month or (strict == "last" and month.month == base.month):
             year -= 1
     elif month.month < base.month or (strict == "next" and month.month == base.month):

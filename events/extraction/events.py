@@ -243,9 +243,16 @@ def classify(masked, mention_offsets):
                 # "speak in phone call … as officials set to visit China"; "held talks with Blinken amid unease
                 # following Modi's visit to Russia": the visit is what the talks are set against
                 return "meeting", meeting
-            meeting = MEETING_VERB_RE.search(masked, m.end())
-            if kind == "visit" and meeting and re.match(r"['’]s\s", m.group()) and BACKDROP_RE.search(masked, 0, m.start()):
-                return "meeting", meeting  # "Following Muizzu's visit to India, Modi engaged in bilateral talks"
+            if kind == "visit" and re.match(r"['’]s\s", m.group()) and SETTING_CLAUSE_RE.search(masked, 0, m.start()):
+                # "Weeks before Modi's visit to Russia, Doval visited Moscow"; "Following Muizzu's visit
+                # to India, Modi engaged in bilateral talks": the visit the sentence sets its event by
+                comma = masked.find(",", m.end())
+                later = VISIT_RE.search(masked, comma) if comma > 0 else None
+                meeting = MEETING_VERB_RE.search(masked, m.end())
+                if later:
+                    return kind, later
+                if meeting:
+                    return "meeting", meeting
             return kind, m
     spoke = TWO_SPOKE_RE.search(masked)
     if spoke and len(mention_offsets) >= 2:
@@ -403,6 +410,15 @@ def _outside_other_clauses(masked, mentions, base, trigger):
     if re.search(r"\b(?:his|her)\s+(?:[\w-]+\s+)?$", masked[: trigger.start()]):
         reported = []  # "Biden said … at the close of his talks with Yoon": the speaker's own talks
     start = reported[-1].end() if reported else 0
+    besides = re.match(r"\s*(?:Apart\s+from|Aside\s+from|Besides|In\s+addition\s+to|Other\s+than)\b[^,;]*,", masked)
+    if besides and besides.end() < trigger.start():
+        start = max(start, besides.end())  # "Apart from his Russian counterpart, Doval also met Rogozin": not them
+    if DISCUSSED_RE.fullmatch(trigger.group()):
+        # "Doval and Patrushev discussed Mr. Modi's visit": whom it names after the verb is what was
+        # discussed, unless it was discussed with them
+        with_ = re.search(r"\bwith\b", masked[trigger.end() : limit])
+        topic = (trigger.end(), trigger.end() + with_.start() if with_ else limit)
+        mentions = [m for m in mentions if not topic[0] <= m.start - base < topic[1]]
     kept = [m for m in mentions if start <= m.start - base < limit]
     return kept if len({id(m.person) for m in kept}) >= 2 else [m for m in mentions if m.start - base < limit]
 
@@ -552,6 +568,15 @@ VISIT_FROM_RE = re.compile(r"\b(?:visit|trip|tour|stay)\b[^.;]{0,60}\bfrom\s+$",
 DAY_KINDS = ("month_day", "day_month", "month_day_year", "day_month_year", "weekday", "iso")
 
 
+# What an event came before or after: "ahead of the summit", "before flying to Paris".
+PRECEDES_RE = re.compile(r"\b(?:ahead\s+of|before|after|prior\s+to|following|in\s+the\s+run-up\s+to)\s+(?!(?:the\s+)?(?:day|week|month|year)\b)", re.I)
+DISCUSSED_RE = re.compile(r"discussed|deliberate[ds]?|conferred", re.I)
+# An event named as a noun, up to here within its clause: "Mr. Modi's visit to Vladivostok in".
+NOMINAL_EVENT_RE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:visit|trip|tour|meeting|summit|talks)\b[^,;]*$")
+# A clause, up to here, of what the sentence's event is set by.
+SETTING_CLAUSE_RE = re.compile(rf"(?:(?i:{PRECEDES_RE.pattern})|{BACKDROP_RE.pattern})[^,;]*$")
+
+
 def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
     """The date the sentence gives the event: the event-time expression nearest the trigger,
     else, for an event of one of the lead event's people, the date of the report's lead event (the
@@ -564,6 +589,16 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
     if speaker and dates.is_future(masked, trigger.start() + len(trigger.group().split()[0])):
         # "He will also meet Sullivan, the ministry said on Wednesday": the day of the words is no day of what is to come
         found = [e for e in found if e.start < speaker.start()]
+    if DISCUSSED_RE.fullmatch(trigger.group()):
+        # "discussed Mr. Modi's visit to Vladivostok in September": the time of what was discussed
+        found = [e for e in found if e.start < trigger.start() or not NOMINAL_EVENT_RE.search(masked, trigger.end(), e.start)]
+    before = PRECEDES_RE.search(masked, trigger.end())
+    if before:
+        # "during a meeting ahead of Modi's visit to Vladivostok in early September, in Moscow,
+        # Wednesday, Aug 21, 2019": the time of what it came before, when the sentence gives its own
+        clause_end = re.compile(r"[,;]|$").search(masked, before.end()).start()
+        own = [e for e in found if not before.start() < e.start < clause_end]
+        found = own or found
     if found:
         nearest = min(found, key=lambda e: _distance(masked, e, trigger))
         value = dates.resolve(nearest, masked, ctx.anchor)
@@ -744,6 +779,9 @@ def venue_for(masked, ctx, trigger=None):
     # (nor the place of whoever says so: "…, press secretary Sean Spicer confirmed at the White House briefing")
     other = other or (TRAILING_SPEAKER_RE.search(masked, trigger.end()) if trigger else None)
     asides = [m.span() for m in re.finditer(r"\([^()]*\)", masked)]  # "(2:00 p.m. in Lisbon)"
+    if trigger and (ahead := PRECEDES_RE.search(masked, trigger.end())):
+        # "during a meeting ahead of Modi's visit to Vladivostok …, in Moscow": where what it came before is
+        asides.append((ahead.start(), re.compile(r"[,;]|$").search(masked, ahead.end()).start()))
     found = []
     for start, prep, ref in places.place_mentions(masked):
         if other and start > other.start():

@@ -565,8 +565,11 @@ def named_mentions(text, start=0, end=None):
     for m in COUNTERPART_RE.finditer(text, start, end):
         country = adjective_country(m[1])
         pos = SEPARATOR_RE.match(text, m.end()).end()
+        comma = "," in text[m.end() : pos]
         pos = _skip_titles(text, pos)
         found = take_name(text, pos, end)
+        if found and comma and re.match(r"\s+(?!(?:and|or|of|who|whom|on|in|at|for|from|to|with)\b)[a-z]+", text[found[1] :]):
+            continue  # "Apart from his Russian counterpart, Mr. Doval also met …": the next clause's subject
         if found:
             out.append((found[0], found[1], found[2], country, "counterpart"))
     for m in TITLE_RE.finditer(text, start, end):
