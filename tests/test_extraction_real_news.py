@@ -2193,3 +2193,15 @@ def test_a_counterpart_before_a_comma_is_not_the_next_clauses_subject():
     ruiz = next(p for e in events for p in e.participants if p.name == "Ana Ruiz")
     assert ruiz.country is None
     assert [people_of(e) for e in events] == [["Ana Ruiz", "Nikolai Volkov"], ["Ana Ruiz", "Dmitry Sokolov"]]
+
+
+def test_a_trip_called_off_is_no_event_and_what_its_traveller_was_to_do_is_not_theirs():
+    events = events_of(
+        "Foreign Minister Ana Ruiz's trip to Lisbon to attend a security meeting this week has been called off, "
+        "officials said.\n\n"
+        "She was scheduled to attend the forum of security ministers in Lisbon from March 13 to March 15.\n\n"
+        "The forum, which Ruiz was to attend, will be opened by President Tomas Berg.",
+        published=DAY,
+    )
+    assert all("Ana Ruiz" not in people_of(e) for e in events)
+    assert all(e.kind != "visit" for e in events)

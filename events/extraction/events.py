@@ -161,6 +161,7 @@ class Context:
     last_group: list = field(default_factory=list)  # the people of the last sentence's largest event
     occasions: list = field(default_factory=list)  # (DateValue, PlaceRef, Span) of each summit dated and placed with nobody named
     receptions: list = field(default_factory=list)  # (event, guest) of each undated "He was met by …"
+    called_off: set = field(default_factory=set)  # ids of the people whose trip the report says was called off
 
 
 def _is_a_title(quoted):
@@ -260,8 +261,8 @@ def classify(masked, mention_offsets):
     proposal = PROPOSAL_RE.search(masked)
     if proposal and any(offset < proposal.start() for offset in mention_offsets):
         return "statement", proposal
-    attend = ATTEND_RE.search(masked)
-    if attend:
+    attend = next((a for a in ATTEND_RE.finditer(masked) if not any(x.start() < a.start() < x.end() for x in ASIDE_RE.finditer(masked))), None)
+    if attend:  # (not "The meeting, which Doval was scheduled to attend, will be chaired by …")
         rest = masked[attend.end() : attend.end() + 120]
         noun = re.match(r"\s*(?:the|a|an)?\s*(?:[\w’'+-]+\s+){0,6}?(meeting|summit|talks|conference|dialogue|parade|ceremony|celebrations?|exercise|forum)\b", rest, re.I)
         if noun and noun[1].lower() == "summit":
@@ -289,10 +290,21 @@ def _negated(masked, trigger):
     """A negation that governs the event's verb: before it in the same clause ("will not meet",
     "refused to sign"), not one of another clause ("Beijing has refused to supply weapons, as expected
     after the meeting …")."""
+    if CALLED_OFF_RE.match(masked, trigger.end()):
+        return True  # "Doval's trip to Moscow to attend a security meeting has been called off"
     return any(
         m.start() <= trigger.start() and not re.search(r"[,;]", masked[m.end() : trigger.start()])
         for m in NEGATION_RE.finditer(masked)
     )
+
+
+# What was planned: "was scheduled to attend", "was to hold", "Had Doval attended".
+UNREALISED_RE = re.compile(r"\b(?:(?:was|were)\s+(?:scheduled|expected|supposed|due|slated|set)\s+to|(?:was|were)\s+to|would\s+have|^\s*Had\s)", re.I)
+# What is said of a trip named as a noun, after it: "… has been called off".
+CALLED_OFF_RE = re.compile(
+    r"[^,;.]{0,100}?\b(?:has|have|had)?\s*(?:been|was|were|is|are)\s+(?:(?:now|since|reportedly)\s+)?"
+    r"(?:called\s+off|cancel(?:l?ed)|postponed|put\s+off|scrapped|deferred|shelved)\b"
+)
 
 
 def unique_people(mentions):
@@ -893,7 +905,12 @@ def sentence_events(sentence, masked, mentions, ctx):
     mentions = with_the_pair(masked, mentions, base, ctx)
     kind, trigger = classify(masked, [m.start - base for m in mentions])
     if trigger is not None and _negated(masked, trigger):
+        if kind == "visit" and CALLED_OFF_RE.match(masked, trigger.end()):
+            ctx.called_off |= {id(p) for g in participants_for(kind, trigger, masked, mentions, base, ctx) for p in g}
         return []
+    if ctx.called_off and UNREALISED_RE.search(masked):
+        # "Doval's trip has been called off … He was scheduled to attend the meeting": not them
+        mentions = [m for m in mentions if id(m.person) not in ctx.called_off]
     role, countries = people.group_countries(masked)
     if kind == "meeting" and countries and mentions:
         ctx.groups.append((mentions[0].person, role, countries, sentence))
