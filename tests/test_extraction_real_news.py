@@ -2205,3 +2205,15 @@ def test_a_trip_called_off_is_no_event_and_what_its_traveller_was_to_do_is_not_t
     )
     assert all("Ana Ruiz" not in people_of(e) for e in events)
     assert all(e.kind != "visit" for e in events)
+
+
+def test_a_name_after_an_office_of_a_country_written_with_the_and_two_words():
+    [meeting] = [
+        e for e in events_of(
+            "Security Adviser Ana Ruiz met with her counterpart Secretary of the Security Council of the Russian Federation "
+            "Nikolai Volkov on Monday.",
+            published=DAY,
+        )
+        if e.kind == "meeting"
+    ]
+    assert people_of(meeting) == ["Ana Ruiz", "Nikolai Volkov"]

@@ -86,7 +86,7 @@ NOT_NAME = {
     "an", "this", "that", "these", "those", "he", "she", "they", "it", "we", "i", "mr", "mrs", "ms", "dr",
     "minister", "ministers", "president", "prime", "defence", "defense", "foreign", "secretary", "general",
     "deputy", "union", "chief", "army", "navy", "ministry", "government", "state", "affairs", "external",
-    "home", "national", "security", "counterpart", "also", "however", "meanwhile", "on", "said", "read",
+    "home", "national", "security", "adviser", "advisor", "counterpart", "also", "however", "meanwhile", "on", "said", "read",
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "lt", "gen", "lieutenant", "col", "colonel", "admiral", "adm", "west", "east",
@@ -213,8 +213,13 @@ def names_after_offices(text, start, end):
             continue  # "President Joe Biden": a title alone is the titles' rule
         # After the last office word, an "of" and a place may close the office: "Council of Chile".
         cut = offices[-1]
-        while cut + 2 < len(words) and words[cut + 1].group() in ("of", "for") and places.lookup_place(words[cut + 2].group()):
-            cut += 2
+        while cut + 2 < len(words) and words[cut + 1].group() in ("of", "for"):
+            # "Council of Chile", "Council of the Russian Federation"
+            skip = cut + 2 + (words[cut + 2].group() == "the")
+            place = next((n for n in (3, 2, 1) if skip + n <= len(words) and places.lookup_place(" ".join(w.group() for w in words[skip : skip + n]))), 0)
+            if not place:
+                break
+            cut = skip + place - 1
         rest = words[cut + 1 :]
         if not 2 <= len(rest) <= 4 or not rest[0].group()[0].isupper() or any(w.group() in ("of", "for", "the") for w in rest):
             continue
