@@ -2217,3 +2217,14 @@ def test_a_name_after_an_office_of_a_country_written_with_the_and_two_words():
         if e.kind == "meeting"
     ]
     assert people_of(meeting) == ["Ana Ruiz", "Nikolai Volkov"]
+
+
+def test_a_day_without_a_year_takes_the_year_of_the_day_its_paragraph_gave():
+    events = events_of(
+        "On the second day of his visit to Spain, Defence Minister Tomas Berg met industry leaders in Madrid on "
+        "October 10, 2023. During the meeting, he recalled the defence agreement concluded with Defence Minister "
+        "Ana Ruiz on October 9."
+    )
+    [agreement] = [e for e in events if e.kind == "agreement"]
+    assert agreement.date.iso() == "2023-10-09"
+

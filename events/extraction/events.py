@@ -1,6 +1,7 @@
 """Events in one document: what each sentence says happened (its kind, people, date and venue),
 then the sentences that report the same event joined into one."""
 
+import calendar
 import datetime
 import re
 from dataclasses import dataclass, field, replace
@@ -623,6 +624,15 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
             value = min(finer, key=lambda v: RANK[v.precision], default=value)
         if not value.known and ctx.anchor.year and nearest.kind in ("weekday", "weekday_range", "relative_day", "relative_period"):
             value = _report_year(ctx.anchor, f"“{nearest.text}” in a report of", value.weekday)
+        if not value.known and value.month_day and ctx.paragraph_time and ctx.paragraph_time[1].precision == "day":
+            # "met … on October 10, 2023. … the agreement concluded on October 9": the year of the
+            # day the paragraph gave, the nearest such day to it
+            given = ctx.paragraph_time[1].date
+            month, day = value.month_day
+            days = [datetime.date(y, month, day) for y in (given.year - 1, given.year, given.year + 1) if (month, day) != (2, 29) or calendar.isleap(y)]
+            if days:
+                near = min(days, key=lambda d: abs((d - given).days))
+                value = DateValue(near, "day", f"“{nearest.text}”, the nearest such day to “{ctx.paragraph_time[0]}” ({given.isoformat()})")
         if value.known and speaker and nearest.start >= speaker.start():
             # "…, PTI reported on Thursday": the day of the words, standing for the report's day
             # (a day the report gives the event itself wins over it).
