@@ -2228,3 +2228,35 @@ def test_a_day_without_a_year_takes_the_year_of_the_day_its_paragraph_gave():
     [agreement] = [e for e in events if e.kind == "agreement"]
     assert agreement.date.iso() == "2023-10-09"
 
+
+
+def test_this_article_is_from_dates_the_page():
+    doc = extract_document(
+        "This Article is From Jul 15, 2023\n\nForeign Minister Ana Ruiz on Friday met top Spanish diplomat Tomas Berg.\n",
+        topics=TOPICS,
+    )
+    assert doc.published == datetime.date(2023, 7, 15)
+    [meeting] = doc.events
+    assert meeting.date.iso() == "2023-07-14"
+    assert {p.name: p.country for p in meeting.participants}["Tomas Berg"] == "ES"
+
+
+def test_the_meeting_took_place_on_the_sidelines_of_a_forum_in_a_town_places_it():
+    [meeting] = events_of(
+        "Foreign Minister Ana Ruiz on Friday met Foreign Minister Tomas Berg. "
+        "The meeting took place on the sidelines of the regional forum's ministerial meeting in Jakarta.",
+        published=DAY,
+    )
+    assert meeting.venue.name == "Jakarta"
+
+
+def test_an_offices_initials_between_it_and_the_name_and_a_spokesman_before_his_quote():
+    [meeting] = events_of(
+        "External Affairs Minister (EAM) S Jaishankar and Foreign Minister of China Wang Yi, on Friday, discussed "
+        "border areas during a meeting in Johannesburg. Briefing reporters about the external affairs minister’s "
+        "meeting with his Chinese counterpart, spokesperson Randhir Jaiswal said, “The two ministers reviewed "
+        "developments since their last meeting.”",
+        published=DAY,
+    )
+    assert people_of(meeting) == ["S Jaishankar", "Wang Yi"]
+    assert {p.name: p.country for p in meeting.participants} == {"S Jaishankar": "IN", "Wang Yi": "CN"}

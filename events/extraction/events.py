@@ -440,7 +440,8 @@ def _outside_other_clauses(masked, mentions, base, trigger):
 # ", PTI reported on Thursday."
 TRAILING_SPEAKER_RE = re.compile(
     r",\s+(?:(?:the|a|an)\s+)?(?:[\w’'.-]+\s+){0,6}?(?:said|says|told\s+[\w\s]{1,20}?|reported|reports|added|stated|announced|confirmed|noted|tweeted|posted|wrote)"
-    r"(?:\s+(?:on|in|at|late|early|this|last|earlier|today|yesterday)\b[^,;]*)?(?:,\s+adding\b[^;]*)?\s*[.]?\s*$"
+    r"(?:\s+(?:on|in|at|late|early|this|last|earlier|today|yesterday)\b[^,;]*)?(?:,\s+adding\b[^;]*)?"
+    r"(?:[,:]?\s*[“\x22][^”\x22]*[”\x22])?\s*[.]?\s*$"  # (or before the words it quotes: "…, X said, “…”")
 )
 
 
@@ -859,7 +860,10 @@ PAIR_RE = re.compile(
     re.I,
 )
 # "The meeting took place in Munich on the sidelines of a security conference": where the last event was.
-TOOK_PLACE_RE = re.compile(r"^\s*The\s+(?:meeting|talks|call|summit|conversation)\s+(?:took\s+place|was\s+held|were\s+held|happened)\s+in\b")
+TOOK_PLACE_RE = re.compile(
+    r"^\s*The\s+(?:meeting|talks|call|summit|conversation)\s+(?:took\s+place|was\s+held|were\s+held|happened)\s+"
+    r"(?:(?:on\s+the\s+)?(?:sidelines|margins)\s+of\s+[^.;]{0,120}?\s)?in\b"  # "… on the sidelines of the ARF meeting in Jakarta"
+)
 # "In their talks, they will be joined by the foreign ministers": the people named after it join the pair.
 JOINED_BY_RE = re.compile(r"\b(?:they|their\s+\w+)\b[^.;]{0,30}?\b(?:will\s+be|were|are|have\s+been|had\s+been)\s+joined\s+by\b", re.I)
 COUNTRY_PAIR_RE = re.compile(r"(?:^|[,;]\s+|\b(?:and|after|then)\s+)(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+and\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?!and\b)(?:[a-z]+\s+){0,2}?(?:signed|agreed|inked|exchanged|issued|adopted|reached|held|released)\b")

@@ -26,7 +26,7 @@ ROLE = (
     r"|(?:vice[\s-])?president|premier|chancellor|king|queen|emir|crown\s+prince|sultan|(?:supreme\s+)?leader|chairman"
     r"|head\s+of\s+(?:state|government)|governor|state\s+councill?or|(?:deputy\s+)?foreign\s+minister|envoy|special\s+(?:envoy|representative)"
     r"|secretary[\s-]general|secretary\s+of\s+(?:state|defen[cs]e|the\s+\w+|\w+)|(?:defen[cs]e|foreign|home|treasury|trade|commerce|energy)\s+secretary"
-    r"|national\s+security\s+advis[eo]r|ambassador|high\s+commissioner|foreign\s+secretary"
+    r"|national\s+security\s+advis[eo]r|ambassador|high\s+commissioner|foreign\s+secretary|(?:top\s+|senior\s+|chief\s+)?diplomat"
     r"|chief\s+of\s+(?:the\s+)?(?:army|naval|air|defen[cs]e)\s+staff|(?:army|navy|air\s+force)\s+chief"
 )
 RANK = (
@@ -502,7 +502,7 @@ def _country_before(text, start):
 
 
 OF_COUNTRY_RE = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3})")
-SEPARATOR_RE = re.compile(r"[\s,]*")
+SEPARATOR_RE = re.compile(r"[\s,]*(?:\([A-Z]{2,6}\)[\s,]*)?")  # (also an office's initials: "External Affairs Minister (EAM) S Jaishankar")
 
 
 def _country_after(text, end):
@@ -604,8 +604,8 @@ def build_registry(text, sentences):
     for s in sentences:
         previous = None
         for start, end, name, country, role in named_mentions(text, s.start, s.end):
-            if s.is_headline and (not role or role in ("counterpart", SPOUSE)):
-                continue
+            if s.is_headline and (not role or role in ("counterpart", SPOUSE) or "diplomat" in role.lower()):
+                continue  # ("… Top Chinese Diplomat Discuss Peace": a description, no office, before capitalised words)
             if role == "counterpart":
                 person = registry.add(name, country, previous.role if previous else "")
                 if previous and previous is not person:
