@@ -2260,3 +2260,14 @@ def test_an_offices_initials_between_it_and_the_name_and_a_spokesman_before_his_
     )
     assert people_of(meeting) == ["S Jaishankar", "Wang Yi"]
     assert {p.name: p.country for p in meeting.participants} == {"S Jaishankar": "IN", "Wang Yi": "CN"}
+
+
+def test_a_dateline_after_a_syndicators_credit_and_no_scene_from_the_visit_before():
+    events = events_of(
+        "(WIRE- AGENCY) Lima, Oct 17 (AGENCY) President Ana Ruiz held talks with her Peruvian counterpart Tomas Berg.\n\n"
+        "Ruiz was warmly received by Berg upon her arrival, after concluding her state visit to Chile.",
+        published=datetime.date(2024, 10, 17),
+    )
+    meetings = [e for e in events if e.kind == "meeting"]
+    assert meetings and all(e.venue is not None and e.venue.name == "Lima" for e in meetings)
+    assert all(p.country != "CL" for e in events for p in e.participants)

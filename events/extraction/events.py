@@ -245,12 +245,13 @@ def classify(masked, mention_offsets):
                 # "speak in phone call … as officials set to visit China"; "held talks with Blinken amid unease
                 # following Modi's visit to Russia": the visit is what the talks are set against
                 return "meeting", meeting
-            if kind == "visit" and re.match(r"['’]s\s", m.group()) and SETTING_CLAUSE_RE.search(masked, 0, m.start()):
+            if kind == "visit" and re.search(r"\b(?:visit|trip|tour)\b", m.group(), re.I) and SETTING_CLAUSE_RE.search(masked, 0, m.start()):
                 # "Weeks before Modi's visit to Russia, Doval visited Moscow"; "Following Muizzu's visit
-                # to India, Modi engaged in bilateral talks": the visit the sentence sets its event by
+                # to India, Modi engaged in bilateral talks"; "was received by Berg, after concluding her
+                # state visit to Chile": the visit the sentence sets its event by
                 comma = masked.find(",", m.end())
                 later = VISIT_RE.search(masked, comma) if comma > 0 else None
-                meeting = MEETING_VERB_RE.search(masked, m.end())
+                meeting = MEETING_VERB_RE.search(masked)
                 if later:
                     return kind, later
                 if meeting:
@@ -1558,7 +1559,7 @@ def _trip_to_the_meeting(masked, mentions, base, ctx, meeting):
     if not trip or re.match(r"(?:to|will)\s+visit", trip.group(), re.I):
         return []  # a visit someone is to make is reported again when it happens
     talks = MEETING_VERB_RE.search(masked, 0, trip.start())
-    if talks and BACKDROP_RE.search(masked, talks.end(), trip.start()):
+    if talks and SETTING_CLAUSE_RE.search(masked, talks.end(), trip.start()):
         return []  # "held talks with Blinken amid unease following Modi's visit to Russia": another trip
     before = [m for m in mentions if m.start - base < trip.start()]
     if not before:

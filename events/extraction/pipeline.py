@@ -8,7 +8,7 @@ from pathlib import Path
 
 from . import dates, people, places
 from . import text as textmod
-from .events import BACKDROP_RE, Context, document_events, mask_quotations
+from .events import SETTING_CLAUSE_RE, Context, document_events, mask_quotations
 from .topics import compile_topics
 from .types import DocumentExtraction
 
@@ -57,7 +57,9 @@ def dateline(text, sentences):
     from the first sentence on, as a dateline's own full stop ('November 8. /TASS/.') ends a sentence."""
     at = next((i for i, s in enumerate(sentences) if not s.is_headline), None)
     first = sentences[at] if at is not None else None
-    m = DATELINE_RE.match(text, first.start, first.start + 160) if first else None
+    # (after a syndicator's credit opening the body: "(MENAFN- IANS) Nouakchott, Oct 17 (IANS) …")
+    start = first.start + len(CREDIT_OPENER_RE.match(text, first.start)[0]) if first else 0
+    m = DATELINE_RE.match(text, start, start + 160) if first else None
     if not m and at:
         # "QINGDAO, June 26:" on a line of its own, above the first paragraph.
         line = sentences[at - 1]
@@ -76,6 +78,7 @@ def dateline(text, sentences):
     return None, m[2] or m[4] or m[6]
 
 
+CREDIT_OPENER_RE = re.compile(r"(?:\([^()\n]{1,40}\)\s*)?")
 # "Istanbul/Athens, 7 December 2023 (dpa/MIA) - …", "BEIJING, May 19, 2023 /PRNewswire/ — …"
 DATELINE_TAIL_RE = re.compile(r"\s*(?:\([^()\n]{1,30}\)|/[^/\n]{1,20}/)?\s*(?:[-—–:]|\.\s)")
 
@@ -121,8 +124,8 @@ def scene_of(masked, section, dateline):
             continue  # "he said Thursday during a visit to New Zealand": where a speaker was, an aside
         if PAST_TRIP_BEFORE_RE.search(masked[max(0, m.start() - 40) : m.start()]) or PAST_TRIP_AFTER_RE.match(masked, m.end()):
             continue  # "since his last visit to Beijing", "Modi's visit to Russia three weeks back": a trip before the report's
-        if BACKDROP_RE.search(re.split(r"[.;]", masked[max(0, m.start() - 60) : m.start()])[-1]):
-            continue  # "talks amid unease following Modi's visit to Russia": what the report's events are set against
+        if SETTING_CLAUSE_RE.search(re.split(r"[.;]", masked[max(0, m.start() - 60) : m.start()])[-1]):
+            continue  # "talks amid unease following Modi's visit to Russia", "after concluding her state visit to Algeria"
         ref = places.lookup_place(m[1] or m[2] or m[3])
         if ref:
             return ref
