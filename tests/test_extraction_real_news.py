@@ -2271,3 +2271,37 @@ def test_a_dateline_after_a_syndicators_credit_and_no_scene_from_the_visit_befor
     meetings = [e for e in events if e.kind == "meeting"]
     assert meetings and all(e.venue is not None and e.venue.name == "Lima" for e in meetings)
     assert all(p.country != "CL" for e in events for p in e.participants)
+
+
+def test_two_leaders_talking_over_phone_a_spokesman_told_reporters_is_their_call():
+    [call] = events_of(
+        "Prime Minister Ana Ruiz and President Tomas Berg were talking over phone on Monday, spokesperson Mark Stone told reporters.",
+        published=DAY,
+    )
+    assert call.kind == "meeting" and call.remote and people_of(call) == ["Ana Ruiz", "Tomas Berg"]
+    assert call.date.iso() == "2024-03-11"
+
+
+def test_last_evening_is_the_day_before_the_report():
+    [call] = events_of("Prime Minister Ana Ruiz and President Tomas Berg held a telephonic conversation last evening.", published=DAY)
+    assert call.date.iso() == "2024-03-11"
+
+
+def test_their_first_conversation_told_with_a_possessive_is_an_earlier_call():
+    events = events_of(
+        "President Tomas Berg spoke to Prime Minister Ana Ruiz by phone on Monday.\n\n"
+        "Berg and Ruiz’s first conversation took place on November 9, when Ruiz congratulated him.",
+        published=DAY,
+    )
+    assert sorted(e.date.iso() for e in events) == ["2023-11-09", "2024-03-11"]
+    assert all(people_of(e) == ["Ana Ruiz", "Tomas Berg"] for e in events)
+
+
+def test_a_summit_someone_is_invited_to_is_to_come():
+    events = events_of(
+        "Prime Minister Ana Ruiz had a telephonic conversation today with President Tomas Berg.\n\n"
+        "The president invited Ruiz to the regional summit in Lima.",
+        published=DAY,
+    )
+    [summit] = [e for e in events if e.kind == "summit"]
+    assert not summit.date.known and "coming" in summit.date.evidence

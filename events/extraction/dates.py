@@ -58,7 +58,7 @@ PATTERNS = [
     # "from Thursday to Friday": a run of days named by their weekdays.
     ("weekday_range", r"\b(?:" + "|".join(WEEKDAYS) + r")\s*(?:-|–|to|through|and)\s*(?:" + "|".join(WEEKDAYS) + r")\b"),
     ("weekday", r"\b(?:last\s+|next\s+|this\s+|on\s+)?(?:" + "|".join(WEEKDAYS) + r")\b"),
-    ("relative_day", r"\b(?i:today|tonight|yesterday|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening))\b"),
+    ("relative_day", r"\b(?i:today|tonight|yesterday|tomorrow|last\s+(?:night|evening)|this\s+(?:morning|afternoon|evening))\b"),
     ("relative_period", r"\b(?i:(?:(?:earlier|later)\s+)?(?:last|next|this)\s+(?:week|month|year))\b"),
 ]
 # The `regex` module (dateparser's own dependency) allows the variable-width look-behinds above.
@@ -448,7 +448,7 @@ def _resolve_weekday_range(text, original, anchor, future):
 def _resolve_relative_day(text, original, anchor):
     if anchor.date is None:
         return DateValue(evidence=f"“{original}”, but the publication date is unknown")
-    offset = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(re.sub(r"\s+", " ", text), 0)
+    offset = {"yesterday": -1, "last night": -1, "last evening": -1, "tomorrow": 1}.get(re.sub(r"\s+", " ", text), 0)
     day = anchor.date + datetime.timedelta(days=offset)
     return DateValue(day, "day", f"“{original}” relative to the publication date {anchor.date.isoformat()}")
 

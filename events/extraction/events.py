@@ -51,7 +51,7 @@ VISIT_RE = re.compile(
     re.I,
 )
 PAST_MEETING_WORDS = (
-    r"(?:(?:first|last|previous|earlier|latest|most\s+recent)\s+)?(?:meeting|interaction|encounter|talks)"
+    r"(?:(?:first|last|previous|earlier|latest|most\s+recent)\s+)?(?:meeting|interaction|encounter|talks|conversation|call)"
     r"\s+(?:happened|took\s+place|was\s+held|were\s+held)"
 )
 MEETING_VERB_RE = re.compile(
@@ -63,7 +63,7 @@ MEETING_VERB_RE = re.compile(
     r"|(?:organi[sz]ed|hosted|gave|held|threw)\s+an?\s+(?:[\w-]+\s+){0,2}?(?:luncheon|lunch|dinner|banquet|breakfast|reception)\b(?:\s+[\w-]+){0,6}?\s+(?:for|in\s+honou?r\s+of)"
     r"|(?:consulted|consults|conferred|confers)\s+(?:[\w-]+\s+){0,3}?with"
     r"|(?:are|were|is|was)\s+(?:currently\s+|now\s+)?in\s+(?:[\w-]+\s+){0,2}?(?:talks|discussions|negotiations)"
-    r"|(?:spoke|speak|speaks|talked|talk|talks)\s+(?:by|on|over)\s+(?:the\s+)?(?:tele)?phone"
+    r"|(?:spoke|speak|speaks|speaking|talked|talk|talks|talking)\s+(?:by|on|over)\s+(?:the\s+)?(?:tele)?phone"
     r"|(?:speak|speaks|spoke)\s+in\s+(?:a\s+)?(?:tele)?phone\s+call"
     r"|(?:tele)?phon(?:e|ic)\s+(?:call|conversation|talks)\s+(?:with|between)|(?:video|virtual)\s+(?:call|conference|talks)\s+(?:with|between)"
     # "interacted with his Malaysian counterpart", "the interaction between the two"
@@ -80,7 +80,7 @@ MEETING_VERB_RE = re.compile(
     # "Modi's first bilateral meeting, amongst the five scheduled for Friday, was with Sirisena"
     r"|(?<=['’]s\s)(?:(?:first|second|third|next|last|final)\s+)?(?:bilateral\s+)?(?:meeting|talks)(?:,[^,;]{1,60},)?\s+(?:was|were)\s+with"
     # "Their first interaction happened on the sidelines of …": a meeting of the pair told of
-    rf"|(?<=\b(?-i:T|t)heir\s)(?:{PAST_MEETING_WORDS})"
+    rf"|(?<=\b(?-i:T|t)heir\s)(?:{PAST_MEETING_WORDS})|(?<=['’]s\s)(?:{PAST_MEETING_WORDS})"  # "Trump and Modi's first conversation took place"
     r")\b",
     re.I,
 )
@@ -227,6 +227,9 @@ def classify(masked, mention_offsets):
     that happening, not a statement."""
     speech = SPEECH_RE.search(masked)
     reported = speech and any(regex.search(masked, speech.end()) for regex in (AGREEMENT_RE, VISIT_RE, MEETING_VERB_RE))
+    trailing = TRAILING_SPEAKER_RE.search(masked)
+    if speech and trailing and trailing.start() < speech.start() and any(regex.search(masked, 0, trailing.start()) for regex in (AGREEMENT_RE, VISIT_RE, MEETING_VERB_RE)):
+        speech = None  # "Modi and Trump were talking over phone on Tuesday, Spokesperson Sean Spicer told reporters."
     if speech and not reported and OCCASION_RE.search(masked) and any(offset < speech.start() for offset in mention_offsets):
         return "statement", speech
     for kind, regex in (("agreement", AGREEMENT_RE), ("summit", SUMMIT_RE), ("visit", VISIT_RE), ("meeting", MEETING_VERB_RE)):
@@ -583,6 +586,7 @@ VISIT_FROM_RE = re.compile(r"\b(?:visit|trip|tour|stay)\b[^.;]{0,60}\bfrom\s+$",
 DAY_KINDS = ("month_day", "day_month", "month_day_year", "day_month_year", "weekday", "iso")
 
 
+INVITED_TO_RE = re.compile(r"\binvit(?:ed|es|ing|ation)\b[^.;]{0,60}\bto\s+(?:the\s+|a\s+|an\s+|visit\s+)?(?:[\w-]+\s+){0,5}$", re.I)
 # What an event came before or after: "ahead of the summit", "before flying to Paris".
 PRECEDES_RE = re.compile(r"\b(?:ahead\s+of|before|after|prior\s+to|following|in\s+the\s+run-up\s+to)\s+(?!(?:the\s+)?(?:day|week|month|year)\b)", re.I)
 DISCUSSED_RE = re.compile(r"discussed|deliberate[ds]?|conferred", re.I)
@@ -643,6 +647,8 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
     # The tense of the clause the event's verb is in: "said the three countries would establish a
     # hotline … at the close of his talks" reports talks that happened.
     future = dates.is_future(masked, trigger.start() + len(trigger.group().split()[0]))
+    # "invited Modi to the G-7 Summit": an occasion to come
+    future = future or bool(INVITED_TO_RE.search(masked, 0, trigger.start()))
     if headline and not future:
         return DateValue(evidence=HEADLINE_EVIDENCE)
     following = FOLLOWING_DAY_RE.search(masked, 0, trigger.start())
