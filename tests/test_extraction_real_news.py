@@ -2305,3 +2305,16 @@ def test_a_summit_someone_is_invited_to_is_to_come():
     )
     [summit] = [e for e in events if e.kind == "summit"]
     assert not summit.date.known and "coming" in summit.date.evidence
+
+
+def test_a_trip_that_follows_another_visit_on_a_day_is_not_dated_by_it():
+    events = events_of(
+        "Trade Minister Ana Ruiz's trip to Washington follows the visit of a US team of officials to Madrid on September 16.\n\n"
+        "On September 16, a US delegation led by Assistant Trade Representative Tomas Berg met officials headed by "
+        "Chief Negotiator Mark Stone in Madrid.",
+        published=datetime.date(2025, 9, 22),
+    )
+    [visit] = [e for e in events if e.kind == "visit"]
+    assert visit.date.iso() != "2025-09-16"
+    [meeting] = [e for e in events if e.kind == "meeting"]
+    assert people_of(meeting) == ["Mark Stone", "Tomas Berg"] and meeting.date.iso() == "2025-09-16"

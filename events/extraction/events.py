@@ -588,7 +588,7 @@ DAY_KINDS = ("month_day", "day_month", "month_day_year", "day_month_year", "week
 
 INVITED_TO_RE = re.compile(r"\binvit(?:ed|es|ing|ation)\b[^.;]{0,60}\bto\s+(?:the\s+|a\s+|an\s+|visit\s+)?(?:[\w-]+\s+){0,5}$", re.I)
 # What an event came before or after: "ahead of the summit", "before flying to Paris".
-PRECEDES_RE = re.compile(r"\b(?:ahead\s+of|before|after|prior\s+to|following|in\s+the\s+run-up\s+to)\s+(?!(?:the\s+)?(?:day|week|month|year)\b)", re.I)
+PRECEDES_RE = re.compile(r"\b(?:ahead\s+of|before|after|prior\s+to|following|follows|followed|in\s+the\s+run-up\s+to)\s+(?!(?:the\s+)?(?:day|week|month|year)\b)", re.I)
 DISCUSSED_RE = re.compile(r"discussed|deliberate[ds]?|conferred", re.I)
 # An event named as a noun, up to here within its clause: "Mr. Modi's visit to Vladivostok in".
 NOMINAL_EVENT_RE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:visit|trip|tour|meeting|summit|talks)\b[^,;]*$")
@@ -616,8 +616,7 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
         # "during a meeting ahead of Modi's visit to Vladivostok in early September, in Moscow,
         # Wednesday, Aug 21, 2019": the time of what it came before, when the sentence gives its own
         clause_end = re.compile(r"[,;]|$").search(masked, before.end()).start()
-        own = [e for e in found if not before.start() < e.start < clause_end]
-        found = own or found
+        found = [e for e in found if not before.start() < e.start < clause_end]
     if found:
         nearest = min(found, key=lambda e: _distance(masked, e, trigger))
         value = dates.resolve(nearest, masked, ctx.anchor)

@@ -27,6 +27,7 @@ ROLE = (
     r"|head\s+of\s+(?:state|government)|governor|state\s+councill?or|(?:deputy\s+)?foreign\s+minister|envoy|special\s+(?:envoy|representative)"
     r"|secretary[\s-]general|secretary\s+of\s+(?:state|defen[cs]e|the\s+\w+|\w+)|(?:defen[cs]e|foreign|home|treasury|trade|commerce|energy)\s+secretary"
     r"|national\s+security\s+advis[eo]r|ambassador|high\s+commissioner|foreign\s+secretary|(?:top\s+|senior\s+|chief\s+)?diplomat"
+    r"|(?:(?:assistant|deputy)\s+)?(?:US\s+|U\.S\.\s+)?trade\s+representative|chief\s+negotiator"
     r"|chief\s+of\s+(?:the\s+)?(?:army|naval|air|defen[cs]e)\s+staff|(?:army|navy|air\s+force)\s+chief"
 )
 RANK = (
@@ -86,7 +87,7 @@ NOT_NAME = {
     "an", "this", "that", "these", "those", "he", "she", "they", "it", "we", "i", "mr", "mrs", "ms", "dr",
     "minister", "ministers", "president", "prime", "defence", "defense", "foreign", "secretary", "general",
     "deputy", "union", "chief", "army", "navy", "ministry", "government", "state", "affairs", "external",
-    "home", "national", "security", "adviser", "advisor", "counterpart", "also", "however", "meanwhile", "on", "said", "read",
+    "home", "national", "security", "adviser", "advisor", "assistant", "counterpart", "also", "however", "meanwhile", "on", "said", "read",
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "lt", "gen", "lieutenant", "col", "colonel", "admiral", "adm", "west", "east",
