@@ -2318,3 +2318,12 @@ def test_a_trip_that_follows_another_visit_on_a_day_is_not_dated_by_it():
     assert visit.date.iso() != "2025-09-16"
     [meeting] = [e for e in events if e.kind == "meeting"]
     assert people_of(meeting) == ["Mark Stone", "Tomas Berg"] and meeting.date.iso() == "2025-09-16"
+
+
+def test_a_call_told_again_by_its_countries_takes_no_place_from_the_dateline():
+    [call] = events_of(
+        "Madrid: Defence Minister Ana Ruiz on Monday held telephonic conversation with Defence Secretary Tomas Berg of the United Kingdom.\n"
+        "The ministry said that Spain and the UK discussed a range of defence issues.",
+        published=DAY,
+    )
+    assert call.remote and call.venue is None

@@ -1762,8 +1762,9 @@ def join(events):
             home.date.weekday = event.date.weekday
         if home.date.month_day is None and event.date.month_day is not None:
             home.date.month_day = event.date.month_day
-        if event.venue and (home.venue is None or (event.venue_stated and not home.venue_stated)):
-            home.venue, home.venue_stated = event.venue, event.venue_stated  # a stated venue beats the scene
+        if event.venue and (home.venue is None or (event.venue_stated and not home.venue_stated)) and not (home.remote and not event.venue_stated):
+            # a stated venue beats the scene (but the scene is no place of a call)
+            home.venue, home.venue_stated = event.venue, event.venue_stated
         home.topics = sorted({*home.topics, *event.topics})
         home.countries = sorted({*home.countries, *event.countries})
     return out
