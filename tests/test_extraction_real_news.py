@@ -2327,3 +2327,22 @@ def test_a_call_told_again_by_its_countries_takes_no_place_from_the_dateline():
         published=DAY,
     )
     assert call.remote and call.venue is None
+
+
+def test_diplomatic_honorifics_with_full_stops_and_an_office_after_the_name():
+    [call_on] = events_of(
+        "EAM Dr. S. Jaishankar called on H.E. Sheikh Mohamed bin Zayed Al Nahyan, President of the UAE, in Abu Dhabi on Tuesday.",
+        published=DAY,
+    )
+    assert {p.name: p.country for p in call_on.participants} == {"S. Jaishankar": "IN", "Mohamed bin Zayed Al Nahyan": "AE"}
+    [meeting] = events_of(
+        "Smt. Droupadi Murmu, President of India, met Mr. Emmanuel Macron, President of the French Republic, "
+        "in New Delhi on Friday.",
+        published=DAY,
+    )
+    assert {p.name: (p.country, p.role) for p in meeting.participants} == {
+        "Droupadi Murmu": ("IN", "President"),
+        "Emmanuel Macron": ("FR", "President"),
+    }
+    [talks] = events_of("Raksha Mantri Sh. Rajnath Singh held talks with Defence Minister Mohamed Zaki of Egypt on Monday.", published=DAY)
+    assert people_of(talks) == ["Mohamed Zaki", "Rajnath Singh"]

@@ -37,7 +37,7 @@ RANK = (
 )
 # Honorifics in English and in the languages Asian and Arab outlets write them in.
 HONORIFIC = (
-    r"first\s+lady|mr\.?|mrs\.?|ms\.?|dr\.?|shri|smt\.?|sri|shrimati|kumari|thiru|sheikh|shaikh|prince|princess|hrh"
+    r"first\s+lady|mr\.?|mrs\.?|ms\.?|dr\.?|shri|sh\.|smt\.?|sri|shrimati|kumari|thiru|sheikh|shaikh|prince|princess|hrh"
     r"|his\s+(?:royal\s+)?(?:highness|excellency|majesty)|her\s+(?:royal\s+)?(?:highness|excellency|majesty)|h\.\s?e\.?"
     r"|tan\s+sri|puan\s+sri|datuk\s+seri|dato['’]?\s+seri|datuk|dato['’]?|datin|tun|tuan|haji|hajjah|syed|sayyid|begum|janab"
 )
@@ -590,11 +590,27 @@ def named_mentions(text, start=0, end=None):
             continue  # a name without a title inside quotation marks is a title: “Athens Declaration on Friendly Relations”
         if not any(o[0] < found[1] and found[0] < o[1] for o in out):
             out.append(found)
+    out = [_with_appositive_office(text, *found) for found in out]
     # "his wife Kim Keon Hee", "First Lady Jill Biden": a leader's spouse, who accompanies rather than meets.
     return sorted(
         (s, e, name, country, SPOUSE if SPOUSE_RE.search(text[max(start, s - 25) : s]) else role)
         for s, e, name, country, role in out
     )
+
+
+# "Sheikh Mohamed bin Zayed Al Nahyan, President of the UAE,": the office and country after the name.
+APPOSITIVE_OFFICE_RE = re.compile(rf",\s+(?:the\s+)?((?i:{ROLE}))\s+of\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){{0,4}})")
+
+
+def _with_appositive_office(text, s, e, name, country, role):
+    m = APPOSITIVE_OFFICE_RE.match(text, e)
+    if country or not m:
+        return s, e, name, country, role
+    words = m[2].split()
+    code = next((places.country_names().get(" ".join(words[:n])) for n in range(len(words), 0, -1) if places.country_names().get(" ".join(words[:n]))), None)
+    if code is None:
+        return s, e, name, country, role
+    return s, e, name, code, role or normalise_role(m[1])
 
 
 def build_registry(text, sentences):

@@ -17,6 +17,8 @@ ABBREVIATIONS = {
     "ltd", "co", "corp", "dept", "govt", "rs", "approx", "fig", "vol", "ed", "esp", "jan", "feb", "mar", "apr",
     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur",
     "thurs", "fri", "sat", "sun", "i.e", "e.g", "u.s", "u.k", "u.n", "a.m", "p.m", "al",
+    # honorifics of Indian and diplomatic writing: "Sh. Rajnath Singh", "Smt. Droupadi Murmu", "H.E. Sheikh …"
+    "sh", "smt", "h.e",
 }
 
 # A full stop, question or exclamation mark, closing quotes or brackets, then space and a new start.
