@@ -2346,3 +2346,21 @@ def test_diplomatic_honorifics_with_full_stops_and_an_office_after_the_name():
     }
     [talks] = events_of("Raksha Mantri Sh. Rajnath Singh held talks with Defence Minister Mohamed Zaki of Egypt on Monday.", published=DAY)
     assert people_of(talks) == ["Mohamed Zaki", "Rajnath Singh"]
+
+
+def test_a_day_earlier_is_the_day_before_the_storys_and_not_the_coming_meeting():
+    events = events_of(
+        "Prime Minister Narendra Modi arrived at the White House on Thursday to hold talks with President Joe Biden.\n\n"
+        "Modi and Biden will have a one-on-one meeting in the Oval Office.\n\n"
+        "President Biden and First Lady Jill Biden hosted Prime Minister Modi for a dinner at the White House a day "
+        "earlier during which they discussed a range of issues.",
+        published=datetime.date(2023, 6, 22),
+    )
+    meetings = [e for e in events if e.kind == "meeting"]
+    assert sorted((e.date.iso() or "-") for e in meetings) == ["-", "2023-06-21"]
+    assert all(people_of(e) == ["Joe Biden", "Narendra Modi"] for e in meetings)
+
+
+def test_two_initials_open_a_first_name():
+    [meeting] = events_of("Nepalese Prime Minister KP Sharma Oli received Prime Minister Narendra Modi in Janakpur on Friday.", published=DAY)
+    assert {p.name: p.country for p in meeting.participants}["KP Sharma Oli"] == "NP"

@@ -132,7 +132,8 @@ PARAGRAPH_EVIDENCE = "the paragraph is set at another time"
 SEVERAL_EVIDENCE = "the report tells of several meetings"
 # Evidence that an undated event is not the one the report is about, nor of its day.
 LATER_EVIDENCE = "an occasion the report's people go on to later"
-OTHER_TIME = (EARLIER_EVIDENCE, DESCRIBED_EVIDENCE, PARAGRAPH_EVIDENCE, LATER_EVIDENCE)
+PREVIOUS_DAY_EVIDENCE = "the day before the story's"
+OTHER_TIME = (EARLIER_EVIDENCE, DESCRIBED_EVIDENCE, PARAGRAPH_EVIDENCE, LATER_EVIDENCE, PREVIOUS_DAY_EVIDENCE)
 
 
 @dataclass
@@ -657,6 +658,12 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
         expression, value, _ = ctx.paragraph_time
         day = (value.end or value.date) + datetime.timedelta(days=1)
         return DateValue(day, "day", f"“{following.group()}”: the day after “{expression}” ({value.iso()})")
+    previous = PREVIOUS_DAY_RE.search(masked)
+    told = ctx.paragraph_time[1] if ctx.paragraph_time else ctx.narrative if ctx.narrative.known else DateValue(ctx.anchor.date, "day") if ctx.anchor.date else None
+    if previous and told and told.known and told.precision == "day":
+        # "hosted Modi for an intimate dinner a day earlier": the day before the one the story is at
+        day = told.date - datetime.timedelta(days=1)
+        return DateValue(day, "day", f"{PREVIOUS_DAY_EVIDENCE}, {told.iso()}: “{previous.group()}” ({told.evidence})")
     described = DESCRIBED_RE.search(masked)
     lead_people = len(people) >= 2 and {id(p) for p in people} <= ctx.narrative_people
     if described and described.start() <= trigger.start() < described.end() + 20 and not lead_people:
@@ -728,6 +735,7 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
     return DateValue(evidence="the report gives no date for it")
 
 
+PREVIOUS_DAY_RE = re.compile(r"\b(?:a\s+day\s+(?:earlier|before)|the\s+(?:previous|preceding)\s+(?:day|evening|night))\b(?!\s+(?:of|that|when))", re.I)
 FOLLOWING_DAY_RE = re.compile(r"\b(?:the\s+(?:following|next)\s+day|a\s+day\s+later|the\s+day\s+after)\b(?!\s+(?:of|that|when))", re.I)
 # "The meeting comes six days after …", "The talks came nearly eight months after …"
 GAP_RE = re.compile(

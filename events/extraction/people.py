@@ -324,7 +324,7 @@ class Registry:
         found = [p for p in self.people if any(_contains(form, words) for form in p.forms)]
         if len(found) > 1:
             # "Kishida" of Prime Minister Fumio Kishida and of Yuko Kishida: the one with an office.
-            found = [p for p in found if p.role] or found
+            found = [p for p in found if p.role and p.role != SPOUSE] or found
         return found[0] if len(found) == 1 else None
 
     def by_description(self, role, country, recent=()):
@@ -474,7 +474,11 @@ def take_name(text, pos, end=None):
             break
         if is_date_word(bare, text[m.end(1) : m.end(1) + 5]):
             break
-        if len(bare) > 1 and bare.isupper():
+        initials = (
+            not tokens and len(bare) == 2 and not places.lookup_place(bare)
+            and re.match(r"\s+[A-Z][a-z]", text[m.end(1) : m.end(1) + 3]) is not None
+        )  # "KP Sharma Oli", "MK Stalin": a first name's initials
+        if len(bare) > 1 and bare.isupper() and not initials:
             break  # an acronym: SCO, NATO
         tokens.append((m.start(1), m.start(1) + len(bare) + (1 if len(bare) == 1 and word.endswith(".") else 0), bare))
         i = m.end()
