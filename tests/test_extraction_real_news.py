@@ -2364,3 +2364,12 @@ def test_a_day_earlier_is_the_day_before_the_storys_and_not_the_coming_meeting()
 def test_two_initials_open_a_first_name():
     [meeting] = events_of("Nepalese Prime Minister KP Sharma Oli received Prime Minister Narendra Modi in Janakpur on Friday.", published=DAY)
     assert {p.name: p.country for p in meeting.participants}["KP Sharma Oli"] == "NP"
+
+
+def test_nobody_visits_a_place_in_their_own_country():
+    events = events_of(
+        "JANAKPUR: Prime Minister Narendra Modi arrived here today on a two-day state visit to Nepal.\n\n"
+        "Nepalese Prime Minister KP Sharma Oli has reached Janaki temple to welcome his Indian counterpart.",
+        published=DAY,
+    )
+    assert [people_of(e) for e in events if e.kind == "visit"] == [["Narendra Modi"]]

@@ -1005,8 +1005,11 @@ def sentence_events(sentence, masked, mentions, ctx):
         if kind in ("meeting", "agreement", "summit") and len(group) < 2 and not _allows_single(kind, trigger, masked, member_role):
             continue
 
-        if kind == "visit" and venue and venue.name == places.country_name(venue.country) and all(p.country == venue.country for p in group):
-            continue  # "thanked Putin for the invitation to visit Russia": nobody visits their own country
+        place = venue or ctx.scene  # (a visit the sentence places nowhere is where the report is set)
+        if kind == "visit" and place and all(p.country == place.country and id(p) not in ctx.registry.inferred for p in group):
+            # "thanked Putin for the invitation to visit Russia", "Nepalese Prime Minister Oli has reached
+            # Janaki temple": nobody visits their own country
+            continue
         out.append(
             ExtractedEvent(
                 kind=kind,
