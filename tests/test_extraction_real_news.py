@@ -2373,3 +2373,20 @@ def test_nobody_visits_a_place_in_their_own_country():
         published=DAY,
     )
     assert [people_of(e) for e in events if e.kind == "visit"] == [["Narendra Modi"]]
+
+
+def test_a_dialogue_that_got_underway_and_a_past_one_known_by_its_countries():
+    events = events_of(
+        "Defence Minister Ana Ruiz and Foreign Minister Luis Vega along with Defence Secretary Tomas Berg and "
+        "Foreign Secretary Mark Stone posed for the family photo as the 2+2 Ministerial Dialogue got underway here in Madrid.\n\n"
+        "Notably, the 2+2 Ministerial Dialogue is a diplomatic summit held every year since 2018.\n\n"
+        "Spain and the United Kingdom held a bilateral 2+2 inter-sessional meeting in September last year in London.\n\n"
+        "Vega welcomed Foreign Secretary Mark Stone and said that the visit follows up on Prime Minister Carla Diaz's June visit.",
+        published=DAY,
+    )
+    [dialogue] = [e for e in events if len(e.participants) == 4]
+    assert dialogue.date.iso() == "2024-03-12" and dialogue.venue.name == "Madrid"
+    assert not any(e.kind == "summit" for e in events)  # what is held every year is no event
+    [past] = [e for e in events if e.date.iso() == "2023-09"]
+    assert past.countries == ["ES", "GB"] and past.participants == []  # who held the offices then, the report does not say
+    assert all("Carla Diaz" not in people_of(e) for e in events)

@@ -71,12 +71,17 @@ MEETING_VERB_RE = re.compile(
     r"|co-?chair(?:ed|s|ing)?|(?:held|hold|holds|holding|had|have|has|(?:are|is|were|was)\s+having|started|starts|began|begins|concluded|concludes|opened|opens"
     r"|engag(?:e|es|ed|ing)\s+in)"
     r"\s+(?:a\s+|an\s+|their\s+|his\s+|her\s+)?(?:(?:bilateral|wide-ranging|separate|delegation-level|detailed|extensive|one-on-one|high-level|formal|informal|official|restricted|closed-door|productive|fruitful|substantive|in-depth|telephonic|telephone|first|second|third|maiden|annual|inaugural)\s+)*"
-    r"(?:(?:tele)?phone\s+|video\s+|virtual\s+)?(?:talks|meetings?|meet|discussions?|consultations|parleys|conversations?|calls?)"
+    r"(?:(?:tele)?phone\s+|video\s+|virtual\s+|\d\+\d\s+)?(?:talks|meetings?|meet|discussions?|consultations|parleys|conversations?|calls?|dialogue)"
     r"|spoke\s+(?:by\s+phone\s+|over\s+the\s+phone\s+)?(?:with|to)(?=\s+(?:[A-Z]|his|her|their))"
     r"|(?:dialled|dialed|dials|telephoned|phoned)(?=\s+(?:[A-Z]|his|her|their))"
     # "delegation-level talks led by PM Modi and Hasina"
     r"|(?:talks|meeting|discussions|consultations|dialogue)\s+(?:were\s+|was\s+)?(?:led|co-?chaired|chaired|headed)\s+by"
     r"|discussed|deliberate[ds]?|conferred"
+    # "India and the United States held a bilateral 2+2 inter-sessional meeting"
+    r"|(?:held|hold|holds|holding)\s+(?:a\s+|an\s+|the\s+|their\s+)?(?:[\w+’'-]+\s+){1,3}?(?:talks|meetings?|dialogue|discussions|consultations)(?=\s+(?:in|on|with|at|between)\b)"
+    # "the 2+2 Ministerial Dialogue got underway", "the dialogue which was held on Monday"
+    r"|(?:dialogue|meeting|talks|consultations)\s+(?:got\s+underway|commenced|kicked\s+off)"
+    r"|(?:dialogue|meeting|talks|consultations)\s+(?:which|that)\s+(?:was|were)\s+held"
     # "Modi's first bilateral meeting, amongst the five scheduled for Friday, was with Sirisena"
     r"|(?<=['’]s\s)(?:(?:first|second|third|next|last|final)\s+)?(?:bilateral\s+)?(?:meeting|talks)(?:,[^,;]{1,60},)?\s+(?:was|were)\s+with"
     # "Their first interaction happened on the sidelines of …": a meeting of the pair told of
@@ -102,7 +107,9 @@ OCCASION_RE = re.compile(
 # "have met more than 20 times": a tally of meetings, not a meeting.
 HABITUAL_RE = re.compile(
     r"\b(?:have|has)\s+(?:\w+\s+)?(?:met|held\s+talks)\b.*?\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|dozens\s+of|numerous)\s+times\b"
-    r"|\b(?:regularly|frequently|often)\s+(?:meet|met|hold)\b",
+    r"|\b(?:regularly|frequently|often)\s+(?:meet|met|hold)\b"
+    # "the 2+2 Ministerial Dialogue is a diplomatic summit held every year since 2018"
+    r"|\bheld\s+(?:every\s+year|annually|each\s+year|every\s+\w+\s+years)\b",
     re.I,
 )
 NEGATION_RE = re.compile(
@@ -408,6 +415,7 @@ BACKDROP_RE = re.compile(r"\b(?i:following|in\s+the\s+wake\s+of|on\s+the\s+heels
 OBJECT_END_RE = re.compile(
     rf",?\s+(?:who|whom|whose|which|where|while|whereas|but|although|ahead\s+of|after|before|as\s+well\s+as)\b|\s[–—-]\s|,?\s(?={BACKDROP_RE.pattern})"
     r"|,\s+and\s+(?=[a-z]+ed\b)"  # "met Mark Esper, and attended an event honouring Mahatma Gandhi"
+    r"|,?\s+and\s+(?=(?:said|says|added|noted|stated|told|described)\b)"  # "welcomed Blinken and said that … Biden's September visit"
 )
 
 
@@ -1377,6 +1385,8 @@ def _meeting_of_countries(kind, trigger, masked, sentence, date, venue, topics, 
     ]
     if len({p.country for p in delegates}) < 2:
         delegates = []  # one side named is not the meeting's people
+    if (date.known and ctx.anchor.date and not _near(date, ctx.anchor.date)) or date.evidence.startswith(OTHER_TIME):
+        delegates = []  # "The last 2+2 Dialogue was held in October 2020": who held those offices then, the report does not say
     named = [p for p in named if p.country in (None, *codes)]
     delegates = [p for i, p in enumerate(named + delegates) if all(p is not q for q in (named + delegates)[:i])]
     return [
