@@ -2390,3 +2390,21 @@ def test_a_dialogue_that_got_underway_and_a_past_one_known_by_its_countries():
     [past] = [e for e in events if e.date.iso() == "2023-09"]
     assert past.countries == ["ES", "GB"] and past.participants == []  # who held the offices then, the report does not say
     assert all("Carla Diaz" not in people_of(e) for e in events)
+
+
+def test_the_named_meeting_a_trip_was_for_is_an_event_on_the_day_it_will_be_held():
+    events = events_of(
+        "Foreign Minister Ana Ruiz arrived in Riyadh early Sunday to attend the first Spain–Gulf Cooperation Council "
+        "Foreign Ministers’ Meeting, which will be held on Monday.",
+        published=datetime.date(2024, 9, 8),
+    )
+    assert sorted((e.kind, e.date.iso()) for e in events) == [("meeting", "2024-09-09"), ("visit", "2024-09-08")]
+    assert all(people_of(e) == ["Ana Ruiz"] and e.venue.name == "Riyadh" for e in events)
+
+
+def test_a_scare_quote_does_not_hide_the_meeting():
+    [meeting] = events_of(
+        'Foreign Minister Ana Ruiz held a "warm meeting" with her Omani counterpart Badr Albusaidi in Riyadh on Monday.',
+        published=DAY,
+    )
+    assert people_of(meeting) == ["Ana Ruiz", "Badr Albusaidi"]

@@ -218,11 +218,12 @@ class Anchor:
         return self.date is not None or self.year is not None
 
 
-def resolve(expr, sentence, anchor):
-    """The DateValue an expression names in this sentence, given the anchor."""
+def resolve(expr, sentence, anchor, future=None):
+    """The DateValue an expression names in this sentence, given the anchor; `future` says the
+    tense when the caller knows it better than the sentence's verbs do."""
     text = re.sub(r"\s+", " ", expr.text.strip())
     kind = expr.kind
-    future = is_future(sentence, expr.start)
+    future = is_future(sentence, expr.start) if future is None else future
     if kind == "iso":
         return DateValue(datetime.date.fromisoformat(text), "day", f"“{expr.text}”")
     if kind == "range":

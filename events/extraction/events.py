@@ -189,6 +189,9 @@ def mask_quotations(text):
     speaker's words are not the reporter's account of events (a quoted title is kept)."""
     chars = list(text)
     for m in QUOTATION_RE.finditer(text):
+        if re.fullmatch(r"[a-z][a-z’'-]*(?:\s+[a-z][a-z’'-]*){0,2}", m.group()[1:-1]):
+            chars[m.start()] = chars[m.end() - 1] = " "  # a scare quote: held a “warm meeting” with …
+            continue
         if _is_a_title(m.group()[1:-1]):
             continue
         for i in range(m.start() + 1, m.end() - 1):
@@ -1045,6 +1048,7 @@ def sentence_events(sentence, masked, mentions, ctx):
     _the_occasion(kind, trigger, masked, out, date, venue, ctx, sentence)
     if kind == "visit" and out:
         out += _meeting_on_a_visit(masked, mentions, trigger, out[0], base, ctx) + _host_meets_guest(masked, mentions, base, trigger, out[0])
+        out += _occasion_of_the_visit(masked, trigger, out[0], ctx)
     if kind == "agreement" and out:
         out += _occasion_of_agreement(masked, trigger, out[0]) + _visit_of_agreement(masked, trigger, mentions, base, ctx, out[0])
     if kind in ("summit", "meeting") and out:
@@ -1107,6 +1111,37 @@ def _later_occasion(masked, event):
             countries=sorted({p.country for p in event.participants if p.country}),
             topics=event.topics,
             names_in_full=event.names_in_full,
+        )
+    ]
+
+
+# "arrived in Riyadh to attend the first India–GCC Foreign Ministers' Meeting, which will be held on Monday"
+VISIT_OCCASION_RE = re.compile(
+    r"\b(?:to\s+attend|to\s+participate\s+in|to\s+take\s+part\s+in|for)\s+the\s+((?:[\w()’'+&–-]+\s+){0,8}?)(Summit|Meeting|Conference|Dialogue|Forum)\b"
+)
+OCCASION_HELD_RE = re.compile(r"[^.;]{0,20}?,?\s*(?:which|that)\s+(?:will\s+be|is\s+being|is\s+to\s+be|was)\s+held\b")
+
+
+def _occasion_of_the_visit(masked, trigger, visit, ctx):
+    """The named meeting or summit a trip was for ("arrived in Riyadh to attend the first India–GCC
+    Foreign Ministers' Meeting, which will be held on Monday"): an event of its own, with the traveller,
+    where the trip went, on the day the sentence says it is held (else on a day it does not give)."""
+    occasion = VISIT_OCCASION_RE.search(masked, trigger.end())
+    if occasion is None or not re.search(r"[A-Z]", occasion[1]):
+        return []  # (a named one: "the SCO Summit", not "the meeting")
+    held = OCCASION_HELD_RE.match(masked, occasion.end())
+    when = [e for e in _stated_times(masked, held) if e.start >= held.end()] if held else []
+    coming = bool(re.search(r"\b(?:will|is\s+to)\b", held.group())) if held else None
+    date = dates.resolve(when[0], masked, ctx.anchor, future=coming) if when else DateValue(
+        evidence=f"the occasion a trip was for (“{occasion.group()}”), on a day the report does not give"
+    )
+    kind = "summit" if occasion[2] == "Summit" else "meeting"
+    name = f"{occasion[1]}{occasion[2]}".strip()
+    return [
+        ExtractedEvent(
+            kind=kind, title=f"{' and '.join(p.name for p in visit.participants)} at the {name}", spans=list(visit.spans),
+            date=date, participants=list(visit.participants), venue=visit.venue, countries=list(visit.countries),
+            topics=visit.topics, names_in_full=visit.names_in_full,
         )
     ]
 
