@@ -2408,3 +2408,13 @@ def test_a_scare_quote_does_not_hide_the_meeting():
         published=DAY,
     )
     assert people_of(meeting) == ["Ana Ruiz", "Badr Albusaidi"]
+
+
+def test_a_visit_to_a_place_the_report_only_describes_is_not_where_the_report_is_set():
+    events = events_of(
+        "Madrid: Foreign Minister Ana Ruiz on Sunday met her Saudi counterpart Faisal bin Farhan.\n\n"
+        "The two ministers reviewed the agreement signed during Prime Minister Carla Diaz's visit to the Gulf nation in October 2019.",
+        published=DAY,
+    )
+    [visit] = [e for e in events if e.kind == "visit"]
+    assert visit.venue is None and visit.date.iso() == "2019-10"

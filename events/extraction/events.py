@@ -819,6 +819,8 @@ TOPIC_PLACE_RE = re.compile(
 OTHER_CLAUSE_RE = re.compile(r",\s*(?:when|after|before|since|whereas|while)\b")
 
 
+# "Modi's visit to the Gulf nation": a place the report describes rather than names, not where it is set.
+DESCRIBED_PLACE_RE = re.compile(r"\b(?:visit|trip|tour|travel\w*)\s+to\s+the\s+(?:[\w-]+\s+){0,2}(?:nation|country|kingdom|island|emirate|republic)\b")
 PAST_TRIP_RE = re.compile(r"\b(?:since|(?:his|her|their)\s+(?:last|previous))\s+(?:[\w’'-]+\s+){0,3}?(?:visit|trip|tour|meeting|talks)(?:\s+to)?\s*$", re.I)
 
 
@@ -1034,7 +1036,7 @@ def sentence_events(sentence, masked, mentions, ctx):
                 names_in_full=any(id(p) in in_full for p in group),
                 # A call has no venue; an unknown place is no reason to guess one.
                 placed_elsewhere=venue is None
-                and (places.names_an_unknown_place(masked) or bool(REMOTE_RE.search(trigger.group())) or call),
+                and (places.names_an_unknown_place(masked) or bool(REMOTE_RE.search(trigger.group())) or call or bool(DESCRIBED_PLACE_RE.search(masked))),
                 remote=call,
             )
         )
