@@ -2418,3 +2418,11 @@ def test_a_visit_to_a_place_the_report_only_describes_is_not_where_the_report_is
     )
     [visit] = [e for e in events if e.kind == "visit"]
     assert visit.venue is None and visit.date.iso() == "2019-10"
+
+
+def test_a_time_stamp_line_in_iso_form_dates_the_page():
+    doc = extract_document(
+        "Ruiz holds talks with Berg\n\n2024-10-07T18:30:00+05:30\n\nPrime Minister Ana Ruiz today held talks with President Tomas Berg.\n",
+        topics=TOPICS,
+    )
+    assert doc.published == datetime.date(2024, 10, 7) and doc.events[0].date.iso() == "2024-10-07"

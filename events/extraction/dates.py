@@ -42,7 +42,7 @@ PATTERNS = [
     ("range", rf"\b(?:(?:{MONTHS})\s+{DAY}{RANGE_JOIN}{DAY}(?:\s*,\s*{YEAR})?|{DAY}{RANGE_JOIN}{DAY}\s+(?:{MONTHS})(?:\s*,?\s+{YEAR})?)\b"),
     # "March 30 to April 2", "from 30 March to 2 April 2023": a run of days over two months (or one, written twice).
     ("month_range", rf"\b(?:(?:{MONTHS})\s+{DAY}{MONTH_JOIN}(?:{MONTHS})\s+{DAY}(?:\s*,\s*{YEAR})?|{DAY}\s+(?:{MONTHS}){MONTH_JOIN}{DAY}\s+(?:{MONTHS})(?:\s*,?\s+{YEAR})?)\b"),
-    ("iso", rf"\b{YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b"),
+    ("iso", rf"\b{YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:\b|(?=T\d\d:\d\d))"),  # (also a time stamp: "2024-10-07T18:30:00+05:30")
     # "11/15/2023", "15/11/2023": a day only when one number cannot be a month.
     ("numeric", rf"\b\d{{1,2}}/\d{{1,2}}/{YEAR}\b"),
     # "15.07.2023": day, month, year, as written with dots.
