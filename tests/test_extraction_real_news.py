@@ -2426,3 +2426,19 @@ def test_a_time_stamp_line_in_iso_form_dates_the_page():
         topics=TOPICS,
     )
     assert doc.published == datetime.date(2024, 10, 7) and doc.events[0].date.iso() == "2024-10-07"
+
+
+def test_whom_a_relative_clause_met_is_a_meeting_of_its_own_time_not_the_sentences():
+    events = events_of(
+        "Prime Minister Ana Ruiz, who met President Tomas Berg in June, held talks with Chancellor Olaf Scholz on Thursday.",
+        published=datetime.date(2024, 9, 27),
+    )
+    assert sorted((e.date.iso(), tuple(people_of(e))) for e in events) == [
+        ("2024-06", ("Ana Ruiz", "Tomas Berg")),
+        ("2024-09-26", ("Ana Ruiz", "Olaf Scholz")),
+    ]
+
+
+def test_days_ago_count_back_from_the_report():
+    [meeting] = events_of("Prime Minister Ana Ruiz met President Tomas Berg two days ago.", published=datetime.date(2024, 9, 27))
+    assert meeting.date.iso() == "2024-09-25"

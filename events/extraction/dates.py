@@ -58,7 +58,8 @@ PATTERNS = [
     # "from Thursday to Friday": a run of days named by their weekdays.
     ("weekday_range", r"\b(?:" + "|".join(WEEKDAYS) + r")\s*(?:-|–|to|through|and)\s*(?:" + "|".join(WEEKDAYS) + r")\b"),
     ("weekday", r"\b(?:last\s+|next\s+|this\s+|on\s+)?(?:" + "|".join(WEEKDAYS) + r")\b"),
-    ("relative_day", r"\b(?i:today|tonight|yesterday|tomorrow|last\s+(?:night|evening)|this\s+(?:morning|afternoon|evening))\b"),
+    ("relative_day", r"\b(?i:today|tonight|yesterday|tomorrow|last\s+(?:night|evening)|this\s+(?:morning|afternoon|evening)"
+     r"|(?:a|one|two|three|four|five|six|[1-6])\s+days?\s+ago)\b"),
     ("relative_period", r"\b(?i:(?:(?:earlier|later)\s+)?(?:last|next|this)\s+(?:week|month|year))\b"),
 ]
 # The `regex` module (dateparser's own dependency) allows the variable-width look-behinds above.
@@ -449,7 +450,9 @@ def _resolve_weekday_range(text, original, anchor, future):
 def _resolve_relative_day(text, original, anchor):
     if anchor.date is None:
         return DateValue(evidence=f"“{original}”, but the publication date is unknown")
-    offset = {"yesterday": -1, "last night": -1, "last evening": -1, "tomorrow": 1}.get(re.sub(r"\s+", " ", text), 0)
+    text = re.sub(r"\s+", " ", text)
+    ago = re.fullmatch(r"(\w+) days? ago", text)
+    offset = -(1 if ago[1] == "a" else count_of(ago[1])) if ago else {"yesterday": -1, "last night": -1, "last evening": -1, "tomorrow": 1}.get(text, 0)
     day = anchor.date + datetime.timedelta(days=offset)
     return DateValue(day, "day", f"“{original}” relative to the publication date {anchor.date.isoformat()}")
 

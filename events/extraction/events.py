@@ -243,8 +243,12 @@ def classify(masked, mention_offsets):
         speech = None  # "Modi and Trump were talking over phone on Tuesday, Spokesperson Sean Spicer told reporters."
     if speech and not reported and OCCASION_RE.search(masked) and any(offset < speech.start() for offset in mention_offsets):
         return "statement", speech
+    asides = [a.span() for a in ASIDE_RE.finditer(masked)]
     for kind, regex in (("agreement", AGREEMENT_RE), ("summit", SUMMIT_RE), ("visit", VISIT_RE), ("meeting", MEETING_VERB_RE)):
         m = regex.search(masked)
+        if m and kind == "meeting":
+            # "Ruiz, who met Berg in June, held talks with Scholz": the main clause's meeting
+            m = next((x for x in regex.finditer(masked) if not any(a < x.start() < b for a, b in asides)), m)
         if m and kind == "meeting" and NOMINAL_MEETING_RE.search(masked[: m.start()]) and m.group().lower().startswith("meeting"):
             m = None  # "to put focus on Biden meeting with Xi": talk of a meeting, not one
         if m and kind == "summit" and MEETING_VERB_RE.search(masked) and all(
@@ -439,6 +443,10 @@ def _outside_other_clauses(masked, mentions, base, trigger):
     if re.search(r"\b(?:his|her)\s+(?:[\w-]+\s+)?$", masked[: trigger.start()]):
         reported = []  # "Biden said … at the close of his talks with Yoon": the speaker's own talks
     start = reported[-1].end() if reported else 0
+    # (not whom a relative clause without the verb names: "Ruiz, who met Berg in June, held talks with …")
+    asides = [a.span() for a in ASIDE_RE.finditer(masked) if not a.start() <= trigger.start() < a.end()]
+    outside = [m for m in mentions if not any(a < m.start - base < b for a, b in asides)]
+    mentions = outside if len({id(m.person) for m in outside}) >= 2 else mentions
     besides = re.match(r"\s*(?:Apart\s+from|Aside\s+from|Besides|In\s+addition\s+to|Other\s+than)\b[^,;]*,", masked)
     if besides and besides.end() < trigger.start():
         start = max(start, besides.end())  # "Apart from his Russian counterpart, Doval also met Rogozin": not them
@@ -1057,6 +1065,7 @@ def sentence_events(sentence, masked, mentions, ctx):
         out += _trip_to_the_meeting(masked, mentions, base, ctx, out[0]) + _stay_of_the_meeting(masked, mentions, base, ctx, out)
     if out:
         out += _meeting_of_the_when_clause(sentence, masked, mentions, trigger, ctx, out[0])
+        out += _meeting_of_the_who_clause(sentence, masked, mentions, trigger, ctx, out[0])
     if out and kind in ("meeting", "summit", "visit"):
         out += _later_occasion(masked, out[0])
     reception = MET_ON_ARRIVAL_RE.search(masked)
@@ -1606,6 +1615,35 @@ def _meeting_of_the_when_clause(sentence, masked, mentions, trigger, ctx, lead):
     rest = masked[clause.end() :]
     other = OTHER_CLAUSE_RE.search(rest)
     venue = venue_for(rest[: other.start()] if other else rest, ctx)
+    return [
+        ExtractedEvent(
+            kind="meeting", title=title_for("meeting", who, venue, masked), spans=[Span(sentence.start, sentence.end)],
+            date=date, participants=who, venue=venue, countries=_countries(who, venue), topics=lead.topics,
+            names_in_full=lead.names_in_full, placed_elsewhere=venue is None,
+        )
+    ]
+
+
+WHO_MET_RE = re.compile(r",\s*who\s+(?:also\s+|had\s+|last\s+)*(?:met|held\s+talks\s+with)\s+(?P<who>[^,;]{3,120}),")
+
+
+def _meeting_of_the_who_clause(sentence, masked, mentions, trigger, ctx, lead):
+    """"Ruiz, who met Berg in June, held talks with Scholz on Thursday": the meeting the relative
+    clause tells of, between the one it is about and whom it names, at the clause's own time."""
+    clause = WHO_MET_RE.search(masked)
+    if clause is None or clause.start() <= trigger.start() < clause.end():
+        return []
+    base = sentence.start
+    subject = [m for m in mentions if m.start - base < clause.start()][-1:]
+    others = [m for m in mentions if clause.start("who") <= m.start - base < clause.end("who")]
+    who = unique_people(subject + others)
+    if len(who) < 2:
+        return []
+    inside = [e for e in dates.find_expressions(masked) if clause.start() <= e.start < clause.end()]
+    date = dates.resolve(inside[0], masked, ctx.anchor, future=False) if inside else DateValue(
+        evidence=f"{EARLIER_EVIDENCE} (“{masked[clause.start() : clause.end()].strip(' ,')}”) and gives no date for it"
+    )
+    venue = venue_for(masked[clause.start() : clause.end()], ctx)
     return [
         ExtractedEvent(
             kind="meeting", title=title_for("meeting", who, venue, masked), spans=[Span(sentence.start, sentence.end)],
