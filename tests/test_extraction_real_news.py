@@ -2442,3 +2442,12 @@ def test_whom_a_relative_clause_met_is_a_meeting_of_its_own_time_not_the_sentenc
 def test_days_ago_count_back_from_the_report():
     [meeting] = events_of("Prime Minister Ana Ruiz met President Tomas Berg two days ago.", published=datetime.date(2024, 9, 27))
     assert meeting.date.iso() == "2024-09-25"
+
+
+def test_a_part_and_with_nobody_named_is_no_meeting_of_its_own():
+    [talks] = events_of(
+        "President Tomas Berg will hold extensive talks with Prime Minister Ana Ruiz on Tuesday, both one-on-one and "
+        "with delegations, a top official said on Monday.",
+        published=DAY,
+    )
+    assert people_of(talks) == ["Ana Ruiz", "Tomas Berg"]

@@ -1318,6 +1318,8 @@ def _meetings_by_segment(masked, trigger, mentions, base, ctx, groups, date):
         if not said and not verbs:
             continue
         people_here = [m.person for m in mentions if start <= m.start - base < end]
+        if not people_here and start != trigger.end():
+            continue  # "talks with Modi on Tuesday, both one-on-one and with delegations, an official said on Monday"
         # "called on Widodo and held talks with Marsudi": each verb's own meeting, on the sentence's day
         value = dates.resolve(said[0], masked[:start] + part, ctx.anchor) if said else date
         out_groups.append(unique_people([people.Mention(0, 0, p, "named") for p in subject + people_here]))
