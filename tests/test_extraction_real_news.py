@@ -2451,3 +2451,18 @@ def test_a_part_and_with_nobody_named_is_no_meeting_of_its_own():
         published=DAY,
     )
     assert people_of(talks) == ["Ana Ruiz", "Tomas Berg"]
+
+
+def test_an_office_written_short_alone_and_agreements_signed_before_the_two_ministers():
+    events = events_of(
+        "Raksha Mantri Shri Rajnath Singh held bilateral talks with Minister for Defence of Australia Mr Richard Marles "
+        "in Canberra on October 10, 2024.\n\n"
+        "RM arrived in Canberra on October 09, 2024 on a three-day visit.\n\n"
+        "Earlier, Shri Rajnath Singh called on the Prime Minister of Australia Mr Anthony Albanese.\n\n"
+        "Two agreements, on Joint Staff Talks and Air-to-Air Refuelling, were signed in the presence of the two Ministers.",
+        published=datetime.date(2024, 10, 10),
+    )
+    [visit] = [e for e in events if e.kind == "visit"]
+    assert people_of(visit) == ["Rajnath Singh"] and visit.date.iso() == "2024-10-09"
+    [agreement] = [e for e in events if e.kind == "agreement"]
+    assert people_of(agreement) == ["Rajnath Singh", "Richard Marles"] and agreement.date.iso() == "2024-10-10"

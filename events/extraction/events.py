@@ -23,6 +23,8 @@ AGREEMENT_RE = re.compile(
     r"|(?:signed|signs|sign|inked)\s+(?:an?\s+(?:number|package|set|series)\s+of\s+|several\s+|\w+\s+)?(?:[\w-]+\s+)?documents\b"
     # "part of an agreement reached during a good series of meetings in Jeddah"
     rf"|\b{AGREEMENT_NOUN}\s+(?:was\s+|were\s+)?(?:reached|struck|concluded|inked)\b"
+    # "Two agreements, on Joint Staff Talks and Air-to-Air Refuelling, were signed in the presence of …"
+    rf"|\b{AGREEMENT_NOUN}(?:,[^,;]{{1,80}},)?\s+(?:was|were|have\s+been|has\s+been)\s+(?:signed|exchanged)\b"
     r"|agree[sd]?\s+to\s+(?:restore|resume|re-?establish|establish|reopen|normali[sz]e|sign|launch|create|form|set\s+up|upgrade|elevate)\b"
     # "Modi and Hasina witnessed the exchange of seven MoUs"
     rf"|witness(?:ed|es)?\s+the\s+(?:signing|exchange|inking)\s+of\s+(?:[\w-]+\s+){{0,4}}?{AGREEMENT_NOUN}"
@@ -932,6 +934,12 @@ def with_the_pair(masked, mentions, base, ctx):
     if not m or len(ctx.pair) != 2 or len(named) >= 2:
         return mentions
     pair = next((p for p in reversed(ctx.pairs) if named <= {id(x) for x in p}), ctx.pair)
+    lead = next((p for p in ctx.pairs if {id(x) for x in p} == ctx.narrative_people), None)
+    if lead and not named and pair is not lead and re.search(r"\bministers\b", m.group(), re.I) and not all(
+        "minister" in (x.role or "").lower() and "prime" not in (x.role or "").lower() for x in pair
+    ):
+        # "signed in the presence of the two Ministers" after a call on a prime minister: the lead's ministers
+        pair = lead
     found = [people.Mention(base + m.start(), base + m.end(), person, "group") for person in pair]
     return sorted(mentions + [f for f in found if all(f.person is not x.person for x in mentions)], key=lambda x: x.start)
 

@@ -418,7 +418,7 @@ NATIONAL_OFFICES = {"external affairs minister": "IN"}
 def office_country(role):
     """The country of an office only one country has: a title in Hindi ("Raksha Mantri"), or
     "External Affairs Minister" ("EAM", "Minister of External Affairs"): India's."""
-    if _hindi(role):
+    if _hindi(role) or role == "RM":  # ("RM": Raksha Mantri, written short)
         return "IN"
     return NATIONAL_OFFICES.get(normalise_role(role).lower())
 
@@ -688,6 +688,8 @@ def lone_surname(masked, start, end):
     )
 
 
+# An office written short, alone (no name after it): "RM arrived in Canberra on October 9".
+BARE_SHORT_ROLE_RE = re.compile(r"(?<![\w-])(?:RM|EAM|NSA|CDS|PM)(?![\w-])(?!\s+(?:(?:Shri|Dr|Mr|Mrs|Ms|Smt)\.?\s+)?[A-Z][a-z])")
 # A photograph's or a post's credit in parentheses.
 CREDIT_RE = re.compile(r"\((?:Source|Photo|Image|Picture|Pic|Credit|Courtesy|File|Representational)\b[^()]*\)", re.I)
 
@@ -754,6 +756,14 @@ def sentence_mentions(text, sentence, registry, previous_subject, masked, recent
         candidates = [p for p in recent if id(p) not in here] if m["visiting"] else recent
         person = registry.by_description(role, country or office_country(role), candidates)
         if person and not (m["visiting"] and id(person) in here):
+            out.append(Mention(base + m.start(), base + m.end(), person, "descriptor"))
+    for m in BARE_SHORT_ROLE_RE.finditer(masked):
+        # "RM arrived in Canberra": an office written short, standing for whoever the report names in it
+        if any(a <= m.start() < b for a, b in taken) or any(x.start - base <= m.start() < x.end - base for x in out):
+            continue
+        role = SHORT_ROLES[m.group()]
+        person = registry.by_description(role, office_country(m.group()) or office_country(role), recent)
+        if person:
             out.append(Mention(base + m.start(), base + m.end(), person, "descriptor"))
     for m in COUNTERPART_RE.finditer(masked):
         # "Putin and his Turkish counterpart will meet": the one person of that country the report
