@@ -2466,3 +2466,16 @@ def test_an_office_written_short_alone_and_agreements_signed_before_the_two_mini
     assert people_of(visit) == ["Rajnath Singh"] and visit.date.iso() == "2024-10-09"
     [agreement] = [e for e in events if e.kind == "agreement"]
     assert people_of(agreement) == ["Rajnath Singh", "Richard Marles"] and agreement.date.iso() == "2024-10-10"
+
+
+def test_a_later_trip_the_report_tells_of_is_not_the_scene_of_its_lead_and_former_is_a_title():
+    events = events_of(
+        "Tokyo: Prime Minister Ana Ruiz and her Japanese counterpart Kenji Sato faced the press on Friday after holding talks.\n\n"
+        "The meeting formed the core of the annual summit, held during Ruiz's two-day official visit.\n\n"
+        "Beyond the summit, Ruiz also met former Prime Minister Fumio Kishida.\n\n"
+        "From Tokyo, Ruiz will travel to Tianjin in China on Sunday to attend the regional summit.",
+        published=datetime.date(2025, 8, 29),
+    )
+    assert all(e.venue is None or e.venue.name == "Tokyo" for e in events if e.date.iso() == "2025-08-29")
+    [kishida] = [e for e in events if "Fumio Kishida" in people_of(e)]
+    assert kishida.date.iso() == "2025-08-29"

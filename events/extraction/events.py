@@ -474,7 +474,8 @@ TRAILING_SPEAKER_RE = re.compile(
 # Words that set what a sentence tells before the day of the report: "the previous meeting",
 # "had met", "earlier this year".
 BACKGROUND_RE = re.compile(
-    r"\b(?:previous(?:ly)?|former|ago|in\s+the\s+past|since|last\s+(?:year|month|week|time)|first\s+time\s+in"
+    # ("former" of a time, not of a title: "met former Prime Minister Fumio Kishida" is no flashback)
+    r"\b(?:previous(?:ly)?|former(?!\s+(?:[\w-]+\s+)?(?:prime|president|vice|minister|foreign|defen[cs]e|chief|secretary|ambassador|leader|chancellor|premier|head|governor|envoy))|ago|in\s+the\s+past|since|last\s+(?:year|month|week|time)|first\s+time\s+in"
     r"|\w+\s+(?:days|weeks|months|years)\s+(?:after|before)|last\s+(?:met|held|spoke|talked|visited)"
     r"|earlier(?!\s+(?:today|in\s+the\s+day|on|this\s+week))|had\s+(?:\w+\s+)?(?:met|held|visited|signed|spoken|talked|hosted)"
     # "thanked President Sirisena for his gesture of attending the ceremony": what was done before
@@ -2105,14 +2106,19 @@ def fill_venues(events, scene, published=None):
     )
     # A dateline is where the report was filed; a lead the report places in another country ("Havana:
     # Xi received Lula in Beijing …") sets the scene of what it tells of the lead's people.
-    placed_lead = None if lead is not None else next(
+    # (the lead: the first event near the report's day, not a later trip it tells of: "From Tokyo, Modi
+    # will travel to Tianjin")
+    first = next(
         (
             e for e in events
-            if e.venue is not None and e.venue_stated and e.venue.country != scene.country and e.participants
-            and e.date.known and (published is None or abs((e.date.date - published).days) <= 7)
+            if e.participants and e.venue is not None and e.venue_stated and e.date.known
+            and (published is None or 0 <= (published - e.date.date).days <= 7)
         ),
         None,
     )
+    placed_lead = None if lead is not None or first is None else first if (
+        first.venue is not None and first.venue_stated and first.venue.country != scene.country
+    ) else None
     for event in events:
         if lead is not None and event.participants and not _of_the_lead(event, lead):
             continue  # set where the lead is only when it is of the lead's people: unknown beats a guess
