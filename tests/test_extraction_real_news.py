@@ -2479,3 +2479,24 @@ def test_a_later_trip_the_report_tells_of_is_not_the_scene_of_its_lead_and_forme
     assert all(e.venue is None or e.venue.name == "Tokyo" for e in events if e.date.iso() == "2025-08-29")
     [kishida] = [e for e in events if "Fumio Kishida" in people_of(e)]
     assert kishida.date.iso() == "2025-08-29"
+
+
+def test_visits_to_two_countries_the_report_names_are_two_visits_and_the_datelines_day_dates_neither():
+    events = events_of(
+        "Madrid, Sep 29 (AGENCY) President Ana Ruiz would visit Peru and Chile from October 3 to 6.\n\n"
+        "Officials said that Ruiz would visit Chile from October 5 to 6.",
+        published=datetime.date(2017, 9, 29),
+    )
+    visits = sorted((e.venue.name, e.date.iso()) for e in events if e.kind == "visit")
+    assert visits == [("Chile", "2017-10-05"), ("Peru", "2017-10-03")]
+
+
+def test_the_summit_a_leader_will_attend_where_he_will_reach():
+    events = events_of(
+        "Prime Minister Ana Ruiz on Monday left for Peru on the first leg of her tour.\n\n"
+        "From Peru, the Prime Minister will reach Brazil on July 25 where she will attend this year's BRICS Summit.",
+        published=datetime.date(2018, 7, 23),
+    )
+    assert ("visit", "Brazil", "2018-07-25") in [(e.kind, e.venue.name, e.date.iso()) for e in events]
+    [summit] = [e for e in events if e.kind == "summit"]
+    assert summit.venue.name == "Brazil" and people_of(summit) == ["Ana Ruiz"]

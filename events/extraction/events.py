@@ -35,8 +35,8 @@ SUMMIT_RE = re.compile(r"\bsummit(?:\s+meeting|\s+talks)?\b", re.I)
 VISIT_RE = re.compile(
     r"\b(?:(?:left|leaves|leave|leaving|departed|departs|headed|heading|set\s+off)\s+for"
     r"|(?:arrived|arrives|arriving|arrive|landed|lands|touched\s+down|touches\s+down)(?=\s+(?:in|at|on|to|for|here|there|late|early|yesterday|today|this|last|[A-Z]))"
-    r"|(?:reached|reaches)(?=\s+(?:here|there|(?-i:[A-Z])))"
-    r"|will\s+visit|visited|is\s+visiting|to\s+visit|on\s+an?\s+(?:[\w-]+\s+){0,3}visit\s+to"
+    r"|(?:reached|reaches|will\s+reach)(?=\s+(?:here|there|(?-i:[A-Z])))"
+    r"|will\s+visit|would\s+(?:first\s+|also\s+|then\s+)?visit|visited|is\s+visiting|to\s+visit|on\s+an?\s+(?:[\w-]+\s+){0,3}visit\s+to"
     # "will be in Chile on a state visit": someone in a place on a visit
     r"|(?:is|was|are|were|be)\s+in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+(?:on|for)\s+an?\s+(?:[\w-]+\s+){0,3}visit\b"
     r"|(?:pa(?:y|ys|id|ying)|ma(?:ke|kes|de|king))\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}visit\s+to|(?:state|official|working)\s+visit\s+to"
@@ -575,7 +575,7 @@ def _same_place(a, b):
 
 # "Havana, April 14 (RHC) - Xi received Lula on Thursday": the day the report was filed, not the event's.
 DATELINE_DATE_RE = re.compile(r"[A-Z][\w .'’-]{1,40}(?:\s*\[[^\]\n]{1,30}\])?,\s*$")  # (also "Qingdao [China], June 27 :")
-DATELINE_END_RE = re.compile(r",?\s*(?:\d{4}\s*)?(?:\([^()\n]{1,30}\)|/[^/\n]{1,20}/)?\.?\s*(?:[-—–:]|\.\s)")
+DATELINE_END_RE = re.compile(r",?\s*(?:\d{4}\s*)?(?:\([^()\n]{1,30}\)|/[^/\n]{1,20}/)?\.?\s*(?:[-—–:]|\.\s)|,?\s*\([A-Z]{2,}\)\s")  # (or "Sep 29 (IANS) President …")
 
 
 def _in_dateline(masked, expr):
@@ -853,7 +853,7 @@ def venue_for(masked, ctx, trigger=None):
             continue
         if PAST_TRIP_RE.search(masked[: start + len(prep)]):
             continue  # "since his last visit to Beijing": a trip before, not where this was
-        if prep in ("in", "at", "held in", "arrived in", "reached", "toured") or prep.startswith(("visit", "flew", "flies", "flown")) or TRAVEL_WORD_RE.search(
+        if prep in ("in", "at", "held in", "arrived in", "reached", "reach", "toured") or prep.startswith(("visit", "flew", "flies", "flown")) or TRAVEL_WORD_RE.search(
             masked[: start + len(prep) + 1]
         ):
             found.append(ref)
@@ -1137,7 +1137,8 @@ def _later_occasion(masked, event):
 
 # "arrived in Riyadh to attend the first India–GCC Foreign Ministers' Meeting, which will be held on Monday"
 VISIT_OCCASION_RE = re.compile(
-    r"\b(?:to\s+attend|to\s+participate\s+in|to\s+take\s+part\s+in|for)\s+the\s+((?:[\w()’'+&–-]+\s+){0,8}?)(Summit|Meeting|Conference|Dialogue|Forum)\b"
+    r"\b(?:to\s+attend|to\s+participate\s+in|to\s+take\s+part\s+in|for|where\s+(?:he|she|they)\s+will\s+attend)\s+(?:the|this\s+year['’]s)\s+"
+    r"((?:[\w()’'+&–,-]+\s+){0,10}?)(Summit|Meeting|Conference|Dialogue|Forum)\b"
 )
 OCCASION_HELD_RE = re.compile(r"[^.;]{0,20}?,?\s*(?:which|that)\s+(?:will\s+be|is\s+being|is\s+to\s+be|was)\s+held\b")
 
@@ -1775,6 +1776,8 @@ def same_event(a, b):
         return False  # one person's meetings with the counterparts of different countries
     if (a.remote and b.venue_stated and b.venue) or (b.remote and a.venue_stated and a.venue):
         return False  # a phone call is not the meeting at a venue the report also tells of
+    if a.kind == b.kind == "visit" and a.venue and b.venue and a.venue_stated and b.venue_stated and a.venue.country != b.venue.country:
+        return False  # "would first visit Djibouti on October 3 and … Ethiopia from October 4 to 6": two visits
     if _named_towns(a) and _named_towns(b) and a.venue.country != b.venue.country:
         return False  # "met in Woodside … last met at a G20 meeting in Bali": the same pair, elsewhere
     if a.date.known and b.date.known and a.date.evidence.startswith(EARLIER_SAME_DAY_EVIDENCE) != b.date.evidence.startswith(EARLIER_SAME_DAY_EVIDENCE):
