@@ -2500,3 +2500,23 @@ def test_the_summit_a_leader_will_attend_where_he_will_reach():
     assert ("visit", "Brazil", "2018-07-25") in [(e.kind, e.venue.name, e.date.iso()) for e in events]
     [summit] = [e for e in events if e.kind == "summit"]
     assert summit.venue.name == "Brazil" and people_of(summit) == ["Ana Ruiz"]
+
+
+def test_whom_a_leader_met_before_the_sentences_meeting_takes_no_part_in_it():
+    events = events_of(
+        "Havana: President Xi Jinping received President Ana Ruiz in Beijing on Thursday.\n\n"
+        "Before meeting Xi, Ruiz spoke with Premier Li Qiang and parliamentary leader Zhao Leji.",
+        published=DAY,
+    )
+    [talks] = [e for e in events if "Li Qiang" in people_of(e)]
+    assert people_of(talks) == ["Ana Ruiz", "Li Qiang", "Zhao Leji"]
+    assert talks.venue is not None and talks.venue.name == "Beijing"
+
+
+def test_where_a_statement_says_the_meeting_took_place_places_it():
+    [meeting] = events_of(
+        "New Delhi: Prime Minister Narendra Modi and his Australian counterpart Anthony Albanese held bilateral talks.\n\n"
+        "In a statement, the Prime Minister’s Office said that the bilateral meeting took place at the Admiralty House in Sydney.",
+        published=DAY,
+    )
+    assert meeting.venue.name == "Sydney"

@@ -449,9 +449,14 @@ def _outside_other_clauses(masked, mentions, base, trigger):
     asides = [a.span() for a in ASIDE_RE.finditer(masked) if not a.start() <= trigger.start() < a.end()]
     outside = [m for m in mentions if not any(a < m.start - base < b for a, b in asides)]
     mentions = outside if len({id(m.person) for m in outside}) >= 2 else mentions
-    besides = re.match(r"\s*(?:Apart\s+from|Aside\s+from|Besides|In\s+addition\s+to|Other\s+than)\b[^,;]*,", masked)
+    besides = re.match(
+        r"\s*(?:Apart\s+from|Aside\s+from|Besides|In\s+addition\s+to|Other\s+than|(?:After|Before)\s+(?:meeting|holding\s+talks\s+with|talks\s+with))\b[^,;]*,",
+        masked,
+    )
     if besides and besides.end() < trigger.start():
-        start = max(start, besides.end())  # "Apart from his Russian counterpart, Doval also met Rogozin": not them
+        # "Apart from his Russian counterpart, Doval also met Rogozin", "After meeting US President Biden,
+        # Modi held a bilateral meeting with Albanese": not them
+        start = max(start, besides.end())
     if DISCUSSED_RE.fullmatch(trigger.group()):
         # "Doval and Patrushev discussed Mr. Modi's visit": whom it names after the verb is what was
         # discussed, unless it was discussed with them
@@ -830,6 +835,7 @@ TOPIC_PLACE_RE = re.compile(
 OTHER_CLAUSE_RE = re.compile(r",\s*(?:when|after|before|since|whereas|while)\b")
 
 
+MEETING_OPENER_RE = re.compile(r"\s*(?:After|Before)\s+(?:meeting|holding\s+talks\s+with|talks\s+with)\b")
 # "Modi's visit to the Gulf nation": a place the report describes rather than names, not where it is set.
 DESCRIBED_PLACE_RE = re.compile(r"\b(?:visit|trip|tour|travel\w*)\s+to\s+the\s+(?:[\w-]+\s+){0,2}(?:nation|country|kingdom|island|emirate|republic)\b")
 PAST_TRIP_RE = re.compile(r"\b(?:since|(?:his|her|their)\s+(?:last|previous))\s+(?:[\w’'-]+\s+){0,3}?(?:visit|trip|tour|meeting|talks)(?:\s+to)?\s*$", re.I)
@@ -899,8 +905,9 @@ PAIR_RE = re.compile(
 )
 # "The meeting took place in Munich on the sidelines of a security conference": where the last event was.
 TOOK_PLACE_RE = re.compile(
-    r"^\s*The\s+(?:meeting|talks|call|summit|conversation)\s+(?:took\s+place|was\s+held|were\s+held|happened)\s+"
-    r"(?:(?:on\s+the\s+)?(?:sidelines|margins)\s+of\s+[^.;]{0,120}?\s)?in\b"  # "… on the sidelines of the ARF meeting in Jakarta"
+    # (also as what someone said: "the PMO said that the bilateral meeting took place at … in Sydney")
+    r"(?:^\s*|.*?\bsaid\s+that\s+)[Tt]he\s+(?:bilateral\s+)?(?:meeting|talks|call|summit|conversation)\s+(?:took\s+place|was\s+held|were\s+held|happened)\s+"
+    r"(?:(?:on\s+the\s+)?(?:sidelines|margins)\s+of\s+[^.;]{0,120}?\s|at\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){1,4})?in\b"  # "… on the sidelines of the ARF meeting in Jakarta", "at the Admiralty House in Sydney"
 )
 # "In their talks, they will be joined by the foreign ministers": the people named after it join the pair.
 JOINED_BY_RE = re.compile(r"\b(?:they|their\s+\w+)\b[^.;]{0,30}?\b(?:will\s+be|were|are|have\s+been|had\s+been)\s+joined\s+by\b", re.I)
@@ -1053,7 +1060,11 @@ def sentence_events(sentence, masked, mentions, ctx):
                 names_in_full=any(id(p) in in_full for p in group),
                 # A call has no venue; an unknown place is no reason to guess one.
                 placed_elsewhere=venue is None
-                and (places.names_an_unknown_place(masked) or bool(REMOTE_RE.search(trigger.group())) or call or bool(DESCRIBED_PLACE_RE.search(masked))),
+                and (
+                    places.names_an_unknown_place(masked) or call or bool(DESCRIBED_PLACE_RE.search(masked))
+                    # (but "Before meeting Xi, Lula spoke with Li Qiang": in person, where the day is set)
+                    or bool(REMOTE_RE.search(trigger.group()) and not MEETING_OPENER_RE.match(masked))
+                ),
                 remote=call,
             )
         )
