@@ -2520,3 +2520,13 @@ def test_where_a_statement_says_the_meeting_took_place_places_it():
         published=DAY,
     )
     assert meeting.venue.name == "Sydney"
+
+
+def test_whom_a_leader_met_beyond_the_summit_is_a_meeting_not_the_summit():
+    events = events_of(
+        "Prime Minister Ana Ruiz and President Tomas Berg held the annual summit in Tokyo on Friday.\n\n"
+        "Beyond the summit, Ruiz also met former Prime Minister Kenji Sato.",
+        published=DAY,
+    )
+    [meeting] = [e for e in events if "Kenji Sato" in people_of(e)]
+    assert meeting.kind == "meeting"

@@ -207,7 +207,7 @@ AT_THE_SUMMIT_RE = re.compile(r"\b(?:(?:sidelines|margins)\s+of|during|at)\s+the
 WHO_CLAUSE_RE = re.compile(r",\s*who\s+[^,]*$")
 # A summit that is only the setting of the sentence's meetings.
 SUMMIT_AS_SETTING_RE = re.compile(
-    r"\b(?:(?:sidelines|margins|eve)\s+of|ahead\s+of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w()’'-]+\s+){0,6}$", re.I
+    r"\b(?:(?:sidelines|margins|eve)\s+of|ahead\s+of|beyond|besides|apart\s+from)\s+(?:the\s+|a\s+|an\s+)?(?:[\w()’'-]+\s+){0,6}$", re.I
 )
 # "met Xi in Woodside … before going to the APEC Summit": the occasion its people go on to, later.
 LATER_OCCASION_RE = re.compile(
