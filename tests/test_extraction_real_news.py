@@ -2530,3 +2530,16 @@ def test_whom_a_leader_met_beyond_the_summit_is_a_meeting_not_the_summit():
     )
     [meeting] = [e for e in events if "Kenji Sato" in people_of(e)]
     assert meeting.kind == "meeting"
+
+
+def test_meetings_with_unnamed_counterparts_date_the_lead_and_a_counterpart_from_a_country_is_its():
+    events = events_of(
+        "Foreign Minister Ana Ruiz held separate bilateral meetings with her counterparts from Mexico, "
+        "Bosnia and Herzegovina, and Armenia on September 24.\n\n"
+        "The Foreign Minister also met her counterpart from Bosnia and Herzegovina, Elmedin Konakovic and discussed trade.",
+        published=datetime.date(2023, 9, 25),
+    )
+    [konakovic] = [e for e in events if "Elmedin Konakovic" in people_of(e)]
+    assert konakovic.date.iso() == "2023-09-24"
+    assert {p.name: p.country for p in konakovic.participants}["Elmedin Konakovic"] == "BA"
+    assert all(len(p.name.split()) >= 2 for e in events for p in e.participants)

@@ -985,6 +985,13 @@ def sentence_events(sentence, masked, mentions, ctx):
             # _meetings_with_unnamed_counterparts).
             when = date_for(masked, trigger, ctx, headline=sentence.is_headline, people=[mentions[0].person])
             ctx.unnamed_counterparts.append((mentions[0].person, role, countries, sentence, when, venue_for(masked, ctx, trigger)))
+            stated = when.known and not when.evidence.startswith(REPORT_DATE_EVIDENCE) and not sentence.is_headline
+            if stated and not ctx.narrative.known and (ctx.anchor.date is None or _near(when, ctx.anchor.date)):
+                # "held separate bilateral meetings with his counterparts from Mexico and Armenia on
+                # September 24": the day the report's meetings are told around
+                ctx.narrative = when
+                ctx.narrative_people = frozenset({id(mentions[0].person)})
+                ctx.narrative_countries = frozenset(countries)
             return []
     if kind is None:
         return []

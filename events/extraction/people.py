@@ -574,7 +574,16 @@ def named_mentions(text, start=0, end=None):
             out.append((found[0], found[1], found[2], country, normalise_role(role)))
     for m in COUNTERPART_RE.finditer(text, start, end):
         country = adjective_country(m[1])
-        pos = SEPARATOR_RE.match(text, m.end()).end()
+        pos = m.end()
+        origin = COUNTERPART_FROM_RE.match(text, pos) if not country and not m.group().endswith("s") else None
+        if origin:
+            # "his counterpart from Bosnia and Herzegovina, Elmedin Konakovic"
+            words = origin[1].split()
+            n = next((n for n in range(len(words), 0, -1) if places.country_names().get(" ".join(words[:n]))), 0)
+            if n:
+                country = places.country_names()[" ".join(words[:n])]
+                pos = origin.start(1) + len(" ".join(words[:n]))
+        pos = SEPARATOR_RE.match(text, pos).end()
         comma = "," in text[m.end() : pos]
         pos = _skip_titles(text, pos)
         found = take_name(text, pos, end)
@@ -688,6 +697,7 @@ def lone_surname(masked, start, end):
     )
 
 
+COUNTERPART_FROM_RE = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?((?:[A-Z][\w-]*)(?:\s+(?:[A-Z][\w-]*|and)){0,4})")
 # An office written short, alone (no name after it): "RM arrived in Canberra on October 9".
 BARE_SHORT_ROLE_RE = re.compile(r"(?<![\w-])(?:RM|EAM|NSA|CDS|PM)(?![\w-])(?!\s+(?:(?:Shri|Dr|Mr|Mrs|Ms|Smt)\.?\s+)?[A-Z][a-z])")
 # A photograph's or a post's credit in parentheses.
