@@ -2543,3 +2543,12 @@ def test_meetings_with_unnamed_counterparts_date_the_lead_and_a_counterpart_from
     assert konakovic.date.iso() == "2023-09-24"
     assert {p.name: p.country for p in konakovic.participants}["Elmedin Konakovic"] == "BA"
     assert all(len(p.name.split()) >= 2 for e in events for p in e.participants)
+
+
+def test_a_countrys_counterpart_named_after_and_is_of_that_country():
+    [meeting] = events_of(
+        "Foreign Minister Ana Ruiz held a meeting with Brazilian Foreign Minister Mauro Vieira and South African counterpart "
+        "Naledi Pandor on Friday.",
+        published=DAY,
+    )
+    assert {p.name: p.country for p in meeting.participants}["Naledi Pandor"] == "ZA"

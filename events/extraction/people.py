@@ -55,7 +55,12 @@ HINDI_ROLE = "|".join(k.replace(" ", r"\s+") for k in HINDI_ROLES)
 ROLE_RE = re.compile(rf"(?<![\w-])(?:(?i:{ROLE})|{'|'.join(SHORT_ROLES)}|(?i:{HINDI_ROLE}))(?![\w-])")
 RANK_RE = re.compile(rf"\s*,?\s*(?i:(?:{RANK}))(?![\w-])")
 HONORIFIC_RE = re.compile(rf"\s*(?i:(?:{HONORIFIC}))(?![\w-])")
-COUNTERPART_RE = regex.compile(r"\b(?:(?:his|her|their|its)\s+(?:([A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)\s+)?|(?<=\bmeet\s|meets\s|\bmet\s|with\s))counterparts?\b")
+COUNTERPART_RE = regex.compile(
+    r"\b(?|(?:his|her|their|its)\s+(?:([A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)\s+)?"
+    # "with Brazilian Foreign Minister Mauro Vieira and South African counterpart Naledi Pandor"
+    r"|(?<=\b(?:and|with|met|meets)\s)((?-i:[A-Z])[\w.]+(?:\s+[A-Z][\w.]+)?)\s+(?=counterpart\b)"
+    r"|(?<=\bmeet\s|meets\s|\bmet\s|with\s)())counterparts?\b"
+)
 TOKEN_RE = regex.compile(r"\s*(\p{Lu}[\w'’-]*\.?|\p{Lu}\.?)(?=[\s,;:)(’'”\"—–]|$|\.)")  # (a dash ends a name: "Narendra Modi— had")
 # Lower-case parts inside a name: "Abdel Fattah el-Sisi", "Mohammed bin Salman", "Ursula von der Leyen".
 PARTICLE_RE = re.compile(
@@ -574,6 +579,8 @@ def named_mentions(text, start=0, end=None):
             out.append((found[0], found[1], found[2], country, normalise_role(role)))
     for m in COUNTERPART_RE.finditer(text, start, end):
         country = adjective_country(m[1])
+        if m[1] and not country and not re.match(r"(?:his|her|their|its)\s", m.group()):
+            continue  # (a capitalised word before "counterpart" that is no country's)
         pos = m.end()
         origin = COUNTERPART_FROM_RE.match(text, pos) if not country and not m.group().endswith("s") else None
         if origin:
