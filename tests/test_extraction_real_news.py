@@ -2552,3 +2552,18 @@ def test_a_countrys_counterpart_named_after_and_is_of_that_country():
         published=DAY,
     )
     assert {p.name: p.country for p in meeting.participants}["Naledi Pandor"] == "ZA"
+
+
+def test_a_banquet_hosted_in_a_guests_honour_and_the_coordinated_people_who_attended_one():
+    [banquet] = events_of(
+        "Bratislava, April 10 (AGENCY) President Ana Ruiz on Thursday attended a banquet hosted in her honour by "
+        "Slovakia President Peter Pellegrini at the historic Bratislava Castle.",
+        published=datetime.date(2025, 4, 10),
+    )
+    assert banquet.kind == "meeting" and people_of(banquet) == ["Ana Ruiz", "Peter Pellegrini"]
+    assert banquet.date.iso() == "2025-04-10"
+    events = events_of(
+        "Vice President Jagdeep Dhankhar, Prime Minister Narendra Modi and others attended the banquet organised at the palace.",
+        published=DAY,
+    )
+    assert [people_of(e) for e in events] == [["Jagdeep Dhankhar", "Narendra Modi"]]

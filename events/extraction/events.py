@@ -63,6 +63,8 @@ MEETING_VERB_RE = re.compile(
     r"|(?:shakes|shook|shake|shaking)\s+hands\s+with"
     # "organised a luncheon in honour of Prime Minister Modi", "hosted a state dinner for"
     r"|(?:organi[sz]ed|hosted|gave|held|threw)\s+an?\s+(?:[\w-]+\s+){0,2}?(?:luncheon|lunch|dinner|banquet|breakfast|reception)\b(?:\s+[\w-]+){0,6}?\s+(?:for|in\s+honou?r\s+of)"
+    # "attended a banquet hosted in her honour by Slovakia President Peter Pellegrini"
+    r"|(?:luncheon|lunch|dinner|banquet|breakfast|reception)\s+(?:hosted|given|organi[sz]ed)\s+(?:in\s+(?:her|his|their)\s+honou?r\s+)?by"
     r"|(?:consulted|consults|conferred|confers)\s+(?:[\w-]+\s+){0,3}?with"
     r"|(?:are|were|is|was)\s+(?:currently\s+|now\s+)?in\s+(?:[\w-]+\s+){0,2}?(?:talks|discussions|negotiations)"
     r"|(?:spoke|speak|speaks|speaking|talked|talk|talks|talking)\s+(?:by|on|over)\s+(?:the\s+)?(?:tele)?phone"
@@ -355,7 +357,8 @@ def participants_for(kind, trigger, masked, mentions, base, ctx):
             after = [m for m in after if offset(m) < between.end() + stop.start()]
         if after:
             return [unique_people(after)]
-    if (ATTEND_RE.match(trigger.group()) and re.match(r"\s+by\b", masked[trigger.end() :])) or re.search(r"\sby$", trigger.group()):
+    hosted_by = re.match(r"(?:luncheon|lunch|dinner|banquet|breakfast|reception)\b", trigger.group(), re.I)
+    if (ATTEND_RE.match(trigger.group()) and re.match(r"\s+by\b", masked[trigger.end() :])) or (re.search(r"\sby$", trigger.group()) and not hosted_by):
         # "The summit was attended by the presidents of …": everyone named after "by".
         return [unique_people([m for m in mentions if offset(m) > trigger.end()])]
     if kind == "visit" and (guests := _host_and_guest(masked, mentions, base, trigger)):
@@ -388,8 +391,13 @@ def participants_for(kind, trigger, masked, mentions, base, ctx):
         subject = before[-1] if before else (mentions[0] if mentions else None)
         if subject is None:
             return []
-        # "Both the leaders are in Tokyo to attend …": each of the pair the words stand for.
+        # "Both the leaders are in Tokyo to attend …": each of the pair the words stand for; "Vice President
+        # Dhankhar, Prime Minister Modi and others attended the banquet": each of the subjects.
         subjects = [m for m in before if m.how == "group" and m.start == subject.start] or [subject]
+        for m in reversed(before[: before.index(subject)] if subject in before else []):
+            if not COORDINATED_RE.fullmatch(masked[m.end - base : subjects[0].start - base]):
+                break
+            subjects.insert(0, m)
         # "attended a meeting with King Salman": the people it was with took part too.
         with_ = re.match(r"[^,;]{0,60}?\bwith\b", masked[trigger.end() :]) if kind != "visit" else None
         others = [m.person for m in mentions if with_ and offset(m) > trigger.end() + with_.start()]
