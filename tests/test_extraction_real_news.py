@@ -2567,3 +2567,15 @@ def test_a_banquet_hosted_in_a_guests_honour_and_the_coordinated_people_who_atte
         published=DAY,
     )
     assert [people_of(e) for e in events] == [["Jagdeep Dhankhar", "Narendra Modi"]]
+
+
+def test_a_joint_statements_two_offices_each_before_its_own_name_and_the_documents_the_leaders_welcomed():
+    events = events_of(
+        "1. At the invitation of the Prime Minister of India, H.E. Mr. Narendra Modi, the Prime Minister of Japan, "
+        "H.E. Mr. Fumio Kishida paid an official visit to India on 19-20 March 2022.\n\n"
+        "2. The Prime Ministers welcomed the exchange of six documents, including one on cybersecurity."
+    )
+    countries = {p.name: p.country for e in events for p in e.participants}
+    assert countries == {"Narendra Modi": "IN", "Fumio Kishida": "JP"}
+    [agreement] = [e for e in events if e.kind == "agreement"]
+    assert people_of(agreement) == ["Fumio Kishida", "Narendra Modi"]

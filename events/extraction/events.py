@@ -27,7 +27,7 @@ AGREEMENT_RE = re.compile(
     rf"|\b{AGREEMENT_NOUN}(?:,[^,;]{{1,80}},)?\s+(?:was|were|have\s+been|has\s+been)\s+(?:signed|exchanged)\b"
     r"|agree[sd]?\s+to\s+(?:restore|resume|re-?establish|establish|reopen|normali[sz]e|sign|launch|create|form|set\s+up|upgrade|elevate)\b"
     # "Modi and Hasina witnessed the exchange of seven MoUs"
-    rf"|witness(?:ed|es)?\s+the\s+(?:signing|exchange|inking)\s+of\s+(?:[\w-]+\s+){{0,4}}?{AGREEMENT_NOUN}"
+    rf"|(?:witness(?:ed|es)?|welcomed)\s+the\s+(?:signing|exchange|inking)\s+of\s+(?:[\w-]+\s+){{0,4}}?(?:{AGREEMENT_NOUN}|documents)"
     r"|extend(?:ed|s)?\s+(?:their|the|its)\s+[\w\s-]{0,40}?(?:cooperation|agreement|pact|programme|program)\b(?:\s+ties)?\s+for)",
     re.I,
 )
@@ -903,8 +903,8 @@ def title_for(kind, participants, venue, masked, group_role=None):
 
 
 PAIR_RE = re.compile(
-    r"\b(?:the\s+two|both(?:\s+the)?)\s+(?:ministers|leaders|counterparts|defen[cs]e\s+ministers|heads\s+of\s+state|presidents|sides)\b"
-    r"|\b[Tt]he\s+(?:defen[cs]e\s+)?(?:ministers|leaders)\b(?!\s+(?:of|from)\b)"
+    r"\b(?:the\s+two|both(?:\s+the)?)\s+(?:ministers|leaders|counterparts|defen[cs]e\s+ministers|prime\s+ministers|heads\s+of\s+state|presidents|sides)\b"
+    r"|\b[Tt]he\s+(?:defen[cs]e\s+|(?-i:P)rime\s+)?(?:ministers|leaders|(?-i:M)inisters)\b(?!\s+(?:of|from)\b)"
     r"|\b[Tt]he\s+two\b(?=\s+(?:also\s+)?(?:met|spoke|held|had|have|agreed|signed|discussed|talked|leaders|men|sides)\b)"
     rf"|\b[Tt]heir\b(?=\s+{PAST_MEETING_WORDS})"
     # "At the end of their talks, both will witness the signing of about twenty agreements"

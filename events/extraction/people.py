@@ -528,7 +528,7 @@ def _country_after(text, end):
 
 
 def _skip_titles(text, pos):
-    for regex in (RANK_RE, HONORIFIC_RE):
+    for regex in (RANK_RE, HONORIFIC_RE, HONORIFIC_RE):  # (two honorifics: "H.E. Mr. Narendra Modi")
         m = regex.match(text, pos)
         if m:
             pos = m.end()
@@ -622,9 +622,13 @@ def named_mentions(text, start=0, end=None):
 APPOSITIVE_OFFICE_RE = re.compile(rf",\s+(?:the\s+)?((?i:{ROLE}))\s+of\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){{0,4}})")
 
 
+NEXT_NAME_RE = re.compile(rf",?\s*(?:(?i:{HONORIFIC})\s*)*[A-Z][\w'’-]+\s+[A-Z]")
+
+
 def _with_appositive_office(text, s, e, name, country, role):
     m = APPOSITIVE_OFFICE_RE.match(text, e)
-    if country or not m:
+    if country or not m or NEXT_NAME_RE.match(text, m.end()):
+        # (", the Prime Minister of Japan, H.E. Mr. Fumio Kishida": the office of the name after it)
         return s, e, name, country, role
     words = m[2].split()
     code = next((places.country_names().get(" ".join(words[:n])) for n in range(len(words), 0, -1) if places.country_names().get(" ".join(words[:n]))), None)
