@@ -2579,3 +2579,23 @@ def test_a_joint_statements_two_offices_each_before_its_own_name_and_the_documen
     assert countries == {"Narendra Modi": "IN", "Fumio Kishida": "JP"}
     [agreement] = [e for e in events if e.kind == "agreement"]
     assert people_of(agreement) == ["Fumio Kishida", "Narendra Modi"]
+
+
+def test_calls_received_from_a_list_of_leaders_are_a_call_with_each():
+    events = events_of(
+        "Prime Minister Shri Narendra Modi today received telephone calls from H.E. Mr. Moon Jae-in, President of the "
+        "Republic of Korea; H.E. Mr. E.D. Mnangagwa, President of Zimbabwe; and H.E. Mr. Filipe Jacinto Nyusi, President "
+        "of Mozambique, congratulating him.",
+        published=DAY,
+    )
+    assert len(events) == 3 and all(e.remote and e.date.iso() == "2024-03-12" for e in events)
+    assert [sorted(p.country or "" for p in e.participants) for e in events] == [["", "KR"], ["", "ZW"], ["", "MZ"]]
+
+
+def test_a_headlines_capitalised_preposition_ends_a_name():
+    [call] = events_of(
+        "PM Modi Speaks With President Donald Trump Over Phone\n\nPrime Minister Narendra Modi on Monday spoke to "
+        "US President Donald Trump over the phone.",
+        published=DAY,
+    )
+    assert people_of(call) == ["Donald Trump", "Narendra Modi"]

@@ -78,6 +78,8 @@ MEETING_VERB_RE = re.compile(
     r"(?:(?:tele)?phone\s+|video\s+|virtual\s+|\d\+\d\s+)?(?:talks|meetings?|meet|discussions?|consultations|parleys|conversations?|calls?|dialogue)"
     r"|spoke\s+(?:by\s+phone\s+|over\s+the\s+phone\s+)?(?:with|to)(?=\s+(?:[A-Z]|his|her|their))"
     r"|(?:dialled|dialed|dials|telephoned|phoned)(?=\s+(?:[A-Z]|his|her|their))"
+    # "Modi today received telephone calls from H.E. Mr. Moon Jae-in, …; H.E. Mr. E.D. Mnangagwa, …"
+    r"|received\s+(?:a\s+)?(?:tele)?phone\s+calls?\s+from"
     # "delegation-level talks led by PM Modi and Hasina"
     r"|(?:talks|meeting|discussions|consultations|dialogue)\s+(?:were\s+|was\s+)?(?:led|co-?chaired|chaired|headed)\s+by"
     r"|discussed|deliberate[ds]?|conferred"
@@ -402,6 +404,15 @@ def participants_for(kind, trigger, masked, mentions, base, ctx):
         with_ = re.match(r"[^,;]{0,60}?\bwith\b", masked[trigger.end() :]) if kind != "visit" else None
         others = [m.person for m in mentions if with_ and offset(m) > trigger.end() + with_.start()]
         return [unique_people(subjects + [people.Mention(0, 0, p, "named") for p in others])]
+    if re.match(r"received\s", trigger.group()) and re.search(r"calls\s+from$", trigger.group()):
+        # "received telephone calls from A, President of X; B, President of Y; and C": a call with each
+        subject = [m.person for m in mentions if offset(m) < trigger.start()][-1:]
+        parts = [(a.start(), a.end()) for a in re.finditer(r"[^;]+", masked[trigger.end() :])]
+        groups = [
+            unique_people([people.Mention(0, 0, p, "named") for p in subject] + [m for m in mentions if trigger.end() + a <= offset(m) < trigger.end() + b][:1])
+            for a, b in parts
+        ]
+        return [g for g in groups if len(g) == 2] or [[]]
     sides = [m for m in _outside_other_clauses(masked, mentions, base, trigger) if m.person.role != people.SPOUSE]
     found = unique_people(sides)
     if re.search(r"\btheir\s+(?:[\w-]+\s+)?$", masked[: trigger.start()]):

@@ -89,6 +89,7 @@ DESCRIPTOR_RE = re.compile(
 
 NOT_NAME = {
     "the", "his", "her", "their", "its", "and", "of", "in", "on", "at", "for", "with", "from", "to", "by", "a",
+    "over", "after", "amid", "during", "via", "ahead", "about", "against", "into", "under",
     "an", "this", "that", "these", "those", "he", "she", "they", "it", "we", "i", "mr", "mrs", "ms", "dr",
     "minister", "ministers", "president", "prime", "defence", "defense", "foreign", "secretary", "general",
     "deputy", "union", "chief", "army", "navy", "ministry", "government", "state", "affairs", "external",

@@ -68,8 +68,8 @@ def _ends_with_abbreviation(text, start, dot):
     if not m:
         return False
     word = m[1]
-    if len(word) == 1 and word.isupper():
-        return True  # an initial: "Bekbolotov B. Asankalievich"
+    if re.fullmatch(r"[A-Z](?:\.[A-Z])*", word):
+        return True  # an initial: "Bekbolotov B. Asankalievich", "E.D. Mnangagwa", "K.P. Sharma Oli"
     return word.lower().rstrip(".") in ABBREVIATIONS
 
 
