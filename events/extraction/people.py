@@ -516,16 +516,24 @@ OF_COUNTRY_RE = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+){0
 SEPARATOR_RE = re.compile(r"[\s,]*(?:\([A-Z]{2,6}\)[\s,]*)?")  # (also an office's initials: "External Affairs Minister (EAM) S Jaishankar")
 
 
+def _leading_country(phrase):
+    """The country the longest run of a phrase's first words names ("Bosnia and Herzegovina, Elmedin"),
+    as (code, length of those words joined by single spaces), else (None, 0)."""
+    words = phrase.split()
+    for n in range(len(words), 0, -1):
+        head = " ".join(words[:n])
+        code = places.country_names().get(head)
+        if code:
+            return code, len(head)
+    return None, 0
+
+
 def _country_after(text, end):
     m = OF_COUNTRY_RE.match(text, end)
     if not m:
         return None, end
-    words = m[1].split()
-    for n in range(len(words), 0, -1):
-        code = places.country_names().get(" ".join(words[:n]))
-        if code:
-            return code, m.start(1) + len(" ".join(words[:n]))
-    return None, end
+    code, length = _leading_country(m[1])
+    return (code, m.start(1) + length) if code else (None, end)
 
 
 def _skip_titles(text, pos):
@@ -586,11 +594,9 @@ def named_mentions(text, start=0, end=None):
         origin = COUNTERPART_FROM_RE.match(text, pos) if not country and not m.group().endswith("s") else None
         if origin:
             # "his counterpart from Bosnia and Herzegovina, Elmedin Konakovic"
-            words = origin[1].split()
-            n = next((n for n in range(len(words), 0, -1) if places.country_names().get(" ".join(words[:n]))), 0)
-            if n:
-                country = places.country_names()[" ".join(words[:n])]
-                pos = origin.start(1) + len(" ".join(words[:n]))
+            code, length = _leading_country(origin[1])
+            if code:
+                country, pos = code, origin.start(1) + length
         pos = SEPARATOR_RE.match(text, pos).end()
         comma = "," in text[m.end() : pos]
         pos = _skip_titles(text, pos)
@@ -631,8 +637,7 @@ def _with_appositive_office(text, s, e, name, country, role):
     if country or not m or NEXT_NAME_RE.match(text, m.end()):
         # (", the Prime Minister of Japan, H.E. Mr. Fumio Kishida": the office of the name after it)
         return s, e, name, country, role
-    words = m[2].split()
-    code = next((places.country_names().get(" ".join(words[:n])) for n in range(len(words), 0, -1) if places.country_names().get(" ".join(words[:n]))), None)
+    code, _ = _leading_country(m[2])
     if code is None:
         return s, e, name, country, role
     return s, e, name, code, role or normalise_role(m[1])
