@@ -1155,21 +1155,19 @@ def _later_occasion(masked, event):
     later = LATER_OCCASION_RE.search(masked)
     if later is None:
         return []
-    kind = "summit" if later[2].lower() == "summit" else "meeting"
-    name = f"{later[1]}{later[2]}".strip()
-    return [
-        ExtractedEvent(
-            kind=kind,
-            title=f"{' and '.join(p.name for p in event.participants)} at the {name}",
-            spans=list(event.spans),
-            date=DateValue(evidence=f"{LATER_EVIDENCE} (“{later.group()}”), after {event.date.iso() or 'this report'}, on a day it does not give"),
-            participants=list(event.participants),
-            venue=None,
-            countries=sorted({p.country for p in event.participants if p.country}),
-            topics=event.topics,
-            names_in_full=event.names_in_full,
-        )
-    ]
+    date = DateValue(evidence=f"{LATER_EVIDENCE} (“{later.group()}”), after {event.date.iso() or 'this report'}, on a day it does not give")
+    return [_at_the_occasion(event, later, date, None, sorted({p.country for p in event.participants if p.country}))]
+
+
+def _at_the_occasion(event, occasion, date, venue, countries):
+    """The summit or meeting an event's people went on to or came for, named by `occasion` (a match
+    whose groups 1 and 2 are its name and its noun): an event of its own, with those people."""
+    kind = "summit" if occasion[2].lower() == "summit" else "meeting"
+    return ExtractedEvent(
+        kind=kind, title=f"{' and '.join(p.name for p in event.participants)} at the {occasion[1]}{occasion[2]}".strip(),
+        spans=list(event.spans), date=date, participants=list(event.participants), venue=venue, countries=countries,
+        topics=event.topics, names_in_full=event.names_in_full,
+    )
 
 
 # "arrived in Riyadh to attend the first India–GCC Foreign Ministers' Meeting, which will be held on Monday"
@@ -1193,15 +1191,7 @@ def _occasion_of_the_visit(masked, trigger, visit, ctx):
     date = dates.resolve(when[0], masked, ctx.anchor, future=coming) if when else DateValue(
         evidence=f"the occasion a trip was for (“{occasion.group()}”), on a day the report does not give"
     )
-    kind = "summit" if occasion[2] == "Summit" else "meeting"
-    name = f"{occasion[1]}{occasion[2]}".strip()
-    return [
-        ExtractedEvent(
-            kind=kind, title=f"{' and '.join(p.name for p in visit.participants)} at the {name}", spans=list(visit.spans),
-            date=date, participants=list(visit.participants), venue=visit.venue, countries=list(visit.countries),
-            topics=visit.topics, names_in_full=visit.names_in_full,
-        )
-    ]
+    return [_at_the_occasion(visit, occasion, date, visit.venue, list(visit.countries))]
 
 
 def _the_occasion(kind, trigger, masked, out, date, venue, ctx, trigger_sentence):
@@ -1644,6 +1634,16 @@ def _stay_of_the_meeting(masked, mentions, base, ctx, meetings):
 WHEN_MET_RE = re.compile(r",\s*when\s+(?P<who>[^;.]{3,120}?)\s+(?:met|held\s+talks|last\s+met|spoke|signed)\b")
 
 
+def _meeting_of_a_clause(sentence, masked, who, date, venue, lead):
+    """The meeting a clause of another time tells of (", when X and Y met in Z", ", who met Y in June,"),
+    reported by the sentence of the lead event; placed only where the clause says."""
+    return ExtractedEvent(
+        kind="meeting", title=title_for("meeting", who, venue, masked), spans=[Span(sentence.start, sentence.end)],
+        date=date, participants=who, venue=venue, countries=_countries(who, venue), topics=lead.topics,
+        names_in_full=lead.names_in_full, placed_elsewhere=venue is None,
+    )
+
+
 def _meeting_of_the_when_clause(sentence, masked, mentions, trigger, ctx, lead):
     """The meeting a ", when X and Y met in Z" clause after the sentence's event tells of, dated by the
     time just before the clause ("since May") and placed where the clause says; kept apart from the
@@ -1664,13 +1664,7 @@ def _meeting_of_the_when_clause(sentence, masked, mentions, trigger, ctx, lead):
     rest = masked[clause.end() :]
     other = OTHER_CLAUSE_RE.search(rest)
     venue = venue_for(rest[: other.start()] if other else rest, ctx)
-    return [
-        ExtractedEvent(
-            kind="meeting", title=title_for("meeting", who, venue, masked), spans=[Span(sentence.start, sentence.end)],
-            date=date, participants=who, venue=venue, countries=_countries(who, venue), topics=lead.topics,
-            names_in_full=lead.names_in_full, placed_elsewhere=venue is None,
-        )
-    ]
+    return [_meeting_of_a_clause(sentence, masked, who, date, venue, lead)]
 
 
 WHO_MET_RE = re.compile(r",\s*who\s+(?:also\s+|had\s+|last\s+)*(?:met|held\s+talks\s+with)\s+(?P<who>[^,;]{3,120}),")
@@ -1693,13 +1687,7 @@ def _meeting_of_the_who_clause(sentence, masked, mentions, trigger, ctx, lead):
         evidence=f"{EARLIER_EVIDENCE} (“{masked[clause.start() : clause.end()].strip(' ,')}”) and gives no date for it"
     )
     venue = venue_for(masked[clause.start() : clause.end()], ctx)
-    return [
-        ExtractedEvent(
-            kind="meeting", title=title_for("meeting", who, venue, masked), spans=[Span(sentence.start, sentence.end)],
-            date=date, participants=who, venue=venue, countries=_countries(who, venue), topics=lead.topics,
-            names_in_full=lead.names_in_full, placed_elsewhere=venue is None,
-        )
-    ]
+    return [_meeting_of_a_clause(sentence, masked, who, date, venue, lead)]
 
 
 def _trip_to_the_meeting(masked, mentions, base, ctx, meeting):
