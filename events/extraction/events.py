@@ -52,6 +52,7 @@ VISIT_RE = re.compile(
     r"\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,3}(?:visit|trip|tour)\s+(?:to|of))\b",
     re.I,
 )
+MEAL = r"(?:luncheon|lunch|dinner|banquet|breakfast|reception)"
 PAST_MEETING_WORDS = (
     r"(?:(?:first|last|previous|earlier|latest|most\s+recent)\s+)?(?:meeting|interaction|encounter|talks|conversation|call)"
     r"\s+(?:happened|took\s+place|was\s+held|were\s+held)"
@@ -62,9 +63,9 @@ MEETING_VERB_RE = re.compile(
     r"|(?:was|were|is|are)\s+(?:warmly\s+)?(?:received|welcomed|greeted|hosted)\b"
     r"|(?:shakes|shook|shake|shaking)\s+hands\s+with"
     # "organised a luncheon in honour of Prime Minister Modi", "hosted a state dinner for"
-    r"|(?:organi[sz]ed|hosted|gave|held|threw)\s+an?\s+(?:[\w-]+\s+){0,2}?(?:luncheon|lunch|dinner|banquet|breakfast|reception)\b(?:\s+[\w-]+){0,6}?\s+(?:for|in\s+honou?r\s+of)"
+    rf"|(?:organi[sz]ed|hosted|gave|held|threw)\s+an?\s+(?:[\w-]+\s+){{0,2}}?{MEAL}\b(?:\s+[\w-]+){{0,6}}?\s+(?:for|in\s+honou?r\s+of)"
     # "attended a banquet hosted in her honour by Slovakia President Peter Pellegrini"
-    r"|(?:luncheon|lunch|dinner|banquet|breakfast|reception)\s+(?:hosted|given|organi[sz]ed)\s+(?:in\s+(?:her|his|their)\s+honou?r\s+)?by"
+    rf"|{MEAL}\s+(?:hosted|given|organi[sz]ed)\s+(?:in\s+(?:her|his|their)\s+honou?r\s+)?by"
     r"|(?:consulted|consults|conferred|confers)\s+(?:[\w-]+\s+){0,3}?with"
     r"|(?:are|were|is|was)\s+(?:currently\s+|now\s+)?in\s+(?:[\w-]+\s+){0,2}?(?:talks|discussions|negotiations)"
     r"|(?:spoke|speak|speaks|speaking|talked|talk|talks|talking)\s+(?:by|on|over)\s+(?:the\s+)?(?:tele)?phone"
@@ -287,7 +288,7 @@ def classify(masked, mention_offsets):
     proposal = PROPOSAL_RE.search(masked)
     if proposal and any(offset < proposal.start() for offset in mention_offsets):
         return "statement", proposal
-    attend = next((a for a in ATTEND_RE.finditer(masked) if not any(x.start() < a.start() < x.end() for x in ASIDE_RE.finditer(masked))), None)
+    attend = next((a for a in ATTEND_RE.finditer(masked) if not any(b < a.start() < e for b, e in asides)), None)
     if attend:  # (not "The meeting, which Doval was scheduled to attend, will be chaired by …")
         rest = masked[attend.end() : attend.end() + 120]
         noun = re.match(r"\s*(?:the|a|an)?\s*(?:[\w’'+-]+\s+){0,6}?(meeting|summit|talks|conference|dialogue|parade|ceremony|celebrations?|exercise|forum)\b", rest, re.I)
@@ -359,7 +360,7 @@ def participants_for(kind, trigger, masked, mentions, base, ctx):
             after = [m for m in after if offset(m) < between.end() + stop.start()]
         if after:
             return [unique_people(after)]
-    hosted_by = re.match(r"(?:luncheon|lunch|dinner|banquet|breakfast|reception)\b", trigger.group(), re.I)
+    hosted_by = re.match(rf"{MEAL}\b", trigger.group(), re.I)
     if (ATTEND_RE.match(trigger.group()) and re.match(r"\s+by\b", masked[trigger.end() :])) or (re.search(r"\sby$", trigger.group()) and not hosted_by):
         # "The summit was attended by the presidents of …": everyone named after "by".
         return [unique_people([m for m in mentions if offset(m) > trigger.end()])]
@@ -438,6 +439,13 @@ def participants_for(kind, trigger, masked, mentions, base, ctx):
 BACKDROP_RE = re.compile(r"\b(?i:following|in\s+the\s+wake\s+of|on\s+the\s+heels\s+of|against\s+the\s+backdrop\s+of|amid(?:st)?)\s+(?!(?:day|week|month|year)\b)")
 
 
+# "Before meeting Xi, Lula spoke with …": a meeting the sentence's event came before or after.
+MEETING_OPENER = r"(?:After|Before)\s+(?:meeting|holding\s+talks\s+with|talks\s+with)\b"
+MEETING_OPENER_RE = re.compile(rf"\s*{MEETING_OPENER}")
+# An opening phrase of people set aside: "Apart from his Russian counterpart, Doval also met …"
+BESIDES_RE = re.compile(rf"\s*(?:Apart\s+from|Aside\s+from|Besides|In\s+addition\s+to|Other\s+than|{MEETING_OPENER})\b[^,;]*,")
+
+
 # Where the people a meeting verb takes end: a relative or other clause that speaks of someone else
 # ("met Wang Yi, who ranks above Foreign Minister Qin Gang").
 OBJECT_END_RE = re.compile(
@@ -468,10 +476,7 @@ def _outside_other_clauses(masked, mentions, base, trigger):
     asides = [a.span() for a in ASIDE_RE.finditer(masked) if not a.start() <= trigger.start() < a.end()]
     outside = [m for m in mentions if not any(a < m.start - base < b for a, b in asides)]
     mentions = outside if len({id(m.person) for m in outside}) >= 2 else mentions
-    besides = re.match(
-        r"\s*(?:Apart\s+from|Aside\s+from|Besides|In\s+addition\s+to|Other\s+than|(?:After|Before)\s+(?:meeting|holding\s+talks\s+with|talks\s+with))\b[^,;]*,",
-        masked,
-    )
+    besides = BESIDES_RE.match(masked)
     if besides and besides.end() < trigger.start():
         # "Apart from his Russian counterpart, Doval also met Rogozin", "After meeting US President Biden,
         # Modi held a bilateral meeting with Albanese": not them
@@ -639,6 +644,16 @@ PRECEDES_RE = re.compile(r"\b(?:ahead\s+of|before|after|prior\s+to|following|fol
 DISCUSSED_RE = re.compile(r"discussed|deliberate[ds]?|conferred", re.I)
 # An event named as a noun, up to here within its clause: "Mr. Modi's visit to Vladivostok in".
 NOMINAL_EVENT_RE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:visit|trip|tour|meeting|summit|talks)\b[^,;]*$")
+CLAUSE_END_RE = re.compile(r"[,;]|$")
+
+
+def _what_it_came_before(masked, trigger):
+    """The span of the clause after the event's verb that tells what the event came before or after
+    ("ahead of Modi's visit to Vladivostok in early September"), up to the next comma; or None."""
+    m = PRECEDES_RE.search(masked, trigger.end())
+    return (m.start(), CLAUSE_END_RE.search(masked, m.end()).start()) if m else None
+
+
 # A clause, up to here, of what the sentence's event is set by.
 SETTING_CLAUSE_RE = re.compile(rf"(?:(?i:{PRECEDES_RE.pattern})|{BACKDROP_RE.pattern})[^,;]*$")
 
@@ -658,12 +673,11 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
     if DISCUSSED_RE.fullmatch(trigger.group()):
         # "discussed Mr. Modi's visit to Vladivostok in September": the time of what was discussed
         found = [e for e in found if e.start < trigger.start() or not NOMINAL_EVENT_RE.search(masked, trigger.end(), e.start)]
-    before = PRECEDES_RE.search(masked, trigger.end())
+    before = _what_it_came_before(masked, trigger)
     if before:
         # "during a meeting ahead of Modi's visit to Vladivostok in early September, in Moscow,
         # Wednesday, Aug 21, 2019": the time of what it came before, when the sentence gives its own
-        clause_end = re.compile(r"[,;]|$").search(masked, before.end()).start()
-        found = [e for e in found if not before.start() < e.start < clause_end]
+        found = [e for e in found if not before[0] < e.start < before[1]]
     if found:
         nearest = min(found, key=lambda e: _distance(masked, e, trigger))
         value = dates.resolve(nearest, masked, ctx.anchor)
@@ -854,7 +868,6 @@ TOPIC_PLACE_RE = re.compile(
 OTHER_CLAUSE_RE = re.compile(r",\s*(?:when|after|before|since|whereas|while)\b")
 
 
-MEETING_OPENER_RE = re.compile(r"\s*(?:After|Before)\s+(?:meeting|holding\s+talks\s+with|talks\s+with)\b")
 # "Modi's visit to the Gulf nation": a place the report describes rather than names, not where it is set.
 DESCRIBED_PLACE_RE = re.compile(r"\b(?:visit|trip|tour|travel\w*)\s+to\s+the\s+(?:[\w-]+\s+){0,2}(?:nation|country|kingdom|island|emirate|republic)\b")
 PAST_TRIP_RE = re.compile(r"\b(?:since|(?:his|her|their)\s+(?:last|previous))\s+(?:[\w’'-]+\s+){0,3}?(?:visit|trip|tour|meeting|talks)(?:\s+to)?\s*$", re.I)
@@ -865,9 +878,8 @@ def venue_for(masked, ctx, trigger=None):
     # (nor the place of whoever says so: "…, press secretary Sean Spicer confirmed at the White House briefing")
     other = other or (TRAILING_SPEAKER_RE.search(masked, trigger.end()) if trigger else None)
     asides = [m.span() for m in re.finditer(r"\([^()]*\)", masked)]  # "(2:00 p.m. in Lisbon)"
-    if trigger and (ahead := PRECEDES_RE.search(masked, trigger.end())):
-        # "during a meeting ahead of Modi's visit to Vladivostok …, in Moscow": where what it came before is
-        asides.append((ahead.start(), re.compile(r"[,;]|$").search(masked, ahead.end()).start()))
+    if trigger and (before := _what_it_came_before(masked, trigger)):
+        asides.append(before)  # "during a meeting ahead of Modi's visit to Vladivostok …, in Moscow": where what it came before is
     found = []
     for start, prep, ref in places.place_mentions(masked):
         if other and start > other.start():
