@@ -245,8 +245,8 @@ def classify(masked, mention_offsets):
     that happening, not a statement."""
     speech = SPEECH_RE.search(masked)
     reported = speech and any(regex.search(masked, speech.end()) for regex in (AGREEMENT_RE, VISIT_RE, MEETING_VERB_RE))
-    trailing = TRAILING_SPEAKER_RE.search(masked)
-    if speech and trailing and trailing.start() < speech.start() and any(regex.search(masked, 0, trailing.start()) for regex in (AGREEMENT_RE, VISIT_RE, MEETING_VERB_RE)):
+    trailing = TRAILING_SPEAKER_RE.search(masked) if speech else None
+    if trailing and trailing.start() < speech.start() and any(regex.search(masked, 0, trailing.start()) for regex in (AGREEMENT_RE, VISIT_RE, MEETING_VERB_RE)):
         speech = None  # "Modi and Trump were talking over phone on Tuesday, Spokesperson Sean Spicer told reporters."
     if speech and not reported and OCCASION_RE.search(masked) and any(offset < speech.start() for offset in mention_offsets):
         return "statement", speech
@@ -719,8 +719,8 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
         day = (value.end or value.date) + datetime.timedelta(days=1)
         return DateValue(day, "day", f"“{following.group()}”: the day after “{expression}” ({value.iso()})")
     previous = PREVIOUS_DAY_RE.search(masked)
-    told = ctx.paragraph_time[1] if ctx.paragraph_time else ctx.narrative if ctx.narrative.known else DateValue(ctx.anchor.date, "day") if ctx.anchor.date else None
-    if previous and told and told.known and told.precision == "day":
+    told = previous and (ctx.paragraph_time[1] if ctx.paragraph_time else ctx.narrative if ctx.narrative.known else DateValue(ctx.anchor.date, "day") if ctx.anchor.date else None)
+    if told and told.known and told.precision == "day":
         # "hosted Modi for an intimate dinner a day earlier": the day before the one the story is at
         day = told.date - datetime.timedelta(days=1)
         return DateValue(day, "day", f"{PREVIOUS_DAY_EVIDENCE}, {told.iso()}: “{previous.group()}” ({told.evidence})")
