@@ -2599,3 +2599,16 @@ def test_a_headlines_capitalised_preposition_ends_a_name():
         published=DAY,
     )
     assert people_of(call) == ["Donald Trump", "Narendra Modi"]
+
+
+def test_names_listed_each_with_its_office_after_it_take_their_own_countries():
+    [meeting] = events_of(
+        "Prime Minister Ana Costa held talks with Karma Dorji, Prime Minister of Bhutan, Mr. Ali Rasheed, President of "
+        "the Maldives, and Ram Thapa, Prime Minister of Nepal, in Lisbon on Tuesday.",
+        published=DAY,
+    )
+    assert {p.name: (p.country, p.role) for p in meeting.participants if p.name != "Ana Costa"} == {
+        "Karma Dorji": ("BT", "Prime Minister"),
+        "Ali Rasheed": ("MV", "President"),
+        "Ram Thapa": ("NP", "Prime Minister"),
+    }

@@ -584,7 +584,11 @@ def named_mentions(text, start=0, end=None):
         pos = SEPARATOR_RE.match(text, pos).end()
         pos = _skip_titles(text, pos)
         found = take_name(text, pos, end)
-        if found:
+        if found and _listed_with_offices(text, m.start(), found[1]):
+            # "Tshering Tobgay, Prime Minister of Bhutan, Mr. Mohamed Muizzu, President of the
+            # Maldives": the office is the name's before it; this name has its own after it.
+            out.append((found[0], found[1], found[2], None, ""))
+        elif found:
             out.append((found[0], found[1], found[2], country, normalise_role(role)))
     for m in COUNTERPART_RE.finditer(text, start, end):
         country = adjective_country(m[1])
@@ -632,11 +636,23 @@ APPOSITIVE_OFFICE_RE = re.compile(rf",\s+(?:the\s+)?((?i:{ROLE}))\s+of\s+(?:the\
 NEXT_NAME_RE = re.compile(rf",?\s*(?:(?i:{HONORIFIC})\s*)*[A-Z][\w'’-]+\s+[A-Z]")
 
 
+def _listed_with_offices(text, office_start, name_end):
+    """Whether an office before a name is the previous name's, in a list of names each followed by
+    its office: the office follows a comma, and the name after it has an office of its own."""
+    return bool(re.search(r",\s+(?:the\s+)?$", text[max(0, office_start - 8) : office_start])) and bool(
+        APPOSITIVE_OFFICE_RE.match(text, name_end)
+    )
+
+
 def _with_appositive_office(text, s, e, name, country, role):
     m = APPOSITIVE_OFFICE_RE.match(text, e)
-    if country or not m or NEXT_NAME_RE.match(text, m.end()):
-        # (", the Prime Minister of Japan, H.E. Mr. Fumio Kishida": the office of the name after it)
+    if country or not m:
         return s, e, name, country, role
+    if NEXT_NAME_RE.match(text, m.end()):
+        following = take_name(text, _skip_titles(text, SEPARATOR_RE.match(text, m.end()).end()))
+        if not (following and _listed_with_offices(text, m.start(1), following[1])):
+            # (", the Prime Minister of Japan, H.E. Mr. Fumio Kishida": the office of the name after it)
+            return s, e, name, country, role
     code, _ = _leading_country(m[2])
     if code is None:
         return s, e, name, country, role
