@@ -2612,3 +2612,20 @@ def test_names_listed_each_with_its_office_after_it_take_their_own_countries():
         "Ali Rasheed": ("MV", "President"),
         "Ram Thapa": ("NP", "Prime Minister"),
     }
+
+
+def test_a_company_before_its_chief_is_not_a_person():
+    [meeting] = events_of("Prime Minister Ana Costa met Vantor CEO Lena Brandt in Lisbon on Monday.", published=DAY)
+    assert people_of(meeting) == ["Ana Costa", "Lena Brandt"]
+
+
+def test_an_event_in_the_where_clause_of_what_the_sentences_event_came_after_takes_neither_its_day_nor_its_place():
+    events = events_of(
+        "Prime Minister Ana Costa arrived in Ottawa on Monday after concluding her two-day visit to Mexico, where she "
+        "co-chaired the Energy Summit with President Luis Ortega.",
+        published=DAY,
+    )
+    [summit] = [e for e in events if e.kind == "summit"]
+    assert not summit.date.known and summit.venue.country == "MX"
+    [visit] = [e for e in events if e.kind == "visit" and e.venue.country == "CA"]
+    assert visit.date.iso() == "2024-03-11"

@@ -144,6 +144,7 @@ EARLIER_EVIDENCE = "the report sets it before its own time"
 DESCRIBED_EVIDENCE = "the report tells of it as past"
 PARAGRAPH_EVIDENCE = "the paragraph is set at another time"
 SEVERAL_EVIDENCE = "the report tells of several meetings"
+SETTING_EVIDENCE = "the report tells of it in a clause of what another event came after or before"
 # Evidence that an undated event is not the one the report is about, nor of its day.
 LATER_EVIDENCE = "an occasion the report's people go on to later"
 PREVIOUS_DAY_EVIDENCE = "the day before the story's"
@@ -656,6 +657,20 @@ def _what_it_came_before(masked, trigger):
 
 # A clause, up to here, of what the sentence's event is set by.
 SETTING_CLAUSE_RE = re.compile(rf"(?:(?i:{PRECEDES_RE.pattern})|{BACKDROP_RE.pattern})[^,;]*$")
+# The same, with a clause of its place or time after it: "after concluding his visit to France,
+# where he co-chaired the AI Action Summit".
+SETTING_CHAIN_RE = re.compile(rf"(?:(?i:{PRECEDES_RE.pattern})|{BACKDROP_RE.pattern})[^,;]*,\s*(?:where|when|during\s+which)\b[^,;]*$")
+
+
+def _inside_setting_clause(masked, trigger):
+    """Where the clause the event is told in starts, when that is the place or time clause of what
+    the sentence's own event came after or before, following it ("Modi arrived in Washington on Wednesday after
+    concluding his visit to France, where he co-chaired the AI Action Summit"); else None. Its event
+    takes no time or place from the rest of the sentence."""
+    m = SETTING_CHAIN_RE.search(masked, 0, trigger.start())
+    if m and any(regex.search(masked, 0, m.start()) for regex in (AGREEMENT_RE, VISIT_RE, MEETING_VERB_RE)):
+        return m.start()
+    return None
 
 
 def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
@@ -673,6 +688,11 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
     if DISCUSSED_RE.fullmatch(trigger.group()):
         # "discussed Mr. Modi's visit to Vladivostok in September": the time of what was discussed
         found = [e for e in found if e.start < trigger.start() or not NOMINAL_EVENT_RE.search(masked, trigger.end(), e.start)]
+    setting = _inside_setting_clause(masked, trigger)
+    if setting is not None:
+        found = [e for e in found if e.start > setting]
+        if not found:
+            return DateValue(evidence=f"{SETTING_EVIDENCE} (“{masked[setting:trigger.start()].strip()}”) and gives no day for it")
     before = _what_it_came_before(masked, trigger)
     if before:
         # "during a meeting ahead of Modi's visit to Vladivostok in early September, in Moscow,
@@ -878,6 +898,8 @@ def venue_for(masked, ctx, trigger=None):
     # (nor the place of whoever says so: "…, press secretary Sean Spicer confirmed at the White House briefing")
     other = other or (TRAILING_SPEAKER_RE.search(masked, trigger.end()) if trigger else None)
     asides = [m.span() for m in re.finditer(r"\([^()]*\)", masked)]  # "(2:00 p.m. in Lisbon)"
+    if trigger and (setting := _inside_setting_clause(masked, trigger)) is not None:
+        asides.append((-1, setting))  # (the rest of the sentence is another event's place)
     if trigger and (before := _what_it_came_before(masked, trigger)):
         asides.append(before)  # "during a meeting ahead of Modi's visit to Vladivostok …, in Moscow": where what it came before is
     found = []

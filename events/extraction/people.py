@@ -707,6 +707,7 @@ LONE_AFTER_RE = regex.compile(rf"\s+(?:also\s+|later\s+|then\s+|on\s+\w+\s+)?(?:
     rf"|\s+and\s+\p{{Lu}}[\w’'-]+(?:\s+\p{{Lu}}[\w’'-]+)?\s+{VERB_OF_MEETING}\b|,\s+\p{{Lu}}[\w’'-]+\s+{VERB_OF_MEETING}\b"
     # "Jaishankar, who is on a three-nation tour, reached Cyprus"
     rf"|,\s+who\s+[^,;]{{3,80}},\s+(?:also\s+)?(?:{VERB_OF_MEETING}|reached|landed|called\s+on)\b")
+ORGANISATION_HEAD_RE = re.compile(r"\s+(?:CEOs?|CFO|COO|MD|(?i:chief|chairman|chairperson|chairwoman|founder|co-founder|boss|head|managing\s+director)s?)\b")
 LONE_SECOND_RE = re.compile(r"\band\s+$")
 LONE_SECOND_AFTER_RE = re.compile(rf"\s+(?:also\s+)?{VERB_OF_MEETING}\b")
 
@@ -723,6 +724,8 @@ def lone_surname(masked, start, end):
     if previous and places.lookup_place(f"{previous[1]} {word}"):
         return False  # "Saudi Arabia"
     before, after = masked[max(0, start - 30) : start], masked[end : end + 60]
+    if ORGANISATION_HEAD_RE.match(after):
+        return False  # "met Tesla CEO Elon Musk": the company of the person named after it
     return bool(
         LONE_BEFORE_RE.search(before)
         or LONE_AFTER_RE.match(after)
