@@ -2629,3 +2629,35 @@ def test_an_event_in_the_where_clause_of_what_the_sentences_event_came_after_tak
     assert not summit.date.known and summit.venue.country == "MX"
     [visit] = [e for e in events if e.kind == "visit" and e.venue.country == "CA"]
     assert visit.date.iso() == "2024-03-11"
+
+
+def test_a_numbered_round_of_talks_is_a_meeting():
+    [meeting] = events_of(
+        "Security Adviser Omar Haddad and Foreign Minister Lin Wei held the 12th round of Border Commission talks in "
+        "Lisbon on Tuesday.",
+        published=DAY,
+    )
+    assert meeting.kind == "meeting" and people_of(meeting) == ["Lin Wei", "Omar Haddad"]
+    assert meeting.date.iso() == "2024-03-12"
+
+
+def test_an_mou_on_a_subject_that_was_signed_before_the_ministers_is_their_agreement_and_an_office_of_a_republic_of_gives_its_country():
+    events = events_of(
+        "Defence Minister Ana Costa held a bilateral meeting with the Minister of National Defence of the Republic of "
+        "Korea Mr Kim Dae-ho in Lisbon on Tuesday. Later, an MoU on defence industrial cooperation was signed in the "
+        "presence of the two Ministers.",
+        published=DAY,
+    )
+    assert [e.kind for e in events] == ["meeting", "agreement"]
+    assert all(people_of(e) == ["Ana Costa", "Kim Dae-ho"] for e in events)
+    assert {p.name: p.country for p in events[0].participants}["Kim Dae-ho"] == "KR"
+
+
+def test_earlier_in_a_relative_clause_does_not_set_the_sentence_before_the_report_and_being_in_a_place_on_a_visit_sets_the_scene():
+    meeting, visit = events_of(
+        "Foreign Minister Ana Costa on Tuesday met her Singaporean counterpart Tan Wei Ming.\n\n"
+        "Costa is in Singapore on a two-day visit, the last leg of a tour that took her to Australia earlier.",
+        published=DAY,
+    )
+    assert visit.kind == "visit" and visit.date.iso() == "2024-03-12" and visit.venue.name == "Singapore"
+    assert meeting.venue.name == "Singapore"

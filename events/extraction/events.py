@@ -24,7 +24,8 @@ AGREEMENT_RE = re.compile(
     # "part of an agreement reached during a good series of meetings in Jeddah"
     rf"|\b{AGREEMENT_NOUN}\s+(?:was\s+|were\s+)?(?:reached|struck|concluded|inked)\b"
     # "Two agreements, on Joint Staff Talks and Air-to-Air Refuelling, were signed in the presence of …"
-    rf"|\b{AGREEMENT_NOUN}(?:,[^,;]{{1,80}},)?\s+(?:was|were|have\s+been|has\s+been)\s+(?:signed|exchanged)\b"
+    # (also "an MoU on defence industrial cooperation was signed")
+    rf"|\b{AGREEMENT_NOUN}(?:,[^,;]{{1,80}},|\s+(?:on|for|in|to)\s+[^,;]{{1,60}}?)?\s+(?:was|were|have\s+been|has\s+been)\s+(?:signed|exchanged)\b"
     r"|agree[sd]?\s+to\s+(?:restore|resume|re-?establish|establish|reopen|normali[sz]e|sign|launch|create|form|set\s+up|upgrade|elevate)\b"
     # "Modi and Hasina witnessed the exchange of seven MoUs"
     rf"|(?:witness(?:ed|es)?|welcomed)\s+the\s+(?:signing|exchange|inking)\s+of\s+(?:[\w-]+\s+){{0,4}}?(?:{AGREEMENT_NOUN}|documents)"
@@ -77,6 +78,8 @@ MEETING_VERB_RE = re.compile(
     r"|engag(?:e|es|ed|ing)\s+in)"
     r"\s+(?:a\s+|an\s+|their\s+|his\s+|her\s+)?(?:(?:bilateral|wide-ranging|separate|delegation-level|detailed|extensive|one-on-one|high-level|formal|informal|official|restricted|closed-door|productive|fruitful|substantive|in-depth|telephonic|telephone|first|second|third|maiden|annual|inaugural)\s+)*"
     r"(?:(?:tele)?phone\s+|video\s+|virtual\s+|\d\+\d\s+)?(?:talks|meetings?|meet|discussions?|consultations|parleys|conversations?|calls?|dialogue)"
+    # "held the 23rd round of Special Representatives talks"
+    r"|(?:held|hold|holds|holding|had|concluded|began|started)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?round\s+of\s+(?:[\w’'-]+\s+){0,4}?(?:talks|dialogue|consultations|negotiations|discussions)\b"
     r"|spoke\s+(?:by\s+phone\s+|over\s+the\s+phone\s+)?(?:with|to)(?=\s+(?:[A-Z]|his|her|their))"
     r"|(?:dialled|dialed|dials|telephoned|phoned)(?=\s+(?:[A-Z]|his|her|their))"
     # "Modi today received telephone calls from H.E. Mr. Moon Jae-in, …; H.E. Mr. E.D. Mnangagwa, …"
@@ -521,13 +524,16 @@ SAME_DAY_EARLIER_RE = re.compile(
 )
 
 
-def _background(masked):
+def _background(masked, trigger):
     """The words that set what the sentence tells before the report's time, if any ("Earlier in the
-    day, Lavrov had met Jaishankar" is of the report's day)."""
+    day, Lavrov had met Jaishankar" is of the report's day; "is in Singapore on a visit, the last leg
+    of a tour that took him to Australia earlier" is not of an earlier time: the relative clause is)."""
     if EARLIER_SAME_DAY_RE.match(masked):
         return None
     for found in BACKGROUND_RE.finditer(masked):
         if found.group().lower() == "earlier" and any(m.end() == found.end() for m in SAME_DAY_EARLIER_RE.finditer(masked)):
+            continue
+        if RELATIVE_RE.search(masked, trigger.end(), found.start()):
             continue
         return found
     return None
@@ -538,6 +544,8 @@ EARLIER_SAME_DAY_RE = re.compile(r"\s*Earlier\s+(?:in\s+the\s+day|today|this\s+m
 EARLIER_SAME_DAY_EVIDENCE = "earlier the same day than the report's lead event"
 EARLIER_OPENER_RE = re.compile(r"\s*(?:Earlier|Previously|Before\s+that|In\s+the\s+past)\b(?!\s+(?:today|on|this|in\s+the\s+day))")
 
+
+RELATIVE_RE = re.compile(r"\b(?:that|which|who|whom|where)\s+(?!(?:is|are|was|were)\b)")
 
 # ", who arrived in Beijing on Sunday,": a relative clause tells of something else than its sentence.
 ASIDE_RE = re.compile(r",\s*(?:who|which|whose|where)\b[^,;]*,")
@@ -758,7 +766,7 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
         return DateValue(evidence=f"{SEVERAL_EVIDENCE} and gives no day for them")
     # A sentence that sets what it tells before the report's time takes neither the lead's date nor
     # the report's.
-    background = _background(masked) or ctx.paragraph_earlier
+    background = _background(masked, trigger) or ctx.paragraph_earlier
     story = ctx.narrative if ctx.narrative.known else DateValue(ctx.anchor.date, "day") if ctx.anchor.date else None
     gap = GAP_RE.search(masked, 0, trigger.start())
     if gap and story and story.precision == "day":

@@ -15,7 +15,7 @@ from .names import fold, names_match, name_parts
 from .types import PersonRef
 
 PORTFOLIO = (
-    r"defen[cs]e|foreign(?:\s+affairs)?|external\s+affairs|home(?:\s+affairs)?|interior|finance|trade|commerce"
+    r"(?:national\s+)?defen[cs]e|foreign(?:\s+affairs)?|external\s+affairs|home(?:\s+affairs)?|interior|finance|trade|commerce"
     r"|energy|oil|petroleum|economy|economic\s+affairs|industry|agriculture|health|education|transport"
     r"|culture|information|justice|law|labou?r|science|technology|tourism|environment|railways|civil\s+aviation"
     r"|shipping|power|steel|mines|coal|communications|telecom|security|emergency\s+situations"
@@ -512,7 +512,7 @@ def _country_before(text, start):
     return None
 
 
-OF_COUNTRY_RE = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3})")
+OF_COUNTRY_RE = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w-]+(?:\s+(?:of\s+)?[A-Z][\w-]+){0,3})")
 SEPARATOR_RE = re.compile(r"[\s,]*(?:\([A-Z]{2,6}\)[\s,]*)?")  # (also an office's initials: "External Affairs Minister (EAM) S Jaishankar")
 
 
