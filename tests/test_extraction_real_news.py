@@ -2661,3 +2661,12 @@ def test_earlier_in_a_relative_clause_does_not_set_the_sentence_before_the_repor
     )
     assert visit.kind == "visit" and visit.date.iso() == "2024-03-12" and visit.venue.name == "Singapore"
     assert meeting.venue.name == "Singapore"
+
+
+def test_the_time_a_sentence_opens_with_dates_its_event_before_a_time_in_what_it_builds_on():
+    [meeting] = events_of(
+        "On Thursday, Prime Minister Ana Costa and Prime Minister Karma Dorji will hold talks on ways to drive cooperation and build on the meeting last "
+        "month of the Ministerial Roundtable.",
+        published=DAY,
+    )
+    assert meeting.date.iso() == "2024-03-14"

@@ -696,6 +696,9 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
     if DISCUSSED_RE.fullmatch(trigger.group()):
         # "discussed Mr. Modi's visit to Vladivostok in September": the time of what was discussed
         found = [e for e in found if e.start < trigger.start() or not NOMINAL_EVENT_RE.search(masked, trigger.end(), e.start)]
+    # "will hold talks … and build on the meeting last month of the Roundtable": the time of another
+    # event, named as a noun after the verb
+    found = [e for e in found if not _of_a_named_event(masked, e, trigger)]
     setting = _inside_setting_clause(masked, trigger)
     if setting is not None:
         found = [e for e in found if e.start > setting]
@@ -877,7 +880,28 @@ def _distance(masked, expr, trigger):
     """How far a date is from the verb it may date, a clause boundary (a comma) counting as far: in
     "Li, who arrived on Thursday, met Singh on Friday", Friday dates the meeting."""
     lo, hi = sorted((expr.start, trigger.start()))
-    return abs(expr.start - trigger.start()) + 1000 * masked.count(",", lo, hi)
+    commas = masked.count(",", lo, hi)
+    if expr.start < trigger.start() and OPENING_TIME_RE.match(masked[: expr.start]) and re.match(r"\s*,", masked[expr.end :]):
+        commas -= 1  # "On Thursday, Modi and Wong will hold talks": the time the sentence opens with is its own
+    return abs(expr.start - trigger.start()) + 1000 * commas
+
+
+NAMED_EVENT_BEFORE_RE = re.compile(
+    r"\b(?:the|a|an|their|his|her|its)\s+(?:[\w-]+\s+){0,2}?(?:meeting|visit|trip|tour|talks|summit|call|dialogue|conference|session|roundtable)\s+$", re.I
+)
+
+
+def _of_a_named_event(masked, expr, trigger):
+    """Whether a time after the event's verb is that of another event the sentence names just before
+    it as a noun ("build on the meeting last month"; but "met at the summit on Tuesday" is the
+    meeting's day)."""
+    if not re.match(r"(?:last|this|earlier|previous)\b", masked[expr.start :], re.I):
+        return False
+    m = NAMED_EVENT_BEFORE_RE.search(masked, trigger.end(), expr.start)
+    return bool(m) and m.end() == expr.start
+
+
+OPENING_TIME_RE = re.compile(r"\s*(?:(?:[Oo]n|[Ll]ater|[Ee]arly|[Ll]ate|[Bb]y|[Ii]n|[Tt]his|[Ll]ast)\s+)?$")
 
 
 # "the security situation in Afghanistan", "troops in Ladakh": a place that qualifies a noun of what
