@@ -2670,3 +2670,21 @@ def test_the_time_a_sentence_opens_with_dates_its_event_before_a_time_in_what_it
         published=DAY,
     )
     assert meeting.date.iso() == "2024-03-14"
+
+
+def test_embarking_on_a_state_visit_is_a_visit():
+    [visit] = events_of("President Ana Costa embarked on a week-long tour of Suriname on Sunday.", published=DAY)
+    assert visit.kind == "visit" and visit.venue.country == "SR" and visit.date.iso() == "2024-03-10"
+
+
+def test_a_name_with_a_described_office_after_it_is_that_person_not_the_one_named_before():
+    [visit] = events_of(
+        "President Ana Costa will also pay a visit to Serbia on March 20 at the invitation of Milan Petrovic, the "
+        "Serbian president.",
+        published=DAY,
+    )
+    assert visit.kind == "visit" and visit.venue.country == "RS"
+    assert {p.name: (p.country, p.role) for p in visit.participants} == {
+        "Ana Costa": (None, "President"),
+        "Milan Petrovic": ("RS", "President"),
+    }

@@ -49,8 +49,9 @@ VISIT_RE = re.compile(
     r"|['’]s\s+(?:[\w-]+\s+){0,2}(?:visit|trip|tour)\s+(?:continued|continues|began|begins|ended|ends)\b"
     r"|(?:during|on)\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,3}(?:visit|trip)\s+to"
     r"|\b(?:on|during)\s+the\s+\w+\s+day\s+of\s+(?:his|her|their|the)\s+(?:[\w-]+\s+)?(?:visit|trip|tour)\s+(?:to|of)"
-    r"|(?:began|begins|started|starts|kicked\s+off|kicks\s+off|wrapped\s+up|wraps\s+up|concluded|concludes|ended|ends)"
-    r"\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,3}(?:visit|trip|tour)\s+(?:to|of))\b",
+    r"|(?:began|begins|started|starts|kicked\s+off|kicks\s+off|wrapped\s+up|wraps\s+up|concluded|concludes|ended|ends"
+    r"|embark(?:ed|s)?\s+on|embarking\s+on)"
+    r"\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,3}(?:visits?|trips?|tours?)\s+(?:to|of))\b",
     re.I,
 )
 MEAL = r"(?:luncheon|lunch|dinner|banquet|breakfast|reception)"

@@ -615,6 +615,12 @@ def named_mentions(text, start=0, end=None):
             continue  # "Sri Lankan", "Sri Lanka": not the honorific "Sri"
         if found and not any(o[0] <= found[0] < o[1] for o in out):
             out.append((found[0], found[1], found[2], None, ""))
+    for m in APPOSITIVE_DESCRIPTOR_RE.finditer(text, start, end):
+        # "at the invitation of Aleksandar Vucic, the Serbian president": a name the office after it describes
+        country = adjective_country(m[2])
+        found = take_name(text, m.start(1), end) if country else None
+        if found and found[1] == m.end(1) and len(found[2].split()) >= 2 and not any(o[0] < found[1] and found[0] < o[1] for o in out):
+            out.append((found[0], found[1], found[2], country, normalise_role(m[3])))
     quoted = [(m.start(), m.end()) for m in QUOTED_RE.finditer(text, start, end)]
     for found in bare_names(text, start, end) + names_after_offices(text, start, end):
         if any(a <= found[0] < b for a, b in quoted):
@@ -633,6 +639,10 @@ def named_mentions(text, start=0, end=None):
 APPOSITIVE_OFFICE_RE = re.compile(rf",\s+(?:the\s+)?((?i:{ROLE}))\s+of\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){{0,4}})")
 
 
+# "Aleksandar Vucic, the Serbian president": a full name, and the office and country after it.
+APPOSITIVE_DESCRIPTOR_RE = re.compile(
+    rf"(?<![\w-])((?:[A-Z][\w'’-]+\s+){{1,3}}[A-Z][\w'’-]+),\s+the\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+((?i:{ROLE}))(?![\w-])"
+)
 NEXT_NAME_RE = re.compile(rf",?\s*(?:(?i:{HONORIFIC})\s*)*[A-Z][\w'’-]+\s+[A-Z]")
 
 
@@ -791,6 +801,8 @@ def sentence_mentions(text, sentence, registry, previous_subject, masked, recent
             continue  # a title with a name after it, handled above
         if re.match(r"s\b", nxt):
             continue  # a plural: a group, handled by the caller
+        if re.match(r"\s*(?:[,.;)]|$)", nxt) and any(re.fullmatch(r",\s*", masked[x.end - base : m.start()]) for x in out):
+            continue  # "Aleksandar Vucic, the Serbian president": the name before it, not another
         adjective, role = m[2], SHORT_ROLES.get(m[3], m[3])
         country = adjective_country(adjective)
         if adjective and not country:
