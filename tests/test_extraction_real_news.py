@@ -2688,3 +2688,15 @@ def test_a_name_with_a_described_office_after_it_is_that_person_not_the_one_name
         "Ana Costa": (None, "President"),
         "Milan Petrovic": ("RS", "President"),
     }
+
+
+def test_a_guest_who_met_someone_after_arriving_met_them_the_day_the_report_says_they_arrived():
+    events = events_of(
+        "Prime Minister Ana Costa and Sri Lankan President Ravi Perera met in Lisbon on Tuesday.\n\n"
+        "The Sri Lankan President is on a state visit to Portugal from March 10 to March 13.\n\n"
+        "After arriving in Lisbon, President Perera also met Minister of State for Information and Broadcasting Rui Lopes.",
+        published=DAY,
+    )
+    [meeting] = [e for e in events if "Rui Lopes" in people_of(e)]
+    assert people_of(meeting) == ["Ravi Perera", "Rui Lopes"]
+    assert meeting.date.iso() == "2024-03-10"

@@ -1183,8 +1183,17 @@ def sentence_events(sentence, masked, mentions, ctx):
         out += _later_occasion(masked, out[0])
     reception = MET_ON_ARRIVAL_RE.search(masked)
     guests = [m.person for m in mentions if reception and m.start - base < reception.start()]
-    if kind == "meeting" and reception and guests and (not date.known or date.evidence.startswith((LEAD_EVIDENCE, PARAGRAPH_EVIDENCE))):
-        ctx.receptions += [(e, guests[-1]) for e in out if any(p is guests[-1] for p in e.participants)]
+    arrival = ON_ARRIVAL_OPENER_RE.match(masked)
+    if arrival and not guests:
+        # "After arriving in Delhi, President Dissanayake also met …": the subject, on the day they arrived
+        reception = arrival
+        guests = [m.person for m in mentions if m.start - base >= arrival.end()][:1]
+    if (kind == "meeting" or arrival) and reception and guests:
+        ctx.receptions += [
+            (e, guests[-1]) for e in out
+            if e.kind == "meeting" and any(p is guests[-1] for p in e.participants)
+            and (not e.date.known or e.date.evidence.startswith((LEAD_EVIDENCE, PARAGRAPH_EVIDENCE)))
+        ]
     two = [e for e in out if len(e.participants) == 2]
     if two:
         ctx.pair = list(two[-1].participants)
@@ -1296,6 +1305,9 @@ def _place_by_the_host(events, masked_text):
 
 # "He was met by the Governor …": a guest received on arrival
 MET_ON_ARRIVAL_RE = re.compile(r"\b(?:was|were)\s+(?:warmly\s+)?(?:met|received|welcomed|greeted)\s+(?:[\w-]+\s+){0,3}?by\b", re.I)
+
+
+ON_ARRIVAL_OPENER_RE = re.compile(r"\s*(?:(?:Soon|Shortly|Right)\s+)?(?:After|Upon|On)\s+(?:(?:his|her|their)\s+)?arriv(?:ing|al)\b[^,;]{0,60},")
 
 
 def _date_by_the_arrival(events, ctx):
