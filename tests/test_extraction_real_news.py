@@ -2700,3 +2700,23 @@ def test_a_guest_who_met_someone_after_arriving_met_them_the_day_the_report_says
     [meeting] = [e for e in events if "Rui Lopes" in people_of(e)]
     assert people_of(meeting) == ["Ravi Perera", "Rui Lopes"]
     assert meeting.date.iso() == "2024-03-10"
+
+
+def test_engagements_with_someone_are_a_meeting():
+    events = events_of(
+        "Trade Minister Ana Costa on Tuesday concluded her visit to Brussels, after having \"intense but very "
+        "productive\" engagements with Commissioner Lena Brandt on the trade agreement.",
+        published=DAY,
+    )
+    [meeting] = [e for e in events if e.kind == "meeting"]
+    assert people_of(meeting) == ["Ana Costa", "Lena Brandt"] and meeting.date.iso() == "2024-03-12"
+
+
+def test_the_meeting_a_visit_began_with_is_an_event_not_dated_by_the_lead():
+    events = events_of(
+        "Trade Minister Ana Costa on Tuesday concluded her visit to Brussels.\n\n"
+        "Minister Costa began her visit to Brussels with a meeting with Foreign Minister Jan Weber of Germany.",
+        published=DAY,
+    )
+    [meeting] = [e for e in events if e.kind == "meeting"]
+    assert people_of(meeting) == ["Ana Costa", "Jan Weber"] and not meeting.date.known

@@ -79,6 +79,8 @@ MEETING_VERB_RE = re.compile(
     r"|engag(?:e|es|ed|ing)\s+in)"
     r"\s+(?:a\s+|an\s+|their\s+|his\s+|her\s+)?(?:(?:bilateral|wide-ranging|separate|delegation-level|detailed|extensive|one-on-one|high-level|formal|informal|official|restricted|closed-door|productive|fruitful|substantive|in-depth|telephonic|telephone|first|second|third|maiden|annual|inaugural)\s+)*"
     r"(?:(?:tele)?phone\s+|video\s+|virtual\s+|\d\+\d\s+)?(?:talks|meetings?|meet|discussions?|consultations|parleys|conversations?|calls?|dialogue)"
+    # "after having "intense but very productive" engagements with Maros Sefcovic"
+    r"|(?:had|having|held|holding)\s+(?:[\w\x22“”'-]+\s+){0,5}?engagements?\s+with(?=\s+(?:(?-i:[A-Z])|his|her|their))"
     # "held the 23rd round of Special Representatives talks"
     r"|(?:held|hold|holds|holding|had|concluded|began|started)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?round\s+of\s+(?:[\w’'-]+\s+){0,4}?(?:talks|dialogue|consultations|negotiations|discussions)\b"
     r"|spoke\s+(?:by\s+phone\s+|over\s+the\s+phone\s+)?(?:with|to)(?=\s+(?:[A-Z]|his|her|their))"
@@ -1660,18 +1662,24 @@ def _meeting_on_a_visit(masked, mentions, trigger, visit, base, ctx):
         inside = lambda m: m.start - base > meeting.start()
     # Only a meeting the trip had ("where he met"), not one it was for ("to meet", "to hold talks"):
     # a purpose is reported again, more plainly, when it happens.
-    if not meeting or meeting.group().split()[0].lower() not in ("met", "meets", "held", "holds", "had", "discussed", "conferred"):
+    # ("began his visit to Brussels with a meeting with Johann Wadephul": the meeting it began with)
+    began_with = meeting is not None and re.search(r"\bwith\s+(?:a|an)\s+(?:[\w-]+\s+)?$", masked[: meeting.start()])
+    if not meeting or meeting.group().split()[0].lower() not in ("met", "meets", "held", "holds", "had", "having", "discussed", "conferred") and not began_with:
         return []
     others = [m.person for m in mentions if inside(m) and all(m.person is not p for p in visit.participants)]
     people = visit.participants + [p for i, p in enumerate(others) if all(p is not q for q in others[:i])]
     if len(people) < 2:
         return []
+    date = date_for(masked, meeting, ctx)  # "arrived on Thursday, met him on Friday"
+    if began_with and date.evidence.startswith((LEAD_EVIDENCE, REPORT_DATE_EVIDENCE)):
+        # the first day of the visit, which the sentence does not give
+        date = DateValue(evidence=f"the first day of a visit the sentence does not date (“{began_with.group().strip()} meeting”)")
     return [
         ExtractedEvent(
             kind="meeting",
             title=title_for("meeting", people, visit.venue, masked),
             spans=list(visit.spans),
-            date=date_for(masked, meeting, ctx),  # "arrived on Thursday, met him on Friday"
+            date=date,
             participants=people,
             venue=visit.venue,
             countries=_countries(people, visit.venue),

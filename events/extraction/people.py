@@ -26,7 +26,7 @@ ROLE = (
     r"|(?:vice[\s-])?president|premier|chancellor|king|queen|emir|crown\s+prince|sultan|(?:supreme\s+)?leader|chairman"
     r"|head\s+of\s+(?:state|government)|governor|state\s+councill?or|(?:deputy\s+)?foreign\s+minister|envoy|special\s+(?:envoy|representative)"
     r"|secretary[\s-]general|secretary\s+of\s+(?:state|defen[cs]e|the\s+\w+|\w+)|(?:defen[cs]e|foreign|home|treasury|trade|commerce|energy)\s+secretary"
-    r"|national\s+security\s+advis[eo]r|ambassador|high\s+commissioner|foreign\s+secretary|(?:top\s+|senior\s+|chief\s+)?diplomat"
+    r"|national\s+security\s+advis[eo]r|ambassador|(?:high\s+|(?:EU\s+|European\s+)?trade\s+|european\s+)?commissioner|foreign\s+secretary|(?:top\s+|senior\s+|chief\s+)?diplomat"
     r"|(?:(?:assistant|deputy)\s+)?(?:US\s+|U\.S\.\s+)?trade\s+representative|chief\s+negotiator"
     r"|chief\s+of\s+(?:the\s+)?(?:army|naval|air|defen[cs]e)\s+staff|(?:army|navy|air\s+force)\s+chief"
 )
