@@ -7,7 +7,7 @@ import datetime
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from events.extraction import extract_document
+from events.extraction import dates, extract_document
 from events.extraction.names import names_match
 
 TOPICS = {"trade": ("Trade", ["trade"])}
@@ -2720,3 +2720,26 @@ def test_the_meeting_a_visit_began_with_is_an_event_not_dated_by_the_lead():
     )
     [meeting] = [e for e in events if e.kind == "meeting"]
     assert people_of(meeting) == ["Ana Costa", "Jan Weber"] and not meeting.date.known
+
+
+def test_a_summit_beginning_on_a_weekday_is_still_to_come_and_only_the_setting_of_the_meeting_told_again():
+    events = events_of(
+        "Finance Minister Ana Costa on Tuesday held a bilateral meeting with Treasury Secretary Lena Brandt.\n\n"
+        "The bilateral meeting took place a day ahead of the Ocean Leadership Summit beginning on Wednesday here.",
+        published=DAY,
+    )
+    assert [(e.kind, e.date.iso()) for e in events] == [("meeting", "2024-03-12")]
+    [expr] = [e for e in dates.find_expressions("the summit beginning on Saturday") if e.kind == "weekday"]
+    assert dates.resolve(expr, "the summit beginning on Saturday", dates.Anchor(DAY)).iso() == "2024-03-16"
+
+
+def test_a_meeting_against_the_backdrop_of_a_summit_is_a_meeting_dated_by_the_lead_not_by_when_someone_spoke():
+    events = events_of(
+        "Finance Minister Ana Costa on Tuesday held a bilateral meeting with Treasury Secretary Lena Brandt.\n\n"
+        "Brandt had said in a post on X on Sunday that ties were strong. Costa also held a meeting with Nigerian "
+        "Minister of Budget and National Planning Musa Bello Danjuma, against the backdrop of the G20 Summit.",
+        published=DAY,
+    )
+    [meeting] = [e for e in events if "Musa Bello Danjuma" in people_of(e)]
+    assert meeting.kind == "meeting" and people_of(meeting) == ["Ana Costa", "Musa Bello Danjuma"]
+    assert meeting.date.iso() == "2024-03-12"

@@ -167,6 +167,7 @@ PRESENT_RE = re.compile(
 )
 
 
+UPCOMING_RE = re.compile(r"\b(?:beginning|starting|commencing|opening|scheduled\s+for|slated\s+for|due\s+on)\s+(?:on\s+|from\s+)?$", re.I)
 # A clause of what the sentence's event came before, up to the expression: "ahead of X's visit … in".
 AHEAD_CLAUSE_RE = re.compile(r"\b(?:ahead\s+of|in\s+the\s+run-up\s+to|(?:days|weeks|months)\s+before|discussed|discussing|preparations\s+for)\b[^,;]*$", re.I)
 
@@ -256,6 +257,8 @@ def resolve(expr, sentence, anchor, future=None):
         ahead = AHEAD_CLAUSE_RE.search(sentence, max(0, expr.start - 120), expr.start)
         return _resolve_month(text, expr.text, anchor, future, strict=before[1].lower() if before else "nearest" if ahead else None)
     if kind == "weekday":
+        # "the G20 Summit beginning on Saturday": what is yet to begin
+        future = future or bool(UPCOMING_RE.search(sentence[: expr.start]))
         return _resolve_weekday(text, expr.text, anchor, future)
     if kind == "weekday_range":
         return _resolve_weekday_range(text, expr.text, anchor, future)

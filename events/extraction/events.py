@@ -219,7 +219,7 @@ AT_THE_SUMMIT_RE = re.compile(r"\b(?:(?:sidelines|margins)\s+of|during|at)\s+the
 WHO_CLAUSE_RE = re.compile(r",\s*who\s+[^,]*$")
 # A summit that is only the setting of the sentence's meetings.
 SUMMIT_AS_SETTING_RE = re.compile(
-    r"\b(?:(?:sidelines|margins|eve)\s+of|ahead\s+of|beyond|besides|apart\s+from)\s+(?:the\s+|a\s+|an\s+)?(?:[\w()’'-]+\s+){0,6}$", re.I
+    r"\b(?:(?:sidelines|margins|eve|backdrop)\s+of|ahead\s+of|in\s+the\s+run-up\s+to|beyond|besides|apart\s+from)\s+(?:the\s+|a\s+|an\s+)?(?:[\w()’'-]+\s+){0,6}$", re.I
 )
 # "met Xi in Woodside … before going to the APEC Summit": the occasion its people go on to, later.
 LATER_OCCASION_RE = re.compile(
@@ -241,6 +241,10 @@ PROPOSAL_RE = re.compile(
 )
 
 
+# "The bilateral meeting took place a day ahead of …": more of a meeting the report has told.
+RETOLD_MEETING_RE = re.compile(
+    r"\s*The\s+(?:[\w-]+\s+)?(?:meeting|talks|call|conversation|discussions)\s+(?:took\s+place|was\s+held|were\s+held|happened|came|comes)\b"
+)
 # "focus on Biden meeting with Xi", "talk of Modi meeting Putin": a meeting spoken of, as a noun.
 NOMINAL_MEETING_RE = re.compile(r"\b(?:on|about|of|for|to)\s+(?:[A-Z][\w’'-]*\s+){1,3}$")
 
@@ -265,12 +269,14 @@ def classify(masked, mention_offsets):
             m = next((x for x in regex.finditer(masked) if not any(a < x.start() < b for a, b in asides)), m)
         if m and kind == "meeting" and NOMINAL_MEETING_RE.search(masked[: m.start()]) and m.group().lower().startswith("meeting"):
             m = None  # "to put focus on Biden meeting with Xi": talk of a meeting, not one
-        if m and kind == "summit" and MEETING_VERB_RE.search(masked) and all(
+        if m and kind == "summit" and (MEETING_VERB_RE.search(masked) or RETOLD_MEETING_RE.match(masked)) and all(
             SUMMIT_AS_SETTING_RE.search(masked[: s.start()]) or WHO_CLAUSE_RE.search(masked[: s.start()])
             or re.match(r"[^.,;:]{0,30}:", masked[s.end() :])  # a label: "BRICS Summit 2024 live updates: …"
             for s in regex.finditer(masked)
         ):
-            continue  # "On the sidelines of the G20 summit, Modi held bilateral meetings with …": the meetings
+            # "On the sidelines of the G20 summit, Modi held bilateral meetings with …": the meetings;
+            # "The bilateral meeting took place a day ahead of the G20 Summit": the meeting told before
+            continue
         if m:
             meeting = MEETING_VERB_RE.search(masked, 0, m.start())
             if kind == "visit" and meeting and re.match(r"(?:to|will)\s+visit|['’]s\s", m.group(), re.I):
@@ -585,13 +591,17 @@ def _within(value, period):
 
 
 def paragraph_time(masked, ctx):
-    """The time a sentence sets its paragraph at: its first event-time expression that resolves."""
+    """The time a sentence sets its paragraph at: its first event-time expression that resolves (not
+    the time of someone's words: "she had said in a post on X on Thursday")."""
     for expr in dates.find_expressions(masked):
-        if dates.is_event_time(masked, expr):
+        if dates.is_event_time(masked, expr) and not SPOKEN_AT_RE.search(masked, max(0, expr.start - 50), expr.start):
             value = dates.resolve(expr, masked, ctx.anchor)
             if value.known:
                 return (expr.text, value)
     return None
+
+
+SPOKEN_AT_RE = re.compile(r"\b(?:said|says|told|stated|posted|wrote|tweeted|added)\b[^.;,]{0,40}$")
 
 
 LEAD_DAYS = 7  # the lead event of a report is one within a week of its publication

@@ -18,7 +18,7 @@ PORTFOLIO = (
     r"(?:national\s+)?defen[cs]e|foreign(?:\s+affairs)?|external\s+affairs|home(?:\s+affairs)?|interior|finance|trade|commerce"
     r"|energy|oil|petroleum|economy|economic\s+affairs|industry|agriculture|health|education|transport"
     r"|culture|information|justice|law|labou?r|science|technology|tourism|environment|railways|civil\s+aviation"
-    r"|shipping|power|steel|mines|coal|communications|telecom|security|emergency\s+situations|broadcasting"
+    r"|shipping|power|steel|mines|coal|communications|telecom|security|emergency\s+situations|broadcasting|budget|(?:national\s+)?planning"
 )
 ROLE = (
     rf"(?:(?:union|federal|deputy|first\s+deputy|junior|vice)\s+)?(?:minister\s+(?:of|for)\s+(?:state\s+for\s+)?(?:the\s+)?(?:{PORTFOLIO})(?:\s+and\s+(?:{PORTFOLIO}))?"
