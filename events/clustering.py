@@ -32,7 +32,8 @@ visit, the travellers and its host), the weekday it names (if any) is that
 cluster's day, no venue country contradicts it and the cluster did not end before the day its
 document says it was written at the earliest (a document without a publication date: "the first …
 in more than four years", the last "in late 2019"); and only when it also shares two content words
-with that cluster or names the same venue city. Same people alone is never enough: the same two
+with that cluster, names the same venue city, or names the cluster's very people and the weekday of
+its day. Same people alone is never enough: the same two
 ministers meet many times, so with several such clusters it joins none, and they are returned as
 candidates ("possibly the same event") for an editor to decide; unless the wording clearly singles
 one out (it shares CLEAR_MARGIN more content words with it than with any other).
@@ -406,10 +407,15 @@ def _town(report):
 
 
 def undated_evidence(report, members):
-    """What says an undated report is a cluster's event: shared wording, or the same venue city."""
+    """What says an undated report is a cluster's event: shared wording, the same venue city, or the
+    weekday it names being the cluster's day (of the very same people)."""
     words = frozenset().union(*(m.words for m in members)) - DATE_WORDS
     if len(report.words & words) >= MIN_SHARED_WORDS:
         return True
+    days = [m for m in members if m.date.precision == "day"]
+    people = frozenset().union(*(m.participants for m in members))
+    if report.date.weekday is not None and days and report.participants == people and all(_names_weekday(m.date, report.date.weekday) for m in days):
+        return True  # ("held a telephonic conversation on Tuesday": the call of that Tuesday)
     return bool(report.venue_name) and any(m.venue_name == report.venue_name for m in members)
 
 

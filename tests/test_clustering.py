@@ -61,7 +61,14 @@ def test_the_same_two_leaders_seven_years_apart_never_join():
 
 
 def test_an_undated_report_sharing_only_the_people_does_not_join():
-    assert not together(report(), undated(words={"weather", "rain"}))
+    assert not together(report(), undated(weekday=None, words={"weather", "rain"}))
+
+
+def test_an_undated_report_of_the_same_people_naming_the_clusters_weekday_joins_without_shared_words():
+    assert together(report(), undated(weekday=4, words={"weather", "rain"}))
+    # (but not of fewer of its people, nor of another weekday)
+    assert not together(report(people=(1, 2, 3)), undated(weekday=4, words={"weather", "rain"}))
+    assert not together(report(), undated(weekday=3, words={"weather", "rain"}))
 
 
 def test_an_undated_report_naming_another_weekday_does_not_join():
