@@ -2743,3 +2743,16 @@ def test_a_meeting_against_the_backdrop_of_a_summit_is_a_meeting_dated_by_the_le
     [meeting] = [e for e in events if "Musa Bello Danjuma" in people_of(e)]
     assert meeting.kind == "meeting" and people_of(meeting) == ["Ana Costa", "Musa Bello Danjuma"]
     assert meeting.date.iso() == "2024-03-12"
+
+
+def test_a_meeting_held_between_two_people_the_numbered_meeting_held_in_a_town_and_an_office_list_before_a_name():
+    [meeting] = events_of(
+        "Lisbon: The two countries reached six points of consensus in a meeting held between Security Adviser Omar "
+        "Haddad and Foreign Minister Lin Wei. The 23rd meeting of the Special Representatives on the boundary question "
+        "was held in Madrid after a gap of five years.\n\n"
+        "Security Adviser Omar Haddad and Special Representative, Member of the Political Bureau and Director of the "
+        "Foreign Affairs Office Lin Wei held substantive discussions.",
+        published=DAY,
+    )
+    assert people_of(meeting) == ["Lin Wei", "Omar Haddad"]
+    assert meeting.venue.name == "Madrid"

@@ -60,7 +60,7 @@ PAST_MEETING_WORDS = (
     r"\s+(?:happened|took\s+place|was\s+held|were\s+held)"
 )
 MEETING_VERB_RE = re.compile(
-    r"\b(?:met|meets|meet|meeting\s+with|(?:meeting|talks|summit|dialogue|(?:(?:tele)?phone\s+)?(?:call|conversation))\s+between|talks\s+with|call(?:ed|s)?\s+on"
+    r"\b(?:met|meets|meet|meeting\s+with|(?:meeting|talks|summit|dialogue|(?:(?:tele)?phone\s+)?(?:call|conversation))\s+(?:held\s+)?between|talks\s+with|call(?:ed|s)?\s+on"
     r"|(?:received|receives|receive|hosted|hosts|host|welcomed|welcomes|welcome)(?=\s+(?:(?-i:[A-Z])|his|her|the\s+(?-i:[A-Z])|visiting))"
     r"|(?:was|were|is|are)\s+(?:warmly\s+)?(?:received|welcomed|greeted|hosted)\b"
     r"|(?:shakes|shook|shake|shaking)\s+hands\s+with"
@@ -1004,7 +1004,8 @@ PAIR_RE = re.compile(
 # "The meeting took place in Munich on the sidelines of a security conference": where the last event was.
 TOOK_PLACE_RE = re.compile(
     # (also as what someone said: "the PMO said that the bilateral meeting took place at … in Sydney")
-    r"(?:^\s*|.*?\bsaid\s+that\s+)[Tt]he\s+(?:bilateral\s+)?(?:meeting|talks|call|summit|conversation)\s+(?:took\s+place|was\s+held|were\s+held|happened)\s+"
+    # (also "The 23rd meeting of the Special Representatives on the boundary question was held in Beijing")
+    r"(?:^\s*|.*?\bsaid\s+that\s+)[Tt]he\s+(?:[\w-]+\s+)?(?:meeting|talks|call|summit|conversation)(?:\s+of\s+[^,;]{1,80}?)?\s+(?:took\s+place|was\s+held|were\s+held|happened)\s+"
     r"(?:(?:on\s+the\s+)?(?:sidelines|margins)\s+of\s+[^.;]{0,120}?\s|at\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){1,4})?in\b"  # "… on the sidelines of the ARF meeting in Jakarta", "at the Admiralty House in Sydney"
 )
 # "In their talks, they will be joined by the foreign ministers": the people named after it join the pair.

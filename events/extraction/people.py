@@ -132,6 +132,7 @@ NOT_PERSON_WORDS = {
     "international", "national", "federal", "royal", "foundation", "association", "alliance", "coalition",
     "festival", "games", "olympics", "cup", "award", "prize", "anniversary", "victory", "independence",
     "minister", "ministers", "president", "secretary", "general", "chief", "defence", "defense", "foreign",
+    "member", "members", "director", "head", "chair", "chairperson", "representative", "spokesperson", "spokesman",
     "trade", "free", "strategic", "economic", "digital", "new", "old", "great", "prime",
     "joint", "special", "operation", "mission", "exercise", "dialogue", "framework", "partnership", "plan",
     # Buildings, roads and towns named after people: "Sushma Swaraj Bhavan", "Rajiv Gandhi Marg".
@@ -200,7 +201,7 @@ OFFICE_WORDS = {
     "commission", "office", "agency", "service", "bureau", "authority", "staff", "forces", "army", "navy",
     "guard", "party", "bank", "resources", "affairs", "security", "development", "defence", "defense", "assembly",
     "parliament", "senate", "court", "government", "administration", "directorate", "corporation", "company",
-    "policy",
+    "policy", "member", "members", "director",
 }
 # Words of regions and alliances that open proper nouns ("European Commission", "Gulf states").
 REGION_WORDS = {
