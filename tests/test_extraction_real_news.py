@@ -2756,3 +2756,13 @@ def test_a_meeting_held_between_two_people_the_numbered_meeting_held_in_a_town_a
     )
     assert people_of(meeting) == ["Lin Wei", "Omar Haddad"]
     assert meeting.venue.name == "Madrid"
+
+
+def test_a_time_in_the_main_clause_after_an_opening_meeting_phrase_and_a_visit_that_is_the_first_since_are_todays():
+    events = events_of(
+        "During a bilateral meeting between the two leaders at the palace, President Ravi Perera hailed Prime "
+        "Minister Ana Costa for her help during the crisis two years ago.\n\n"
+        "Costa said that President Perera's visit to Portugal is his first since the elections.",
+        published=DAY,
+    )
+    assert [(e.kind, e.date.iso()) for e in events] == [("meeting", "2024-03-12"), ("visit", "2024-03-12")]

@@ -544,8 +544,16 @@ def _background(masked, trigger):
             continue
         if RELATIVE_RE.search(masked, trigger.end(), found.start()):
             continue
+        if found.group().lower() == "since" and FIRST_SINCE_RE.search(masked, 0, found.start()):
+            continue  # "X's visit to India is his first since the elections": this visit, compared
+        if found.start() > trigger.end() and OPENING_OCCASION_RE.match(masked) and "," in masked[trigger.end() : found.start()]:
+            continue  # "During a meeting at Hyderabad House, X hailed India for its help two years ago": the main clause's time
         return found
     return None
+
+
+FIRST_SINCE_RE = re.compile(r"\b(?:is|was)\s+(?:his|her|their|its)\s+(?:first|maiden)\b(?:\s+[\w’'-]+){0,2}\s+$", re.I)
+OPENING_OCCASION_RE = re.compile(r"\s*(?:During|At|In|On)\s+(?:a|an|the|their|his|her)\b[^,]*,")
 
 
 # "Earlier in the day, Russia and China signed …": the same day as the story, another occasion than its lead.
