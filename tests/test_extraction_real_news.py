@@ -2766,3 +2766,16 @@ def test_a_time_in_the_main_clause_after_an_opening_meeting_phrase_and_a_visit_t
         published=DAY,
     )
     assert [(e.kind, e.date.iso()) for e in events] == [("meeting", "2024-03-12"), ("visit", "2024-03-12")]
+
+
+def test_a_headlines_capitalised_verb_ends_a_name_and_marking_a_first_visit_since_is_this_visit():
+    events = events_of(
+        "Sri Lankan President Perera Meets PM Costa, Commits to Stronger Ties\n\n"
+        "His statement came after a meeting with Portuguese Prime Minister Ana Costa in Lisbon, marking President "
+        "Ravi Perera’s first state visit since assuming office in September.\n\n"
+        "The two parties inked agreements on capacity building.",
+        published=DAY,
+    )
+    assert {tuple(people_of(e)) for e in events} == {("Ana Costa", "Ravi Perera")}
+    assert {e.kind for e in events} == {"meeting", "agreement"}
+    assert all(e.date.iso() == "2024-03-12" for e in events)

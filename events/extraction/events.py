@@ -552,7 +552,7 @@ def _background(masked, trigger):
     return None
 
 
-FIRST_SINCE_RE = re.compile(r"\b(?:is|was)\s+(?:his|her|their|its)\s+(?:first|maiden)\b(?:\s+[\w’'-]+){0,2}\s+$", re.I)
+FIRST_SINCE_RE = re.compile(r"\b(?:is|was|marking|marks|marked)\s+(?:his|her|their|its|(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*['’]s)\s+(?:first|maiden)\b(?:\s+[\w’'-]+){0,2}\s+$", re.I)
 OPENING_OCCASION_RE = re.compile(r"\s*(?:During|At|In|On)\s+(?:a|an|the|their|his|her)\b[^,]*,")
 
 
@@ -1001,7 +1001,7 @@ def title_for(kind, participants, venue, masked, group_role=None):
 
 
 PAIR_RE = re.compile(
-    r"\b(?:the\s+two|both(?:\s+the)?)\s+(?:ministers|leaders|counterparts|defen[cs]e\s+ministers|prime\s+ministers|heads\s+of\s+state|presidents|sides)\b"
+    r"\b(?:the\s+two|both(?:\s+the)?)\s+(?:ministers|leaders|counterparts|defen[cs]e\s+ministers|prime\s+ministers|heads\s+of\s+state|presidents|sides|parties)\b"
     r"|\b[Tt]he\s+(?:defen[cs]e\s+|(?-i:P)rime\s+)?(?:ministers|leaders|(?-i:M)inisters)\b(?!\s+(?:of|from)\b)"
     r"|\b[Tt]he\s+two\b(?=\s+(?:also\s+)?(?:met|spoke|held|had|have|agreed|signed|discussed|talked|leaders|men|sides)\b)"
     rf"|\b[Tt]heir\b(?=\s+{PAST_MEETING_WORDS})"

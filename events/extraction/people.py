@@ -101,6 +101,9 @@ NOT_NAME = {
     "crown", "royal", "highness", "excellency", "majesty", "sultan", "chairman", "governor", "leader", "premier",
     "chancellor", "vice", "councilor", "councillor", "envoy", "hrh", "shri", "smt", "sri", "datuk", "dato", "tun",
     "mantri", "raksha", "videsh", "pradhan", "rashtrapati", "ji",
+    # the verbs of headlines, written in capitals: "Sri Lankan President Dissanayake Meets PM Modi"
+    "meets", "holds", "visits", "calls", "speaks", "signs", "arrives", "hosts", "receives", "says", "discusses",
+    "welcomes", "commits", "urges", "seeks", "inks", "agrees", "agree", "vows", "hails", "reviews", "pitches",
 }
 # Words that end a name in a building's ("Rashtrapati Bhavan", "Hyderabad House"): never part of a person's.
 BUILDING_WORDS = {"bhavan", "bhawan", "sadan", "niwas", "house", "palace", "hall", "tower", "centre", "center", "building", "residence"}
