@@ -2779,3 +2779,22 @@ def test_a_headlines_capitalised_verb_ends_a_name_and_marking_a_first_visit_sinc
     assert {tuple(people_of(e)) for e in events} == {("Ana Costa", "Ravi Perera")}
     assert {e.kind for e in events} == {"meeting", "agreement"}
     assert all(e.date.iso() == "2024-03-12" for e in events)
+
+
+def test_a_building_of_a_place_places_the_meeting_and_later_in_the_day_is_the_storys_day():
+    events = events_of(
+        "Prime Minister Ana Costa met her Singapore counterpart, Tan Wei Ming, at the Parliament House of Singapore on "
+        "Tuesday.\n\n"
+        "The meeting between the two leaders comes days after Tan took over as premier.\n\n"
+        "Later in the day, Prime Minister Costa will also call on President Lim Boon Keng.",
+        published=DAY,
+    )
+    assert [(people_of(e), e.date.iso(), e.venue.name) for e in events] == [
+        (["Ana Costa", "Tan Wei Ming"], "2024-03-12", "Singapore"),
+        (["Ana Costa", "Lim Boon Keng"], "2024-03-12", "Singapore"),
+    ]
+
+
+def test_having_a_dinner_with_someone_is_meeting_them():
+    [meeting] = events_of("On Monday, Prime Minister Ana Costa had a dinner with President Ravi Perera in Lisbon.", published=DAY)
+    assert people_of(meeting) == ["Ana Costa", "Ravi Perera"] and meeting.date.iso() == "2024-03-11"

@@ -66,6 +66,8 @@ MEETING_VERB_RE = re.compile(
     r"|(?:shakes|shook|shake|shaking)\s+hands\s+with"
     # "organised a luncheon in honour of Prime Minister Modi", "hosted a state dinner for"
     rf"|(?:organi[sz]ed|hosted|gave|held|threw)\s+an?\s+(?:[\w-]+\s+){{0,2}}?{MEAL}\b(?:\s+[\w-]+){{0,6}}?\s+(?:for|in\s+honou?r\s+of)"
+    # "PM Modi had a dinner with Singaporean Prime Minister Wong"
+    rf"|(?:had|has|have|shared|shares)\s+an?\s+(?:[\w-]+\s+){{0,2}}?{MEAL}\s+with(?=\s+(?:(?-i:[A-Z])|his|her|their))"
     # "attended a banquet hosted in her honour by Slovakia President Peter Pellegrini"
     rf"|{MEAL}\s+(?:hosted|given|organi[sz]ed)\s+(?:in\s+(?:her|his|their)\s+honou?r\s+)?by"
     r"|(?:consulted|consults|conferred|confers)\s+(?:[\w-]+\s+){0,3}?with"
@@ -544,6 +546,8 @@ def _background(masked, trigger):
             continue
         if RELATIVE_RE.search(masked, trigger.end(), found.start()):
             continue
+        if found.start() > trigger.end() and SUBJECT_COMES_RE.match(masked) and trigger.start() < SUBJECT_COMES_RE.match(masked).end():
+            continue  # "The meeting between the two leaders comes days after Wong took over": this meeting
         if found.group().lower() == "since" and FIRST_SINCE_RE.search(masked, 0, found.start()):
             continue  # "X's visit to India is his first since the elections": this visit, compared
         if found.start() > trigger.end() and OPENING_OCCASION_RE.match(masked) and "," in masked[trigger.end() : found.start()]:
@@ -552,6 +556,7 @@ def _background(masked, trigger):
     return None
 
 
+SUBJECT_COMES_RE = re.compile(r"\s*The\s+(?:[\w-]+\s+)?(?:meeting|talks|visit|call|summit)\b[^,;]*?\b(?:comes|came)\b")
 FIRST_SINCE_RE = re.compile(r"\b(?:is|was|marking|marks|marked)\s+(?:his|her|their|its|(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*['’]s)\s+(?:first|maiden)\b(?:\s+[\w’'-]+){0,2}\s+$", re.I)
 OPENING_OCCASION_RE = re.compile(r"\s*(?:During|At|In|On)\s+(?:a|an|the|their|his|her)\b[^,]*,")
 
@@ -756,6 +761,12 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
             # (a day the report gives the event itself wins over it).
             value = replace(value, evidence=f"{SOURCE_DAY_EVIDENCE}: {value.evidence}")
         return value  # a date the sentence gives but that cannot be resolved stays unknown
+    later = LATER_SAME_DAY_RE.search(masked, 0, trigger.start())
+    story = ctx.narrative if ctx.narrative.known and ctx.narrative.precision == "day" else None
+    if later and not headline and (story or ctx.anchor.date):
+        # "Later in the day, Modi will also call on President Tharman": the story's day
+        day, basis = (story.end or story.date, f"{LEAD_EVIDENCE}: {story.evidence}") if story else (ctx.anchor.date, f"{REPORT_DATE_EVIDENCE} ({ctx.anchor.evidence})")
+        return DateValue(day, "day", f"“{later.group()}”, {basis}")
     # The tense of the clause the event's verb is in: "said the three countries would establish a
     # hotline … at the close of his talks" reports talks that happened.
     future = dates.is_future(masked, trigger.start() + len(trigger.group().split()[0]))
@@ -847,6 +858,7 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
     return DateValue(evidence="the report gives no date for it")
 
 
+LATER_SAME_DAY_RE = re.compile(r"\b[Ll]ater\s+(?:in\s+the\s+day|today|tonight|this\s+(?:morning|afternoon|evening))\b")
 PREVIOUS_DAY_RE = re.compile(r"\b(?:a\s+day\s+(?:earlier|before)|the\s+(?:previous|preceding)\s+(?:day|evening|night))\b(?!\s+(?:of|that|when))", re.I)
 FOLLOWING_DAY_RE = re.compile(r"\b(?:the\s+(?:following|next)\s+day|a\s+day\s+later|the\s+day\s+after)\b(?!\s+(?:of|that|when))", re.I)
 # "The meeting comes six days after …", "The talks came nearly eight months after …"

@@ -300,7 +300,15 @@ def place_mentions(text):
             if ref:
                 out.append((m.start(), m[1].lower(), ref))
                 break
-    return out
+    for m in BUILDING_OF_RE.finditer(text):
+        # "at the Parliament House of Singapore": the place the building is of
+        ref = lookup_place(m[2])
+        if ref and not any(start == m.start() for start, _, _ in out):
+            out.append((m.start(), m[1].lower(), ref))
+    return sorted(out, key=lambda found: found[0])
+
+
+BUILDING_OF_RE = re.compile(rf"\b(in|at)\s+the\s+(?:[A-Z][\w'’-]*\s+){{0,3}}(?:{BUILDING_WORDS})\s+of\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\b")
 
 
 # "in Brasilia", "at Red Square": a capitalised place after in/at, whether or not the gazetteer knows it.
