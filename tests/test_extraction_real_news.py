@@ -2798,3 +2798,17 @@ def test_a_building_of_a_place_places_the_meeting_and_later_in_the_day_is_the_st
 def test_having_a_dinner_with_someone_is_meeting_them():
     [meeting] = events_of("On Monday, Prime Minister Ana Costa had a dinner with President Ravi Perera in Lisbon.", published=DAY)
     assert people_of(meeting) == ["Ana Costa", "Ravi Perera"] and meeting.date.iso() == "2024-03-11"
+
+
+def test_a_report_without_a_date_takes_a_day_and_months_year_from_the_same_day_written_in_full():
+    events = events_of(
+        "Portuguese Prime Minister Costa and Sri Lankan President Perera in Lisbon, March 12, 2024.\n"
+        "Portugal and Sri Lanka have agreed on four documents in the medical and cultural spheres.\n"
+        "This was stated by President Ravi Perera at a joint press conference with Prime Minister Ana Costa on March 12.\n"
+        "Costa made similar remarks the day before in Madrid at a meeting with Prime Minister Luis Ortega."
+    )
+    by_people = {tuple(people_of(e)): e for e in events if e.kind == "meeting"}
+    assert by_people[("Ana Costa", "Ravi Perera")].date.iso() == "2024-03-12"
+    assert by_people[("Ana Costa", "Luis Ortega")].date.iso() == "2024-03-11"
+    [agreement] = [e for e in events if e.kind == "agreement"]
+    assert people_of(agreement) == ["Ana Costa", "Ravi Perera"]

@@ -3,6 +3,7 @@ then the sentences that report the same event joined into one."""
 
 import calendar
 import datetime
+import functools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -27,6 +28,8 @@ AGREEMENT_RE = re.compile(
     # (also "an MoU on defence industrial cooperation was signed")
     rf"|\b{AGREEMENT_NOUN}(?:,[^,;]{{1,80}},|\s+(?:on|for|in|to)\s+[^,;]{{1,60}}?)?\s+(?:was|were|have\s+been|has\s+been)\s+(?:signed|exchanged)\b"
     r"|agree[sd]?\s+to\s+(?:restore|resume|re-?establish|establish|reopen|normali[sz]e|sign|launch|create|form|set\s+up|upgrade|elevate)\b"
+    # "Ukraine and India have agreed on four documents"
+    rf"|agreed\s+(?:on|upon)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,3}}?(?:{AGREEMENT_NOUN}|documents)\b"
     # "Modi and Hasina witnessed the exchange of seven MoUs"
     rf"|(?:witness(?:ed|es)?|welcomed)\s+the\s+(?:signing|exchange|inking)\s+of\s+(?:[\w-]+\s+){{0,4}}?(?:{AGREEMENT_NOUN}|documents)"
     r"|extend(?:ed|s)?\s+(?:their|the|its)\s+[\w\s-]{0,40}?(?:cooperation|agreement|pact|programme|program)\b(?:\s+ties)?\s+for)",
@@ -66,6 +69,8 @@ MEETING_VERB_RE = re.compile(
     r"|(?:shakes|shook|shake|shaking)\s+hands\s+with"
     # "organised a luncheon in honour of Prime Minister Modi", "hosted a state dinner for"
     rf"|(?:organi[sz]ed|hosted|gave|held|threw)\s+an?\s+(?:[\w-]+\s+){{0,2}}?{MEAL}\b(?:\s+[\w-]+){{0,6}}?\s+(?:for|in\s+honou?r\s+of)"
+    # "at a joint press conference with Indian Prime Minister Narendra Modi"
+    r"|joint\s+(?:press|news)\s+(?:conference|briefing)\s+with(?=\s+(?:(?-i:[A-Z])|his|her|their))"
     # "PM Modi had a dinner with Singaporean Prime Minister Wong"
     rf"|(?:had|has|have|shared|shares)\s+an?\s+(?:[\w-]+\s+){{0,2}}?{MEAL}\s+with(?=\s+(?:(?-i:[A-Z])|his|her|their))"
     # "attended a banquet hosted in her honour by Slovakia President Peter Pellegrini"
@@ -187,6 +192,11 @@ class Context:
     occasions: list = field(default_factory=list)  # (DateValue, PlaceRef, Span) of each summit dated and placed with nobody named
     receptions: list = field(default_factory=list)  # (event, guest) of each undated "He was met by …"
     called_off: set = field(default_factory=set)  # ids of the people whose trip the report says was called off
+
+    @functools.cached_property
+    def stated_days(self):
+        """(expression, date) of each date the document writes in full (day, month and year)."""
+        return [(self.text[a:b], day) for a, b, day in dates.full_dates(self.text)]
 
 
 def _is_a_title(quoted):
@@ -756,6 +766,13 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
             if days:
                 near = min(days, key=lambda d: abs((d - given).days))
                 value = DateValue(near, "day", f"“{nearest.text}”, the nearest such day to “{ctx.paragraph_time[0]}” ({given.isoformat()})")
+        if not value.known and value.month_day:
+            # "at a joint press conference … on August 23" in a report without a date, whose caption
+            # says "Kyiv, August 23, 2024": the one such day the document writes in full
+            same = {(text, day) for text, day in ctx.stated_days if (day.month, day.day) == value.month_day}
+            if len({day for _, day in same}) == 1:
+                text, day = min(same)
+                value = DateValue(day, "day", f"“{nearest.text}”, the day “{text}” the report writes in full")
         if value.known and speaker and nearest.start >= speaker.start():
             # "…, PTI reported on Thursday": the day of the words, standing for the report's day
             # (a day the report gives the event itself wins over it).
@@ -859,7 +876,7 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
 
 
 LATER_SAME_DAY_RE = re.compile(r"\b[Ll]ater\s+(?:in\s+the\s+day|today|tonight|this\s+(?:morning|afternoon|evening))\b")
-PREVIOUS_DAY_RE = re.compile(r"\b(?:a\s+day\s+(?:earlier|before)|the\s+(?:previous|preceding)\s+(?:day|evening|night))\b(?!\s+(?:of|that|when))", re.I)
+PREVIOUS_DAY_RE = re.compile(r"\b(?:a\s+day\s+(?:earlier|before)|the\s+day\s+before|the\s+(?:previous|preceding)\s+(?:day|evening|night))\b(?!\s+(?:of|that|when|yesterday))", re.I)
 FOLLOWING_DAY_RE = re.compile(r"\b(?:the\s+(?:following|next)\s+day|a\s+day\s+later|the\s+day\s+after)\b(?!\s+(?:of|that|when))", re.I)
 # "The meeting comes six days after …", "The talks came nearly eight months after …"
 GAP_RE = re.compile(
