@@ -2812,3 +2812,15 @@ def test_a_report_without_a_date_takes_a_day_and_months_year_from_the_same_day_w
     assert by_people[("Ana Costa", "Luis Ortega")].date.iso() == "2024-03-11"
     [agreement] = [e for e in events if e.kind == "agreement"]
     assert people_of(agreement) == ["Ana Costa", "Ravi Perera"]
+
+
+def test_the_event_a_trip_comes_days_before_is_not_the_travellers_and_a_continent_is_no_name():
+    events = events_of(
+        "Foreign Minister Lin Wei was received at the airport by Omar Haddad, Joint Secretary of the East Asia "
+        "division, on Tuesday.\n\n"
+        "Lin's trip comes just days before Prime Minister Ana Costa is scheduled to travel to China for the Ocean summit.",
+        published=DAY,
+    )
+    [summit] = [e for e in events if e.kind == "summit"]
+    assert people_of(summit) == ["Ana Costa"]
+    assert "Asia" not in {name for e in events for name in people_of(e)}

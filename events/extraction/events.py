@@ -485,6 +485,11 @@ OBJECT_END_RE = re.compile(
 REPORTED_RE = re.compile(r"\b(?:said|says|told\s+\w+|added|noted|stated)\s+(?:that\s+)?")
 
 
+TIMED_BY_RE = re.compile(
+    r"\b(?:comes?|came)\s+(?:just\s+|only\s+|barely\s+|nearly\s+|a\s+few\s+)?(?:(?:\w+\s+)?(?:days?|weeks?|months?)\s+)?(?:before|after|ahead\s+of)\b", re.I
+)
+
+
 def _outside_other_clauses(masked, mentions, base, trigger):
     """The mentions that can be sides of the meeting the trigger reports: before it (not a speaker
     reporting it), and after it up to the end of its object."""
@@ -501,6 +506,11 @@ def _outside_other_clauses(masked, mentions, base, trigger):
     asides = [a.span() for a in ASIDE_RE.finditer(masked) if not a.start() <= trigger.start() < a.end()]
     outside = [m for m in mentions if not any(a < m.start - base < b for a, b in asides)]
     mentions = outside if len({id(m.person) for m in outside}) >= 2 else mentions
+    timing = [t for t in TIMED_BY_RE.finditer(masked, 0, trigger.start())]
+    if timing:
+        # "Wang's trip comes just days before Modi is scheduled to travel to China for the SCO summit":
+        # the summit is Modi's; the trip its time is told by is another event
+        start = max(start, timing[-1].end())
     besides = BESIDES_RE.match(masked)
     if besides and besides.end() < trigger.start():
         # "Apart from his Russian counterpart, Doval also met Rogozin", "After meeting US President Biden,
@@ -513,6 +523,8 @@ def _outside_other_clauses(masked, mentions, base, trigger):
         topic = (trigger.end(), trigger.end() + with_.start() if with_ else limit)
         mentions = [m for m in mentions if not topic[0] <= m.start - base < topic[1]]
     kept = [m for m in mentions if start <= m.start - base < limit]
+    if timing:
+        return kept
     return kept if len({id(m.person) for m in kept}) >= 2 else [m for m in mentions if m.start - base < limit]
 
 

@@ -210,6 +210,7 @@ OFFICE_WORDS = {
 REGION_WORDS = {
     "european", "african", "asian", "arab", "latin", "nordic", "baltic", "gulf", "pacific", "atlantic", "caribbean",
     "eurasian", "western", "eastern", "northern", "southern", "central", "international", "united", "national",
+    "asia", "europe", "africa", "america", "americas", "oceania", "eurasia", "division",
 }
 
 
