@@ -16,7 +16,9 @@ A report is what one document says of one event. Two reports can be one event on
 - a phone call joins neither a report of a meeting at a venue nor a summit (unless both are calls);
 - their dates agree, when both are known: the periods overlap (a day, a range of days, a month, a
   year; two reports of a visit to one country may be VISIT_SLACK_DAYS apart, one dating it by the
-  arrival, the other by the day it is written); a date known only to the year needs more, the same venue country and two shared content
+  arrival, the other by the day it is written; a report dated only by the day it was published may be
+  news of a day another report states within the week before, REPORT_DAY_SLACK days, which the event
+  then takes); a date known only to the year needs more, the same venue country and two shared content
   words (date words such as "Friday" aside). Reports of different days never join; reports set in two
   countries join only when both state their day.
 
@@ -54,6 +56,7 @@ from .extraction.types import DateValue
 MIN_SHARED_WORDS = 2
 NEAR_MISS_DAYS = 3
 VISIT_SLACK_DAYS = 2  # days apart two reports of one person's visit to one country may date it
+REPORT_DAY_SLACK = 7  # days before its publication a report dated only by that day may tell of
 RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}  # finer precision first
 # The extraction marks a date taken from the report's own publication date this way; an explicit
 # date in another report wins over it.
@@ -123,6 +126,13 @@ def dates_fit(a, b):
         # A visit lasts days: one report dates it by the arrival, another by the day it is written.
         slack = datetime.timedelta(days=VISIT_SLACK_DAYS)
         return a0 - slack <= b1 and b0 - slack <= a1
+    if a.date.precision == b.date.precision == "day" and is_explicit(a.date) != is_explicit(b.date):
+        # A report dated only by the day it was published ("the date of the report") may be news of a
+        # day it does not state within the week before: the stated day wins (best_date).
+        default, stated = (a, b) if is_explicit(b.date) else (b, a)
+        (d0, _), (s0, s1) = period(default.date), period(stated.date)
+        if s0 <= d0 and d0 - s1 <= datetime.timedelta(days=REPORT_DAY_SLACK):
+            return not (default.venue_country and stated.venue_country and default.venue_country != stated.venue_country)
     if a1 < b0 or b1 < a0:
         return False
     if "year" in (a.date.precision, b.date.precision):

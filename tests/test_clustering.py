@@ -171,6 +171,21 @@ def test_an_explicit_date_wins_over_one_taken_from_the_publication_date():
     assert best_date([undated()]) is None
 
 
+def test_a_report_dated_by_its_publication_joins_the_stated_day_of_the_week_before_and_takes_it():
+    reprint = report(DateValue(datetime.date(2023, 4, 30), "day", "the date of the report (published 2023-04-30)"), venue="BR")
+    stated = report(THURSDAY, venue="BR")
+    result = cluster([reprint, stated])
+    assert groups(result) == {frozenset({reprint.key, stated.key})}
+    assert best_date(result.clusters[0]) == stated
+    # (not a day after its publication, nor more than a week before it, nor in another country)
+    for other in (
+        report(DateValue(datetime.date(2023, 5, 1), "day", "on Monday", 0), venue="BR"),
+        report(DateValue(datetime.date(2023, 4, 20), "day", "on Thursday", 3), venue="BR"),
+        report(THURSDAY, venue="IN"),
+    ):
+        assert len(cluster([reprint, other]).clusters) == 2
+
+
 def test_the_same_meeting_a_day_apart_is_a_near_miss():
     a, b = report(FRIDAY), report(THURSDAY)
     result = cluster([a, b])

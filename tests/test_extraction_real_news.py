@@ -2824,3 +2824,12 @@ def test_the_event_a_trip_comes_days_before_is_not_the_travellers_and_a_continen
     [summit] = [e for e in events if e.kind == "summit"]
     assert people_of(summit) == ["Ana Costa"]
     assert "Asia" not in {name for e in events for name in people_of(e)}
+
+
+def test_an_image_credit_run_into_the_text_names_no_one():
+    [meeting] = events_of(
+        "Follow us on Image Source : X/MFAPORTUGAL Prime Minister Ana Costa held a bilateral meeting with Prime Minister "
+        "Ravi Perera in Lisbon on Monday.",
+        published=DAY,
+    )
+    assert people_of(meeting) == ["Ana Costa", "Ravi Perera"]

@@ -752,7 +752,11 @@ COUNTERPART_FROM_RE = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?((?:[A-Z][\w-]*)(
 # An office written short, alone (no name after it): "RM arrived in Canberra on October 9".
 BARE_SHORT_ROLE_RE = re.compile(r"(?<![\w-])(?:RM|EAM|NSA|CDS|PM)(?![\w-])(?!\s+(?:(?:Shri|Dr|Mr|Mrs|Ms|Smt)\.?\s+)?[A-Z][a-z])")
 # A photograph's or a post's credit in parentheses.
-CREDIT_RE = re.compile(r"\((?:Source|Photo|Image|Picture|Pic|Credit|Courtesy|File|Representational)\b[^()]*\)", re.I)
+CREDIT_RE = re.compile(
+    r"\((?:Source|Photo|Image|Picture|Pic|Credit|Courtesy|File|Representational)\b[^()]*\)"
+    # "Follow us on Image Source : X/MEAINDIA Prime Minister …": a credit line run into the text
+    r"|\b(?:Image|Photo|Picture)\s+(?:Source|Credit)\s*:\s*\S+", re.I
+)
 
 
 def sentence_mentions(text, sentence, registry, previous_subject, masked, recent=(), known_only=False):
