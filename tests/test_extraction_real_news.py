@@ -2833,3 +2833,17 @@ def test_an_image_credit_run_into_the_text_names_no_one():
         published=DAY,
     )
     assert people_of(meeting) == ["Ana Costa", "Ravi Perera"]
+
+
+def test_talks_a_guest_is_scheduled_to_hold_are_not_the_reception_that_met_him_on_arrival():
+    events = events_of(
+        "Vice President Ravi Perera on Monday reached Gabon on a three-nation visit. He was received by Prime Minister "
+        "Marie Ondo in the capital city Libreville.\n\n"
+        "In Gabon, the Vice President is scheduled to hold delegation-level talks with Prime Minister Marie Ondo.",
+        published=DAY,
+    )
+    meetings = [e for e in events if e.kind == "meeting"]
+    assert [(people_of(e), e.date.iso()) for e in meetings] == [
+        (["Marie Ondo", "Ravi Perera"], "2024-03-11"),
+        (["Marie Ondo", "Ravi Perera"], None),
+    ]

@@ -161,6 +161,9 @@ SETTING_EVIDENCE = "the report tells of it in a clause of what another event cam
 # Evidence that an undated event is not the one the report is about, nor of its day.
 LATER_EVIDENCE = "an occasion the report's people go on to later"
 PREVIOUS_DAY_EVIDENCE = "the day before the story's"
+COMING_EVIDENCE = "a coming event the report gives no date for"
+PLANNED_EVIDENCE = "a coming event, as scheduled, that the report gives no date for"
+PLANNED_RE = re.compile(r"\b(?:is|are)\s+(?:scheduled|slated|due|set)\s+to\s+(?:[\w-]+\s+){0,2}$")
 OTHER_TIME = (EARLIER_EVIDENCE, DESCRIBED_EVIDENCE, PARAGRAPH_EVIDENCE, LATER_EVIDENCE, PREVIOUS_DAY_EVIDENCE)
 
 
@@ -881,7 +884,9 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
     if ctx.anchor.year:
         return _report_year(ctx.anchor, "the year of the report,")
     if future:
-        return DateValue(evidence="a coming event the report gives no date for")
+        if PLANNED_RE.search(masked, 0, trigger.start()):
+            return DateValue(evidence=PLANNED_EVIDENCE)
+        return DateValue(evidence=COMING_EVIDENCE)
     if background:
         return DateValue(evidence=f"{EARLIER_EVIDENCE} (“{background.group()}”) and gives no date for it")
     return DateValue(evidence="the report gives no date for it")
@@ -1961,9 +1966,18 @@ def same_event(a, b):
         )
     if a.date.evidence.startswith(OTHER_TIME) != b.date.evidence.startswith(OTHER_TIME):
         return False  # "the previous meeting", "described his talks with": not the one the report is about
+    planned, other = (a, b) if a.date.evidence == PLANNED_EVIDENCE else (b, a)
+    if planned.date.evidence == PLANNED_EVIDENCE and other.date.known and _past(other.date):
+        return False  # "He was received by the Prime Minister … is scheduled to hold talks with the Prime Minister"
     if a.date.month_day and b.date.month_day and a.date.month_day != b.date.month_day:
         return False
     return a.date.weekday is None or b.date.weekday is None or a.date.weekday == b.date.weekday
+
+
+def _past(value):
+    """Whether a date is one the report tells of as past: a weekday before its day, the day of an
+    arrival, the report's own or its lead's."""
+    return "the most recent" in value.evidence or " arrived, as the report dates it" in value.evidence
 
 
 VISIT_DAYS_APART = 2  # days between two days one report gives the same traveller's visit to one country
