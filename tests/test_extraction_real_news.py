@@ -2847,3 +2847,13 @@ def test_talks_a_guest_is_scheduled_to_hold_are_not_the_reception_that_met_him_o
         (["Marie Ondo", "Ravi Perera"], "2024-03-11"),
         (["Marie Ondo", "Ravi Perera"], None),
     ]
+
+
+def test_a_spokesperson_speaking_in_a_readout_after_the_meeting_is_no_meeting_of_theirs():
+    events = events_of(
+        "Secretary of State Mark Hale held talks with Foreign Minister Ana Costa on Tuesday.\n\n"
+        "Hale \"emphasised the desire to work with Portugal\", State Department spokesperson Tammy Reed said in a "
+        "readout after the meeting.",
+        published=DAY,
+    )
+    assert [people_of(e) for e in events] == [["Ana Costa", "Mark Hale"]]

@@ -111,7 +111,7 @@ MEETING_VERB_RE = re.compile(
 )
 # "the 2+2 meeting", "the SCO foreign ministers' meeting": a named occasion (not a bare "the meeting").
 MEETING_NOUN_RE = re.compile(
-    r"\b(?:during|at|in|from|after)\s+(?P<det>the|a|an|their|his|her|(?-i:(?:[A-Z][\w-]*\s+and\s+)?[A-Z][\w-]*['’]s))\s+((?:[\w+&’'-]+\s+){0,5}?)(?<!press\s)(?<!news\s)(?:meeting|talks|dialogue|meet|conference|lunch|luncheon|dinner|breakfast|banquet)\b", re.I
+    r"\b(?:during|at|in|from|after)\s+(?P<det>the|a|an|their|his|her|(?-i:(?:[A-Z][\w-]*\s+and\s+)?[A-Z][\w-]*['’]s))\s+((?:(?!(?:after|before|the|a|an|of|for|with|in|on|at|during|from)\b)[\w+&’'-]+\s+){0,5}?)(?<!press\s)(?<!news\s)(?:meeting|talks|dialogue|meet|conference|lunch|luncheon|dinner|breakfast|banquet)\b", re.I
 )
 ATTEND_RE = re.compile(r"\b(?:to\s+attend|will\s+attend|attend(?:ed|s|ing)?|represented\s+[A-Z]\w+\s+at|took\s+part\s+in|participated\s+in)\b")
 OTHER_RE = re.compile(r"\b(?:inaugurated|laid\s+(?:a\s+)?wreath|witnessed|reviewed\s+(?:a|the)\s+parade)\b", re.I)
