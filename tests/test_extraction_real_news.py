@@ -2857,3 +2857,12 @@ def test_a_spokesperson_speaking_in_a_readout_after_the_meeting_is_no_meeting_of
         published=DAY,
     )
     assert [people_of(e) for e in events] == [["Ana Costa", "Mark Hale"]]
+
+
+def test_an_agreement_two_countries_had_reached_before_is_no_event_of_the_reports_pair():
+    events = events_of(
+        "Defence Minister Ana Costa held talks with her Spanish counterpart Luis Ortega in Madrid on Tuesday.\n\n"
+        "Portugal and Spain had reached an agreement in October on patrolling arrangements.",
+        published=DAY,
+    )
+    assert [(e.kind, people_of(e)) for e in events] == [("meeting", ["Ana Costa", "Luis Ortega"])]

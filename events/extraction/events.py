@@ -1064,6 +1064,8 @@ TOOK_PLACE_RE = re.compile(
 )
 # "In their talks, they will be joined by the foreign ministers": the people named after it join the pair.
 JOINED_BY_RE = re.compile(r"\b(?:they|their\s+\w+)\b[^.;]{0,30}?\b(?:will\s+be|were|are|have\s+been|had\s+been)\s+joined\s+by\b", re.I)
+# "India and China had reached an agreement in October": told as before the report's story, by nobody named
+PAST_PERFECT_RE = re.compile(r"\bhad\s+(?:\w+\s+)?(?:reached|signed|agreed|concluded|inked|held|struck)\b")
 COUNTRY_PAIR_RE = re.compile(r"(?:^|[,;]\s+|\b(?:and|after|then)\s+)(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+and\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?!and\b)(?:[a-z]+\s+){0,2}?(?:signed|agreed|inked|exchanged|issued|adopted|reached|held|released)\b")
 
 
@@ -1071,8 +1073,8 @@ def _pair_by_countries(masked, ctx):
     """'China and Saudi Arabia signed …': the two countries stand for the two people of the report's
     last two-person event when those are the people of these two countries."""
     m = COUNTRY_PAIR_RE.search(masked)
-    if not m or len(ctx.pair) != 2:
-        return None
+    if not m or len(ctx.pair) != 2 or re.search(r"\bhad\s+\w+$", m.group()):
+        return None  # ("India and China had reached an agreement in October": before, by whoever it was)
     codes = {places.country_names().get(m[1]) or places.demonyms().get(m[1]), places.country_names().get(m[2]) or places.demonyms().get(m[2])}
     theirs = {p.country for p in ctx.pair}
     if None in codes or len(codes) != 2:
@@ -1228,7 +1230,7 @@ def sentence_events(sentence, masked, mentions, ctx):
                 remote=call,
             )
         )
-    if kind in ("meeting", "summit", "agreement") and not out and not (mentions and PROPOSED_RE.search(masked[: trigger.start()])):
+    if kind in ("meeting", "summit", "agreement") and not out and not (mentions and PROPOSED_RE.search(masked[: trigger.start()])) and not PAST_PERFECT_RE.search(masked):
         # "India and France signed a roadmap during Modi's visit": the countries, and whom it names of
         # them (but "Petro proposed a meeting between Colombia, Brazil…" is no meeting yet).
         named = [m.person for m in mentions if m.person.role != people.SPOUSE]
