@@ -2866,3 +2866,15 @@ def test_an_agreement_two_countries_had_reached_before_is_no_event_of_the_report
         published=DAY,
     )
     assert [(e.kind, people_of(e)) for e in events] == [("meeting", ["Ana Costa", "Luis Ortega"])]
+
+
+def test_a_meeting_during_a_visit_is_a_meeting_on_that_visit():
+    events = events_of(
+        "Defence Minister Ana Costa engaged in diplomatic discussions with her Chinese counterpart Admiral Li Wen "
+        "during her official visit to the port city of Qingdao on Tuesday.",
+        published=DAY,
+    )
+    assert sorted((e.kind, tuple(people_of(e)), e.venue.name, e.date.iso()) for e in events) == [
+        ("meeting", ("Ana Costa", "Li Wen"), "Qingdao", "2024-03-12"),
+        ("visit", ("Ana Costa",), "Qingdao", "2024-03-12"),
+    ]

@@ -84,7 +84,8 @@ MEETING_VERB_RE = re.compile(
     r"|interact(?:ed|s)?\s+(?:virtually\s+)?with(?=\s+(?:(?-i:[A-Z])|his|her|their))|interaction\s+between"
     r"|co-?chair(?:ed|s|ing)?|(?:held|hold|holds|holding|had|have|has|(?:are|is|were|was)\s+having|started|starts|began|begins|concluded|concludes|opened|opens"
     r"|engag(?:e|es|ed|ing)\s+in)"
-    r"\s+(?:a\s+|an\s+|their\s+|his\s+|her\s+)?(?:(?:bilateral|wide-ranging|separate|delegation-level|detailed|extensive|one-on-one|high-level|formal|informal|official|restricted|closed-door|productive|fruitful|substantive|in-depth|telephonic|telephone|first|second|third|maiden|annual|inaugural)\s+)*"
+    r"\s+(?:a\s+|an\s+|their\s+|his\s+|her\s+)?(?:(?:bilateral|wide-ranging|separate|delegation-level|detailed|extensive|one-on-one|high-level|formal|informal|official|restricted|closed-door|productive|fruitful|substantive|in-depth|telephonic|telephone|first|second|third|maiden|annual|inaugural"
+    r"|diplomatic|cordial|warm|frank|candid|constructive|comprehensive|detailed|strategic|crucial|key|important|extensive|wide-ranging|face-to-face)\s+)*"
     r"(?:(?:tele)?phone\s+|video\s+|virtual\s+|\d\+\d\s+)?(?:talks|meetings?|meet|discussions?|consultations|parleys|conversations?|calls?|dialogue)"
     # "after having "intense but very productive" engagements with Maros Sefcovic"
     r"|(?:had|having|held|holding)\s+(?:[\w\x22“”'-]+\s+){0,5}?engagements?\s+with(?=\s+(?:(?-i:[A-Z])|his|her|their))"
@@ -1720,7 +1721,13 @@ def _meeting_on_a_visit(masked, mentions, trigger, visit, base, ctx):
     (or had), the traveller with the people named after the meeting verb."""
     meeting = MEETING_VERB_RE.search(masked, trigger.end())
     who = WHO_IS_RE.search(masked[: trigger.start()])
-    if who and not meeting:
+    earlier = MEETING_VERB_RE.search(masked, 0, trigger.start()) if re.match(r"(?:during|on)\s", trigger.group(), re.I) else None
+    if earlier and not meeting and not who:
+        # "Singh met his Chinese counterpart Dong Jun during his official visit to Qingdao": the
+        # meeting on the visit, with the people named between the two
+        meeting = earlier
+        inside = lambda m: meeting.start() < m.start - base < trigger.start()
+    elif who and not meeting:
         # "Xi held talks with Lula, who is on a state visit to China": the meeting the clause's
         # visitor had, with the people named before the clause.
         meeting = MEETING_VERB_RE.search(masked, 0, who.start())
@@ -1731,7 +1738,7 @@ def _meeting_on_a_visit(masked, mentions, trigger, visit, base, ctx):
     # a purpose is reported again, more plainly, when it happens.
     # ("began his visit to Brussels with a meeting with Johann Wadephul": the meeting it began with)
     began_with = meeting is not None and re.search(r"\bwith\s+(?:a|an)\s+(?:[\w-]+\s+)?$", masked[: meeting.start()])
-    if not meeting or meeting.group().split()[0].lower() not in ("met", "meets", "held", "holds", "had", "having", "discussed", "conferred") and not began_with:
+    if not meeting or meeting.group().split()[0].lower() not in ("met", "meets", "held", "holds", "had", "having", "discussed", "conferred", "engaged", "interacted") and not began_with:
         return []
     others = [m.person for m in mentions if inside(m) and all(m.person is not p for p in visit.participants)]
     people = visit.participants + [p for i, p in enumerate(others) if all(p is not q for q in others[:i])]
