@@ -2878,3 +2878,12 @@ def test_a_meeting_during_a_visit_is_a_meeting_on_that_visit():
         ("meeting", ("Ana Costa", "Li Wen"), "Qingdao", "2024-03-12"),
         ("visit", ("Ana Costa",), "Qingdao", "2024-03-12"),
     ]
+
+
+def test_the_network_a_post_is_on_is_no_initial():
+    events = events_of(
+        "Prime Minister Ana Costa met Prime Minister Ravi Perera in Lisbon on Tuesday.\n\n"
+        "In a post on X Perera expressed that both leaders held a productive meeting.",
+        published=DAY,
+    )
+    assert {name for e in events for name in people_of(e)} == {"Ana Costa", "Ravi Perera"}

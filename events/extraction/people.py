@@ -267,6 +267,8 @@ def _bare_name(text, start, m):
         return None  # "Lok Sabha polls", "Camp David Accords": the name of a body or a thing
     if text.startswith(")", m.end()):
         return None  # "MENAFN - Live Mint)", "(PTI Photo/Jane Doe)": a credit, not someone the report is about
+    if words[0] == "X" and re.search(r"\b(?:on|via)\s+$", before):
+        return None  # "In a post on X Starmer expressed …": the network, then a surname
     return m.start(), m.end(), m.group(), None, ""
 
 
