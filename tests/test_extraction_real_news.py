@@ -2887,3 +2887,14 @@ def test_the_network_a_post_is_on_is_no_initial():
         published=DAY,
     )
     assert {name for e in events for name in people_of(e)} == {"Ana Costa", "Ravi Perera"}
+
+
+def test_the_meeting_a_since_names_is_at_its_own_time_and_place():
+    events = events_of(
+        "Foreign Minister Lin Wei's visit comes ahead of the Ocean Summit in Tianjin and is the first trip by a "
+        "Chinese minister to Portugal since the October 2023 meeting between Prime Minister Ana Costa and President "
+        "Wang Tao on the sidelines of the BRICS Summit in Kazan, Russia.",
+        published=DAY,
+    )
+    [meeting] = [e for e in events if people_of(e) == ["Ana Costa", "Wang Tao"]]
+    assert meeting.venue.name == "Kazan" and meeting.date.iso() == "2023-10"

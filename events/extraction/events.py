@@ -688,7 +688,11 @@ def _stated_times(masked, trigger):
     """The event-time expressions of the sentence that may date the event its trigger reports."""
     return [
         e for e in dates.find_expressions(masked)
-        if (dates.is_event_time(masked, e) or (VISIT_FROM_RE.search(masked[: e.start]) and e.kind in DAY_KINDS))
+        if (
+            dates.is_event_time(masked, e) or (VISIT_FROM_RE.search(masked[: e.start]) and e.kind in DAY_KINDS)
+            # "since the October 2024 meeting between Modi and Xi": the time of the event it qualifies
+            or (e.end <= trigger.start() and not masked[e.end : trigger.start()].strip() and e.kind in ("month_year", "day_month_year", "month_day_year"))
+        )
         and not _aside(masked, e, trigger) and not _in_dateline(masked, e) and not _announced(masked, e, trigger)
     ]
 
@@ -720,6 +724,9 @@ SETTING_CLAUSE_RE = re.compile(rf"(?:(?i:{PRECEDES_RE.pattern})|{BACKDROP_RE.pat
 # The same, with a clause of its place or time after it: "after concluding his visit to France,
 # where he co-chaired the AI Action Summit".
 SETTING_CHAIN_RE = re.compile(rf"(?:(?i:{PRECEDES_RE.pattern})|{BACKDROP_RE.pattern})[^,;]*,\s*(?:where|when|during\s+which)\b[^,;]*$")
+
+
+SINCE_EVENT_RE = re.compile(r"\bsince\s+(?:the|their|his|her|a|an)\s+[^,;]*$")
 
 
 def _inside_setting_clause(masked, trigger):
@@ -1000,6 +1007,10 @@ def venue_for(masked, ctx, trigger=None):
     asides = [m.span() for m in re.finditer(r"\([^()]*\)", masked)]  # "(2:00 p.m. in Lisbon)"
     if trigger and (setting := _inside_setting_clause(masked, trigger)) is not None:
         asides.append((-1, setting))  # (the rest of the sentence is another event's place)
+    elif trigger and (since := SINCE_EVENT_RE.search(masked, 0, trigger.start())):
+        # "the first trip … since the October 2024 meeting between Modi and Xi … in Kazan": the place
+        # the "since" clause gives that event, not the sentence's other places
+        asides.append((-1, since.start()))
     if trigger and (before := _what_it_came_before(masked, trigger)):
         asides.append(before)  # "during a meeting ahead of Modi's visit to Vladivostok …, in Moscow": where what it came before is
     found = []
