@@ -2898,3 +2898,13 @@ def test_the_meeting_a_since_names_is_at_its_own_time_and_place():
     )
     [meeting] = [e for e in events if people_of(e) == ["Ana Costa", "Wang Tao"]]
     assert meeting.venue.name == "Kazan" and meeting.date.iso() == "2023-10"
+
+
+def test_a_past_trip_dated_only_by_its_month_is_not_the_scene_of_an_undated_report():
+    events = events_of(
+        "Lisbon, Aug 18: Foreign Minister Ana Costa met Chinese Foreign Minister Lin Wei in Lisbon on Monday.\n"
+        "Costa said she would raise concerns she had flagged during her July 2025 visit to China.\n"
+        "On Tuesday, Lin is scheduled to meet Security Adviser Rui Lopes."
+    )
+    [later] = [e for e in events if "Rui Lopes" in people_of(e)]
+    assert later.venue.country == "PT"

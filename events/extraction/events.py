@@ -2320,8 +2320,10 @@ def fill_venues(events, scene, published=None):
     first = next(
         (
             e for e in events
-            if e.participants and e.venue is not None and e.venue_stated and e.date.known
-            and (published is None or 0 <= (published - e.date.date).days <= 7)
+            if e.participants and e.venue is not None and e.venue_stated
+            # (without a publication date, one the report dates to the day: not a past trip it dates
+            # only by its month, "his July 2025 visit to China")
+            and e.date.known and (e.date.precision == "day" if published is None else 0 <= (published - e.date.date).days <= 7)
         ),
         None,
     )
