@@ -2908,3 +2908,20 @@ def test_a_past_trip_dated_only_by_its_month_is_not_the_scene_of_an_undated_repo
     )
     [later] = [e for e in events if "Rui Lopes" in people_of(e)]
     assert later.venue.country == "PT"
+
+
+def test_a_visit_to_a_list_of_countries_is_a_visit_to_each_at_its_own_time():
+    events = events_of(
+        "Vice President Ana Costa on Monday reached Gabon on the first leg of a three-nation visit. She will also "
+        "visit Senegal and Qatar.\n\n"
+        "President Ravi Perera would first visit Djibouti on March 20 and Ethiopia from March 21 to 23.",
+        published=DAY,
+    )
+    visits = sorted((e.venue.name, people_of(e)[0], e.date.iso()) for e in events if e.kind == "visit")
+    assert visits == [
+        ("Djibouti", "Ravi Perera", "2024-03-20"),
+        ("Ethiopia", "Ravi Perera", "2024-03-21"),
+        ("Gabon", "Ana Costa", "2024-03-11"),
+        ("Qatar", "Ana Costa", None),
+        ("Senegal", "Ana Costa", None),
+    ]

@@ -11,7 +11,7 @@ from . import dates, names, people, places
 from . import text as textmod
 from .merge import RANK, people_fit, periods_agree
 from .topics import tag
-from .types import DateValue, ExtractedEvent, Span
+from .types import DateValue, ExtractedEvent, PlaceRef, Span
 
 AGREEMENT_NOUN = (
     r"(?:agreements?|pacts?|deals?|contracts?|accords?|treat(?:y|ies)|MoUs?|memorand(?:um|a)|protocols?|roadmaps?"
@@ -40,7 +40,7 @@ VISIT_RE = re.compile(
     r"\b(?:(?:left|leaves|leave|leaving|departed|departs|headed|heading|set\s+off)\s+for"
     r"|(?:arrived|arrives|arriving|arrive|landed|lands|touched\s+down|touches\s+down)(?=\s+(?:in|at|on|to|for|here|there|late|early|yesterday|today|this|last|[A-Z]))"
     r"|(?:reached|reaches|will\s+reach)(?=\s+(?:here|there|(?-i:[A-Z])))"
-    r"|will\s+visit|would\s+(?:first\s+|also\s+|then\s+)?visit|visited|is\s+visiting|to\s+visit|on\s+an?\s+(?:[\w-]+\s+){0,3}visit\s+to"
+    r"|(?:will|would)\s+(?:first\s+|also\s+|then\s+|later\s+|next\s+)?visit|visited|is\s+visiting|to\s+visit|on\s+an?\s+(?:[\w-]+\s+){0,3}visit\s+to"
     # "will be in Chile on a state visit": someone in a place on a visit
     r"|(?:is|was|are|were|be)\s+in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+(?:on|for)\s+an?\s+(?:[\w-]+\s+){0,3}visit\b"
     r"|(?:pa(?:y|ys|id|ying)|ma(?:ke|kes|de|king))\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}visit\s+to|(?:state|official|working)\s+visit\s+to"
@@ -1252,7 +1252,7 @@ def sentence_events(sentence, masked, mentions, ctx):
     _the_occasion(kind, trigger, masked, out, date, venue, ctx, sentence)
     if kind == "visit" and out:
         out += _meeting_on_a_visit(masked, mentions, trigger, out[0], base, ctx) + _host_meets_guest(masked, mentions, base, trigger, out[0])
-        out += _occasion_of_the_visit(masked, trigger, out[0], ctx)
+        out += _occasion_of_the_visit(masked, trigger, out[0], ctx) + _visits_to_the_other_countries(masked, trigger, out[0], ctx)
     if kind == "agreement" and out:
         out += _occasion_of_agreement(masked, trigger, out[0]) + _visit_of_agreement(masked, trigger, mentions, base, ctx, out[0])
     if kind in ("summit", "meeting") and out:
@@ -1463,6 +1463,39 @@ def _since_the_first_day(date, ordinal, what):
     n = ORDINALS[ordinal.lower()]
     first = date.date - datetime.timedelta(days=n - 1)
     return DateValue(first, "day", f"{date.evidence}, the {ordinal.lower()} day of the {what}", date.weekday, end=date.date)
+
+
+# Between two countries a visit goes to: "and", a comma, and the first one's own time ("Djibouti on
+# October 3 and Ethiopia from October 4 to 6").
+COUNTRY_LIST_GAP_RE = re.compile(r"(?:\s+(?:on|from|in|between)\s+[^,;]{1,30}?)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:then\s+|later\s+|also\s+)?$")
+
+
+def _visits_to_the_other_countries(masked, trigger, visit, ctx):
+    """"He will also visit Senegal and Qatar", "would first visit Djibouti on October 3 and Ethiopia
+    from October 4 to 6": a visit to each country of the list the verb takes (the first is the
+    sentence's visit), each at its own time when the list gives one, else at the first's."""
+    if visit.venue is None or not visit.participants:
+        return []
+    found = [c for c in places.find_countries(masked) if c[0] >= trigger.end()]
+    if not found or found[0][2] != visit.venue.country:
+        return []
+    times = [e for e in dates.find_expressions(masked) if dates.is_event_time(masked, e)]
+    # (when the first country has no time of its own, a time after the list is the whole tour's:
+    # "would visit Peru and Chile from October 3 to 6")
+    each = len(found) > 1 and any(found[0][1] <= e.start < found[1][0] for e in times)
+    out, previous = [], found[0]
+    for country in found[1:]:
+        if not COUNTRY_LIST_GAP_RE.fullmatch(masked[previous[1] : country[0]]) or country[2] in {e.venue.country for e in out} | {visit.venue.country}:
+            break
+        end = found[found.index(country) + 1][0] if found.index(country) + 1 < len(found) else len(masked)
+        own = [e for e in times if country[1] <= e.start < end] if each else []
+        date = dates.resolve(own[0], masked, ctx.anchor) if own else DateValue()
+        if not date.known:
+            date = visit.date if not visit.date.known else DateValue(evidence=f"one of the countries of a tour the report dates as a whole ({visit.date.evidence})")
+        place = PlaceRef(places.country_name(country[2]), country[2])
+        out.append(replace(visit, venue=place, date=date, countries=_countries(visit.participants, place), spans=list(visit.spans), participants=list(visit.participants)))
+        previous = country
+    return out
 
 
 def _days_of_the_visit(masked, trigger, date):
