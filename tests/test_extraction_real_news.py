@@ -2925,3 +2925,15 @@ def test_a_visit_to_a_list_of_countries_is_a_visit_to_each_at_its_own_time():
         ("Qatar", "Ana Costa", None),
         ("Senegal", "Ana Costa", None),
     ]
+
+
+def test_went_to_a_capital_is_a_visit_and_two_capitals_that_signed_stand_for_the_pair():
+    events = events_of(
+        "Prime Minister Ana Costa went to Madrid on Monday at the invitation of her Spanish counterpart Luis Ortega.\n\n"
+        "On the second day of the visit, Lisbon and Madrid signed 10 Memorandums of Understanding (MoUs).",
+        published=DAY,
+    )
+    [visit] = [e for e in events if e.kind == "visit"]
+    assert visit.venue.name == "Madrid" and visit.date.iso() == "2024-03-11"
+    [agreement] = [e for e in events if e.kind == "agreement"]
+    assert people_of(agreement) == ["Ana Costa", "Luis Ortega"]

@@ -45,6 +45,8 @@ VISIT_RE = re.compile(
     r"|(?:is|was|are|were|be)\s+in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+(?:on|for)\s+an?\s+(?:[\w-]+\s+){0,3}visit\b"
     r"|(?:pa(?:y|ys|id|ying)|ma(?:ke|kes|de|king))\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}visit\s+to|(?:state|official|working)\s+visit\s+to"
     r"|travel(?:l?ed|s|l?ing)?\s+(?:from\s+(?:[A-Z][\w-]+\s+){1,3})?to|(?:emplaned|flew|flies)\s+(?:to|for|into)"
+    # "She went to New Delhi on Friday at the invitation of …"
+    r"|went\s+to(?=\s+(?-i:[A-Z]))"
     # "Kishida’s visit to Seoul", "the visit by Prime Minister Noda to Seoul", "during a visit to Beijing"
     # ("the minister’s first visit to India since …" describes a visit rather than reporting it)
     r"|['’]s\s+(?!first|maiden|second|third|last|previous)(?:[\w-]+\s+){0,3}(?:visit|trip|tour)\s+(?:to|of)|\bvisit\s+by(?=\s+(?:[\w-]+\s+){1,6}to\s)"
@@ -52,7 +54,7 @@ VISIT_RE = re.compile(
     r"|['’]s\s+(?:[\w-]+\s+){0,2}(?:visit|trip|tour)\s+(?:continued|continues|began|begins|ended|ends)\b"
     r"|(?:during|on)\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,3}(?:visit|trip)\s+to"
     r"|\b(?:on|during)\s+the\s+\w+\s+day\s+of\s+(?:his|her|their|the)\s+(?:[\w-]+\s+)?(?:visit|trip|tour)\s+(?:to|of)"
-    r"|(?:began|begins|started|starts|kicked\s+off|kicks\s+off|wrapped\s+up|wraps\s+up|concluded|concludes|ended|ends"
+    r"|(?:began|begins|started|starts|kicked\s+off|kicks\s+off|wrapped\s+up|wraps\s+up|wrapping\s+up|concluded|concludes|concluding|ended|ends"
     r"|embark(?:ed|s)?\s+on|embarking\s+on)"
     r"\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,3}(?:visits?|trips?|tours?)\s+(?:to|of))\b",
     re.I,
@@ -141,7 +143,7 @@ REMOTE_RE = re.compile(r"phone|phonic|video|virtual|\bdial(?:l?ed|s)?\b|spoke", 
 CALL_RE = re.compile(r"phone|phonic|video|virtual|\bdial(?:l?ed|s)?\b", re.I)  # certainly not face to face ("dialled", not "dialogue")
 SPLIT_RE = re.compile(r"\b(?:bilateral\s+(?:meetings|talks)|separate(?:ly)?\s+(?:meetings|talks)?|separately)\b", re.I)
 BETWEEN_RE = re.compile(r"\b(?:meeting|summit|talks|dialogue|call|conversation)\s+between\b", re.I)
-TRAVEL_WORD_RE = re.compile(r"\b(?:left|leaves|leave|leaving|heading|headed|trip|visit\w*|travel\w*|flew|arriv\w*|depart\w*)\s+(?:to|for|in)\s*$", re.I)
+TRAVEL_WORD_RE = re.compile(r"\b(?:left|leaves|leave|leaving|heading|headed|trip|visit\w*|travel\w*|flew|went|arriv\w*|depart\w*)\s+(?:to|for|in)\s*$", re.I)
 SIDELINES_RE = re.compile(r"\b(?:sidelines|margins|conclusion|end|start|eve)\s+of\s*$", re.I)
 
 
@@ -1081,13 +1083,22 @@ PAST_PERFECT_RE = re.compile(r"\bhad\s+(?:\w+\s+)?(?:reached|signed|agreed|concl
 COUNTRY_PAIR_RE = re.compile(r"(?:^|[,;]\s+|\b(?:and|after|then)\s+)(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+and\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?!and\b)(?:[a-z]+\s+){0,2}?(?:signed|agreed|inked|exchanged|issued|adopted|reached|held|released)\b")
 
 
+def _country_of_pair_word(word):
+    """The country a word stands for in "X and Y signed": its name, its people's, or its capital's
+    ("Dhaka and New Delhi signed 10 MoUs")."""
+    code = places.country_names().get(word) or places.demonyms().get(word)
+    if code is None and (ref := places.lookup_place(word)) and places.capital(ref.country) == ref.name:
+        code = ref.country
+    return code
+
+
 def _pair_by_countries(masked, ctx):
     """'China and Saudi Arabia signed …': the two countries stand for the two people of the report's
     last two-person event when those are the people of these two countries."""
     m = COUNTRY_PAIR_RE.search(masked)
     if not m or len(ctx.pair) != 2 or re.search(r"\bhad\s+\w+$", m.group()):
         return None  # ("India and China had reached an agreement in October": before, by whoever it was)
-    codes = {places.country_names().get(m[1]) or places.demonyms().get(m[1]), places.country_names().get(m[2]) or places.demonyms().get(m[2])}
+    codes = {_country_of_pair_word(m[1]), _country_of_pair_word(m[2])}
     theirs = {p.country for p in ctx.pair}
     if None in codes or len(codes) != 2:
         return None
