@@ -2937,3 +2937,22 @@ def test_went_to_a_capital_is_a_visit_and_two_capitals_that_signed_stand_for_the
     assert visit.venue.name == "Madrid" and visit.date.iso() == "2024-03-11"
     [agreement] = [e for e in events if e.kind == "agreement"]
     assert people_of(agreement) == ["Ana Costa", "Luis Ortega"]
+
+
+def test_the_meeting_an_opener_sets_the_sentence_by_is_not_its_event():
+    events = events_of(
+        "Later in the day, Prime Minister Ana Costa hosted President Ravi Perera at the palace for a high-level meeting.\n\n"
+        "Ahead of his meeting with Prime Minister Costa, Foreign Minister Rui Lopes had a discussion with President "
+        "Perera.",
+        published=DAY,
+    )
+    assert sorted(people_of(e) for e in events) == [["Ana Costa", "Ravi Perera"], ["Ravi Perera", "Rui Lopes"]]
+
+
+def test_a_welcome_marking_the_beginning_of_a_first_visit_since_is_of_the_reports_day():
+    [meeting] = events_of(
+        "Upon his arrival, President Ravi Perera was warmly welcomed by Prime Minister Ana Costa, marking the beginning "
+        "of his first official bilateral visit to Portugal since taking office.",
+        published=DAY,
+    )
+    assert meeting.date.iso() == "2024-03-12"

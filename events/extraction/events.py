@@ -283,8 +283,14 @@ def classify(masked, mention_offsets):
     for kind, regex in (("agreement", AGREEMENT_RE), ("summit", SUMMIT_RE), ("visit", VISIT_RE), ("meeting", MEETING_VERB_RE)):
         m = regex.search(masked)
         if m and kind == "meeting":
-            # "Ruiz, who met Berg in June, held talks with Scholz": the main clause's meeting
-            m = next((x for x in regex.finditer(masked) if not any(a < x.start() < b for a, b in asides)), m)
+            # "Ruiz, who met Berg in June, held talks with Scholz": the main clause's meeting (and not
+            # the one an opener sets it by: "Ahead of his meeting with PM Modi, Jaishankar had a
+            # discussion with President Muizzu")
+            opener = BESIDES_RE.match(masked)
+            m = next(
+                (x for x in regex.finditer(masked) if not any(a < x.start() < b for a, b in asides) and not (opener and x.start() < opener.end())),
+                m,
+            )
         if m and kind == "meeting" and NOMINAL_MEETING_RE.search(masked[: m.start()]) and m.group().lower().startswith("meeting"):
             m = None  # "to put focus on Biden meeting with Xi": talk of a meeting, not one
         if m and kind == "summit" and (MEETING_VERB_RE.search(masked) or RETOLD_MEETING_RE.match(masked)) and all(
@@ -471,7 +477,7 @@ BACKDROP_RE = re.compile(r"\b(?i:following|in\s+the\s+wake\s+of|on\s+the\s+heels
 
 
 # "Before meeting Xi, Lula spoke with …": a meeting the sentence's event came before or after.
-MEETING_OPENER = r"(?:After|Before)\s+(?:meeting|holding\s+talks\s+with|talks\s+with)\b"
+MEETING_OPENER = r"(?:After|Before|Ahead\s+of|Prior\s+to)\s+(?:(?:his|her|their)\s+)?(?:meeting|holding\s+talks\s+with|talks\s+with)\b"
 MEETING_OPENER_RE = re.compile(rf"\s*{MEETING_OPENER}")
 # An opening phrase of people set aside: "Apart from his Russian counterpart, Doval also met …"
 BESIDES_RE = re.compile(rf"\s*(?:Apart\s+from|Aside\s+from|Besides|In\s+addition\s+to|Other\s+than|{MEETING_OPENER})\b[^,;]*,")
@@ -585,7 +591,7 @@ def _background(masked, trigger):
 
 
 SUBJECT_COMES_RE = re.compile(r"\s*The\s+(?:[\w-]+\s+)?(?:meeting|talks|visit|call|summit)\b[^,;]*?\b(?:comes|came)\b")
-FIRST_SINCE_RE = re.compile(r"\b(?:is|was|marking|marks|marked)\s+(?:his|her|their|its|(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*['’]s)\s+(?:first|maiden)\b(?:\s+[\w’'-]+){0,2}\s+$", re.I)
+FIRST_SINCE_RE = re.compile(r"\b(?:is|was|marking|marks|marked)\s+(?:the\s+(?:beginning|start|end|conclusion)\s+of\s+)?(?:his|her|their|its|(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*['’]s)\s+(?:first|maiden)\b(?:\s+[\w’'-]+){0,5}\s+$", re.I)
 OPENING_OCCASION_RE = re.compile(r"\s*(?:During|At|In|On)\s+(?:a|an|the|their|his|her)\b[^,]*,")
 
 
