@@ -2956,3 +2956,13 @@ def test_a_welcome_marking_the_beginning_of_a_first_visit_since_is_of_the_report
         published=DAY,
     )
     assert meeting.date.iso() == "2024-03-12"
+
+
+def test_what_happened_later_in_the_day_is_another_occasion_than_the_welcome():
+    events = events_of(
+        "President Ravi Perera was warmly welcomed by Prime Minister Ana Costa and President Rui Lopes at the palace.\n\n"
+        "Later in the day, Prime Minister Costa hosted President Perera at the Belem Palace for a high-level meeting.",
+        published=DAY,
+    )
+    assert sorted(people_of(e) for e in events) == [["Ana Costa", "Ravi Perera"], ["Ana Costa", "Ravi Perera", "Rui Lopes"]]
+    assert all(e.date.iso() == "2024-03-12" for e in events)

@@ -598,6 +598,8 @@ OPENING_OCCASION_RE = re.compile(r"\s*(?:During|At|In|On)\s+(?:a|an|the|their|hi
 # "Earlier in the day, Russia and China signed …": the same day as the story, another occasion than its lead.
 EARLIER_SAME_DAY_RE = re.compile(r"\s*Earlier\s+(?:in\s+the\s+day|today|this\s+morning|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b")
 EARLIER_SAME_DAY_EVIDENCE = "earlier the same day than the report's lead event"
+LATER_SAME_DAY_EVIDENCE = "later the same day than the report's lead event"
+SAME_DAY_OTHER_OCCASION = (EARLIER_SAME_DAY_EVIDENCE, LATER_SAME_DAY_EVIDENCE)
 EARLIER_OPENER_RE = re.compile(r"\s*(?:Earlier|Previously|Before\s+that|In\s+the\s+past)\b(?!\s+(?:today|on|this|in\s+the\s+day))")
 
 
@@ -814,7 +816,7 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
     if later and not headline and (story or ctx.anchor.date):
         # "Later in the day, Modi will also call on President Tharman": the story's day
         day, basis = (story.end or story.date, f"{LEAD_EVIDENCE}: {story.evidence}") if story else (ctx.anchor.date, f"{REPORT_DATE_EVIDENCE} ({ctx.anchor.evidence})")
-        return DateValue(day, "day", f"“{later.group()}”, {basis}")
+        return DateValue(day, "day", f"{LATER_SAME_DAY_EVIDENCE}: “{later.group()}”, {basis}")
     # The tense of the clause the event's verb is in: "said the three countries would establish a
     # hotline … at the close of his talks" reports talks that happened.
     future = dates.is_future(masked, trigger.start() + len(trigger.group().split()[0]))
@@ -1592,9 +1594,10 @@ def _occasion_of_agreement(masked, trigger, agreement):
         return []
     kind = "summit" if summit else "meeting"
     date = agreement.date
-    if date.evidence.startswith(EARLIER_SAME_DAY_EVIDENCE):
-        # (what was signed earlier in the day was signed at the meeting, not before it)
-        date = replace(date, evidence=date.evidence[len(EARLIER_SAME_DAY_EVIDENCE) + 2 :])
+    for prefix in SAME_DAY_OTHER_OCCASION:
+        if date.evidence.startswith(prefix):
+            # (what was signed earlier or later in the day was signed at the meeting, not apart from it)
+            date = replace(date, evidence=date.evidence[len(prefix) + 2 :])
     return [
         ExtractedEvent(
             kind=kind,
@@ -2027,8 +2030,8 @@ def same_event(a, b):
         return False  # "would first visit Djibouti on October 3 and … Ethiopia from October 4 to 6": two visits
     if _named_towns(a) and _named_towns(b) and a.venue.country != b.venue.country:
         return False  # "met in Woodside … last met at a G20 meeting in Bali": the same pair, elsewhere
-    if a.date.known and b.date.known and a.date.evidence.startswith(EARLIER_SAME_DAY_EVIDENCE) != b.date.evidence.startswith(EARLIER_SAME_DAY_EVIDENCE):
-        return False  # "Earlier in the day, … signed documents": not the signing the report leads with
+    if a.date.known and b.date.known and a.date.evidence.startswith(SAME_DAY_OTHER_OCCASION) != b.date.evidence.startswith(SAME_DAY_OTHER_OCCASION):
+        return False  # "Earlier in the day, … signed documents", "Later in the day, Modi hosted …": another occasion than the report's lead
     if a.date.known and b.date.known:
         return (
             _overlap(a.date, b.date) or _the_days_news(a.date, b.date) or _the_days_news(b.date, a.date)
