@@ -2966,3 +2966,8 @@ def test_what_happened_later_in_the_day_is_another_occasion_than_the_welcome():
     )
     assert sorted(people_of(e) for e in events) == [["Ana Costa", "Ravi Perera"], ["Ana Costa", "Ravi Perera", "Rui Lopes"]]
     assert all(e.date.iso() == "2024-03-12" for e in events)
+
+
+def test_reaches_a_country_places_the_visit():
+    [visit] = events_of("Prime Minister Ana Costa reaches Tajikistan on a three-day state visit.", published=DAY)
+    assert visit.kind == "visit" and visit.venue.country == "TJ" and visit.date.iso() == "2024-03-12"

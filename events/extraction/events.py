@@ -1033,7 +1033,7 @@ def venue_for(masked, ctx, trigger=None):
             continue
         if PAST_TRIP_RE.search(masked[: start + len(prep)]):
             continue  # "since his last visit to Beijing": a trip before, not where this was
-        if prep in ("in", "at", "held in", "arrived in", "reached", "reach", "toured") or prep.startswith(("visit", "flew", "flies", "flown")) or TRAVEL_WORD_RE.search(
+        if prep in ("in", "at", "held in", "arrived in", "reached", "reaches", "reach", "toured") or prep.startswith(("visit", "flew", "flies", "flown")) or TRAVEL_WORD_RE.search(
             masked[: start + len(prep) + 1]
         ):
             found.append(ref)
