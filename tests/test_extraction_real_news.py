@@ -2971,3 +2971,15 @@ def test_what_happened_later_in_the_day_is_another_occasion_than_the_welcome():
 def test_reaches_a_country_places_the_visit():
     [visit] = events_of("Prime Minister Ana Costa reaches Tajikistan on a three-day state visit.", published=DAY)
     assert visit.kind == "visit" and visit.venue.country == "TJ" and visit.date.iso() == "2024-03-12"
+
+
+def test_it_was_the_first_meeting_since_is_this_meeting_and_being_somewhere_at_an_invitation_sets_the_scene():
+    events = events_of(
+        "Foreign Minister Ana Costa met Secretary of State Mark Hale on Tuesday.\n\n"
+        "Costa was in Washington at the invitation of the US government.\n\n"
+        "It was the first meeting between Costa and Hale since tensions arose in 2020.",
+        published=DAY,
+    )
+    assert [(people_of(e), e.date.iso(), e.venue.name) for e in events if e.kind == "meeting"] == [
+        (["Ana Costa", "Mark Hale"], "2024-03-12", "Washington")
+    ]

@@ -591,7 +591,7 @@ def _background(masked, trigger):
 
 
 SUBJECT_COMES_RE = re.compile(r"\s*The\s+(?:[\w-]+\s+)?(?:meeting|talks|visit|call|summit)\b[^,;]*?\b(?:comes|came)\b")
-FIRST_SINCE_RE = re.compile(r"\b(?:is|was|marking|marks|marked)\s+(?:the\s+(?:beginning|start|end|conclusion)\s+of\s+)?(?:his|her|their|its|(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*['’]s)\s+(?:first|maiden)\b(?:\s+[\w’'-]+){0,5}\s+$", re.I)
+FIRST_SINCE_RE = re.compile(r"\b(?:is|was|marking|marks|marked)\s+(?:the\s+(?:beginning|start|end|conclusion)\s+of\s+)?(?:his|her|their|its|the|(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*['’]s)\s+(?:first|maiden)\b(?:\s+[\w’'-]+){0,10}\s+$", re.I)
 OPENING_OCCASION_RE = re.compile(r"\s*(?:During|At|In|On)\s+(?:a|an|the|their|his|her)\b[^,]*,")
 
 

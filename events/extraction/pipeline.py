@@ -44,7 +44,9 @@ PAST_TRIP_AFTER_RE = re.compile(r"\s+(?:[\w-]+\s+){1,3}(?:ago|back|earlier)\b")
 SCENE_RE = re.compile(r"\b(?:visit|trip|tour)\s+(?:to|of)\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)|\b(?:left|leaves|departed|heading)\s+for\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)"
     r"|\b(?:arrived|arrives|landed|lands)\s+in\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)"
     # "Jaishankar is in Singapore on a two-day visit"
-    r"|\b(?:is|are)\s+(?:currently\s+|now\s+)?in\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+(?:on|for)\s+an?\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\b")
+    r"|\b(?:is|are)\s+(?:currently\s+|now\s+)?in\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+(?:on|for)\s+an?\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\b"
+    # "Jaishankar was in Washington at the invitation of the US government"
+    r"|\b(?:is|are|was|were)\s+in\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+at\s+the\s+invitation\s+of\b")
 
 
 @functools.cache
@@ -128,7 +130,7 @@ def scene_of(masked, section, dateline):
             continue  # "since his last visit to Beijing", "Modi's visit to Russia three weeks back": a trip before the report's
         if SETTING_CLAUSE_RE.search(re.split(r"[.;]", masked[max(0, m.start() - 60) : m.start()])[-1]):
             continue  # "talks amid unease following Modi's visit to Russia", "after concluding her state visit to Algeria"
-        ref = places.lookup_place(m[1] or m[2] or m[3] or m[4])
+        ref = places.lookup_place(m[1] or m[2] or m[3] or m[4] or m[5])
         if ref:
             return ref
     return None
