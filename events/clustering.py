@@ -167,7 +167,7 @@ def one_summit(a, b):
     on their own)."""
     return (
         a.kind == b.kind == "summit" and bool(a.venue_country) and a.venue_country == b.venue_country
-        and (not a.venue_name or not b.venue_name or a.venue_name == b.venue_name)
+        and (not a.venue_name or not b.venue_name or same_town(a.venue_name, b.venue_name))
     )
 
 
@@ -235,7 +235,7 @@ def strength(a, b):
     """How strongly two fitting reports say they are one event; greater first."""
     precise = 2 - max(RANK[a.date.precision], RANK[b.date.precision])
     shared = len(shared_words(a, b)) + len(a.topics & b.topics)
-    venue = int(bool(a.venue_name) and a.venue_name == b.venue_name) + int(bool(a.venue_country) and a.venue_country == b.venue_country)
+    venue = int(bool(a.venue_name) and same_town(a.venue_name, b.venue_name)) + int(bool(a.venue_country) and a.venue_country == b.venue_country)
     return (precise, len(a.participants & b.participants), a.participants == b.participants, shared, venue)
 
 
@@ -374,7 +374,7 @@ def undated_compatible(report, members):
         return False
     if report.venue_country and any(m.venue_country and m.venue_country != report.venue_country for m in members):
         return False
-    if _town(report) and any(_town(m) and _town(m) != _town(report) for m in members):
+    if _town(report) and any(_town(m) and not same_town(_town(m), _town(report)) for m in members):
         return False  # "met in Hiroshima" is not the meeting in Tokyo, whatever else fits
     weekday = report.date.weekday
     if weekday is not None:
@@ -410,6 +410,11 @@ def clearly_worded(report, clusters):
     return None
 
 
+def same_town(a, b):
+    """Two names of one town: the same, or one the last words of the other ("Delhi", "New Delhi")."""
+    return bool(a) and bool(b) and (a == b or a.endswith(" " + b) or b.endswith(" " + a))
+
+
 def _town(report):
     """The town a report states, not a province or state ("in California" holds Woodside)."""
     name = report.venue_name if report.venue_stated else None
@@ -426,7 +431,7 @@ def undated_evidence(report, members):
     people = frozenset().union(*(m.participants for m in members))
     if report.date.weekday is not None and days and report.participants == people and all(_names_weekday(m.date, report.date.weekday) for m in days):
         return True  # ("held a telephonic conversation on Tuesday": the call of that Tuesday)
-    return bool(report.venue_name) and any(m.venue_name == report.venue_name for m in members)
+    return bool(report.venue_name) and any(m.venue_name and same_town(m.venue_name, report.venue_name) for m in members)
 
 
 def _names_month_day(value, month_day):

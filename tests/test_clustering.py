@@ -75,6 +75,12 @@ def test_an_undated_report_naming_another_weekday_does_not_join():
     assert not together(report(), undated(weekday=0))
 
 
+def test_an_undated_report_naming_the_town_by_a_shorter_name_joins():
+    # "Delhi" and "New Delhi": one town; "Tokyo" and "Hiroshima": two
+    assert together(report(venue="IN", city="New Delhi"), undated(venue="IN", city="Delhi", words=set()))
+    assert not together(report(venue="JP", city="Tokyo"), undated(venue="JP", city="Hiroshima"))
+
+
 def test_an_undated_report_set_in_another_country_does_not_join():
     assert not together(report(venue="IN"), undated(venue="RU"))
 
