@@ -2983,3 +2983,28 @@ def test_it_was_the_first_meeting_since_is_this_meeting_and_being_somewhere_at_a
     assert [(people_of(e), e.date.iso(), e.venue.name) for e in events if e.kind == "meeting"] == [
         (["Ana Costa", "Mark Hale"], "2024-03-12", "Washington")
     ]
+
+
+def test_a_visit_to_attend_the_summit_the_paragraph_dated_takes_its_date():
+    events = events_of(
+        "Prime Minister Ana Costa arrived in Madrid on Monday on a two-day visit during which she will hold summit "
+        "talks with Prime Minister Luis Ortega.\n\n"
+        "The last summit was held on December 6, 2021, in Lisbon. Prime Minister Ortega had visited Portugal to "
+        "attend the summit.",
+        published=DAY,
+    )
+    by_kind = {(e.kind, e.venue.name): e.date for e in events}
+    assert by_kind[("visit", "Madrid")].iso() == "2024-03-11"
+    assert not by_kind[("summit", "Madrid")].known  # (Monday is the arrival's)
+    assert by_kind[("visit", "Portugal")].iso() == "2021-12-06"
+
+
+def test_a_meeting_during_a_summit_of_many_is_a_meeting_and_where_a_trip_went_places_its_meeting():
+    events = events_of(
+        "In June, Prime Minister Ana Costa met with President Luis Ortega in Italy during a G7 summit.\n\n"
+        "Costa's visit to Spain comes just weeks after a trip to Moscow, where she held talks with President Ivan Petrov.",
+        published=DAY,
+    )
+    kinds = {tuple(people_of(e)): (e.kind, e.venue.name) for e in events}
+    assert kinds[("Ana Costa", "Luis Ortega")] == ("meeting", "Italy")
+    assert kinds[("Ana Costa", "Ivan Petrov")] == ("meeting", "Moscow")

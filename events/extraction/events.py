@@ -237,7 +237,9 @@ AT_THE_SUMMIT_RE = re.compile(r"\b(?:(?:sidelines|margins)\s+of|during|at)\s+the
 WHO_CLAUSE_RE = re.compile(r",\s*who\s+[^,]*$")
 # A summit that is only the setting of the sentence's meetings.
 SUMMIT_AS_SETTING_RE = re.compile(
-    r"\b(?:(?:sidelines|margins|eve|backdrop)\s+of|ahead\s+of|in\s+the\s+run-up\s+to|beyond|besides|apart\s+from)\s+(?:the\s+|a\s+|an\s+)?(?:[\w()’'-]+\s+){0,6}$", re.I
+    r"\b(?:(?:sidelines|margins|eve|backdrop)\s+of|ahead\s+of|in\s+the\s+run-up\s+to|beyond|besides|apart\s+from)\s+(?:the\s+|a\s+|an\s+)?(?:[\w()’'-]+\s+){0,6}$"
+    # ("met with Zelensky in Italy during a G7 summit": one summit of many, the setting of the meeting)
+    r"|\bduring\s+an?\s+(?:[\w()’'-]+\s+){0,6}$", re.I
 )
 # "met Xi in Woodside … before going to the APEC Summit": the occasion its people go on to, later.
 LATER_OCCASION_RE = re.compile(
@@ -590,7 +592,7 @@ def _background(masked, trigger):
     return None
 
 
-SUBJECT_COMES_RE = re.compile(r"\s*The\s+(?:[\w-]+\s+)?(?:meeting|talks|visit|call|summit)\b[^,;]*?\b(?:comes|came)\b")
+SUBJECT_COMES_RE = re.compile(r"\s*(?:The|[A-Z][\w’'-]*['’]s)\s+(?:[\w-]+\s+)?(?:meeting|talks|visit|call|summit|trip)\b[^,;]*?\b(?:comes|came)\b")
 FIRST_SINCE_RE = re.compile(r"\b(?:is|was|marking|marks|marked)\s+(?:the\s+(?:beginning|start|end|conclusion)\s+of\s+)?(?:his|her|their|its|the|(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*['’]s)\s+(?:first|maiden)\b(?:\s+[\w’'-]+){0,10}\s+$", re.I)
 OPENING_OCCASION_RE = re.compile(r"\s*(?:During|At|In|On)\s+(?:a|an|the|their|his|her)\b[^,]*,")
 
@@ -627,9 +629,20 @@ def _aside(masked, expr, trigger):
         first = trigger.group().split()[0].lower()
         if dates.PAST_RE.fullmatch(first) and not dates.is_future(masked, trigger.start() + len(first)):
             return True
+    coming = COMING_CLAUSE_RE.search(masked, 0, trigger.start())
+    if coming and expr.start < coming.start():
+        return True  # "arrived here on Monday on a two-day visit during which he will hold summit talks": not Monday's
     return any(
         (m.start() <= expr.start < m.end()) != (m.start() <= trigger.start() < m.end()) for m in ASIDE_RE.finditer(masked)
     )
+
+
+# "to attend the summit": an occasion the paragraph has told of, referred back to.
+OCCASION_TOLD_RE = re.compile(r"\b(?:to\s+attend|for|at|during)\s+the\s+(?:summit|meeting|talks|conference|dialogue)\b(?!\s+(?:of|on|in|with|between)\b)")
+
+
+# A relative clause of what is still to come, up to the event's verb.
+COMING_CLAUSE_RE = re.compile(r"\b(?:during\s+which|in\s+which|where|when)\s+(?:he|she|they|the\s+\w+|[A-Z]\w+)\s+(?:will|would|is\s+(?:set|scheduled|expected|due)\s+to)\b[^,;]*$")
 
 
 def _within(value, period):
@@ -852,6 +865,11 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
     # A sentence that sets what it tells before the report's time takes neither the lead's date nor
     # the report's.
     background = _background(masked, trigger) or ctx.paragraph_earlier
+    if background and ctx.paragraph_time and ctx.paragraph_time[1].known and OCCASION_TOLD_RE.search(masked, trigger.end()):
+        # "The last summit was held on December 6, 2021, in New Delhi. Putin had visited India to
+        # attend the summit": the time the paragraph gave the occasion it refers back to
+        expression, value = ctx.paragraph_time[:2]
+        return replace(value, evidence=f"“{expression}”, the time its paragraph gives the occasion it was for ({value.evidence})")
     story = ctx.narrative if ctx.narrative.known else DateValue(ctx.anchor.date, "day") if ctx.anchor.date else None
     gap = GAP_RE.search(masked, 0, trigger.start())
     if gap and story and story.precision == "day":
@@ -1809,18 +1827,21 @@ def _meeting_on_a_visit(masked, mentions, trigger, visit, base, ctx):
     if len(people) < 2:
         return []
     date = date_for(masked, meeting, ctx)  # "arrived on Thursday, met him on Friday"
+    # ("Modi's visit to Ukraine comes weeks after a trip to Moscow, where he held talks with Putin":
+    # the meeting of the trip the clause tells of, where that trip went)
+    venue = venue_for(masked, ctx, meeting) if _inside_setting_clause(masked, meeting) is not None else visit.venue
     if began_with and date.evidence.startswith((LEAD_EVIDENCE, REPORT_DATE_EVIDENCE)):
         # the first day of the visit, which the sentence does not give
         date = DateValue(evidence=f"the first day of a visit the sentence does not date (“{began_with.group().strip()} meeting”)")
     return [
         ExtractedEvent(
             kind="meeting",
-            title=title_for("meeting", people, visit.venue, masked),
+            title=title_for("meeting", people, venue, masked),
             spans=list(visit.spans),
             date=date,
             participants=people,
-            venue=visit.venue,
-            countries=_countries(people, visit.venue),
+            venue=venue,
+            countries=_countries(people, venue),
             topics=visit.topics,
             names_in_full=visit.names_in_full,
         )
