@@ -3008,3 +3008,13 @@ def test_a_meeting_during_a_summit_of_many_is_a_meeting_and_where_a_trip_went_pl
     kinds = {tuple(people_of(e)): (e.kind, e.venue.name) for e in events}
     assert kinds[("Ana Costa", "Luis Ortega")] == ("meeting", "Italy")
     assert kinds[("Ana Costa", "Ivan Petrov")] == ("meeting", "Moscow")
+
+
+def test_talks_a_traveller_will_hold_where_they_arrived_are_a_coming_meeting_there_not_an_earlier_one_elsewhere():
+    events = events_of(
+        "Prime Minister Ana Costa arrived in Kyiv on Tuesday, where she will hold talks with President Ivan Bondar.\n\n"
+        "In January, Costa met with Bondar in Italy during a G7 summit.",
+        published=DAY,
+    )
+    meetings = sorted((e.venue.name, e.date.iso()) for e in events if e.kind == "meeting")
+    assert meetings == [("Italy", "2024-01"), ("Kyiv", None)]

@@ -1820,7 +1820,10 @@ def _meeting_on_a_visit(masked, mentions, trigger, visit, base, ctx):
     # a purpose is reported again, more plainly, when it happens.
     # ("began his visit to Brussels with a meeting with Johann Wadephul": the meeting it began with)
     began_with = meeting is not None and re.search(r"\bwith\s+(?:a|an)\s+(?:[\w-]+\s+)?$", masked[: meeting.start()])
-    if not meeting or meeting.group().split()[0].lower() not in ("met", "meets", "held", "holds", "had", "having", "discussed", "conferred", "engaged", "interacted") and not began_with:
+    # ("arrived in Kyiv on Aug. 23, where he will hold talks with Zelensky": the talks the visit is
+    # there for, still to come, on a day the sentence does not give)
+    planned_there = meeting is not None and meeting.start() > trigger.end() and re.search(r",\s*where\s+(?:he|she|they)\s+will\s+$", masked[: meeting.start()])
+    if not meeting or meeting.group().split()[0].lower() not in ("met", "meets", "held", "holds", "had", "having", "discussed", "conferred", "engaged", "interacted") and not (began_with or planned_there):
         return []
     others = [m.person for m in mentions if inside(m) and all(m.person is not p for p in visit.participants)]
     people = visit.participants + [p for i, p in enumerate(others) if all(p is not q for q in others[:i])]
@@ -1830,6 +1833,8 @@ def _meeting_on_a_visit(masked, mentions, trigger, visit, base, ctx):
     # ("Modi's visit to Ukraine comes weeks after a trip to Moscow, where he held talks with Putin":
     # the meeting of the trip the clause tells of, where that trip went)
     venue = venue_for(masked, ctx, meeting) if _inside_setting_clause(masked, meeting) is not None else visit.venue
+    if planned_there and not [e for e in _stated_times(masked, meeting) if e.start > meeting.start()]:
+        date = DateValue(evidence=COMING_EVIDENCE)
     if began_with and date.evidence.startswith((LEAD_EVIDENCE, REPORT_DATE_EVIDENCE)):
         # the first day of the visit, which the sentence does not give
         date = DateValue(evidence=f"the first day of a visit the sentence does not date (“{began_with.group().strip()} meeting”)")
@@ -2060,6 +2065,8 @@ def same_event(a, b):
         )
     if a.date.evidence.startswith(OTHER_TIME) != b.date.evidence.startswith(OTHER_TIME):
         return False  # "the previous meeting", "described his talks with": not the one the report is about
+    if a.venue and b.venue and a.venue_stated and b.venue_stated and a.venue.country != b.venue.country:
+        return False  # an undated "talks with Zelensky" in Kyiv is not the meeting "in Italy" in June
     planned, other = (a, b) if a.date.evidence == PLANNED_EVIDENCE else (b, a)
     if planned.date.evidence == PLANNED_EVIDENCE and other.date.known and _past(other.date):
         return False  # "He was received by the Prime Minister … is scheduled to hold talks with the Prime Minister"
