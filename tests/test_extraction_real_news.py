@@ -3018,3 +3018,16 @@ def test_talks_a_traveller_will_hold_where_they_arrived_are_a_coming_meeting_the
     )
     meetings = sorted((e.venue.name, e.date.iso()) for e in events if e.kind == "meeting")
     assert meetings == [("Italy", "2024-01"), ("Kyiv", None)]
+
+
+def test_the_first_call_since_they_met_is_the_call_and_the_meeting_counted_from_is_its_own_event():
+    events = events_of(
+        "Prime Minister Ana Costa and President Mark Hale held a telephonic conversation last evening.\n\n"
+        "This is the first conversation between the two leaders since they met on the sidelines of the G20 summit in "
+        "Argentina in November.",
+        published=datetime.date(2019, 1, 9),
+    )
+    assert sorted((e.date.iso(), e.venue.name if e.venue else None) for e in events) == [
+        ("2018-11", "Argentina"),
+        ("2019-01-08", None),
+    ]

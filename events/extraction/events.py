@@ -584,7 +584,7 @@ def _background(masked, trigger):
             continue
         if found.start() > trigger.end() and SUBJECT_COMES_RE.match(masked) and trigger.start() < SUBJECT_COMES_RE.match(masked).end():
             continue  # "The meeting between the two leaders comes days after Wong took over": this meeting
-        if found.group().lower() == "since" and FIRST_SINCE_RE.search(masked, 0, found.start()):
+        if found.group().lower() == "since" and trigger.start() < found.start() and FIRST_SINCE_RE.search(masked, 0, found.start()):
             continue  # "X's visit to India is his first since the elections": this visit, compared
         if found.start() > trigger.end() and OPENING_OCCASION_RE.match(masked) and "," in masked[trigger.end() : found.start()]:
             continue  # "During a meeting at Hyderabad House, X hailed India for its help two years ago": the main clause's time
@@ -1041,6 +1041,10 @@ def venue_for(masked, ctx, trigger=None):
         asides.append((-1, since.start()))
     if trigger and (before := _what_it_came_before(masked, trigger)):
         asides.append(before)  # "during a meeting ahead of Modi's visit to Vladivostok …, in Moscow": where what it came before is
+    if trigger and (since := re.compile(r"\bsince\b").search(masked, trigger.end())):
+        # "the first conversation between the two leaders since they met … in Argentina": where the
+        # time it is counted from was
+        asides.append((since.start(), len(masked)))
     found = []
     for start, prep, ref in places.place_mentions(masked):
         if other and start > other.start():
@@ -1297,6 +1301,7 @@ def sentence_events(sentence, masked, mentions, ctx):
     if out:
         out += _meeting_of_the_when_clause(sentence, masked, mentions, trigger, ctx, out[0])
         out += _meeting_of_the_who_clause(sentence, masked, mentions, trigger, ctx, out[0])
+        out += _meeting_of_the_since_clause(sentence, masked, trigger, ctx, out[0])
     if out and kind in ("meeting", "summit", "visit"):
         out += _later_occasion(masked, out[0])
     reception = MET_ON_ARRIVAL_RE.search(masked)
@@ -1916,6 +1921,26 @@ def _meeting_of_the_when_clause(sentence, masked, mentions, trigger, ctx, lead):
     other = OTHER_CLAUSE_RE.search(rest)
     venue = venue_for(rest[: other.start()] if other else rest, ctx)
     return [_meeting_of_a_clause(sentence, masked, who, date, venue, lead)]
+
+
+# "the first conversation between the two leaders since they met … in Argentina in November"
+SINCE_THEY_MET_RE = re.compile(r"\bsince\s+(?:they|the\s+two(?:\s+leaders)?)\s+(?:last\s+)?met\b(?P<rest>[^;]*)")
+
+
+def _meeting_of_the_since_clause(sentence, masked, trigger, ctx, lead):
+    """The meeting of the sentence's two people that a "since they met …" clause after its event
+    counts from: at the clause's own time (in the past) and place."""
+    clause = SINCE_THEY_MET_RE.search(masked, trigger.end())
+    if clause is None or len(lead.participants) != 2:
+        return []
+    rest = clause["rest"]
+    inside = [e for e in dates.find_expressions(rest)]
+    date = dates.resolve(inside[-1], rest, ctx.anchor, future=False) if inside else DateValue()
+    if date.known and ctx.anchor.date and lead.date.known and date.date >= lead.date.date:
+        date = DateValue()  # (a month of the same name last year, not this one: "in November" told in January)
+    if not date.known:
+        date = DateValue(evidence=f"{EARLIER_EVIDENCE} (“{clause.group().strip(' ,.')}”) and gives no date for it")
+    return [_meeting_of_a_clause(sentence, masked, list(lead.participants), date, venue_for(rest, ctx), lead)]
 
 
 WHO_MET_RE = re.compile(r",\s*who\s+(?:also\s+|had\s+|last\s+)*(?:met|held\s+talks\s+with)\s+(?P<who>[^,;]{3,120}),")
