@@ -3031,3 +3031,20 @@ def test_the_first_call_since_they_met_is_the_call_and_the_meeting_counted_from_
         ("2018-11", "Argentina"),
         ("2019-01-08", None),
     ]
+
+
+def test_talks_scheduled_later_today_by_a_guest_on_a_visit_are_another_occasion_than_the_welcome_earlier_today():
+    events = events_of(
+        "Prime Minister Ana Costa welcomed President Ravi Perera at the palace earlier today.\n\n"
+        "President Perera, who is on a five-day visit to Portugal, is scheduled to hold bilateral talks with Prime "
+        "Minister Costa at the Belem Palace in Lisbon later today.",
+        published=DAY,
+    )
+    meetings = [e for e in events if e.kind == "meeting"]
+    assert len(meetings) == 2 and all(people_of(e) == ["Ana Costa", "Ravi Perera"] for e in meetings)
+    assert all(e.date.iso() == "2024-03-12" for e in meetings)
+    assert {e.date.evidence.split(":")[0] for e in meetings} == {
+        "earlier the same day than the report's lead event",
+        "later the same day than the report's lead event",
+    }
+    assert [e.venue.country for e in events if e.kind == "visit"] == ["PT"]

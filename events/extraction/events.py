@@ -602,6 +602,12 @@ EARLIER_SAME_DAY_RE = re.compile(r"\s*Earlier\s+(?:in\s+the\s+day|today|this\s+m
 EARLIER_SAME_DAY_EVIDENCE = "earlier the same day than the report's lead event"
 LATER_SAME_DAY_EVIDENCE = "later the same day than the report's lead event"
 SAME_DAY_OTHER_OCCASION = (EARLIER_SAME_DAY_EVIDENCE, LATER_SAME_DAY_EVIDENCE)
+SAME_DAY_MARK_RE = re.compile(r"\b(?:earlier|later)\s+(?:today|in\s+the\s+day)\b", re.I)
+
+
+def _occasion_mark(value):
+    """Which other occasion of the story's day a date says its event was (earlier, later), or None."""
+    return next((p for p in SAME_DAY_OTHER_OCCASION if value.evidence.startswith(p)), None)
 EARLIER_OPENER_RE = re.compile(r"\s*(?:Earlier|Previously|Before\s+that|In\s+the\s+past)\b(?!\s+(?:today|on|this|in\s+the\s+day))")
 
 
@@ -823,6 +829,12 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
             # "…, PTI reported on Thursday": the day of the words, standing for the report's day
             # (a day the report gives the event itself wins over it).
             value = replace(value, evidence=f"{SOURCE_DAY_EVIDENCE}: {value.evidence}")
+        mark = SAME_DAY_MARK_RE.search(masked)
+        if value.known and mark and not EARLIER_SAME_DAY_RE.match(masked) and not value.evidence.startswith(SAME_DAY_OTHER_OCCASION):
+            # "as they arrived at Rashtrapati Bhavan earlier today", "is scheduled to hold talks … later
+            # today": the story's day, another occasion than its lead
+            prefix = EARLIER_SAME_DAY_EVIDENCE if mark.group().lower().startswith("earlier") else LATER_SAME_DAY_EVIDENCE
+            value = replace(value, evidence=f"{prefix}: {value.evidence}")
         return value  # a date the sentence gives but that cannot be resolved stays unknown
     later = LATER_SAME_DAY_RE.search(masked, 0, trigger.start())
     story = ctx.narrative if ctx.narrative.known and ctx.narrative.precision == "day" else None
@@ -1238,6 +1250,7 @@ def sentence_events(sentence, masked, mentions, ctx):
         date = _days_of_the_visit(masked, trigger, date)
     if date.known and EARLIER_SAME_DAY_RE.match(masked):
         date = replace(date, evidence=f"{EARLIER_SAME_DAY_EVIDENCE}: {date.evidence}")
+
     if kind == "meeting" and date.evidence.startswith(SEVERAL_EVIDENCE) and len(groups) == 1 and len(groups[0]) == 1:
         # "The summit was attended by A, B and C. During their meetings or talks with Xi, the leaders …":
         # Xi's meeting with each of the people the report has just named together.
@@ -1827,7 +1840,12 @@ def _meeting_on_a_visit(masked, mentions, trigger, visit, base, ctx):
     began_with = meeting is not None and re.search(r"\bwith\s+(?:a|an)\s+(?:[\w-]+\s+)?$", masked[: meeting.start()])
     # ("arrived in Kyiv on Aug. 23, where he will hold talks with Zelensky": the talks the visit is
     # there for, still to come, on a day the sentence does not give)
-    planned_there = meeting is not None and meeting.start() > trigger.end() and re.search(r",\s*where\s+(?:he|she|they)\s+will\s+$", masked[: meeting.start()])
+    planned_there = meeting is not None and meeting.start() > trigger.end() and (
+        re.search(r",\s*where\s+(?:he|she|they)\s+will\s+$", masked[: meeting.start()])
+        # ("Muizzu, who is on a five-day visit to India, is scheduled to hold talks with PM Modi later
+        # today": the main clause's meeting, the clause's visit its trip)
+        or any(a < trigger.start() < b <= meeting.start() for a, b in (x.span() for x in ASIDE_RE.finditer(masked)))
+    )
     if not meeting or meeting.group().split()[0].lower() not in ("met", "meets", "held", "holds", "had", "having", "discussed", "conferred", "engaged", "interacted") and not (began_with or planned_there):
         return []
     others = [m.person for m in mentions if inside(m) and all(m.person is not p for p in visit.participants)]
@@ -1838,7 +1856,10 @@ def _meeting_on_a_visit(masked, mentions, trigger, visit, base, ctx):
     # ("Modi's visit to Ukraine comes weeks after a trip to Moscow, where he held talks with Putin":
     # the meeting of the trip the clause tells of, where that trip went)
     venue = venue_for(masked, ctx, meeting) if _inside_setting_clause(masked, meeting) is not None else visit.venue
-    if planned_there and not [e for e in _stated_times(masked, meeting) if e.start > meeting.start()]:
+    if (
+        planned_there and dates.is_future(masked, meeting.start() + len(meeting.group().split()[0]))
+        and not [e for e in _stated_times(masked, meeting) if e.start > meeting.start()] and not LATER_SAME_DAY_RE.search(masked)
+    ):
         date = DateValue(evidence=COMING_EVIDENCE)
     if began_with and date.evidence.startswith((LEAD_EVIDENCE, REPORT_DATE_EVIDENCE)):
         # the first day of the visit, which the sentence does not give
@@ -2081,7 +2102,7 @@ def same_event(a, b):
         return False  # "would first visit Djibouti on October 3 and … Ethiopia from October 4 to 6": two visits
     if _named_towns(a) and _named_towns(b) and a.venue.country != b.venue.country:
         return False  # "met in Woodside … last met at a G20 meeting in Bali": the same pair, elsewhere
-    if a.date.known and b.date.known and a.date.evidence.startswith(SAME_DAY_OTHER_OCCASION) != b.date.evidence.startswith(SAME_DAY_OTHER_OCCASION):
+    if a.date.known and b.date.known and _occasion_mark(a.date) != _occasion_mark(b.date):
         return False  # "Earlier in the day, … signed documents", "Later in the day, Modi hosted …": another occasion than the report's lead
     if a.date.known and b.date.known:
         return (
