@@ -830,7 +830,7 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
             # (a day the report gives the event itself wins over it).
             value = replace(value, evidence=f"{SOURCE_DAY_EVIDENCE}: {value.evidence}")
         mark = SAME_DAY_MARK_RE.search(masked)
-        if value.known and mark and not EARLIER_SAME_DAY_RE.match(masked) and not value.evidence.startswith(SAME_DAY_OTHER_OCCASION):
+        if value.known and mark and value.date == ctx.anchor.date and "today" in nearest.text.lower() and not EARLIER_SAME_DAY_RE.match(masked) and not value.evidence.startswith(SAME_DAY_OTHER_OCCASION):
             # "as they arrived at Rashtrapati Bhavan earlier today", "is scheduled to hold talks … later
             # today": the story's day, another occasion than its lead
             prefix = EARLIER_SAME_DAY_EVIDENCE if mark.group().lower().startswith("earlier") else LATER_SAME_DAY_EVIDENCE
