@@ -3048,3 +3048,13 @@ def test_talks_scheduled_later_today_by_a_guest_on_a_visit_are_another_occasion_
         "later the same day than the report's lead event",
     }
     assert [e.venue.country for e in events if e.kind == "visit"] == ["PT"]
+
+
+def test_the_meeting_where_a_traveller_is_leaving_for_is_there():
+    events = events_of(
+        "President Ana Costa on Sunday began her state visit to Suriname. President Costa is scheduled to interact "
+        "with the diaspora in Suriname before leaving for Serbia, where she will meet President Milan Petrovic.",
+        published=DAY,
+    )
+    [meeting] = [e for e in events if "Milan Petrovic" in people_of(e)]
+    assert meeting.venue.country == "RS" and not meeting.date.known

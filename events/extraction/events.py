@@ -1856,6 +1856,8 @@ def _meeting_on_a_visit(masked, mentions, trigger, visit, base, ctx):
     # ("Modi's visit to Ukraine comes weeks after a trip to Moscow, where he held talks with Putin":
     # the meeting of the trip the clause tells of, where that trip went)
     venue = venue_for(masked, ctx, meeting) if _inside_setting_clause(masked, meeting) is not None else visit.venue
+    if planned_there and (where := [ref for start, _, ref in places.place_mentions(masked) if start < meeting.start()]):
+        venue = where[-1]  # "before leaving for Serbia, where she will meet President Vucic": in Serbia
     if (
         planned_there and dates.is_future(masked, meeting.start() + len(meeting.group().split()[0]))
         and not [e for e in _stated_times(masked, meeting) if e.start > meeting.start()] and not LATER_SAME_DAY_RE.search(masked)
