@@ -755,6 +755,7 @@ SETTING_CLAUSE_RE = re.compile(rf"(?:(?i:{PRECEDES_RE.pattern})|{BACKDROP_RE.pat
 SETTING_CHAIN_RE = re.compile(rf"(?:(?i:{PRECEDES_RE.pattern})|{BACKDROP_RE.pattern})[^,;]*,\s*(?:where|when|during\s+which)\b[^,;]*$")
 
 
+SINCE_RE = re.compile(r"\bsince\b")
 SINCE_EVENT_RE = re.compile(r"\bsince\s+(?:the|their|his|her|a|an)\s+[^,;]*$")
 
 
@@ -1053,7 +1054,7 @@ def venue_for(masked, ctx, trigger=None):
         asides.append((-1, since.start()))
     if trigger and (before := _what_it_came_before(masked, trigger)):
         asides.append(before)  # "during a meeting ahead of Modi's visit to Vladivostok …, in Moscow": where what it came before is
-    if trigger and (since := re.compile(r"\bsince\b").search(masked, trigger.end())):
+    if trigger and (since := SINCE_RE.search(masked, trigger.end())):
         # "the first conversation between the two leaders since they met … in Argentina": where the
         # time it is counted from was
         asides.append((since.start(), len(masked)))
