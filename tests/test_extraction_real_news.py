@@ -3058,3 +3058,20 @@ def test_the_meeting_where_a_traveller_is_leaving_for_is_there():
     )
     [meeting] = [e for e in events if "Milan Petrovic" in people_of(e)]
     assert meeting.venue.country == "RS" and not meeting.date.known
+
+
+def test_a_summit_someone_will_attend_is_the_one_summit_the_report_dates_and_places():
+    [summit] = events_of(
+        "The 24th meeting of the Ocean Council of Heads of State (Ocean Summit) will be held on Thursday in Astana.\n\n"
+        "Foreign Minister Ana Costa will lead the Portuguese delegation to Astana for the summit.",
+        published=DAY,
+    )
+    assert people_of(summit) == ["Ana Costa"] and summit.date.iso() == "2024-03-14" and summit.venue.name == "Astana"
+
+
+def test_a_day_just_before_publication_told_as_to_come_is_that_day_not_next_years():
+    [expr] = [e for e in dates.find_expressions("The summit will be held on March 10-11 in Astana.") if "10" in e.text]
+    value = dates.resolve(expr, "The summit will be held on March 10-11 in Astana.", dates.Anchor(DAY))
+    assert value.iso() == "2024-03-10"
+    [expr] = [e for e in dates.find_expressions("The summit will be held on Thursday in Astana.") if e.kind == "weekday"]
+    assert dates.resolve(expr, "The summit will be held on Thursday in Astana.", dates.Anchor(DAY)).iso() == "2024-03-14"

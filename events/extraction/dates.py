@@ -71,7 +71,8 @@ NOT_EVENT_TIME_RE = re.compile(
     re.I,
 )
 FUTURE_RE = re.compile(
-    r"\b(?:will|shall|'ll|is\s+(?:due|set|scheduled|expected|slated|likely)\s+to|are\s+(?:due|set|scheduled|expected|slated|likely)\s+to|to\s+be\s+held|is\s+to|are\s+to|would)\b"
+    # ("will be held": the participle is no past form)
+    r"\b(?:(?:will|shall)\s+be\s+(?:held|hosted|organi[sz]ed|convened|signed)\b|will|shall|'ll|is\s+(?:due|set|scheduled|expected|slated|likely)\s+to|are\s+(?:due|set|scheduled|expected|slated|likely)\s+to|to\s+be\s+held|is\s+to|are\s+to|would)\b"
     # Headlines leave the verb out: "Erdogan, Putin to meet", "Shuttle diplomacy to be resumed", "set to visit".
     r"|(?:^|,\s*|\b[A-Z][\w’'-]+\s+)to\s+(?:meet|visit|hold|sign|attend|travel|be\s+\w+ed)\b|\b(?:set|due|slated|poised)\s+to\b",
     re.I,
@@ -343,6 +344,9 @@ def _clean_ordinals(text):
     return re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text)
 
 
+FUTURE_SLACK_DAYS = 7
+
+
 def _resolve_day_month(text, original, anchor, future):
     parsed = _parse(f"{text} {LEAP_YEAR}")
     if not anchor.known:
@@ -360,7 +364,9 @@ def _resolve_day_month(text, original, anchor, future):
     # The years around publication in which that day exists (29 February needs a leap year).
     candidates = [c for c in (_safe_replace(parsed, y) for y in range(base.year - 4, base.year + 5)) if c]
     if future:
-        later = [c for c in candidates if c >= base]
+        # (a day a few days before publication is that day, told as still to come by a report written
+        # before it and published late, not the same day a year on)
+        later = [c for c in candidates if c >= base - datetime.timedelta(days=FUTURE_SLACK_DAYS)]
         day = min(later) if later else max(candidates)
     else:
         earlier = [c for c in candidates if c <= base]

@@ -1490,7 +1490,9 @@ def _date_by_the_occasion(events, ctx):
         return
     when, where, span = ctx.occasions[0]
     for event in events:
-        if event.kind != "summit" or not event.date.evidence.startswith((REPORT_DATE_EVIDENCE, LEAD_EVIDENCE)):
+        # (also one still to come that it gives no day: "Jaishankar will lead the Indian delegation to
+        # Astana for the summit")
+        if event.kind != "summit" or not event.date.evidence.startswith((REPORT_DATE_EVIDENCE, LEAD_EVIDENCE, COMING_EVIDENCE, PLANNED_EVIDENCE)):
             continue
         if event.venue is not None and event.venue.country != where.country:
             continue
