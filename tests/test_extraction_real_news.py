@@ -3075,3 +3075,12 @@ def test_a_day_just_before_publication_told_as_to_come_is_that_day_not_next_year
     assert value.iso() == "2024-03-10"
     [expr] = [e for e in dates.find_expressions("The summit will be held on Thursday in Astana.") if e.kind == "weekday"]
     assert dates.resolve(expr, "The summit will be held on Thursday in Astana.", dates.Anchor(DAY)).iso() == "2024-03-14"
+
+
+def test_a_time_stamped_date_line_is_the_articles_not_the_sites_day_above_it():
+    [meeting] = events_of(
+        "Sunday, March 17, 2024\nNews\n\nCosta and Perera discuss ties\n\n"
+        "Lisbon | March 12, 2024 11:11:52 AM IST\n"
+        "Prime Minister Ana Costa held a meeting with President Ravi Perera on Thursday."
+    )
+    assert meeting.date.iso() == "2024-03-07"  # (the Thursday before March 12, not before March 17)

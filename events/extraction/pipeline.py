@@ -164,7 +164,7 @@ def furniture_date(text, body):
             # "… - Sputnik Africa, 1920, 15.07.2023": an outlet's name and date closing a line.
             found = dates.full_dates(signed[1])
             if found:
-                bare.append((start, found[0][2], f"the line ending “{signed[0].strip(' ,')}”"))
+                bare.append((start, found[0][2], f"the line ending “{signed[0].strip(' ,')}”", False))
                 continue
         if len(line) <= FURNITURE_LINE_CHARS:
             found = dates.full_dates(line, furniture=True)
@@ -179,9 +179,12 @@ def furniture_date(text, body):
                 segment = next((seg for seg in re.finditer(r"[^|]+", line) if seg.start() <= a and b <= seg.end()), None)
                 alone = "|" in line and segment is not None and not FURNITURE_NOISE_RE.sub(" ", line[segment.start() : a] + " " + line[b : segment.end()]).split()
                 if len(rest) <= 2 or stamped or alone:
-                    bare.append((start, day, f"the line “{line.strip()}”"))
+                    bare.append((start, day, f"the line “{line.strip()}”", stamped or bool(CLOCK_AFTER_RE.match(line, b))))
     if bare and not labelled:
-        return bare[0][1], bare[0][2]
+        # A time stamp is the article's; a date alone may be the site's day ("Sunday, September 15,
+        # 2024" over an article "September 4, 2024 11:11:52 AM IST").
+        first = next((found for found in bare if found[3]), bare[0])
+        return first[1], first[2]
     if not labelled:
         tail = max(body, len(text) - FURNITURE_WINDOW)
         for start, end in textmod.paragraphs(text, tail):
