@@ -3084,3 +3084,15 @@ def test_a_time_stamped_date_line_is_the_articles_not_the_sites_day_above_it():
         "Prime Minister Ana Costa held a meeting with President Ravi Perera on Thursday."
     )
     assert meeting.date.iso() == "2024-03-07"  # (the Thursday before March 12, not before March 17)
+
+
+def test_a_summit_discussed_invited_to_or_proposed_in_a_call_is_a_coming_summit_not_the_call():
+    events = events_of(
+        "Prime Minister Ana Costa and President Mark Hale on Tuesday held a telephonic conversation where the two "
+        "leaders discussed the next Ocean Summit.\n\n"
+        "He extended an invitation to Prime Minister Costa to attend the next Ocean Summit to be held in the USA, the "
+        "office said.\n\n"
+        "The Prime Minister said that Portugal would be happy to ensure the success of the proposed Summit.",
+        published=DAY,
+    )
+    assert sorted((e.kind, e.date.iso()) for e in events) == [("meeting", "2024-03-12"), ("summit", None)]

@@ -239,7 +239,10 @@ WHO_CLAUSE_RE = re.compile(r",\s*who\s+[^,]*$")
 SUMMIT_AS_SETTING_RE = re.compile(
     r"\b(?:(?:sidelines|margins|eve|backdrop)\s+of|ahead\s+of|in\s+the\s+run-up\s+to|beyond|besides|apart\s+from)\s+(?:the\s+|a\s+|an\s+)?(?:[\w()’'-]+\s+){0,6}$"
     # ("met with Zelensky in Italy during a G7 summit": one summit of many, the setting of the meeting)
-    r"|\bduring\s+an?\s+(?:[\w()’'-]+\s+){0,6}$", re.I
+    r"|\bduring\s+an?\s+(?:[\w()’'-]+\s+){0,6}$"
+    # ("held a telephonic conversation where the two leaders discussed the next G-7 Summit": a subject)
+    r"|\b(?:discuss(?:ed|es|ing)?|about|regarding)\s+(?:the\s+|a\s+|an\s+)?(?:[\w()’'-]+\s+){0,6}$"
+    r"|\bthe\s+(?:next|upcoming|forthcoming|coming)\s+(?:[\w()’'-]+\s+){0,5}$", re.I
 )
 # "met Xi in Woodside … before going to the APEC Summit": the occasion its people go on to, later.
 LATER_OCCASION_RE = re.compile(
@@ -732,6 +735,7 @@ VISIT_FROM_RE = re.compile(r"\b(?:visit|trip|tour|stay)\b[^.;]{0,60}\bfrom\s+$",
 DAY_KINDS = ("month_day", "day_month", "month_day_year", "day_month_year", "weekday", "iso")
 
 
+TO_COME_RE = re.compile(r"\b(?:proposed|planned|upcoming|next|forthcoming)\s+(?:[\w-]+\s+){0,3}$", re.I)
 INVITED_TO_RE = re.compile(r"\binvit(?:ed|es|ing|ation)\b[^.;]{0,60}\bto\s+(?:the\s+|a\s+|an\s+|visit\s+)?(?:[\w-]+\s+){0,5}$", re.I)
 # What an event came before or after: "ahead of the summit", "before flying to Paris".
 PRECEDES_RE = re.compile(r"\b(?:ahead\s+of|before|after|prior\s+to|following|follows|followed|in\s+the\s+run-up\s+to)\s+(?!(?:the\s+)?(?:day|week|month|year)\b)", re.I)
@@ -846,8 +850,10 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
     # The tense of the clause the event's verb is in: "said the three countries would establish a
     # hotline … at the close of his talks" reports talks that happened.
     future = dates.is_future(masked, trigger.start() + len(trigger.group().split()[0]))
-    # "invited Modi to the G-7 Summit": an occasion to come
-    future = future or bool(INVITED_TO_RE.search(masked, 0, trigger.start()))
+    # "invited Modi to the G-7 Summit": an occasion to come; so is "the proposed Summit"
+    future = future or bool(INVITED_TO_RE.search(masked, 0, trigger.start())) or bool(
+        re.match(r"(?i)(?:summit|meeting|talks|visit|conference)\b", trigger.group()) and TO_COME_RE.search(masked, 0, trigger.start())
+    )
     if headline and not future:
         return DateValue(evidence=HEADLINE_EVIDENCE)
     following = FOLLOWING_DAY_RE.search(masked, 0, trigger.start())
@@ -2118,6 +2124,8 @@ def same_event(a, b):
         return False  # "the previous meeting", "described his talks with": not the one the report is about
     if a.venue and b.venue and a.venue_stated and b.venue_stated and a.venue.country != b.venue.country:
         return False  # an undated "talks with Zelensky" in Kyiv is not the meeting "in Italy" in June
+    if a.kind != b.kind and COMING_EVIDENCE in (a.date.evidence, b.date.evidence):
+        return False  # "invited Modi to attend the next G-7 Summit": not the call it was invited in
     planned, other = (a, b) if a.date.evidence == PLANNED_EVIDENCE else (b, a)
     if planned.date.evidence == PLANNED_EVIDENCE and other.date.known and _past(other.date):
         return False  # "He was received by the Prime Minister … is scheduled to hold talks with the Prime Minister"
