@@ -3096,3 +3096,13 @@ def test_a_summit_discussed_invited_to_or_proposed_in_a_call_is_a_coming_summit_
         published=DAY,
     )
     assert sorted((e.kind, e.date.iso()) for e in events) == [("meeting", "2024-03-12"), ("summit", None)]
+
+
+def test_a_visit_someone_recalled_is_a_visit_at_its_own_time():
+    events = events_of(
+        "Prime Minister Ana Costa and President Mark Hale spoke over the phone on Tuesday.\n\n"
+        "Hale also warmly recalled his visit to Portugal in February this year.",
+        published=DAY,
+    )
+    [visit] = [e for e in events if e.kind == "visit"]
+    assert people_of(visit) == ["Mark Hale"] and visit.venue.country == "PT" and visit.date.iso() == "2024-02"

@@ -50,6 +50,8 @@ VISIT_RE = re.compile(
     # "Kishida’s visit to Seoul", "the visit by Prime Minister Noda to Seoul", "during a visit to Beijing"
     # ("the minister’s first visit to India since …" describes a visit rather than reporting it)
     r"|['’]s\s+(?!first|maiden|second|third|last|previous)(?:[\w-]+\s+){0,3}(?:visit|trip|tour)\s+(?:to|of)|\bvisit\s+by(?=\s+(?:[\w-]+\s+){1,6}to\s)"
+    # "Trump also warmly recalled his visit to India in February this year": a visit of its own time
+    r"|\brecall(?:ed|s|ing)\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:visit|trip)\s+to"
     # "On Tuesday, Si Cinpin's visit continued and he met …"
     r"|['’]s\s+(?:[\w-]+\s+){0,2}(?:visit|trip|tour)\s+(?:continued|continues|began|begins|ended|ends)\b"
     r"|(?:during|on)\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,3}(?:visit|trip)\s+to"
