@@ -3106,3 +3106,8 @@ def test_a_visit_someone_recalled_is_a_visit_at_its_own_time():
     )
     [visit] = [e for e in events if e.kind == "visit"]
     assert people_of(visit) == ["Mark Hale"] and visit.venue.country == "PT" and visit.date.iso() == "2024-02"
+
+
+def test_the_pentagon_is_a_seat_in_its_town():
+    [meeting] = events_of("Defence Minister Ana Costa met Secretary of Defense Mark Hale at the Pentagon on Tuesday.", published=DAY)
+    assert (meeting.venue.name, meeting.venue.country) == ("Arlington", "US")

@@ -171,7 +171,7 @@ def find_demonyms(text):
 SEATS = {
     "Kremlin": ("Moscow", "RU"), "White House": ("Washington", "US"), "Great Hall of the People": ("Beijing", "CN"),
     "Zhongnanhai": ("Beijing", "CN"), "Diaoyutai State Guesthouse": ("Beijing", "CN"), "Hyderabad House": ("New Delhi", "IN"),
-    "Rashtrapati Bhavan": ("New Delhi", "IN"), "Elysee Palace": ("Paris", "FR"), "Élysée Palace": ("Paris", "FR"),
+    "Rashtrapati Bhavan": ("New Delhi", "IN"), "Pentagon": ("Arlington", "US"), "Elysee Palace": ("Paris", "FR"), "Élysée Palace": ("Paris", "FR"),
     "Elysee": ("Paris", "FR"), "Élysée": ("Paris", "FR"), "Downing Street": ("London", "GB"), "Akasaka Palace": ("Tokyo", "JP"),
     "Kantei": ("Tokyo", "JP"), "Blue House": ("Seoul", "KR"), "Bellevue Palace": ("Berlin", "DE"), "Chancellery": None,
     "Quirinale": ("Rome", "IT"), "Palazzo Chigi": ("Rome", "IT"), "Planalto Palace": ("Brasília", "BR"),
