@@ -3111,3 +3111,13 @@ def test_a_visit_someone_recalled_is_a_visit_at_its_own_time():
 def test_the_pentagon_is_a_seat_in_its_town():
     [meeting] = events_of("Defence Minister Ana Costa met Secretary of Defense Mark Hale at the Pentagon on Tuesday.", published=DAY)
     assert (meeting.venue.name, meeting.venue.country) == ("Arlington", "US")
+
+
+def test_the_place_of_a_who_clause_is_not_where_the_main_clauses_meeting_was():
+    events = events_of(
+        "Lisbon, March 12: General Rui Lopes, Chief of Army Staff, who is on a five-day visit to Portugal, paid a "
+        "courtesy call on Prime Minister Ana Costa on Tuesday.",
+        published=DAY,
+    )
+    [meeting] = [e for e in events if e.kind == "meeting"]
+    assert people_of(meeting) == ["Ana Costa", "Rui Lopes"] and meeting.venue.name == "Lisbon"

@@ -1054,6 +1054,10 @@ def venue_for(masked, ctx, trigger=None):
     # (nor the place of whoever says so: "…, press secretary Sean Spicer confirmed at the White House briefing")
     other = other or (TRAILING_SPEAKER_RE.search(masked, trigger.end()) if trigger else None)
     asides = [m.span() for m in re.finditer(r"\([^()]*\)", masked)]  # "(2:00 p.m. in Lisbon)"
+    if trigger:
+        # "Dwivedi, who is on a five-day visit to Nepal, paid a courtesy call on Oli": the clause's place
+        # is not where the main clause's event was (a town the report gives says more)
+        asides += [a.span() for a in ASIDE_RE.finditer(masked) if not a.start() <= trigger.start() < a.end()]
     if trigger and (setting := _inside_setting_clause(masked, trigger)) is not None:
         asides.append((-1, setting))  # (the rest of the sentence is another event's place)
     elif trigger and (since := SINCE_EVENT_RE.search(masked, 0, trigger.start())):
@@ -1851,12 +1855,11 @@ def _meeting_on_a_visit(masked, mentions, trigger, visit, base, ctx):
     began_with = meeting is not None and re.search(r"\bwith\s+(?:a|an)\s+(?:[\w-]+\s+)?$", masked[: meeting.start()])
     # ("arrived in Kyiv on Aug. 23, where he will hold talks with Zelensky": the talks the visit is
     # there for, still to come, on a day the sentence does not give)
-    planned_there = meeting is not None and meeting.start() > trigger.end() and (
-        re.search(r",\s*where\s+(?:he|she|they)\s+will\s+$", masked[: meeting.start()])
-        # ("Muizzu, who is on a five-day visit to India, is scheduled to hold talks with PM Modi later
-        # today": the main clause's meeting, the clause's visit its trip)
-        or any(a < trigger.start() < b <= meeting.start() for a, b in (x.span() for x in ASIDE_RE.finditer(masked)))
-    )
+    where_clause = meeting is not None and meeting.start() > trigger.end() and re.search(r",\s*where\s+(?:he|she|they)\s+will\s+$", masked[: meeting.start()])
+    # ("Muizzu, who is on a five-day visit to India, is scheduled to hold talks with PM Modi later
+    # today": the main clause's meeting, the clause's visit its trip)
+    main_clause = meeting is not None and any(a < trigger.start() < b <= meeting.start() for a, b in (x.span() for x in ASIDE_RE.finditer(masked)))
+    planned_there = bool(where_clause or main_clause)
     if not meeting or meeting.group().split()[0].lower() not in ("met", "meets", "held", "holds", "had", "having", "discussed", "conferred", "engaged", "interacted") and not (began_with or planned_there):
         return []
     others = [m.person for m in mentions if inside(m) and all(m.person is not p for p in visit.participants)]
@@ -1867,8 +1870,10 @@ def _meeting_on_a_visit(masked, mentions, trigger, visit, base, ctx):
     # ("Modi's visit to Ukraine comes weeks after a trip to Moscow, where he held talks with Putin":
     # the meeting of the trip the clause tells of, where that trip went)
     venue = venue_for(masked, ctx, meeting) if _inside_setting_clause(masked, meeting) is not None else visit.venue
-    if planned_there and (where := [ref for start, _, ref in places.place_mentions(masked) if start < meeting.start()]):
+    if where_clause and (where := [ref for start, _, ref in places.place_mentions(masked) if start < meeting.start()]):
         venue = where[-1]  # "before leaving for Serbia, where she will meet President Vucic": in Serbia
+    elif main_clause:
+        venue = venue_for(masked, ctx, meeting)  # where the main clause says, else where the report is set
     if (
         planned_there and dates.is_future(masked, meeting.start() + len(meeting.group().split()[0]))
         and not [e for e in _stated_times(masked, meeting) if e.start > meeting.start()] and not LATER_SAME_DAY_RE.search(masked)
