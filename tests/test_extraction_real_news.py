@@ -3121,3 +3121,14 @@ def test_the_place_of_a_who_clause_is_not_where_the_main_clauses_meeting_was():
     )
     [meeting] = [e for e in events if e.kind == "meeting"]
     assert people_of(meeting) == ["Ana Costa", "Rui Lopes"] and meeting.venue.name == "Lisbon"
+
+
+def test_an_event_dated_by_a_lead_told_earlier_today_says_so_once():
+    events = events_of(
+        "Prime Minister Ana Costa welcomed President Ravi Perera at the palace earlier today.\n\n"
+        "Perera also met Foreign Minister Rui Lopes.",
+        published=DAY,
+    )
+    [later] = [e for e in events if "Rui Lopes" in people_of(e)]
+    assert later.date.iso() == "2024-03-12"
+    assert later.date.evidence.startswith("as the report's lead event: “today”")

@@ -1364,7 +1364,9 @@ def sentence_events(sentence, masked, mentions, ctx):
     if (out or talks_of_one) and date.known and recent and (not ctx.narrative.known or restated) and stated:
         # The lead's date: what the rest of the story is told around (a flashback a month before
         # the report is no lead).
-        ctx.narrative = date
+        # (the lead's day, whichever occasion of that day it was: "earlier today" says nothing of others)
+        mark = _occasion_mark(date)
+        ctx.narrative = replace(date, evidence=date.evidence[len(mark) + 2 :]) if mark else date
         ctx.narrative_people = frozenset({id(mentions[0].person)}) if talks_of_one else frozenset(id(p) for e in out for p in e.participants)
         ctx.narrative_countries = frozenset(c for e in out for c in e.countries)
         ctx.narrative_venue = out[0].venue if out else venue
