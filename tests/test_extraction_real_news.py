@@ -3132,3 +3132,13 @@ def test_an_event_dated_by_a_lead_told_earlier_today_says_so_once():
     [later] = [e for e in events if "Rui Lopes" in people_of(e)]
     assert later.date.iso() == "2024-03-12"
     assert later.date.evidence.startswith("as the report's lead event: “today”")
+
+
+def test_reaching_a_country_and_signing_there_is_a_visit_and_an_agreement():
+    events = events_of(
+        "President Ana Costa reached Tajikistan and signed key MoUs with President Ravi Perera on Monday.", published=DAY
+    )
+    assert sorted((e.kind, tuple(people_of(e)), e.venue.country, e.date.iso()) for e in events) == [
+        ("agreement", ("Ana Costa", "Ravi Perera"), "TJ", "2024-03-11"),
+        ("visit", ("Ana Costa",), "TJ", "2024-03-11"),
+    ]

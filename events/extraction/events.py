@@ -1321,7 +1321,7 @@ def sentence_events(sentence, masked, mentions, ctx):
         out += _meeting_on_a_visit(masked, mentions, trigger, out[0], base, ctx) + _host_meets_guest(masked, mentions, base, trigger, out[0])
         out += _occasion_of_the_visit(masked, trigger, out[0], ctx) + _visits_to_the_other_countries(masked, trigger, out[0], ctx)
     if kind == "agreement" and out:
-        out += _occasion_of_agreement(masked, trigger, out[0]) + _visit_of_agreement(masked, trigger, mentions, base, ctx, out[0])
+        out += _occasion_of_agreement(masked, trigger, out[0]) + _visit_of_agreement(masked, trigger, mentions, base, ctx, out[0]) + _arrival_before_agreement(masked, trigger, mentions, base, ctx, out[0])
     if kind in ("summit", "meeting") and out:
         out += _trip_to_the_meeting(masked, mentions, base, ctx, out[0]) + _stay_of_the_meeting(masked, mentions, base, ctx, out)
     if out:
@@ -1689,6 +1689,31 @@ def _visit_of_agreement(masked, trigger, mentions, base, ctx, agreement):
     return [
         ExtractedEvent(
             kind="visit", title=title_for("visit", [traveller], venue, masked), spans=list(agreement.spans), date=date,
+            participants=[traveller], venue=venue, countries=_countries([traveller], venue), topics=agreement.topics,
+            names_in_full=agreement.names_in_full,
+        )
+    ]
+
+
+# "reaches Tajikistan, signs key MoUs": the arrival coordinated with the signing, the same subject's
+ARRIVAL_RE = re.compile(r"\b(?:arrives|arrived|reaches|reached|lands|landed)\s+(?:in\s+)?(?=(?-i:[A-Z]))", re.I)
+COORDINATED_PLACE_RE = re.compile(r"(?:[A-Z][\w’'-]*\s*){1,4}(?:,\s*|\s+and\s+)(?:also\s+)?")
+
+
+def _arrival_before_agreement(masked, trigger, mentions, base, ctx, agreement):
+    """"President Kovind reaches Tajikistan, signs key MoUs": the arrival is a visit of its own, of
+    the sentence's subject, where it went, on the sentence's day."""
+    arrival = ARRIVAL_RE.search(masked, 0, trigger.start())
+    if arrival is None or not COORDINATED_PLACE_RE.fullmatch(masked, arrival.end(), trigger.start()):
+        return []
+    subjects = [m.person for m in mentions if m.start - base < arrival.start()]
+    venue = venue_for(masked[: trigger.start()], ctx)
+    if not subjects or venue is None:
+        return []
+    traveller = subjects[-1]
+    return [
+        ExtractedEvent(
+            kind="visit", title=title_for("visit", [traveller], venue, masked), spans=list(agreement.spans), date=agreement.date,
             participants=[traveller], venue=venue, countries=_countries([traveller], venue), topics=agreement.topics,
             names_in_full=agreement.names_in_full,
         )
