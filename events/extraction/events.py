@@ -525,7 +525,7 @@ def _outside_other_clauses(masked, mentions, base, trigger):
     asides = [a.span() for a in ASIDE_RE.finditer(masked) if not a.start() <= trigger.start() < a.end()]
     outside = [m for m in mentions if not any(a < m.start - base < b for a, b in asides)]
     mentions = outside if len({id(m.person) for m in outside}) >= 2 else mentions
-    timing = [t for t in TIMED_BY_RE.finditer(masked, 0, trigger.start())]
+    timing = list(TIMED_BY_RE.finditer(masked, 0, trigger.start()))
     if timing:
         # "Wang's trip comes just days before Modi is scheduled to travel to China for the SCO summit":
         # the summit is Modi's; the trip its time is told by is another event
@@ -582,12 +582,13 @@ def _background(masked, trigger):
     of a tour that took him to Australia earlier" is not of an earlier time: the relative clause is)."""
     if EARLIER_SAME_DAY_RE.match(masked):
         return None
+    subject = SUBJECT_COMES_RE.match(masked)
     for found in BACKGROUND_RE.finditer(masked):
         if found.group().lower() == "earlier" and any(m.end() == found.end() for m in SAME_DAY_EARLIER_RE.finditer(masked)):
             continue
         if RELATIVE_RE.search(masked, trigger.end(), found.start()):
             continue
-        if found.start() > trigger.end() and SUBJECT_COMES_RE.match(masked) and trigger.start() < SUBJECT_COMES_RE.match(masked).end():
+        if found.start() > trigger.end() and subject and trigger.start() < subject.end():
             continue  # "The meeting between the two leaders comes days after Wong took over": this meeting
         if found.group().lower() == "since" and trigger.start() < found.start() and FIRST_SINCE_RE.search(masked, 0, found.start()):
             continue  # "X's visit to India is his first since the elections": this visit, compared
