@@ -1546,7 +1546,9 @@ COUNTRY_LIST_GAP_RE = re.compile(r"(?:\s+(?:on|from|in|between)\s+[^,;]{1,30}?)?
 def _visits_to_the_other_countries(masked, trigger, visit, ctx):
     """"He will also visit Senegal and Qatar", "would first visit Djibouti on October 3 and Ethiopia
     from October 4 to 6": a visit to each country of the list the verb takes (the first is the
-    sentence's visit), each at its own time when the list gives one, else at the first's."""
+    sentence's visit), each at its own time when the list gives one; else undated, as the first is
+    when it is, or on a day of the whole tour the sentence does not say ("would visit Peru and Chile
+    from October 3 to 6")."""
     if visit.venue is None or not visit.participants:
         return []
     found = [c for c in places.find_countries(masked) if c[0] >= trigger.end()]
@@ -2001,7 +2003,7 @@ def _meeting_of_the_since_clause(sentence, masked, trigger, ctx, lead):
     if clause is None or len(lead.participants) != 2:
         return []
     rest = clause["rest"]
-    inside = [e for e in dates.find_expressions(rest)]
+    inside = list(dates.find_expressions(rest))
     date = dates.resolve(inside[-1], rest, ctx.anchor, future=False) if inside else DateValue()
     if date.known and ctx.anchor.date and lead.date.known and date.date >= lead.date.date:
         date = DateValue()  # (a month of the same name last year, not this one: "in November" told in January)
