@@ -1559,10 +1559,10 @@ def _visits_to_the_other_countries(masked, trigger, visit, ctx):
     # "would visit Peru and Chile from October 3 to 6")
     each = len(found) > 1 and any(found[0][1] <= e.start < found[1][0] for e in times)
     out, previous = [], found[0]
-    for country in found[1:]:
+    for n, country in enumerate(found[1:], start=1):
         if not COUNTRY_LIST_GAP_RE.fullmatch(masked[previous[1] : country[0]]) or country[2] in {e.venue.country for e in out} | {visit.venue.country}:
             break
-        end = found[found.index(country) + 1][0] if found.index(country) + 1 < len(found) else len(masked)
+        end = found[n + 1][0] if n + 1 < len(found) else len(masked)
         own = [e for e in times if country[1] <= e.start < end] if each else []
         date = dates.resolve(own[0], masked, ctx.anchor) if own else DateValue()
         if not date.known:
@@ -1899,11 +1899,13 @@ def _meeting_on_a_visit(masked, mentions, trigger, visit, base, ctx):
     date = date_for(masked, meeting, ctx)  # "arrived on Thursday, met him on Friday"
     # ("Modi's visit to Ukraine comes weeks after a trip to Moscow, where he held talks with Putin":
     # the meeting of the trip the clause tells of, where that trip went)
-    venue = venue_for(masked, ctx, meeting) if _inside_setting_clause(masked, meeting) is not None else visit.venue
-    if where_clause and (where := [ref for start, _, ref in places.place_mentions(masked) if start < meeting.start()]):
+    where = [ref for start, _, ref in places.place_mentions(masked) if start < meeting.start()] if where_clause else []
+    if where:
         venue = where[-1]  # "before leaving for Serbia, where she will meet President Vucic": in Serbia
-    elif main_clause:
-        venue = venue_for(masked, ctx, meeting)  # where the main clause says, else where the report is set
+    elif main_clause or _inside_setting_clause(masked, meeting) is not None:
+        venue = venue_for(masked, ctx, meeting)  # where its own clause says, else where the report is set
+    else:
+        venue = visit.venue
     if (
         planned_there and dates.is_future(masked, meeting.start() + len(meeting.group().split()[0]))
         and not [e for e in _stated_times(masked, meeting) if e.start > meeting.start()] and not LATER_SAME_DAY_RE.search(masked)
