@@ -3142,3 +3142,28 @@ def test_reaching_a_country_and_signing_there_is_a_visit_and_an_agreement():
         ("agreement", ("Ana Costa", "Ravi Perera"), "TJ", "2024-03-11"),
         ("visit", ("Ana Costa",), "TJ", "2024-03-11"),
     ]
+
+
+def test_a_welcome_at_the_airport_is_part_of_the_visit_with_who_received_the_guest():
+    events = events_of(
+        "Defence Minister Ana Costa arrived in Canberra on Monday on a three-day visit. "
+        "She was received at the airport by Assistant Minister for Defence Ravi Perera.\n\n"
+        "Costa held talks with Defence Minister Rui Lopes on Tuesday.",
+        published=DAY,
+    )
+    [visit] = [e for e in events if e.kind == "visit"]
+    assert people_of(visit) == ["Ana Costa", "Ravi Perera"]
+    assert visit.date.iso() == "2024-03-11" and visit.venue.name == "Canberra"
+    [meeting] = [e for e in events if e.kind == "meeting"]
+    assert people_of(meeting) == ["Ana Costa", "Rui Lopes"]
+
+
+def test_a_reception_with_no_arrival_in_sight_is_still_a_meeting():
+    events = events_of(
+        "President Ana Costa arrived in Canberra on Monday. She was received by Prime Minister Ravi Perera at Parliament House on Tuesday.",
+        published=DAY,
+    )
+    assert sorted((e.kind, tuple(people_of(e))) for e in events) == [
+        ("meeting", ("Ana Costa", "Ravi Perera")),
+        ("visit", ("Ana Costa",)),
+    ]

@@ -150,6 +150,11 @@ SIDELINES_RE = re.compile(r"\b(?:sidelines|margins|conclusion|end|start|eve)\s+o
 
 
 PASSIVE_RECEPTION_RE = re.compile(r"(?:was|were|is|are)\s+(?:warmly\s+)?(?:received|welcomed|greeted)", re.I)
+# "received at the airport", "welcomed upon his arrival": a welcome on arriving
+AT_ARRIVAL_RE = re.compile(
+    r"\bat\s+the\s+(?:[\w-]+\s+){0,3}?(?:airport|air\s*base|airbase|tarmac)\b|\b(?:on|upon)\s+(?:(?:his|her|their)\s+)?arrival\b"
+    r"|\b(?:arrived|arriving|landed|landing)\b", re.I
+)
 
 
 REPORT_DATE_EVIDENCE = "the date of the report"
@@ -1249,10 +1254,16 @@ def sentence_events(sentence, masked, mentions, ctx):
     call = kind == "meeting" and _is_call(masked, trigger)
     venue = None if call else venue_for(masked, ctx, trigger)
     guest_first = all(m.start - base < trigger.start() for m in mentions)
-    if kind == "meeting" and venue is not None and PASSIVE_RECEPTION_RE.fullmatch(trigger.group()) and all(len(g) == 1 for g in groups) and guest_first:
+    if kind == "meeting" and PASSIVE_RECEPTION_RE.fullmatch(trigger.group()) and (
+        (venue is not None and all(len(g) == 1 for g in groups) and guest_first) or AT_ARRIVAL_RE.search(masked)
+    ):
         # "The American president was received in July by the governor of Mecca … in Jeddah": with
-        # nobody named to have met, the guest's arrival there.
+        # nobody named to have met, the guest's arrival there; "He was received at the airport by the
+        # Assistant Minister": the welcome is part of the visit, its host among the visit's people.
         kind = "visit"
+        welcome = bool(AT_ARRIVAL_RE.search(masked))
+    else:
+        welcome = False
     if kind == "summit" and venue is not None:
         ctx.summit_venue = venue
     elif kind == "meeting" and venue is None and ctx.summit_venue and AT_THE_SUMMIT_RE.search(masked):
@@ -1308,6 +1319,7 @@ def sentence_events(sentence, masked, mentions, ctx):
                     or bool(REMOTE_RE.search(trigger.group()) and not MEETING_OPENER_RE.match(masked))
                 ),
                 remote=call,
+                welcome=welcome,
             )
         )
     if kind in ("meeting", "summit", "agreement") and not out and not (mentions and PROPOSED_RE.search(masked[: trigger.start()])) and not PAST_PERFECT_RE.search(masked):
@@ -2142,8 +2154,10 @@ def same_event(a, b):
         pass  # "Xi spoke at the summit on Friday … The summit from Thursday to Friday was attended by …"
     elif any(e.date.evidence == HEADLINE_EVIDENCE for e in (a, b)) and (pa <= pb or pb <= pa):
         pass  # "Singh holds bilateral meetings with his counterparts": the headline of the body's meetings
-    elif not people_fit(pa, pb) and not (a.kind == "summit" and (pa <= pb or pb <= pa)):
-        return False  # (a summit has many people: one sentence names some of them, the next more)
+    elif not people_fit(pa, pb) and not ((a.kind == "summit" or a.welcome or b.welcome) and (pa <= pb or pb <= pa)):
+        # (a summit has many people: one sentence names some of them, the next more; a visit is the
+        # traveller's, and the welcome on arrival names who received them)
+        return False
     elif len(pa) == 1 and not (set(a.countries) <= set(b.countries) or set(b.countries) <= set(a.countries)):
         return False  # one person's meetings with the counterparts of different countries
     if (a.remote and b.venue_stated and b.venue) or (b.remote and a.venue_stated and a.venue):

@@ -71,6 +71,7 @@ class ExtractedEvent:
     placed_elsewhere: bool = False  # the passage names a place the gazetteer does not know: no guess
     remote: bool = False  # a phone call or video conference: held nowhere
     venue_stated: bool = True  # the passage says where; False when it is where the report is set
+    welcome: bool = False  # a welcome on arrival: part of the traveller's visit, with who received them
 
 
 @dataclass
