@@ -397,6 +397,20 @@ def diagnosis(result, texts, date_evidence):
                    f"predicted {events[m.event_id].get('date') or 'unknown'}  #{m.event_id}"
                    f"  date evidence: {cut(date_evidence.get(m.event_id), 120) or '(none)'}")
 
+    def venue_of(event):
+        venue = event.get("venue") or {}
+        return f"{venue.get('name')} ({venue.get('country')})" if venue.get("country") else "none"
+
+    misplaced = [
+        m for m in result.mentions if m.found and (m.gold.get("venue") or {}).get("country")
+        and ((events[m.event_id].get("venue") or {}).get("country") or "").upper() != m.gold["venue"]["country"]
+    ]
+    section(f"Wrong or missing venue countries: {len(misplaced)} of {sum(m.found and bool((m.gold.get('venue') or {}).get('country')) for m in result.mentions)} found with a gold venue", misplaced)
+    for m in misplaced:
+        gold_venue = m.gold["venue"]
+        out.append(f" - {m.file}  gold {gold_venue.get('city') or '-'} ({gold_venue['country']}), "
+                   f"predicted {venue_of(events[m.event_id])}  {event_line(m.event_id)}")
+
     apart = [c for c in result.clusters if not c.joined]
     counted = sum(c.counted for c in result.clusters)
     incomplete = sum(not c.counted for c in apart)

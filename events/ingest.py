@@ -12,11 +12,14 @@ from django.db.models import F, Q
 from . import clustering
 from .extraction import extract_document, places
 from .extraction.dates import not_before
-from .extraction.events import EARLIER_EVIDENCE
+from .extraction.events import COMING_EVIDENCE, EARLIER_EVIDENCE, PLANNED_EVIDENCE
 from .extraction.merge import content_words
 from .extraction.names import name_keys, name_parts, names_match
 from .extraction.types import DateValue
 from .models import Country, Document, Event, Person, Place, Report, Source, Suppression, Topic
+
+COMING = (COMING_EVIDENCE, PLANNED_EVIDENCE)  # an undated event its report tells as still to come
+COMING_WITHIN_DAYS = 366  # news of a coming event without a date is news of this year's, not of one years away
 
 class IngestError(Exception):
     """A document that cannot be ingested, with a message for the person who gave it."""
@@ -353,15 +356,37 @@ def load_reports(ids):
                 venue_name=_city(row.venue),
                 remote=row.remote,
                 venue_stated=row.venue_stated,
-                # "The previous meeting …": before the day its report was published.
-                before=row.published if row.date_evidence.startswith(EARLIER_EVIDENCE) else None,
-                after=written_after.get(row.document_id) if row.date is None else None,
+                before=_undated_before(row),
+                after=_undated_after(row, written_after),
                 words=frozenset(row.words),
                 topics=frozenset(m2m["topics"].get(row.pk, ())),
                 countries=frozenset(m2m["countries"].get(row.pk, ())),
                 ref=row,
             )
     return out
+
+
+def _undated_before(row):
+    """The day an undated report's event came before: "the previous meeting …" before the day its
+    report was published; anything else it tells as done, no later than that day; what it tells as
+    still to come, within a year of it."""
+    if row.date is not None or row.published is None:
+        return None
+    if row.date_evidence in COMING:
+        return row.published + datetime.timedelta(days=COMING_WITHIN_DAYS)
+    if row.date_evidence.startswith(EARLIER_EVIDENCE):
+        return row.published
+    return row.published + datetime.timedelta(days=1)
+
+
+def _undated_after(row, written_after):
+    """The day an undated report's event cannot have ended before: a coming one, the day its report
+    was published; else the day the document says it was written after, if any (dates.not_before)."""
+    if row.date is not None:
+        return None
+    if row.date_evidence in COMING and row.published is not None:
+        return row.published
+    return written_after.get(row.document_id)
 
 
 def nearby_ids(frontier):

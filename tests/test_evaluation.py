@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from events.evaluation import check, date_verdict, same_person, score
+from events.evaluation import check, date_verdict, diagnosis, same_person, score
 
 CORPUS = Path(__file__).parent / "data" / "evaluation"
 SINGH_SHOIGU = ("Rajnath Singh", "Sergei Shoigu")
@@ -205,6 +205,20 @@ def test_venue_country_and_city():
     assert f["venue_country"] == 1.0
     assert f["venue_city"] == 0.5
 
+
+
+def test_the_diagnosis_lists_each_wrong_or_missing_venue_country():
+    key = gold(a=[mention(venue=("Moscow", "RU"))], b=[mention(venue=("Hanoi", "VN"))], c=[mention(venue=("Delhi", "IN"))])
+    events = [
+        event(1, sources=[("a", 120, 180)], venue=("New Delhi", "IN")),
+        event(2, sources=[("b", 120, 180)], venue=None),
+        event(3, sources=[("c", 120, 180)], venue=("New Delhi", "IN")),
+    ]
+    lines = diagnosis(score(key, events), {}, {})
+    section = "\n".join(lines).split("== Wrong or missing venue countries: 2 of 3 found with a gold venue")[1].split("==")[0]
+    assert " - a.txt  gold Moscow (RU), predicted New Delhi (IN)  #1 meeting 2023-04-28" in section
+    assert " - b.txt  gold Hanoi (VN), predicted none  #2 meeting 2023-04-28" in section
+    assert "c.txt" not in section
 
 # --- merging ------------------------------------------------------------------------------------------
 

@@ -3167,3 +3167,79 @@ def test_a_reception_with_no_arrival_in_sight_is_still_a_meeting():
         ("meeting", ("Ana Costa", "Ravi Perera")),
         ("visit", ("Ana Costa",)),
     ]
+
+
+def test_a_meeting_that_someone_had_with_someone_is_a_meeting_where_and_when_it_says():
+    [meeting] = events_of(
+        "This was one of the outcomes of a two-hour meeting that Ana Costa had with Rui Lopes on the sidelines of a "
+        "regional meeting in Moscow on Thursday.",
+        published=DAY,
+    )
+    assert meeting.kind == "meeting" and people_of(meeting) == ["Ana Costa", "Rui Lopes"]
+    assert meeting.venue.name == "Moscow" and meeting.date.iso() == "2024-03-07"
+
+
+def test_the_town_of_an_embassy_is_not_where_the_talks_were():
+    events = events_of(
+        "Foreign Minister Ana Costa met Foreign Minister Rui Lopes in Moscow on Thursday.\n\n"
+        "A joint statement put out by the Portuguese embassy in Beijing said the talks between Costa and Lopes were frank.",
+        published=DAY,
+    )
+    assert [(e.kind, e.venue.name) for e in events] == [("meeting", "Moscow")]
+
+
+def test_the_capital_of_a_country_named_by_its_adjective_is_that_countrys_capital():
+    [meeting] = events_of("Foreign Minister Ana Costa and Foreign Minister Rui Lopes met in the Russian capital on Thursday.", published=DAY)
+    assert (meeting.venue.name, meeting.venue.country) == ("Moscow", "RU")
+
+
+def test_a_bare_earlier_in_a_report_of_the_days_talks_is_earlier_that_day():
+    events = events_of(
+        "Defence Minister Ana Costa held talks with Defence Minister Rui Lopes in Canberra today.\n\n"
+        "Earlier, Costa called on Prime Minister Mia Berg.",
+        published=DAY,
+    )
+    [call] = [e for e in events if "Mia Berg" in people_of(e)]
+    assert call.date.iso() == "2024-03-12" and "earlier the same day" in call.date.evidence
+    assert len(events) == 2  # (another occasion than the talks)
+
+
+def test_an_earlier_with_a_past_perfect_stays_at_another_time():
+    events = events_of(
+        "Defence Minister Ana Costa held talks with Defence Minister Rui Lopes in Canberra today.\n\n"
+        "Earlier, Costa had met Prime Minister Mia Berg in Tokyo.",
+        published=DAY,
+    )
+    [other] = [e for e in events if "Mia Berg" in people_of(e)]
+    assert not other.date.known
+
+
+def test_calling_on_one_person_and_meeting_another_are_two_meetings():
+    events = events_of(
+        "Ms Costa, who is in India on a two-day visit, will call on Prime Minister Rui Lopes and meet "
+        "National Security Adviser Mia Berg.",
+        published=DAY,
+    )
+    meetings = sorted(people_of(e) for e in events if e.kind == "meeting")
+    assert meetings == [["Costa", "Mia Berg"], ["Costa", "Rui Lopes"]]
+
+
+def test_a_visit_someone_is_on_in_a_who_clause_is_under_way_on_the_reports_day():
+    events = events_of(
+        "Ms Costa, who is in India on a two-day visit, will call on Prime Minister Rui Lopes.", published=DAY
+    )
+    [visit] = [e for e in events if e.kind == "visit"]
+    assert visit.date.iso() == "2024-03-12"
+    [meeting] = [e for e in events if e.kind == "meeting"]
+    assert not meeting.date.known  # (the call is still to come)
+
+
+def test_two_countries_talks_are_of_the_office_both_sides_hold_not_of_everyone_named():
+    events = events_of(
+        "India and France today held wide-ranging talks on defence.\n\n"
+        "Indian Defence Minister Ana Costa and French Defence Minister Rui Lopes discussed maritime cooperation. "
+        "Lopes is expected to prepare French President Mia Berg's trip to India.",
+        published=DAY,
+    )
+    [talks] = [e for e in events if e.kind == "meeting"]
+    assert "Mia Berg" not in people_of(talks)

@@ -122,3 +122,42 @@ def test_reports_of_one_summit_naming_different_leaders_are_one_event(db, order)
     [event] = [e for e in Event.objects.all() if e.kind == "summit"]
     assert event.sources.count() == 2
     assert set(event.participants.values_list("name", flat=True)) == {"Anthony Albanese", "Joko Widodo"}
+
+
+COMING = "Defence Minister Ana Costa, who is visiting Lisbon, will call on Prime Minister Rui Lopes during her visit."
+MET = "Defence Minister Ana Costa met Prime Minister Rui Lopes in Lisbon on Friday."
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_a_coming_meeting_without_a_date_does_not_join_the_same_peoples_meeting_years_later(db, order):
+    texts = [(COMING, datetime.date(2017, 10, 27), "coming.txt"), (MET, datetime.date(2021, 12, 17), "met.txt")]
+    for n in order:
+        text, published, name = texts[n]
+        ingest_text(text, name, published=published)
+    coming = Event.objects.get(kind="meeting", sources__document__filename="coming.txt")
+    assert coming.date is None
+    assert not coming.sources.filter(document__filename="met.txt").exists()
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_an_undated_meeting_a_report_tells_as_done_does_not_join_a_later_meeting(db, order):
+    told = (
+        "President Ravi Perera met Chancellor Mia Berg in Berlin on Monday. "
+        "Defence Minister Ana Costa met Prime Minister Rui Lopes in Lisbon."
+    )
+    texts = [(told, datetime.date(2020, 3, 2), "told.txt"), (MET, datetime.date(2021, 12, 17), "met.txt")]
+    for n in order:
+        text, published, name = texts[n]
+        ingest_text(text, name, published=published)
+    met = Event.objects.get(sources__document__filename="met.txt")
+    assert not met.sources.filter(document__filename="told.txt").exists()
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_a_coming_meeting_without_a_date_joins_the_same_peoples_meeting_soon_after(db, order):
+    texts = [(COMING, datetime.date(2021, 12, 15), "coming.txt"), (MET, datetime.date(2021, 12, 17), "met.txt")]
+    for n in order:
+        text, published, name = texts[n]
+        ingest_text(text, name, published=published)
+    met = Event.objects.get(sources__document__filename="met.txt")
+    assert met.sources.filter(document__filename="coming.txt").exists()

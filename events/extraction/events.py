@@ -93,6 +93,8 @@ MEETING_VERB_RE = re.compile(
     r"(?:(?:tele)?phone\s+|video\s+|virtual\s+|\d\+\d\s+)?(?:talks|meetings?|meet|discussions?|consultations|parleys|conversations?|calls?|dialogue)"
     # "after having "intense but very productive" engagements with Maros Sefcovic"
     r"|(?:had|having|held|holding)\s+(?:[\w\x22“”'-]+\s+){0,5}?engagements?\s+with(?=\s+(?:(?-i:[A-Z])|his|her|their))"
+    # "a two-hour meeting that Jaishankar had with Wang", "the talks Lula held with Xi"
+    r"|(?:meeting|talks|discussions|conversation)\s+(?:that\s+|which\s+)?(?:(?-i:[A-Z])[\w.’'-]*\s+){1,4}(?:had|held)\s+with(?=\s+(?:(?-i:[A-Z])|his|her|their))"
     # "held the 23rd round of Special Representatives talks"
     r"|(?:held|hold|holds|holding|had|concluded|began|started)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?round\s+of\s+(?:[\w’'-]+\s+){0,4}?(?:talks|dialogue|consultations|negotiations|discussions)\b"
     r"|spoke\s+(?:by\s+phone\s+|over\s+the\s+phone\s+)?(?:with|to)(?=\s+(?:[A-Z]|his|her|their))"
@@ -608,6 +610,8 @@ FIRST_SINCE_RE = re.compile(r"\b(?:is|was|marking|marks|marked)\s+(?:the\s+(?:be
 OPENING_OCCASION_RE = re.compile(r"\s*(?:During|At|In|On)\s+(?:a|an|the|their|his|her)\b[^,]*,")
 
 
+# "Earlier, Blinken met Jaishankar": a bare opener, with no other time
+BARE_EARLIER_RE = re.compile(r"\s*Earlier\s*,\s*")
 # "Earlier in the day, Russia and China signed …": the same day as the story, another occasion than its lead.
 EARLIER_SAME_DAY_RE = re.compile(r"\s*Earlier\s+(?:in\s+the\s+day|today|this\s+morning|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b")
 EARLIER_SAME_DAY_EVIDENCE = "earlier the same day than the report's lead event"
@@ -857,7 +861,8 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
         return DateValue(day, "day", f"{LATER_SAME_DAY_EVIDENCE}: “{later.group()}”, {basis}")
     # The tense of the clause the event's verb is in: "said the three countries would establish a
     # hotline … at the close of his talks" reports talks that happened.
-    future = dates.is_future(masked, trigger.start() + len(trigger.group().split()[0]))
+    # ("who is in India on a two-day visit, will call on Modi": the visit is under way)
+    future = not re.match(r"(?:is|are)\s+in\s", trigger.group()) and dates.is_future(masked, trigger.start() + len(trigger.group().split()[0]))
     # "invited Modi to the G-7 Summit": an occasion to come; so is "the proposed Summit"
     future = future or bool(INVITED_TO_RE.search(masked, 0, trigger.start())) or bool(
         re.match(r"(?i)(?:summit|meeting|talks|visit|conference)\b", trigger.group()) and TO_COME_RE.search(masked, 0, trigger.start())
@@ -897,6 +902,16 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
         # attend the summit": the time the paragraph gave the occasion it refers back to
         expression, value = ctx.paragraph_time[:2]
         return replace(value, evidence=f"“{expression}”, the time its paragraph gives the occasion it was for ({value.evidence})")
+    opener = BARE_EARLIER_RE.match(masked)
+    n = ctx.narrative
+    if (
+        opener and background and background.start() < opener.end() and not BACKGROUND_RE.search(masked, opener.end())
+        and n.known and n.precision == "day" and not n.end and n.date == ctx.anchor.date
+        and {id(p) for p in people} & ctx.narrative_people and not future
+    ):
+        # "Earlier, Blinken met Jaishankar", in a report of the day's talks of one of them: earlier
+        # that day (but "Earlier, they had met in Tokyo" and "Earlier this year" are another time)
+        return DateValue(n.date, "day", f"{EARLIER_SAME_DAY_EVIDENCE}: “{opener.group().strip(' ,')}”, {LEAD_EVIDENCE}: {n.evidence}")
     story = ctx.narrative if ctx.narrative.known else DateValue(ctx.anchor.date, "day") if ctx.anchor.date else None
     gap = GAP_RE.search(masked, 0, trigger.start())
     if gap and story and story.precision == "day":
@@ -1055,6 +1070,9 @@ DESCRIBED_PLACE_RE = re.compile(r"\b(?:visit|trip|tour|travel\w*)\s+to\s+the\s+(
 PAST_TRIP_RE = re.compile(r"\b(?:since|(?:his|her|their)\s+(?:last|previous))\s+(?:[\w’'-]+\s+){0,3}?(?:visit|trip|tour|meeting|talks)(?:\s+to)?\s*$", re.I)
 
 
+MISSION_IN_RE = re.compile(r"\b(?:embassy|embassies|consulate|high\s+commission|correspondent)\s+$", re.I)
+
+
 def venue_for(masked, ctx, trigger=None):
     other = (OTHER_CLAUSE_RE.search(masked, trigger.end()) or BACKDROP_RE.search(masked, trigger.end())) if trigger else None
     # (nor the place of whoever says so: "…, press secretary Sean Spicer confirmed at the White House briefing")
@@ -1084,6 +1102,8 @@ def venue_for(masked, ctx, trigger=None):
             continue
         if prep == "from" or (prep == "in" and TOPIC_PLACE_RE.search(masked[:start])):
             continue
+        if prep == "in" and MISSION_IN_RE.search(masked[:start]):
+            continue  # "a joint statement put out by the Indian embassy in Beijing": where the embassy is
         if PAST_TRIP_RE.search(masked[: start + len(prep)]):
             continue  # "since his last visit to Beijing": a trip before, not where this was
         if prep in ("in", "at", "held in", "arrived in", "reached", "reaches", "reach", "toured") or prep.startswith(("visit", "flew", "flies", "flown")) or TRAVEL_WORD_RE.search(
@@ -1613,7 +1633,7 @@ def _days_of_the_visit(masked, trigger, date):
 # meeting verb with its own object.
 AND_VERB_WITH_RE = re.compile(
     r",?\s+and\s+(?:also\s+|later\s+|then\s+)?(?:held|had)\s+(?:[\w-]+\s+){0,2}?(?:talks|meetings?|discussions)\s+with\b"
-    r"|,?\s+and\s+(?:also\s+|later\s+|then\s+)?(?:met|called\s+on)\b"
+    r"|,?\s+and\s+(?:also\s+|later\s+|then\s+)?(?:met|meets?|call(?:ed|s)?\s+on)\b"  # ("will call on Modi and meet Doval")
 )
 # "met with China's top diplomat earlier on Monday and with Foreign Minister Qin Gang on Sunday"
 AND_WITH_RE = re.compile(r",?\s+and\s+(?:also\s+|later\s+|then\s+)?with\b")
@@ -1774,6 +1794,15 @@ def _meeting_of_countries(kind, trigger, masked, sentence, date, venue, topics, 
         p for p in ctx.registry.people
         if p.country in codes and p.role and (family is None or people.role_family(p.role) == family)
     ]
+    if family is None:
+        # "India and France held talks": of everyone the report names of those countries, those of
+        # the one office held on two sides or more (the defence ministers, not a president named for a trip)
+        sides = {}
+        for p in delegates:
+            sides.setdefault(people.role_family(p.role), set()).add(p.country)
+        shared = [f for f, countries in sides.items() if len(countries) >= 2]
+        if len(shared) == 1:
+            delegates = [p for p in delegates if people.role_family(p.role) == shared[0]]
     if len({p.country for p in delegates}) < 2:
         delegates = []  # one side named is not the meeting's people
     if (date.known and ctx.anchor.date and not _near(date, ctx.anchor.date)) or date.evidence.startswith(OTHER_TIME):
@@ -1926,18 +1955,26 @@ def _meeting_on_a_visit(masked, mentions, trigger, visit, base, ctx):
     if began_with and date.evidence.startswith((LEAD_EVIDENCE, REPORT_DATE_EVIDENCE)):
         # the first day of the visit, which the sentence does not give
         date = DateValue(evidence=f"the first day of a visit the sentence does not date (“{began_with.group().strip()} meeting”)")
+    # "will call on Prime Minister Modi and meet NSA Doval": a meeting with each
+    cuts = [m.start() for m in AND_VERB_WITH_RE.finditer(masked, meeting.end())]
+    bounds = list(zip([meeting.end(), *cuts], [*cuts, len(masked)]))
+    groups = [
+        visit.participants + [p for p in others if any(a <= m.start - base < b and m.person is p for m in mentions)]
+        for a, b in bounds
+    ] if cuts else [people]
     return [
         ExtractedEvent(
             kind="meeting",
-            title=title_for("meeting", people, venue, masked),
+            title=title_for("meeting", group, venue, masked),
             spans=list(visit.spans),
             date=date,
-            participants=people,
+            participants=group,
             venue=venue,
-            countries=_countries(people, venue),
+            countries=_countries(group, venue),
             topics=visit.topics,
             names_in_full=visit.names_in_full,
         )
+        for group in groups if len(group) > len(visit.participants)
     ]
 
 

@@ -305,7 +305,18 @@ def place_mentions(text):
         ref = lookup_place(m[2])
         if ref and not any(start == m.start() for start, _, _ in out):
             out.append((m.start(), m[1].lower(), ref))
+    for m in _capital_of_demonym_re().finditer(text):
+        # "met in the Russian capital on Thursday": the capital of that country (but "in the Saudi
+        # capital, Riyadh" names its town, which LOCATIVE_RE reads)
+        code = demonyms()[m[2]]
+        if capital(code) and not any(start == m.start() for start, _, _ in out):
+            out.append((m.start(), m[1].lower(), PlaceRef(capital(code), code)))
     return sorted(out, key=lambda found: found[0])
+
+
+@functools.cache
+def _capital_of_demonym_re():
+    return re.compile(r"\b(in|at|to)\s+the\s+" + _demonym_re().pattern + r"\s+capital\b(?!,?\s+(?:city\s+of\s+)?[A-Z])")
 
 
 BUILDING_OF_RE = re.compile(rf"\b(in|at)\s+the\s+(?:[A-Z][\w'’-]*\s+){{0,3}}(?:{BUILDING_WORDS})\s+of\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\b")
