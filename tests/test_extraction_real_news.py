@@ -3086,6 +3086,14 @@ def test_a_time_stamped_date_line_is_the_articles_not_the_sites_day_above_it():
     assert meeting.date.iso() == "2024-03-07"  # (the Thursday before March 12, not before March 17)
 
 
+def test_a_date_line_with_a_reading_time_is_the_articles_not_the_sites_day_above_it():
+    [meeting] = events_of(
+        "• 17 March, 2024\nForeign Affairs & National Security\nMENU\n\nCosta and Perera discuss ties\n\n"
+        "Tue, 12 Mar 2024   |  Reading Time: < 1 minute\n\n"
+        "Prime Minister Ana Costa held a meeting with President Ravi Perera on Thursday."
+    )
+    assert meeting.date.iso() == "2024-03-07"
+
 def test_a_summit_discussed_invited_to_or_proposed_in_a_call_is_a_coming_summit_not_the_call():
     events = events_of(
         "Prime Minister Ana Costa and President Mark Hale on Tuesday held a telephonic conversation where the two "

@@ -37,6 +37,7 @@ FURNITURE_WINDOW = 1000
 CLOCK_AFTER_RE = re.compile(r"\s*,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\b")
 SIGNED_DATE_RE = re.compile(r"\s[-–—]\s[^.!?]{2,60},\s*(\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d{2}-\d{2})\s*$")
 FURNITURE_LINE_CHARS = 90
+READING_TIME_RE = re.compile(r"\b(?:reading\s+time|\d+\s*min(?:ute)?s?\s+read)\b", re.I)
 SAID_DURING_RE = re.compile(r"\b(?:said|says|told\s+\w+)\b[^.;]{0,25}\b(?:during|on|while\s+on)\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+)?$", re.I)
 # "since his last visit to Beijing" (but "his first visit to India" is the trip the report is about)
 PAST_TRIP_BEFORE_RE = re.compile(r"\b(?:last|previous|earlier)\s+(?:[\w’'-]+\s+)?$", re.I)
@@ -179,7 +180,9 @@ def furniture_date(text, body):
                 segment = next((seg for seg in re.finditer(r"[^|]+", line) if seg.start() <= a and b <= seg.end()), None)
                 alone = "|" in line and segment is not None and not FURNITURE_NOISE_RE.sub(" ", line[segment.start() : a] + " " + line[b : segment.end()]).split()
                 if len(rest) <= 2 or stamped or alone:
-                    bare.append((start, day, f"the line “{line.strip()}”", stamped or bool(CLOCK_AFTER_RE.match(line, b))))
+                    # (a reading time beside the date marks the article's own line: "Fri, 17 Dec 2021 | Reading Time: …")
+                    article = stamped or bool(CLOCK_AFTER_RE.match(line, b)) or bool(READING_TIME_RE.search(line))
+                    bare.append((start, day, f"the line “{line.strip()}”", article))
     if bare and not labelled:
         # A time stamp is the article's; a date alone may be the site's day ("Sunday, September 15,
         # 2024" over an article "September 4, 2024 11:11:52 AM IST").
