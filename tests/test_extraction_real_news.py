@@ -3251,3 +3251,13 @@ def test_two_countries_talks_are_of_the_office_both_sides_hold_not_of_everyone_n
     )
     [talks] = [e for e in events if e.kind == "meeting"]
     assert "Mia Berg" not in people_of(talks)
+
+
+def test_someone_on_a_visit_who_called_on_one_person_and_met_another_had_two_meetings_on_it():
+    events = events_of(
+        "Defence Minister Ana Costa held talks with Defence Minister Rui Lopes on Friday.\n\n"
+        "Lopes, on a two-day visit to Portugal, also called on Prime Minister Mia Berg and met Adviser Ravi Perera.",
+        published=DAY,
+    )
+    meetings = sorted(people_of(e) for e in events if e.kind == "meeting")
+    assert meetings == [["Ana Costa", "Rui Lopes"], ["Mia Berg", "Rui Lopes"], ["Ravi Perera", "Rui Lopes"]]

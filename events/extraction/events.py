@@ -1931,7 +1931,7 @@ def _meeting_on_a_visit(masked, mentions, trigger, visit, base, ctx):
     # today": the main clause's meeting, the clause's visit its trip)
     main_clause = meeting is not None and any(a < trigger.start() < b <= meeting.start() for a, b in (x.span() for x in ASIDE_RE.finditer(masked)))
     planned_there = bool(where_clause or main_clause)
-    if not meeting or meeting.group().split()[0].lower() not in ("met", "meets", "held", "holds", "had", "having", "discussed", "conferred", "engaged", "interacted") and not (began_with or planned_there):
+    if not meeting or meeting.group().split()[0].lower() not in ("met", "meets", "held", "holds", "had", "having", "discussed", "conferred", "engaged", "interacted", "called") and not (began_with or planned_there):
         return []
     others = [m.person for m in mentions if inside(m) and all(m.person is not p for p in visit.participants)]
     people = visit.participants + [p for i, p in enumerate(others) if all(p is not q for q in others[:i])]
