@@ -3261,3 +3261,12 @@ def test_someone_on_a_visit_who_called_on_one_person_and_met_another_had_two_mee
     )
     meetings = sorted(people_of(e) for e in events if e.kind == "meeting")
     assert meetings == [["Ana Costa", "Rui Lopes"], ["Mia Berg", "Rui Lopes"], ["Ravi Perera", "Rui Lopes"]]
+
+
+def test_what_someone_said_in_opening_remarks_at_talks_is_not_a_statement_of_its_own():
+    events = events_of(
+        "Foreign Minister Ana Costa met Foreign Minister Rui Lopes on Thursday.\n\n"
+        "In his opening remarks, Costa said he and Lopes have been meeting regularly at multilateral events.",
+        published=DAY,
+    )
+    assert [e.kind for e in events] == ["meeting"]

@@ -131,6 +131,7 @@ OCCASION_RE = re.compile(
     r"|^\W*At\s+the\s+(?:[A-Z][\w’'+-]*\s+){1,5}(?:meeting|summit|conference|forum|session|dialogue)"
     r"|\b(?:press|news)\s+conference\b|\btold\s+(?:reporters|journalists|the\s+media|parliament|lawmakers)\b"
 )
+OPENING_REMARKS_RE = re.compile(r"\bopening\s+(?:remarks|statement|address|comments)\b", re.I)
 # "have met more than 20 times": a tally of meetings, not a meeting.
 HABITUAL_RE = re.compile(
     r"\b(?:have|has)\s+(?:\w+\s+)?(?:met|held\s+talks)\b.*?\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|dozens\s+of|numerous)\s+times\b"
@@ -291,7 +292,9 @@ def classify(masked, mention_offsets):
     trailing = TRAILING_SPEAKER_RE.search(masked) if speech else None
     if trailing and trailing.start() < speech.start() and any(regex.search(masked, 0, trailing.start()) for regex in (AGREEMENT_RE, VISIT_RE, MEETING_VERB_RE)):
         speech = None  # "Modi and Trump were talking over phone on Tuesday, Spokesperson Sean Spicer told reporters."
-    if speech and not reported and OCCASION_RE.search(masked) and any(offset < speech.start() for offset in mention_offsets):
+    occasion = OCCASION_RE.search(masked) if speech else None
+    if occasion and not reported and not OPENING_REMARKS_RE.search(masked) and any(offset < speech.start() for offset in mention_offsets):
+        # ("In his opening remarks, Jaishankar said …": what was said opening talks, not a statement of its own)
         return "statement", speech
     asides = [a.span() for a in ASIDE_RE.finditer(masked)]
     for kind, regex in (("agreement", AGREEMENT_RE), ("summit", SUMMIT_RE), ("visit", VISIT_RE), ("meeting", MEETING_VERB_RE)):
