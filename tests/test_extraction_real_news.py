@@ -3270,3 +3270,26 @@ def test_what_someone_said_in_opening_remarks_at_talks_is_not_a_statement_of_its
         published=DAY,
     )
     assert [e.kind for e in events] == ["meeting"]
+
+
+def test_a_visit_that_another_follows_is_the_one_the_sentence_tells_of():
+    events = events_of(
+        "President Ana Costa received Prime Minister Ravi Perera, who is on a state visit to Egypt.\n\n"
+        "The Indian prime minister’s visit to Egypt follows the state visit President Ana Costa made to New Delhi in January.",
+        published=datetime.date(2023, 6, 25),
+    )
+    [earlier] = [e for e in events if e.kind == "visit" and e.date.iso() == "2023-01"]
+    assert people_of(earlier) == ["Ana Costa"] and earlier.venue.name == "New Delhi"
+
+
+def test_an_invitation_to_an_upcoming_summit_stays_to_come_whatever_else_the_report_says_of_it():
+    events = events_of(
+        "Prime Minister Ravi Perera held talks with President Ana Costa in Cairo.\n\n"
+        "Perera invited President Ana Costa to participate in the upcoming Ocean Summit in New Delhi. "
+        "Costa expressed confidence in India’s active presidency of the summit.",
+        published=datetime.date(2023, 6, 25),
+    )
+    [summit] = [e for e in events if e.kind == "summit"]
+    assert not summit.date.known and summit.venue.name == "New Delhi"
+    [talks] = [e for e in events if e.kind == "meeting"]
+    assert talks.date.iso() == "2023-06-25"

@@ -50,6 +50,8 @@ VISIT_RE = re.compile(
     # "Kishida’s visit to Seoul", "the visit by Prime Minister Noda to Seoul", "during a visit to Beijing"
     # ("the minister’s first visit to India since …" describes a visit rather than reporting it)
     r"|['’]s\s+(?!first|maiden|second|third|last|previous)(?:[\w-]+\s+){0,3}(?:visit|trip|tour)\s+(?:to|of)|\bvisit\s+by(?=\s+(?:[\w-]+\s+){1,6}to\s)"
+    # "the state visit President El-Sisi made to New Delhi in January"
+    r"|\b(?:visit|trip)\s+(?:(?-i:[A-Z])[\w.’'-]*\s+){1,5}(?:made|paid)\s+to(?=\s+(?-i:[A-Z]))"
     # "Trump also warmly recalled his visit to India in February this year": a visit of its own time
     r"|\brecall(?:ed|s|ing)\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:visit|trip)\s+to"
     # "On Tuesday, Si Cinpin's visit continued and he met …"
@@ -132,6 +134,7 @@ OCCASION_RE = re.compile(
     r"|\b(?:press|news)\s+conference\b|\btold\s+(?:reporters|journalists|the\s+media|parliament|lawmakers)\b"
 )
 OPENING_REMARKS_RE = re.compile(r"\bopening\s+(?:remarks|statement|address|comments)\b", re.I)
+FOLLOWS_RE = re.compile(r"\b(?:follows|followed|comes\s+(?:[\w-]+\s+){0,2}?after|came\s+(?:[\w-]+\s+){0,2}?after)\b", re.I)
 # "have met more than 20 times": a tally of meetings, not a meeting.
 HABITUAL_RE = re.compile(
     r"\b(?:have|has)\s+(?:\w+\s+)?(?:met|held\s+talks)\b.*?\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|dozens\s+of|numerous)\s+times\b"
@@ -318,6 +321,10 @@ def classify(masked, mention_offsets):
             # "On the sidelines of the G20 summit, Modi held bilateral meetings with …": the meetings;
             # "The bilateral meeting took place a day ahead of the G20 Summit": the meeting told before
             continue
+        if m and kind == "visit" and (later := VISIT_RE.search(masked, m.end())) and FOLLOWS_RE.search(masked, m.end(), later.start()):
+            # "The Indian prime minister's visit to Egypt follows the state visit El-Sisi made to New
+            # Delhi in January": the visit it follows is the one the sentence tells of
+            m = later
         if m:
             meeting = MEETING_VERB_RE.search(masked, 0, m.start())
             if kind == "visit" and meeting and re.match(r"(?:to|will)\s+visit|['’]s\s", m.group(), re.I):
@@ -420,6 +427,10 @@ def participants_for(kind, trigger, masked, mentions, base, ctx):
         return [unique_people([m for m in mentions if offset(m) > trigger.end()])]
     if kind == "visit" and (guests := _host_and_guest(masked, mentions, base, trigger)):
         return [guests]  # "Xi received Lula … and welcomed him on his state visit": the guest travels
+    if kind == "visit" and re.search(r"\s(?:made|paid)\s+to$", trigger.group()):
+        # "the state visit President El-Sisi made to New Delhi": who made it
+        inside = [m for m in mentions if trigger.start() < offset(m) < trigger.end()]
+        return [unique_people(inside[:1])] if inside else []
     if kind == "visit":
         # "at the invitation of President Putin", "hosted by …": the host takes part in the visit.
         host = HOST_RE.search(masked)
@@ -1091,6 +1102,8 @@ def venue_for(masked, ctx, trigger=None):
         # "the first trip … since the October 2024 meeting between Modi and Xi … in Kazan": the place
         # the "since" clause gives that event, not the sentence's other places
         asides.append((-1, since.start()))
+    if trigger and (follows := FOLLOWS_RE.search(masked, 0, trigger.start())) and VISIT_RE.search(masked, 0, follows.start()):
+        asides.append((-1, follows.end()))  # "X's visit to Egypt follows the visit Y made to New Delhi": where the one it follows went
     if trigger and (before := _what_it_came_before(masked, trigger)):
         asides.append(before)  # "during a meeting ahead of Modi's visit to Vladivostok …, in Moscow": where what it came before is
     if trigger and (since := SINCE_RE.search(masked, trigger.end())):
@@ -1111,7 +1124,7 @@ def venue_for(masked, ctx, trigger=None):
             continue  # "since his last visit to Beijing": a trip before, not where this was
         if prep in ("in", "at", "held in", "arrived in", "reached", "reaches", "reach", "toured") or prep.startswith(("visit", "flew", "flies", "flown")) or TRAVEL_WORD_RE.search(
             masked[: start + len(prep) + 1]
-        ):
+        ) or (trigger is not None and trigger.start() < start < trigger.end()):  # ("the visit El-Sisi made to New Delhi")
             found.append(ref)
     if found:
         # "On the second day of his visit to Italy, he met … in Rome": the town, within the country.
@@ -2219,6 +2232,9 @@ def same_event(a, b):
         return False  # an undated "talks with Zelensky" in Kyiv is not the meeting "in Italy" in June
     if a.kind != b.kind and COMING_EVIDENCE in (a.date.evidence, b.date.evidence):
         return False  # "invited Modi to attend the next G-7 Summit": not the call it was invited in
+    coming, other = (a, b) if a.date.evidence == COMING_EVIDENCE else (b, a)
+    if coming.date.evidence == COMING_EVIDENCE and other.date.known and other.date.evidence.startswith(REPORT_DATE_EVIDENCE) and a.kind != b.kind:
+        return False  # "invited El-Sisi to the upcoming G20 Summit": not the talks "at the summit level" the report is of
     planned, other = (a, b) if a.date.evidence == PLANNED_EVIDENCE else (b, a)
     if planned.date.evidence == PLANNED_EVIDENCE and other.date.known and _past(other.date):
         return False  # "He was received by the Prime Minister … is scheduled to hold talks with the Prime Minister"
@@ -2298,7 +2314,14 @@ def join(events):
         for p in event.participants:
             if all(p is not q for q in home.participants):
                 home.participants.append(p)
-        if event.date.known and (not home.date.known or RANK[event.date.precision] < RANK[home.date.precision] or dates_it):
+        coming = COMING_EVIDENCE in (home.date.evidence, event.date.evidence) and (home.date.known or event.date.known) and (
+            (home.date if home.date.known else event.date).evidence.startswith(REPORT_DATE_EVIDENCE)
+        )
+        if coming:
+            # ("invited El-Sisi to the upcoming G20 Summit … confidence in India's presidency of the
+            # summit"): still to come; the report's day is only a default for what it tells as done
+            home.date = home.date if not home.date.known else event.date
+        elif event.date.known and (not home.date.known or RANK[event.date.precision] < RANK[home.date.precision] or dates_it):
             home.date = event.date
         elif more_days:
             # the visit's days, from the first the report gives to the last
