@@ -25,7 +25,10 @@ def named(sentence):
         ("the Defence Minister of Belarus, Lt Gen Victor Khrenin; and", ("Victor Khrenin", "BY", "Defence Minister")),
         ("External Affairs Minister S Jaishankar’s trip to Russia", ("S Jaishankar", "IN", "External Affairs Minister")),  # an office only India has
         ("the visit of Russia’s Deputy Prime Minister Denis Manturov for talks", ("Denis Manturov", "RU", "Deputy Prime Minister")),
-        ("Union Minister for Defence, Rajnath Singh. (File Photo: PIB)", ("Rajnath Singh", None, "Defence Minister")),
+        # a "Union" minister is of India's federal government, unless the text says whose
+        ("Union Minister for Defence, Rajnath Singh. (File Photo: PIB)", ("Rajnath Singh", "IN", "Defence Minister")),
+        ("Myanmar's Union Minister for Foreign Affairs Than Swe arrived", ("Than Swe", "MM", "Foreign Affairs Minister")),
+        ("talks with visiting Australia’s Deputy PM Richard Marles", ("Richard Marles", "AU", "Deputy Prime Minister")),
     ],
 )
 def test_names_come_with_their_titles_roles_and_countries(sentence, expected):

@@ -44,7 +44,7 @@ HONORIFIC = (
 
 # Offices written short, in capitals only ("PM Modi", "EAM Jaishankar"), and in Hindi ("Raksha Mantri").
 SHORT_ROLES = {
-    "PM": "Prime Minister", "EAM": "External Affairs Minister", "NSA": "National Security Advisor",
+    "Deputy PM": "Deputy Prime Minister", "PM": "Prime Minister", "EAM": "External Affairs Minister", "NSA": "National Security Advisor",
     "CDS": "Chief of Defence Staff", "FM": "Foreign Minister", "RM": "Defence Minister",
 }
 HINDI_ROLES = {
@@ -52,7 +52,7 @@ HINDI_ROLES = {
     "grih mantri": "Home Minister", "vitt mantri": "Finance Minister",
 }
 HINDI_ROLE = "|".join(k.replace(" ", r"\s+") for k in HINDI_ROLES)
-ROLE_RE = re.compile(rf"(?<![\w-])(?:(?i:{ROLE})|{'|'.join(SHORT_ROLES)}|(?i:{HINDI_ROLE}))(?![\w-])")
+ROLE_RE = re.compile(rf"(?<![\w-])(?:(?i:{ROLE})|{'|'.join(k.replace(' ', r'\s+') for k in SHORT_ROLES)}|(?i:{HINDI_ROLE}))(?![\w-])")
 RANK_RE = re.compile(rf"\s*,?\s*(?i:(?:{RANK}))(?![\w-])")
 HONORIFIC_RE = re.compile(rf"\s*(?i:(?:{HONORIFIC}))(?![\w-])")
 COUNTERPART_RE = regex.compile(
@@ -429,10 +429,13 @@ NATIONAL_OFFICES = {"external affairs minister": "IN"}
 
 
 def office_country(role):
-    """The country of an office only one country has: a title in Hindi ("Raksha Mantri"), or
-    "External Affairs Minister" ("EAM", "Minister of External Affairs"): India's."""
+    """The country of an office only one country has: a title in Hindi ("Raksha Mantri"), a "Union"
+    minister, or "External Affairs Minister" ("EAM", "Minister of External Affairs"): India's (a
+    demonym or country the text gives comes first: "Myanmar's Union Minister")."""
     if _hindi(role) or role == "RM":  # ("RM": Raksha Mantri, written short)
         return "IN"
+    if re.match(r"(?i:union)\s+(?:[\w-]+\s+){0,3}?(?i:minister)\b", role):
+        return "IN"  # "Union Defence Minister", "Union Minister for External Affairs": India's federal government
     return NATIONAL_OFFICES.get(normalise_role(role).lower())
 
 
@@ -752,7 +755,7 @@ def lone_surname(masked, start, end):
 
 COUNTERPART_FROM_RE = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?((?:[A-Z][\w-]*)(?:\s+(?:[A-Z][\w-]*|and)){0,4})")
 # An office written short, alone (no name after it): "RM arrived in Canberra on October 9".
-BARE_SHORT_ROLE_RE = re.compile(r"(?<![\w-])(?:RM|EAM|NSA|CDS|PM)(?![\w-])(?!\s+(?:(?:Shri|Dr|Mr|Mrs|Ms|Smt)\.?\s+)?[A-Z][a-z])")
+BARE_SHORT_ROLE_RE = re.compile(r"(?<![\w-])(?<!Deputy\s)(?:RM|EAM|NSA|CDS|PM)(?![\w-])(?!\s+(?:(?:Shri|Dr|Mr|Mrs|Ms|Smt)\.?\s+)?[A-Z][a-z])")
 # A photograph's or a post's credit in parentheses.
 CREDIT_RE = re.compile(
     r"\((?:Source|Photo|Image|Picture|Pic|Credit|Courtesy|File|Representational)\b[^()]*\)"
