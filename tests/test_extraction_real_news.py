@@ -3293,3 +3293,12 @@ def test_an_invitation_to_an_upcoming_summit_stays_to_come_whatever_else_the_rep
     assert not summit.date.known and summit.venue.name == "New Delhi"
     [talks] = [e for e in events if e.kind == "meeting"]
     assert talks.date.iso() == "2023-06-25"
+
+
+def test_opening_remarks_at_a_summit_are_a_statement_at_the_summit():
+    events = events_of(
+        "In his opening remarks at the Ocean Summit, Prime Minister Ana Costa said that the century has the potential to "
+        "give a new direction to the world.",
+        published=DAY,
+    )
+    assert [e.kind for e in events] == ["statement"]

@@ -133,7 +133,10 @@ OCCASION_RE = re.compile(
     r"|^\W*At\s+the\s+(?:[A-Z][\w’'+-]*\s+){1,5}(?:meeting|summit|conference|forum|session|dialogue)"
     r"|\b(?:press|news)\s+conference\b|\btold\s+(?:reporters|journalists|the\s+media|parliament|lawmakers)\b"
 )
-OPENING_REMARKS_RE = re.compile(r"\bopening\s+(?:remarks|statement|address|comments)\b", re.I)
+# ("In his opening remarks at the Summit, the Prime Minister said …" is a speech at the summit, a statement)
+OPENING_REMARKS_RE = re.compile(
+    r"\bopening\s+(?:remarks|statement|address|comments)\b(?!\s+(?:at|to)\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){0,5}?(?:summit|conference|forum|session|assembly|plenary)\b)", re.I
+)
 FOLLOWS_RE = re.compile(r"\b(?:follows|followed|comes\s+(?:[\w-]+\s+){0,2}?after|came\s+(?:[\w-]+\s+){0,2}?after)\b", re.I)
 # "have met more than 20 times": a tally of meetings, not a meeting.
 HABITUAL_RE = re.compile(
