@@ -3302,3 +3302,13 @@ def test_opening_remarks_at_a_summit_are_a_statement_at_the_summit():
         published=DAY,
     )
     assert [e.kind for e in events] == ["statement"]
+
+
+def test_the_place_of_a_phrase_opening_the_sentence_is_not_where_its_main_clause_met():
+    [meeting] = events_of(
+        "NEW DELHI: Stepping up its level of interaction with the government in Kabul since 2021, Foreign Secretary "
+        "Ana Costa met acting Foreign Minister of Afghanistan Mawlawi Rui Lopes in Dubai on Wednesday.",
+        published=DAY,
+    )
+    assert meeting.venue.name == "Dubai"
+    assert people_of(meeting) == ["Ana Costa", "Rui Lopes"]  # ("Mawlawi", a title, is no part of the name)

@@ -1087,6 +1087,8 @@ DESCRIBED_PLACE_RE = re.compile(r"\b(?:visit|trip|tour|travel\w*)\s+to\s+the\s+(
 PAST_TRIP_RE = re.compile(r"\b(?:since|(?:his|her|their)\s+(?:last|previous))\s+(?:[\w’'-]+\s+){0,3}?(?:visit|trip|tour|meeting|talks)(?:\s+to)?\s*$", re.I)
 
 
+# "Stepping up its level of interaction with …,": a phrase opening the sentence, before its subject
+OPENING_PARTICIPLE_RE = re.compile(r"\s*(?:[A-Z][A-Za-z .'-]{1,40}:\s+)?(?:[A-Z][a-z]+ing)\b[^,;]{0,200},")  # (after a dateline)
 MISSION_IN_RE = re.compile(r"\b(?:embassy|embassies|consulate|high\s+commission|correspondent)\s+$", re.I)
 
 
@@ -1128,7 +1130,13 @@ def venue_for(masked, ctx, trigger=None):
         if prep in ("in", "at", "held in", "arrived in", "reached", "reaches", "reach", "toured") or prep.startswith(("visit", "flew", "flies", "flown")) or TRAVEL_WORD_RE.search(
             masked[: start + len(prep) + 1]
         ) or (trigger is not None and trigger.start() < start < trigger.end()):  # ("the visit El-Sisi made to New Delhi")
-            found.append(ref)
+            found.append((start, ref))
+    opener = OPENING_PARTICIPLE_RE.match(masked) if trigger else None
+    if opener and opener.end() <= trigger.start() and any(start >= opener.end() for start, _ in found):
+        # "Stepping up its interaction with the government in Kabul …, Misri met Muttaqi in Dubai": the
+        # main clause's place, not the opening phrase's
+        found = [(start, ref) for start, ref in found if start >= opener.end()]
+    found = [ref for _, ref in found]
     if found:
         # "On the second day of his visit to Italy, he met … in Rome": the town, within the country.
         first = found[0]

@@ -39,7 +39,7 @@ RANK = (
 HONORIFIC = (
     r"first\s+lady|mr\.?|mrs\.?|ms\.?|dr\.?|shri|sh\.|smt\.?|sri|shrimati|kumari|thiru|sheikh|shaikh|prince|princess|hrh"
     r"|his\s+(?:royal\s+)?(?:highness|excellency|majesty)|her\s+(?:royal\s+)?(?:highness|excellency|majesty)|h\.\s?e\.?"
-    r"|tan\s+sri|puan\s+sri|datuk\s+seri|dato['’]?\s+seri|datuk|dato['’]?|datin|tun|tuan|haji|hajjah|syed|sayyid|begum|janab"
+    r"|mawlawi|maulvi|maulana|mawlana|tan\s+sri|puan\s+sri|datuk\s+seri|dato['’]?\s+seri|datuk|dato['’]?|datin|tun|tuan|haji|hajjah|syed|sayyid|begum|janab"
 )
 
 # Offices written short, in capitals only ("PM Modi", "EAM Jaishankar"), and in Hindi ("Raksha Mantri").
