@@ -3312,3 +3312,19 @@ def test_the_place_of_a_phrase_opening_the_sentence_is_not_where_its_main_clause
     )
     assert meeting.venue.name == "Dubai"
     assert people_of(meeting) == ["Ana Costa", "Rui Lopes"]  # ("Mawlawi", a title, is no part of the name)
+
+
+def test_a_welcome_on_arrival_by_a_host_of_another_country_places_the_visit_and_the_meeting_there():
+    events = events_of(
+        "New Delhi: President Ana Costa on Monday held discussions as she met her counterpart Ravi Perera.\n\n"
+        "President Costa, who arrived on her first state visit to the island nation from March 11-13, was warmly "
+        "received by President Perera at the State House.\n\n"
+        "She also visited the Ayurvedic Garden which was set up at the State House last year.\n\n"
+        "Upon her arrival, President Costa was received by Mauritius Prime Minister Mia Berg at the airport.",
+        published=datetime.date(2024, 3, 11),
+    )
+    assert sorted(e.kind for e in events) == ["meeting", "visit"]  # (a garden is a sight, not a trip)
+    [visit] = [e for e in events if e.kind == "visit"]
+    assert visit.venue.country == "MU" and people_of(visit)[0] == "Ana Costa" and "Mia Berg" in people_of(visit)
+    [meeting] = [e for e in events if e.kind == "meeting"]
+    assert meeting.venue.country == "MU"

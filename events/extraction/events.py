@@ -288,6 +288,16 @@ RETOLD_MEETING_RE = re.compile(
 NOMINAL_MEETING_RE = re.compile(r"\b(?:on|about|of|for|to)\s+(?:[A-Z][\w’'-]*\s+){1,3}$")
 
 
+def _visited_a_sight(masked, at):
+    """Whether "visited" is followed by something that is not a place: "the Ayurvedic Garden", "the
+    memorial" (but "the United States" is a country)."""
+    m = re.match(r"\s+the\s+((?:[\w’'-]+\s*){1,4})", masked[at:])
+    if not m:
+        return False
+    words = m[1].split()
+    return not any(places.lookup_place(" ".join(words[:n]).rstrip(".,")) for n in range(len(words), 0, -1))
+
+
 def classify(masked, mention_offsets):
     """(kind, trigger match) of what the sentence reports happened, or (None, None).
     `mention_offsets` are where the sentence names people: a statement needs a speaker before the verb.
@@ -316,6 +326,8 @@ def classify(masked, mention_offsets):
             )
         if m and kind == "meeting" and NOMINAL_MEETING_RE.search(masked[: m.start()]) and m.group().lower().startswith("meeting"):
             m = None  # "to put focus on Biden meeting with Xi": talk of a meeting, not one
+        if m and kind == "visit" and m.group().lower() == "visited" and _visited_a_sight(masked, m.end()):
+            m = None  # "She also visited the Ayurvedic Garden": a sight on a trip, not a trip
         if m and kind == "summit" and (MEETING_VERB_RE.search(masked) or RETOLD_MEETING_RE.match(masked)) and all(
             SUMMIT_AS_SETTING_RE.search(masked[: s.start()]) or WHO_CLAUSE_RE.search(masked[: s.start()])
             or re.match(r"[^.,;:]{0,30}:", masked[s.end() :])  # a label: "BRICS Summit 2024 live updates: …"
@@ -1309,6 +1321,11 @@ def sentence_events(sentence, masked, mentions, ctx):
         # Assistant Minister": the welcome is part of the visit, its host among the visit's people.
         kind = "visit"
         welcome = bool(AT_ARRIVAL_RE.search(masked))
+        hosts = {m.person.country for m in mentions if m.start - base > trigger.start() and m.person.country}
+        if welcome and venue is None and len(hosts) == 1:
+            # "was received by Mauritius Prime Minister Pravind Jugnauth … at the airport": in the host's country
+            code = hosts.pop()
+            venue = PlaceRef(places.country_name(code), code)
     else:
         welcome = False
     if kind == "summit" and venue is not None:
@@ -2218,6 +2235,8 @@ def same_event(a, b):
         pass  # "Xi spoke at the summit on Friday … The summit from Thursday to Friday was attended by …"
     elif any(e.date.evidence == HEADLINE_EVIDENCE for e in (a, b)) and (pa <= pb or pb <= pa):
         pass  # "Singh holds bilateral meetings with his counterparts": the headline of the body's meetings
+    elif a.kind == b.kind == "visit" and (a.welcome or b.welcome) and a.participants[0] is b.participants[0]:
+        pass  # the welcome on arrival, with whoever received the traveller, is part of the traveller's visit
     elif not people_fit(pa, pb) and not ((a.kind == "summit" or a.welcome or b.welcome) and (pa <= pb or pb <= pa)):
         # (a summit has many people: one sentence names some of them, the next more; a visit is the
         # traveller's, and the welcome on arrival names who received them)
