@@ -3328,3 +3328,16 @@ def test_a_welcome_on_arrival_by_a_host_of_another_country_places_the_visit_and_
     assert visit.venue.country == "MU" and people_of(visit)[0] == "Ana Costa" and "Mia Berg" in people_of(visit)
     [meeting] = [e for e in events if e.kind == "meeting"]
     assert meeting.venue.country == "MU"
+
+
+def test_leaving_for_one_country_after_a_visit_to_another_ends_that_visit():
+    events = events_of(
+        "Prime Minister Ana Costa today left for Malaysia on the second leg of her Asia tour after a three-day "
+        "visit to Japan that saw the conclusion of negotiations.",
+        published=DAY,
+    )
+    [japan] = [e for e in events if e.venue.country == "JP"]
+    assert japan.kind == "visit" and people_of(japan) == ["Ana Costa"]
+    assert japan.date.iso() == "2024-03-10" and japan.date.end == DAY
+    [malaysia] = [e for e in events if e.venue.country == "MY"]
+    assert malaysia.date.iso() == "2024-03-12"

@@ -1396,6 +1396,7 @@ def sentence_events(sentence, masked, mentions, ctx):
     _the_occasion(kind, trigger, masked, out, date, venue, ctx, sentence)
     if kind == "visit" and out:
         out += _meeting_on_a_visit(masked, mentions, trigger, out[0], base, ctx) + _host_meets_guest(masked, mentions, base, trigger, out[0])
+        out += _visit_it_left(masked, trigger, out[0])
         out += _occasion_of_the_visit(masked, trigger, out[0], ctx) + _visits_to_the_other_countries(masked, trigger, out[0], ctx)
     if kind == "agreement" and out:
         out += _occasion_of_agreement(masked, trigger, out[0]) + _visit_of_agreement(masked, trigger, mentions, base, ctx, out[0]) + _arrival_before_agreement(masked, trigger, mentions, base, ctx, out[0])
@@ -1595,6 +1596,40 @@ def _date_by_the_occasion(events, ctx):
 
 
 # "concluded his two-day visit to Indonesia on Saturday", "arrived in Hanoi on a three-day visit"
+# "left for Malaysia … after a three-day visit to Japan": the visit the departure ended
+LEFT_AFTER_VISIT_RE = re.compile(
+    r"\bafter\s+(?:a|an|his|her|their)\s+(?:(?P<n>two|three|four|five|six|seven|[2-7])-day\s+)?(?:[\w-]+\s+){0,2}?(?:visit|trip|stay)\s+(?:to|in)\s+", re.I
+)
+DEPARTURE_RE = re.compile(r"\b(?:left|leaves|departed|departs|set\s+off|emplaned|flew|flies)\b", re.I)
+
+
+def _visit_it_left(masked, trigger, departure):
+    """"Singh today left for Malaysia … after a three-day visit to Japan": the visit to Japan, of the
+    same traveller, ending the day of the departure (from its first day, when the sentence says how long)."""
+    if not DEPARTURE_RE.match(trigger.group()):
+        return []
+    after = LEFT_AFTER_VISIT_RE.search(masked, trigger.end())
+    where = next((ref for start, _, ref in places.place_mentions(masked) if start >= after.start()), None) if after else None
+    if where is None or (departure.venue and where.country == departure.venue.country):
+        return []
+    date = DateValue(evidence=f"the report gives no date for it (“{after.group().strip()}”)")
+    if departure.date.known and departure.date.precision == "day":
+        days = dates.count_of(after["n"].lower()) if after["n"] else None
+        last = departure.date.date
+        first = last - datetime.timedelta(days=days - 1) if days else last
+        what = f"the {after['n']}-day visit" if days else "the visit"
+        date = DateValue(first, "day", f"{what} that ended with the departure {departure.date.evidence}", end=last if days else None)
+        if not days:
+            date = DateValue(last, "day", f"the last day of the visit, that of the departure: {departure.date.evidence}")
+    return [
+        ExtractedEvent(
+            kind="visit", title=title_for("visit", departure.participants, where, masked), spans=list(departure.spans), date=date,
+            participants=list(departure.participants), venue=where, countries=_countries(departure.participants, where),
+            topics=departure.topics, names_in_full=departure.names_in_full,
+        )
+    ]
+
+
 N_DAY_VISIT_RE = re.compile(r"\b(two|three|four|five|six|seven|[2-7])-day\s+(?:[\w-]+\s+){0,2}?(?:visit|trip|tour)\b", re.I)
 VISIT_ENDS_RE = re.compile(r"\b(?:concluded|concludes|wrapped\s+up|wraps\s+up|ended|ends|completed|completes)\b", re.I)
 VISIT_BEGINS_RE = re.compile(
