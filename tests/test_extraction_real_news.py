@@ -3341,3 +3341,23 @@ def test_leaving_for_one_country_after_a_visit_to_another_ends_that_visit():
     assert japan.date.iso() == "2024-03-10" and japan.date.end == DAY
     [malaysia] = [e for e in events if e.venue.country == "MY"]
     assert malaysia.date.iso() == "2024-03-12"
+
+
+def test_a_first_meeting_since_a_year_tells_that_the_pair_met_that_year():
+    events = events_of(
+        "President Ana Costa met Prime Minister Ravi Perera on Wednesday for their first meeting since 2017.", published=DAY
+    )
+    assert sorted((e.kind, e.date.iso(), tuple(people_of(e))) for e in events) == [
+        ("meeting", "2017", ("Ana Costa", "Ravi Perera")),
+        ("meeting", "2024-03-06", ("Ana Costa", "Ravi Perera")),
+    ]
+
+
+def test_what_was_witnessed_or_done_regularly_is_no_event():
+    events = events_of(
+        "Prime Minister Ana Costa met President Ravi Perera on Monday.\n\n"
+        "Costa also talked about cooperation in health, which was witnessed during the pandemic. "
+        "In his remarks, Costa said he and Perera have been meeting regularly at the summits of the group.",
+        published=DAY,
+    )
+    assert [e.kind for e in events] == ["meeting"]

@@ -123,7 +123,8 @@ MEETING_NOUN_RE = re.compile(
     r"\b(?:during|at|in|from|after)\s+(?P<det>the|a|an|their|his|her|(?-i:(?:[A-Z][\w-]*\s+and\s+)?[A-Z][\w-]*['’]s))\s+((?:(?!(?:after|before|the|a|an|of|for|with|in|on|at|during|from)\b)[\w+&’'-]+\s+){0,5}?)(?<!press\s)(?<!news\s)(?:meeting|talks|dialogue|meet|conference|lunch|luncheon|dinner|breakfast|banquet)\b", re.I
 )
 ATTEND_RE = re.compile(r"\b(?:to\s+attend|will\s+attend|attend(?:ed|s|ing)?|represented\s+[A-Z]\w+\s+at|took\s+part\s+in|participated\s+in)\b")
-OTHER_RE = re.compile(r"\b(?:inaugurated|laid\s+(?:a\s+)?wreath|witnessed|reviewed\s+(?:a|the)\s+parade)\b", re.I)
+# ("cooperation, which was witnessed during the pandemic": seen, no event)
+OTHER_RE = re.compile(r"\b(?<!was\s)(?<!were\s)(?<!been\s)(?<!is\s)(?:inaugurated|laid\s+(?:a\s+)?wreath|witnessed|reviewed\s+(?:a|the)\s+parade)\b", re.I)
 SPEECH_RE = re.compile(
     r"\b(?:said|says|stated|told|added|emphasi[sz](?:ed|ing)|stressed|underlined|warned|urged|called\s+for|targeted"
     r"|slammed|criticised|criticized|accused|asserted|remarked|announced|declared)\b"
@@ -141,7 +142,7 @@ FOLLOWS_RE = re.compile(r"\b(?:follows|followed|comes\s+(?:[\w-]+\s+){0,2}?after
 # "have met more than 20 times": a tally of meetings, not a meeting.
 HABITUAL_RE = re.compile(
     r"\b(?:have|has)\s+(?:\w+\s+)?(?:met|held\s+talks)\b.*?\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|dozens\s+of|numerous)\s+times\b"
-    r"|\b(?:regularly|frequently|often)\s+(?:meet|met|hold)\b"
+    r"|\b(?:regularly|frequently|often)\s+(?:meet|met|hold)\b|\b(?:meet|meeting|met)\s+(?:regularly|frequently|often)\b"
     # "the 2+2 Ministerial Dialogue is a diplomatic summit held every year since 2018"
     r"|\bheld\s+(?:every\s+year|annually|each\s+year|every\s+\w+\s+years)\b",
     re.I,
@@ -2123,7 +2124,11 @@ def _meeting_of_the_when_clause(sentence, masked, mentions, trigger, ctx, lead):
 
 
 # "the first conversation between the two leaders since they met … in Argentina in November"
-SINCE_THEY_MET_RE = re.compile(r"\bsince\s+(?:they|the\s+two(?:\s+leaders)?)\s+(?:last\s+)?met\b(?P<rest>[^;]*)")
+SINCE_THEY_MET_RE = re.compile(
+    r"\bsince\s+(?:they|the\s+two(?:\s+leaders)?)\s+(?:last\s+)?met\b(?P<rest>[^;]*)"
+    # "met Modi on Wednesday for their first meeting since 2017": the pair met in 2017
+    r"|\b(?:first|maiden)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks|summit|encounter)\s+since\s+(?P<when>(?:(?-i:[A-Z])[a-z]+\s+)?(?:19|20)\d\d)\b"
+)
 
 
 def _meeting_of_the_since_clause(sentence, masked, trigger, ctx, lead):
@@ -2132,7 +2137,7 @@ def _meeting_of_the_since_clause(sentence, masked, trigger, ctx, lead):
     clause = SINCE_THEY_MET_RE.search(masked, trigger.end())
     if clause is None or len(lead.participants) != 2:
         return []
-    rest = clause["rest"]
+    rest = clause["rest"] if clause["rest"] is not None else f"in {clause['when']}"
     inside = list(dates.find_expressions(rest))
     date = dates.resolve(inside[-1], rest, ctx.anchor, future=False) if inside else DateValue()
     if date.known and ctx.anchor.date and lead.date.known and date.date >= lead.date.date:
