@@ -176,6 +176,8 @@ def test_spellings_of_one_name_match():
     assert names_match("Sergei K Shoigu", "Sergei Shoigu")
     assert names_match("Kurbanov Bakhodir Nizamovich", "Bakhodir Kurbanov")  # surname first, with a patronymic
     assert not names_match("Rajnath Singh", "Manmohan Singh")
+    assert names_match("Abdel Fattah Al-Sisi", "Abdel Fattah El-Sisi")  # the Arabic article, however written
+    assert names_match("El-Sisi", "Abdel Fattah el-Sisi")
 
 
 def test_a_one_letter_typo_in_a_long_name_is_the_same_person():

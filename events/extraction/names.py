@@ -37,7 +37,8 @@ def name_parts(name):
         if len(word) == 1 or (raw.endswith(".") and len(word) <= 2) or (word.isupper() and len(word) <= 2):
             initials.append(fold(word)[0])
         else:
-            full.append(phonetic(word))
+            # the Arabic article, however written: "El-Sisi" and "Al-Sisi" are one word, "Sisi"
+            full.append(phonetic(re.sub(r"(?i)^(?:al|el|ad|ed|ar|as|at|az)[-’'](?=[^\W\d_]{2})", "", word)))
     return tuple(full), tuple(initials)
 
 
