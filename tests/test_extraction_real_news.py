@@ -3363,3 +3363,19 @@ def test_what_was_witnessed_or_done_regularly_is_no_event():
         published=DAY,
     )
     assert [e.kind for e in events] == ["meeting"]
+
+
+def test_a_visit_by_someone_to_a_place_and_a_welcome_to_a_place_are_there():
+    events = events_of(
+        "President Ana Costa welcomed Prime Minister Ravi Perera to Cairo on 25 June.\n\n"
+        "Perera’s visit to Egypt is his first since assuming office in 2014 and the first by any head of state since 1997. "
+        "Perera’s visit comes in light of a recent visit by Costa to Portugal on 24 January.\n\n"
+        "Costa is expected to return to Lisbon in September to join the Ocean Summit.",
+        published=datetime.date(2023, 6, 26),
+    )
+    assert sorted((e.kind, e.date.iso(), e.venue.name, tuple(people_of(e))) for e in events) == [
+        ("meeting", "2023-06-25", "Cairo", ("Ana Costa", "Ravi Perera")),
+        ("summit", "2023-09", "Lisbon", ("Ana Costa",)),
+        ("visit", "2023-01-24", "Portugal", ("Ana Costa",)),
+        ("visit", "2023-06-25", "Egypt", ("Ravi Perera",)),
+    ]

@@ -155,7 +155,9 @@ REMOTE_RE = re.compile(r"phone|phonic|video|virtual|\bdial(?:l?ed|s)?\b|spoke", 
 CALL_RE = re.compile(r"phone|phonic|video|virtual|\bdial(?:l?ed|s)?\b", re.I)  # certainly not face to face ("dialled", not "dialogue")
 SPLIT_RE = re.compile(r"\b(?:bilateral\s+(?:meetings|talks)|separate(?:ly)?\s+(?:meetings|talks)?|separately)\b", re.I)
 BETWEEN_RE = re.compile(r"\b(?:meeting|summit|talks|dialogue|call|conversation)\s+between\b", re.I)
-TRAVEL_WORD_RE = re.compile(r"\b(?:left|leaves|leave|leaving|heading|headed|trip|visit\w*|travel\w*|flew|went|arriv\w*|depart\w*)\s+(?:to|for|in)\s*$", re.I)
+TRAVEL_WORD_RE = re.compile(r"\b(?:left|leaves|leave|leaving|heading|headed|trip|visit\w*|travel\w*|flew|went|arriv\w*|depart\w*|return\w*)\s+(?:to|for|in)\s*$", re.I)
+IS_FIRST_RE = re.compile(r"\b(?:is|was|marking|marks|marked)\s+(?:his|her|their|its|the)\s+(?:first|maiden)\b", re.I)
+AND_THE_FIRST_RE = re.compile(r"\band\s+the\s+(?:first|maiden)\b(?:\s+[\w’'-]+){0,10}\s+$", re.I)
 SIDELINES_RE = re.compile(r"\b(?:sidelines|margins|conclusion|end|start|eve)\s+of\s*$", re.I)
 
 
@@ -627,7 +629,11 @@ def _background(masked, trigger):
             continue
         if found.start() > trigger.end() and subject and trigger.start() < subject.end():
             continue  # "The meeting between the two leaders comes days after Wong took over": this meeting
-        if found.group().lower() == "since" and trigger.start() < found.start() and FIRST_SINCE_RE.search(masked, 0, found.start()):
+        if found.group().lower() == "since" and trigger.start() < found.start() and (
+            FIRST_SINCE_RE.search(masked, 0, found.start())
+            # "is his first since assuming office in 2014 and the first by any Indian head of state since 1997"
+            or (AND_THE_FIRST_RE.search(masked, 0, found.start()) and IS_FIRST_RE.search(masked, 0, found.start()))
+        ):
             continue  # "X's visit to India is his first since the elections": this visit, compared
         if found.start() > trigger.end() and OPENING_OCCASION_RE.match(masked) and "," in masked[trigger.end() : found.start()]:
             continue  # "During a meeting at Hyderabad House, X hailed India for its help two years ago": the main clause's time
@@ -1100,6 +1106,9 @@ DESCRIBED_PLACE_RE = re.compile(r"\b(?:visit|trip|tour|travel\w*)\s+to\s+the\s+(
 PAST_TRIP_RE = re.compile(r"\b(?:since|(?:his|her|their)\s+(?:last|previous))\s+(?:[\w’'-]+\s+){0,3}?(?:visit|trip|tour|meeting|talks)(?:\s+to)?\s*$", re.I)
 
 
+# "a recent visit by Al-Sisi to India", "welcomed India's Prime Minister Narendra Modi to Cairo": where the
+# visitor went, named after them
+VISITOR_TO_RE = re.compile(r"\b(?:(?:visit|trip|tour)\s+by|welcom(?:ed|es|e|ing))\s+[^,;.]{1,80}$", re.I)
 # "Stepping up its level of interaction with …,": a phrase opening the sentence, before its subject
 OPENING_PARTICIPLE_RE = re.compile(r"\s*(?:[A-Z][A-Za-z .'-]{1,40}:\s+)?(?:[A-Z][a-z]+ing)\b[^,;]{0,200},")  # (after a dateline)
 MISSION_IN_RE = re.compile(r"\b(?:embassy|embassies|consulate|high\s+commission|correspondent)\s+$", re.I)
@@ -1142,7 +1151,9 @@ def venue_for(masked, ctx, trigger=None):
             continue  # "since his last visit to Beijing": a trip before, not where this was
         if prep in ("in", "at", "held in", "arrived in", "reached", "reaches", "reach", "toured") or prep.startswith(("visit", "flew", "flies", "flown")) or TRAVEL_WORD_RE.search(
             masked[: start + len(prep) + 1]
-        ) or (trigger is not None and trigger.start() < start < trigger.end()):  # ("the visit El-Sisi made to New Delhi")
+        ) or (trigger is not None and trigger.start() < start < trigger.end()) or (  # ("the visit El-Sisi made to New Delhi")
+            prep == "to" and VISITOR_TO_RE.search(masked[:start])
+        ):
             found.append((start, ref))
     opener = OPENING_PARTICIPLE_RE.match(masked) if trigger else None
     if opener and opener.end() <= trigger.start() and any(start >= opener.end() for start, _ in found):
