@@ -3379,3 +3379,15 @@ def test_a_visit_by_someone_to_a_place_and_a_welcome_to_a_place_are_there():
         ("visit", "2023-01-24", "Portugal", ("Ana Costa",)),
         ("visit", "2023-06-25", "Egypt", ("Ravi Perera",)),
     ]
+
+
+def test_the_us_secretary_of_state_holds_the_foreign_ministers_office_at_a_meeting_of_countries():
+    events = events_of(
+        "The top diplomats of Japan, the United States and India met in New Delhi on Friday.\n\n"
+        "Japanese Foreign Minister Mia Berg, Indian External Affairs Minister Ana Costa and US Secretary of State "
+        "Ravi Perera lead their countries' delegations. Indian Defence Minister Rui Lopes and Japanese Defence "
+        "Minister Tom Ito stayed at home.",
+        published=DAY,
+    )
+    [meeting] = [e for e in events if e.kind == "meeting"]
+    assert people_of(meeting) == ["Ana Costa", "Mia Berg", "Ravi Perera"]

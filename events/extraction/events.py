@@ -1887,11 +1887,13 @@ def _meeting_of_countries(kind, trigger, masked, sentence, date, venue, topics, 
     ]
     if family is None:
         # "India and France held talks": of everyone the report names of those countries, those of
-        # the one office held on two sides or more (the defence ministers, not a president named for a trip)
+        # the one office held on the most sides, two or more (the defence ministers, not a president
+        # named for a trip; the foreign ministers of all three, not the defence ministers of two)
         sides = {}
         for p in delegates:
             sides.setdefault(people.role_family(p.role), set()).add(p.country)
-        shared = [f for f, countries in sides.items() if len(countries) >= 2]
+        most = max((len(countries) for countries in sides.values()), default=0)
+        shared = [f for f, countries in sides.items() if len(countries) == most >= 2]
         if len(shared) == 1:
             delegates = [p for p in delegates if people.role_family(p.role) == shared[0]]
     if len({p.country for p in delegates}) < 2:

@@ -442,6 +442,8 @@ def office_country(role):
 def role_family(role):
     role = role or ""
     r = fold(english_role(role) or role)
+    if r == "secretary of state":
+        return "foreign"  # the US foreign minister
     for family in ("prime minister", "secretary-general", "secretary general", "president", "ambassador", "chief"):
         if family in r:
             return family.replace(" general", "-general")
