@@ -3391,3 +3391,14 @@ def test_the_us_secretary_of_state_holds_the_foreign_ministers_office_at_a_meeti
     )
     [meeting] = [e for e in events if e.kind == "meeting"]
     assert people_of(meeting) == ["Ana Costa", "Mia Berg", "Ravi Perera"]
+
+
+def test_has_spoken_to_is_a_call_and_the_sentence_saying_when_it_took_place_dates_it():
+    [call] = events_of(
+        "Foreign Minister Ana Costa has spoken to US Secretary of State Ravi Perera, covering a range of issues.\n\n"
+        "The telephonic conversation took place on Monday night, Costa said.",
+        published=DAY,
+    )
+    assert call.kind == "meeting" and call.remote and call.venue is None  # ("to US Secretary": no place)
+    assert call.date.iso() == "2024-03-11"
+    assert len(call.spans) == 2

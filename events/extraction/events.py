@@ -99,7 +99,7 @@ MEETING_VERB_RE = re.compile(
     r"|(?:meeting|talks|discussions|conversation)\s+(?:that\s+|which\s+)?(?:(?-i:[A-Z])[\w.’'-]*\s+){1,4}(?:had|held)\s+with(?=\s+(?:(?-i:[A-Z])|his|her|their))"
     # "held the 23rd round of Special Representatives talks"
     r"|(?:held|hold|holds|holding|had|concluded|began|started)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?round\s+of\s+(?:[\w’'-]+\s+){0,4}?(?:talks|dialogue|consultations|negotiations|discussions)\b"
-    r"|spoke\s+(?:by\s+phone\s+|over\s+the\s+phone\s+)?(?:with|to)(?=\s+(?:[A-Z]|his|her|their))"
+    r"|(?:spoke|spoken|speaks|speaking)\s+(?:by\s+phone\s+|over\s+the\s+phone\s+)?(?:with|to)(?=\s+(?:[A-Z]|his|her|their))"
     r"|(?:dialled|dialed|dials|telephoned|phoned)(?=\s+(?:[A-Z]|his|her|their))"
     # "Modi today received telephone calls from H.E. Mr. Moon Jae-in, …; H.E. Mr. E.D. Mnangagwa, …"
     r"|received\s+(?:a\s+)?(?:tele)?phone\s+calls?\s+from"
@@ -151,7 +151,7 @@ NEGATION_RE = re.compile(
     r"\b(?:no\s+plans?\s+to|not\s+(?:\w+\s+)?(?:meet|hold|visit|attend|sign)|never\s+met|ruled\s+out|cancel(?:l?ed|s)|called\s+off|refused\s+to)\b",
     re.I,
 )
-REMOTE_RE = re.compile(r"phone|phonic|video|virtual|\bdial(?:l?ed|s)?\b|spoke", re.I)
+REMOTE_RE = re.compile(r"phone|phonic|video|virtual|\bdial(?:l?ed|s)?\b|spoke|\bspeak", re.I)
 CALL_RE = re.compile(r"phone|phonic|video|virtual|\bdial(?:l?ed|s)?\b", re.I)  # certainly not face to face ("dialled", not "dialogue")
 SPLIT_RE = re.compile(r"\b(?:bilateral\s+(?:meetings|talks)|separate(?:ly)?\s+(?:meetings|talks)?|separately)\b", re.I)
 BETWEEN_RE = re.compile(r"\b(?:meeting|summit|talks|dialogue|call|conversation)\s+between\b", re.I)
@@ -1151,7 +1151,7 @@ def venue_for(masked, ctx, trigger=None):
             continue  # "since his last visit to Beijing": a trip before, not where this was
         if prep in ("in", "at", "held in", "arrived in", "reached", "reaches", "reach", "toured") or prep.startswith(("visit", "flew", "flies", "flown")) or TRAVEL_WORD_RE.search(
             masked[: start + len(prep) + 1]
-        ) or (trigger is not None and trigger.start() < start < trigger.end()) or (  # ("the visit El-Sisi made to New Delhi")
+        ) or (trigger is not None and trigger.start() < start < trigger.end() and re.search(r"\s(?:made|paid)\s+to$", trigger.group())) or (  # ("the visit El-Sisi made to New Delhi")
             prep == "to" and VISITOR_TO_RE.search(masked[:start])
         ):
             found.append((start, ref))
@@ -1207,6 +1207,10 @@ TOOK_PLACE_RE = re.compile(
     # (also "The 23rd meeting of the Special Representatives on the boundary question was held in Beijing")
     r"(?:^\s*|.*?\bsaid\s+that\s+)[Tt]he\s+(?:[\w-]+\s+)?(?:meeting|talks|call|summit|conversation)(?:\s+of\s+[^,;]{1,80}?)?\s+(?:took\s+place|was\s+held|were\s+held|happened)\s+"
     r"(?:(?:on\s+the\s+)?(?:sidelines|margins)\s+of\s+[^.;]{0,120}?\s|at\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){1,4})?in\b"  # "… on the sidelines of the ARF meeting in Jakarta", "at the Admiralty House in Sydney"
+)
+# "The telephonic conversation took place on Monday night": when the event the report just told of was
+TOOK_PLACE_WHEN_RE = re.compile(
+    r"\s*[Tt]he\s+(?:[\w-]+\s+)?(?:meeting|talks|call|summit|conversation)\s+(?:took\s+place|was\s+held|were\s+held|happened)\s+(?:on|last|this|yesterday|earlier)\b"
 )
 # "In their talks, they will be joined by the foreign ministers": the people named after it join the pair.
 JOINED_BY_RE = re.compile(r"\b(?:they|their\s+\w+)\b[^.;]{0,30}?\b(?:will\s+be|were|are|have\s+been|had\s+been)\s+joined\s+by\b", re.I)
@@ -2536,7 +2540,18 @@ def _meetings_with_unnamed_counterparts(events, ctx):
 
 def _place_the_last_event(event, sentence, masked, ctx):
     """"The meeting took place in Munich": where the event the report just told of was, when its own
-    sentence did not say."""
+    sentence did not say; "The telephonic conversation took place on Monday night": when, when its
+    own sentence gave only the report's day."""
+    subject = re.match(r"\s*[Tt]he\s+[^,;]*?\s(?=took\s+place|was\s+held|were\s+held|happened)", masked)
+    if subject and CALL_RE.search(subject.group()) and event.kind == "meeting" and (event.venue is None or not event.venue_stated):
+        event.remote, event.venue = True, None  # "The telephonic conversation took place …": a call, held nowhere
+    said = [e for e in dates.find_expressions(masked) if dates.is_event_time(masked, e)]
+    if said and (not event.date.known or event.date.evidence.startswith(REPORT_DATE_EVIDENCE)):
+        value = dates.resolve(said[0], masked, ctx.anchor, future=False)
+        if value.known or not event.date.known:
+            event.date = value if value.known else replace(value, evidence=event.date.evidence)
+            if Span(sentence.start, sentence.end) not in event.spans:
+                event.spans.append(Span(sentence.start, sentence.end))
     venue = venue_for(masked, ctx)
     if venue is None or (event.venue is not None and event.venue_stated) or event.remote:
         return
@@ -2562,7 +2577,7 @@ def document_events(sentences, ctx, masked_text):
         last_end = sentence.end
         mentions = people.sentence_mentions(ctx.text, sentence, ctx.registry, subject, masked, recent)
         found = sentence_events(sentence, masked, mentions, ctx)
-        if not found and events and TOOK_PLACE_RE.match(masked):
+        if not found and events and (TOOK_PLACE_RE.match(masked) or TOOK_PLACE_WHEN_RE.match(masked)):
             _place_the_last_event(events[-1], sentence, masked, ctx)
         events += found
         time = paragraph_time(masked, ctx)
