@@ -3402,3 +3402,18 @@ def test_has_spoken_to_is_a_call_and_the_sentence_saying_when_it_took_place_date
     assert call.kind == "meeting" and call.remote and call.venue is None  # ("to US Secretary": no place)
     assert call.date.iso() == "2024-03-11"
     assert len(call.spans) == 2
+
+
+def test_a_chief_guest_at_celebrations_takes_part_in_them_on_their_day():
+    [other] = events_of("President Ana Costa was the Chief Guest at the National Day celebrations in Port Louis on Tuesday.", published=DAY)
+    assert other.kind == "other" and people_of(other) == ["Ana Costa"]
+    assert other.date.iso() == "2024-03-12" and other.venue.name == "Port Louis"
+
+
+def test_the_day_of_a_during_which_clause_does_not_date_the_arrival_before_it():
+    [visit] = events_of(
+        "President Ana Costa arrived in Port Louis earlier in the day on a three-day state visit during which she would "
+        "be the chief guest at the country's National Day celebrations on Wednesday.",
+        published=DAY,
+    )
+    assert visit.kind == "visit" and visit.date.iso() == "2024-03-12"

@@ -122,7 +122,7 @@ MEETING_VERB_RE = re.compile(
 MEETING_NOUN_RE = re.compile(
     r"\b(?:during|at|in|from|after)\s+(?P<det>the|a|an|their|his|her|(?-i:(?:[A-Z][\w-]*\s+and\s+)?[A-Z][\w-]*['’]s))\s+((?:(?!(?:after|before|the|a|an|of|for|with|in|on|at|during|from)\b)[\w+&’'-]+\s+){0,5}?)(?<!press\s)(?<!news\s)(?:meeting|talks|dialogue|meet|conference|lunch|luncheon|dinner|breakfast|banquet)\b", re.I
 )
-ATTEND_RE = re.compile(r"\b(?:to\s+attend|will\s+attend|attend(?:ed|s|ing)?|represented\s+[A-Z]\w+\s+at|took\s+part\s+in|participated\s+in)\b")
+ATTEND_RE = re.compile(r"\b(?:to\s+attend|will\s+attend|attend(?:ed|s|ing)?|represented\s+[A-Z]\w+\s+at|took\s+part\s+in|participated\s+in|(?i:chief\s+guest\s+(?:at|for|during|of)))\b")
 # ("cooperation, which was witnessed during the pandemic": seen, no event)
 OTHER_RE = re.compile(r"\b(?<!was\s)(?<!were\s)(?<!been\s)(?<!is\s)(?:inaugurated|laid\s+(?:a\s+)?wreath|witnessed|reviewed\s+(?:a|the)\s+parade)\b", re.I)
 SPEECH_RE = re.compile(
@@ -689,6 +689,9 @@ def _aside(masked, expr, trigger):
     coming = COMING_CLAUSE_RE.search(masked, 0, trigger.start())
     if coming and expr.start < coming.start():
         return True  # "arrived here on Monday on a two-day visit during which he will hold summit talks": not Monday's
+    clause = COMING_CLAUSE_RE.search(masked, 0, expr.start)
+    if clause and trigger.end() <= clause.start() < expr.start:
+        return True  # "arrived on a three-day visit during which she would be the chief guest … on Tuesday": the clause's day
     return any(
         (m.start() <= expr.start < m.end()) != (m.start() <= trigger.start() < m.end()) for m in ASIDE_RE.finditer(masked)
     )
