@@ -3417,3 +3417,13 @@ def test_the_day_of_a_during_which_clause_does_not_date_the_arrival_before_it():
         published=DAY,
     )
     assert visit.kind == "visit" and visit.date.iso() == "2024-03-12"
+
+
+def test_a_last_paragraph_credited_to_a_wire_agency_is_a_sentence_not_a_headline():
+    events = events_of(
+        "Defence Minister Ana Costa met National Security Adviser Ravi Perera on Friday.\n\n"
+        "Earlier in the day, she met Defence Minister Rui Lopes.\n\n"
+        "She also met Prime Minister Mia Berg and discussed global challenges. (ANI)",
+        published=DAY,
+    )
+    assert sorted(people_of(e) for e in events) == [["Ana Costa", "Mia Berg"], ["Ana Costa", "Ravi Perera"], ["Ana Costa", "Rui Lopes"]]

@@ -27,6 +27,7 @@ BOUNDARY_RE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|(
 CAPTION_RE = re.compile(r"\((?:File )?Photo\b|^(?:Photo|Image|Picture|Caption)\s*:|\bPhoto:\s", re.I)
 CROSS_LINK_RE = re.compile(r"^(?:Also\s+)?(?:Read|Watch|See|Listen)(?:\s+(?:more|also))?\s*[:|]", re.I)
 TERMINAL = ".!\"”’'"
+WIRE_CREDIT_RE = re.compile(r"\s*\((?:[A-Z]{2,6}|Reuters|Xinhua|Sputnik|Bernama)\)\s*$")
 
 
 def parse_header(text):
@@ -97,6 +98,7 @@ def _is_headline(line):
         return True
     if stripped.endswith("?") and len(stripped) < 120:
         return True  # a sub-heading put as a question
+    stripped = WIRE_CREDIT_RE.sub("", stripped)  # "… in the international system. (ANI)": a sentence, credited
     return not stripped.endswith(tuple(TERMINAL)) and len(stripped) < 200
 
 
