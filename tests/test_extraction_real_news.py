@@ -3427,3 +3427,13 @@ def test_a_last_paragraph_credited_to_a_wire_agency_is_a_sentence_not_a_headline
         published=DAY,
     )
     assert sorted(people_of(e) for e in events) == [["Ana Costa", "Mia Berg"], ["Ana Costa", "Ravi Perera"], ["Ana Costa", "Rui Lopes"]]
+
+
+def test_a_meeting_before_the_named_meeting_is_another_occasion_and_a_wire_byline_gives_the_place():
+    events = events_of(
+        "Costa chairs joint commission meet\n\nPress Trust of India Kathmandu\n\n"
+        "The Joint Commission Meeting was co-chaired by Foreign Minister Ana Costa and her Nepalese counterpart Ravi Perera today.\n\n"
+        "Before the Joint Commission Meeting, Costa had a separate meeting with Perera.",
+        published=DAY,
+    )
+    assert [(e.kind, e.venue.name, e.date.iso()) for e in events] == [("meeting", "Kathmandu", "2024-03-12")] * 2

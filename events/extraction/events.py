@@ -646,6 +646,9 @@ FIRST_SINCE_RE = re.compile(r"\b(?:is|was|marking|marks|marked)\s+(?:the\s+(?:be
 OPENING_OCCASION_RE = re.compile(r"\s*(?:During|At|In|On)\s+(?:a|an|the|their|his|her)\b[^,]*,")
 
 
+BEFORE_THE_MEETING_RE = re.compile(
+    r"\s*(?:Before|Prior\s+to)\s+the\s+(?:[\w’'+-]+\s+){0,5}?(?:meeting|talks|dialogue|session|summit|consultations)\b[^,;]{0,40},", re.I
+)
 # "Earlier, Blinken met Jaishankar": a bare opener, with no other time
 BARE_EARLIER_RE = re.compile(r"\s*Earlier\s*,\s*")
 # "Earlier in the day, Russia and China signed …": the same day as the story, another occasion than its lead.
@@ -1356,7 +1359,8 @@ def sentence_events(sentence, masked, mentions, ctx):
     date = date_for(masked, trigger, ctx, headline=sentence.is_headline, people=[p for g in groups for p in g], venue=venue)
     if kind == "visit":
         date = _days_of_the_visit(masked, trigger, date)
-    if date.known and EARLIER_SAME_DAY_RE.match(masked):
+    if date.known and (EARLIER_SAME_DAY_RE.match(masked) or (kind == "meeting" and BEFORE_THE_MEETING_RE.match(masked))):
+        # ("Before the Joint Commission Meeting, Swaraj had a separate meeting with Pandey": another occasion)
         date = replace(date, evidence=f"{EARLIER_SAME_DAY_EVIDENCE}: {date.evidence}")
 
     if kind == "meeting" and date.evidence.startswith(SEVERAL_EVIDENCE) and len(groups) == 1 and len(groups[0]) == 1:

@@ -71,6 +71,12 @@ def dateline(text, sentences):
         if len(line.text) <= 60 and line.text.rstrip()[-1:] in (":", "—", "-", "–"):
             m = DATELINE_RE.match(text, line.start, first.start)
     if not m:
+        # "Press Trust of India Kathmandu", "By: PTI | New Delhi |": a wire byline above the body, with its place
+        for line in sentences[: at or 0]:
+            byline = BYLINE_PLACE_RE.match(line.text.strip())
+            place = places.lookup_place(byline["place"].strip()) if byline else None
+            if place:
+                return place, None
         return None, None
     name = (m[1] or m[3] or m[5] or m[7]).strip()
     words = name.split()
@@ -83,6 +89,10 @@ def dateline(text, sentences):
     return None, m[2] or m[4] or m[6]
 
 
+BYLINE_PLACE_RE = re.compile(
+    r"(?:By:?\s+)?(?:Press\s+Trust\s+of\s+India|PTI|ANI|IANS|UNI|Reuters|AFP|AP|Xinhua|TASS|Express\s+News\s+Service|News\s+Desk)"
+    r"\s*[|,]?\s*(?P<place>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+)?)\s*\|?$"
+)
 CREDIT_OPENER_RE = re.compile(r"(?:\([^()\n]{1,40}\)\s*)?")
 # "Istanbul/Athens, 7 December 2023 (dpa/MIA) - …", "BEIJING, May 19, 2023 /PRNewswire/ — …"
 DATELINE_TAIL_RE = re.compile(r"\s*(?:\([^()\n]{1,30}\)|/[^/\n]{1,20}/)?\s*(?:[-—–:]|\.\s)")
