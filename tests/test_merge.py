@@ -128,12 +128,17 @@ COMING = "Defence Minister Ana Costa, who is visiting Lisbon, will call on Prime
 MET = "Defence Minister Ana Costa met Prime Minister Rui Lopes in Lisbon on Friday."
 
 
-@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
-def test_a_coming_meeting_without_a_date_does_not_join_the_same_peoples_meeting_years_later(db, order):
-    texts = [(COMING, datetime.date(2017, 10, 27), "coming.txt"), (MET, datetime.date(2021, 12, 17), "met.txt")]
+def ingest_in_order(texts, order):
+    """Ingest (text, publication date, file name) triples in the given order of their indexes."""
     for n in order:
         text, published, name = texts[n]
         ingest_text(text, name, published=published)
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_a_coming_meeting_without_a_date_does_not_join_the_same_peoples_meeting_years_later(db, order):
+    texts = [(COMING, datetime.date(2017, 10, 27), "coming.txt"), (MET, datetime.date(2021, 12, 17), "met.txt")]
+    ingest_in_order(texts, order)
     coming = Event.objects.get(kind="meeting", sources__document__filename="coming.txt")
     assert coming.date is None
     assert not coming.sources.filter(document__filename="met.txt").exists()
@@ -146,9 +151,7 @@ def test_an_undated_meeting_a_report_tells_as_done_does_not_join_a_later_meeting
         "Defence Minister Ana Costa met Prime Minister Rui Lopes in Lisbon."
     )
     texts = [(told, datetime.date(2020, 3, 2), "told.txt"), (MET, datetime.date(2021, 12, 17), "met.txt")]
-    for n in order:
-        text, published, name = texts[n]
-        ingest_text(text, name, published=published)
+    ingest_in_order(texts, order)
     met = Event.objects.get(sources__document__filename="met.txt")
     assert not met.sources.filter(document__filename="told.txt").exists()
 
@@ -156,8 +159,6 @@ def test_an_undated_meeting_a_report_tells_as_done_does_not_join_a_later_meeting
 @pytest.mark.parametrize("order", [(0, 1), (1, 0)])
 def test_a_coming_meeting_without_a_date_joins_the_same_peoples_meeting_soon_after(db, order):
     texts = [(COMING, datetime.date(2021, 12, 15), "coming.txt"), (MET, datetime.date(2021, 12, 17), "met.txt")]
-    for n in order:
-        text, published, name = texts[n]
-        ingest_text(text, name, published=published)
+    ingest_in_order(texts, order)
     met = Event.objects.get(sources__document__filename="met.txt")
     assert met.sources.filter(document__filename="coming.txt").exists()
