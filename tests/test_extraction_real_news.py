@@ -3437,3 +3437,13 @@ def test_a_meeting_before_the_named_meeting_is_another_occasion_and_a_wire_bylin
         published=DAY,
     )
     assert [(e.kind, e.venue.name, e.date.iso()) for e in events] == [("meeting", "Kathmandu", "2024-03-12")] * 2
+
+
+def test_a_headline_with_someone_in_a_country_for_talks_is_their_visit():
+    events = events_of(
+        "Portuguese PM Costa in India for talks with PM Perera\n\n"
+        "Portuguese Prime Minister Ana Costa met Indian Prime Minister Ravi Perera at Hyderabad House in New Delhi on Monday.",
+        published=DAY,
+    )
+    [visit] = [e for e in events if e.kind == "visit"]
+    assert people_of(visit) == ["Ana Costa"] and visit.venue.country == "IN"

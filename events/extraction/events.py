@@ -50,6 +50,8 @@ VISIT_RE = re.compile(
     # "Kishida’s visit to Seoul", "the visit by Prime Minister Noda to Seoul", "during a visit to Beijing"
     # ("the minister’s first visit to India since …" describes a visit rather than reporting it)
     r"|['’]s\s+(?!first|maiden|second|third|last|previous)(?:[\w-]+\s+){0,3}(?:visit|trip|tour)\s+(?:to|of)|\bvisit\s+by(?=\s+(?:[\w-]+\s+){1,6}to\s)"
+    # "Japanese PM Kishida in India for talks with PM Modi": a headline's traveller, there for talks
+    r"|^\s*(?:(?-i:[A-Z])[\w’'.-]*\s+){1,6}in\s+(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?\s+(?:for|to\s+attend)\s+(?:[\w-]+\s+){0,3}?(?:talks|visit|summit|meeting|meet|conference)\b"
     # "the state visit President El-Sisi made to New Delhi in January"
     r"|\b(?:visit|trip)\s+(?:(?-i:[A-Z])[\w.’'-]*\s+){1,5}(?:made|paid)\s+to(?=\s+(?-i:[A-Z]))"
     # "Trump also warmly recalled his visit to India in February this year": a visit of its own time
