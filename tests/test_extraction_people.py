@@ -29,6 +29,7 @@ def named(sentence):
         ("Union Minister for Defence, Rajnath Singh. (File Photo: PIB)", ("Rajnath Singh", "IN", "Defence Minister")),
         ("Myanmar's Union Minister for Foreign Affairs Than Swe arrived", ("Than Swe", "MM", "Foreign Affairs Minister")),
         ("talks with visiting Australia’s Deputy PM Richard Marles", ("Richard Marles", "AU", "Deputy Prime Minister")),
+        ("Lok Sabha Speaker Om Birla on Friday met the President of the Senate", ("Om Birla", "IN", "Lok Sabha Speaker")),
     ],
 )
 def test_names_come_with_their_titles_roles_and_countries(sentence, expected):

@@ -3447,3 +3447,15 @@ def test_a_headline_with_someone_in_a_country_for_talks_is_their_visit():
     )
     [visit] = [e for e in events if e.kind == "visit"]
     assert people_of(visit) == ["Ana Costa"] and visit.venue.country == "IN"
+
+
+def test_an_adverb_opening_a_sentence_and_a_keynote_speaker_are_nobody():
+    events = events_of(
+        "Prime Minister Ana Costa is the Chief Guest & Keynote Speaker at the Ocean Dialogue.\n\n"
+        "Finance Minister Ana Costa met Chancellor Mia Berg in London on Wednesday. "
+        "Additionally, Costa held discussions with Jonathan Reynolds, the Secretary of State for Business and Trade.",
+        published=DAY,
+    )
+    names = {name for e in events for name in people_of(e)}
+    assert "Additionally" not in names and "Keynote Speaker" not in names
+    assert ["Ana Costa", "Jonathan Reynolds"] in [people_of(e) for e in events]

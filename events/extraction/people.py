@@ -29,6 +29,7 @@ ROLE = (
     r"|national\s+security\s+advis[eo]r|ambassador|(?:high\s+|(?:EU\s+|European\s+)?trade\s+|european\s+)?commissioner|foreign\s+secretary|(?:top\s+|senior\s+|chief\s+)?diplomat"
     r"|(?:(?:assistant|deputy)\s+)?(?:US\s+|U\.S\.\s+)?trade\s+representative|chief\s+negotiator"
     r"|chief\s+of\s+(?:the\s+)?(?:army|naval|air|defen[cs]e)\s+staff|(?:army|navy|air\s+force)\s+chief"
+    r"|(?:lok\s+sabha\s+|rajya\s+sabha\s+|house\s+|parliament(?:ary)?\s+|national\s+assembly\s+|deputy\s+)?speaker"
 )
 RANK = (
     r"(?:lieutenant|lt\.?|lt-|major|maj\.?|brigadier|brig\.?|colonel|col\.?)?\s*(?:general|gen\.?)(?:\s+of\s+the\s+army)?"
@@ -100,7 +101,7 @@ NOT_NAME = {
     "pti", "ani", "ians", "afp", "reuters", "updated", "by", "prince", "princess", "king", "queen", "emir", "sheikh",
     "crown", "royal", "highness", "excellency", "majesty", "sultan", "chairman", "governor", "leader", "premier",
     "chancellor", "vice", "councilor", "councillor", "envoy", "hrh", "shri", "smt", "sri", "datuk", "dato", "tun",
-    "mantri", "raksha", "videsh", "pradhan", "rashtrapati", "ji",
+    "mantri", "raksha", "videsh", "pradhan", "rashtrapati", "ji", "speaker", "speakers", "keynote", "sabha", "guest",
     # the verbs of headlines, written in capitals: "Sri Lankan President Dissanayake Meets PM Modi"
     "meets", "holds", "visits", "calls", "speaks", "signs", "arrives", "hosts", "receives", "says", "discusses",
     "welcomes", "commits", "urges", "seeks", "inks", "agrees", "agree", "vows", "hails", "reviews", "pitches",
@@ -153,7 +154,8 @@ SENTENCE_WORDS = set(
     most several other another each every no not only also even just still yet so thus then now in on at
     for from to by of into over about against between among through across behind beyond near top
     inside outside can could will would should may might must shall did does do is are was were has have
-    had be been being let see read watch why's""".split()
+    had be been being let see read watch why's besides furthermore moreover separately subsequently
+    likewise similarly additionally notably importantly interestingly incidentally""".split()
 )
 # Endings of abstract nouns and adjectives that names almost never have: "Free Trade Agreement".
 NOT_NAME_SUFFIX_RE = re.compile(r"(?:tion|sion|ment|ship|ity|ism|ical|ology|ative|ness)$")
@@ -434,6 +436,8 @@ def office_country(role):
     demonym or country the text gives comes first: "Myanmar's Union Minister")."""
     if _hindi(role) or role == "RM":  # ("RM": Raksha Mantri, written short)
         return "IN"
+    if re.search(r"(?i:lok|rajya)\s+(?i:sabha)", role):
+        return "IN"  # "Lok Sabha Speaker": India's parliament
     if re.match(r"(?i:union)\s+(?:[\w-]+\s+){0,3}?(?i:minister)\b", role):
         return "IN"  # "Union Defence Minister", "Union Minister for External Affairs": India's federal government
     return NATIONAL_OFFICES.get(normalise_role(role).lower())
@@ -740,6 +744,8 @@ def lone_surname(masked, start, end):
     word = masked[start:end]
     if len(word) < 3 or word.isupper() or fold(word) in NOT_PERSON_WORDS or fold(word) in SENTENCE_WORDS:
         return False
+    if fold(word).endswith("ly") and not masked[:start].strip() and masked[end : end + 1] == ",":
+        return False  # "Additionally, Sitharaman held discussions": an adverb opening the sentence
     if word in places.country_names() or word in places.demonyms() or places.lookup_place(word):
         return False
     previous = re.search(r"([A-Z][\w'’-]+)\s+$", masked[:start])
