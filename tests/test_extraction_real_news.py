@@ -3459,3 +3459,13 @@ def test_an_adverb_opening_a_sentence_and_a_keynote_speaker_are_nobody():
     names = {name for e in events for name in people_of(e)}
     assert "Additionally" not in names and "Keynote Speaker" not in names
     assert ["Ana Costa", "Jonathan Reynolds"] in [people_of(e) for e in events]
+
+
+def test_the_following_year_is_the_year_after_the_last_one_the_report_gave():
+    events = events_of(
+        "In 2014, during a summit meeting between Prime Minister Ana Costa and Prime Minister Ravi Perera, the two agreed "
+        "to upgrade the relationship.\n\n"
+        "The following year, during another summit the two leaders agreed to transform the partnership.",
+        published=DAY,
+    )
+    assert sorted(e.date.iso() for e in events if e.kind == "summit") == ["2014", "2015"]

@@ -213,6 +213,7 @@ class Context:
     # The time the paragraph so far is set at: (expression, DateValue, whether that sentence reported
     # an event) of its last dated sentence.
     paragraph_time: tuple | None = None
+    last_time: tuple | None = None  # the last paragraph_time, kept across paragraphs ("In 2014, … ¶ The following year, …")
     paragraph_earlier: object = None  # the match of "Earlier, …" opening the paragraph: it tells of before the report's time
     summit_venue: object = None  # where the last summit the report placed was (PlaceRef)
     last_group: list = field(default_factory=list)  # the people of the last sentence's largest event
@@ -920,6 +921,17 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
         expression, value, _ = ctx.paragraph_time
         day = (value.end or value.date) + datetime.timedelta(days=1)
         return DateValue(day, "day", f"“{following.group()}”: the day after “{expression}” ({value.iso()})")
+    next_period = FOLLOWING_PERIOD_RE.search(masked, 0, trigger.start() + 40)
+    told = ctx.paragraph_time or ctx.last_time
+    if next_period and told and told[1].known:
+        # "In 2014, during a summit … ¶ The following year, during another summit …": the year after
+        expression, value = told[:2]
+        unit = (next_period[1] or next_period[2]).lower()
+        if unit == "year":
+            return DateValue(datetime.date(value.date.year + 1, 1, 1), "year", f"“{next_period.group()}”: the year after “{expression}” ({value.iso()})")
+        if value.precision in ("day", "month"):
+            months = value.date.year * 12 + value.date.month
+            return DateValue(datetime.date(months // 12, months % 12 + 1, 1), "month", f"“{next_period.group()}”: the month after “{expression}” ({value.iso()})")
     previous = PREVIOUS_DAY_RE.search(masked)
     told = previous and (ctx.paragraph_time[1] if ctx.paragraph_time else ctx.narrative if ctx.narrative.known else DateValue(ctx.anchor.date, "day") if ctx.anchor.date else None)
     if told and told.known and told.precision == "day":
@@ -1016,6 +1028,7 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
 
 LATER_SAME_DAY_RE = re.compile(r"\b[Ll]ater\s+(?:in\s+the\s+day|today|tonight|this\s+(?:morning|afternoon|evening))\b")
 PREVIOUS_DAY_RE = re.compile(r"\b(?:a\s+day\s+(?:earlier|before)|the\s+day\s+before|the\s+(?:previous|preceding)\s+(?:day|evening|night))\b(?!\s+(?:of|that|when|yesterday))", re.I)
+FOLLOWING_PERIOD_RE = re.compile(r"\b(?:the\s+(?:following|next)\s+(year|month)|a\s+(year|month)\s+later)\b(?!\s+(?:of|that|when))", re.I)
 FOLLOWING_DAY_RE = re.compile(r"\b(?:the\s+(?:following|next)\s+day|a\s+day\s+later|the\s+day\s+after)\b(?!\s+(?:of|that|when))", re.I)
 # "The meeting comes six days after …", "The talks came nearly eight months after …"
 GAP_RE = re.compile(
@@ -2591,6 +2604,7 @@ def document_events(sentences, ctx, masked_text):
         events += found
         time = paragraph_time(masked, ctx)
         ctx.paragraph_time = (*time, bool(found)) if time else ctx.paragraph_time
+        ctx.last_time = ctx.paragraph_time or ctx.last_time
         ctx.paragraph_earlier = ctx.paragraph_earlier or EARLIER_OPENER_RE.match(masked)
         if mentions and not OBJECT_PRONOUN_RE.search(masked):
             # The subject a later "He" refers to: the first person named, unless named as an owner
