@@ -3469,3 +3469,18 @@ def test_the_following_year_is_the_year_after_the_last_one_the_report_gave():
         published=DAY,
     )
     assert sorted(e.date.iso() for e in events if e.kind == "summit") == ["2014", "2015"]
+
+
+def test_a_countrys_town_his_next_meeting_and_a_trip_told_in_the_past_perfect():
+    events = events_of(
+        "Prime Minister Ana Costa held talks with Prime Minister Mia Berg on the sidelines of the Ocean Summit in "
+        "Japan’s Hiroshima on Saturday.\n\n"
+        "Costa thanked Berg for planting a sapling that had been gifted by him during their visit to Delhi’s Buddha "
+        "Jayanti Park on March 20.\n\n"
+        "In his next meeting with South Korea’s President Ravi Perera, Costa discussed trade.",
+        published=datetime.date(2023, 5, 20),
+    )
+    [berg] = [e for e in events if "Mia Berg" in people_of(e) and e.kind == "meeting"]
+    assert berg.venue.name == "Hiroshima"
+    [perera] = [e for e in events if "Ravi Perera" in people_of(e)]
+    assert perera.date.iso() == "2023-05-20"  # (the meeting after, not one to come)

@@ -911,6 +911,8 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
     # "invited Modi to the G-7 Summit": an occasion to come; so is "the proposed Summit"
     future = future or bool(INVITED_TO_RE.search(masked, 0, trigger.start())) or bool(
         re.match(r"(?i)(?:summit|meeting|talks|visit|conference)\b", trigger.group()) and TO_COME_RE.search(masked, 0, trigger.start())
+        # ("In his next meeting with Yoon, Modi discussed …": the one after, not one to come)
+        and not re.search(r"\b(?:his|her|their)\s+next\s+(?:[\w-]+\s+){0,3}$", masked[: trigger.start()], re.I)
     )
     if headline and not future:
         return DateValue(evidence=HEADLINE_EVIDENCE)

@@ -278,6 +278,11 @@ def place_mentions(text):
                 rest = text[m.start(2) + len(candidate) :]
                 if ref and ref.name != country_name(ref.country) and re.match(r"\s+(?:[A-Z][\w-]+\s+){0,3}?(?:" + BUILDING_WORDS + r")\b", rest):
                     out.append((m.start(), m[1].lower(), ref))
+                elif ref and ref.name == country_name(ref.country) and (town := re.match(r"\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)", rest)):
+                    # "in Japan’s Hiroshima", "in China's Qingdao": the country's town
+                    inner = next((r for r in (lookup_place(town[1]), lookup_place(town[1].split()[0])) if r and r.country == ref.country), None)
+                    if inner:
+                        out.append((m.start(), m[1].lower(), inner))
                 break
             ref = lookup_place(candidate)
             if ref and SEATS.get(candidate) and m[1].lower() in ("in", "at"):
