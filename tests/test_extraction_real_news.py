@@ -3484,3 +3484,12 @@ def test_a_countrys_town_his_next_meeting_and_a_trip_told_in_the_past_perfect():
     assert berg.venue.name == "Hiroshima"
     [perera] = [e for e in events if "Ravi Perera" in people_of(e)]
     assert perera.date.iso() == "2023-05-20"  # (the meeting after, not one to come)
+
+
+def test_a_meeting_during_a_delegations_visit_to_a_town_to_attend_a_summit_is_a_meeting_there():
+    events = events_of(
+        "New Delhi, October 10: Lok Sabha Speaker Ana Costa met President of Inter-Parliamentary Union (IPU), Ravi "
+        "Perera during the visit of the Indian Parliamentary Delegation (IPD) to Rome to attend the P20 Summit.",
+    )
+    [meeting] = events
+    assert meeting.kind == "meeting" and meeting.venue.name == "Rome"

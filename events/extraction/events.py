@@ -264,7 +264,10 @@ SUMMIT_AS_SETTING_RE = re.compile(
     r"|\bduring\s+an?\s+(?:[\w()’'-]+\s+){0,6}$"
     # ("held a telephonic conversation where the two leaders discussed the next G-7 Summit": a subject)
     r"|\b(?:discuss(?:ed|es|ing)?|about|regarding)\s+(?:the\s+|a\s+|an\s+)?(?:[\w()’'-]+\s+){0,6}$"
-    r"|\bthe\s+(?:next|upcoming|forthcoming|coming)\s+(?:[\w()’'-]+\s+){0,5}$", re.I
+    r"|\bthe\s+(?:next|upcoming|forthcoming|coming)\s+(?:[\w()’'-]+\s+){0,5}$"
+    # ("met Pacheco during the delegation's visit to Rome to attend the P20 Summit": what the trip was for;
+    # "congratulated Casellati for the successful organisation of the Summit": what was spoken of)
+    r"|\bto\s+attend\s+(?:the\s+|a\s+|an\s+)?(?:[\w()’'-]+\s+){0,6}$|\b(?:organi[sz]ation|hosting)\s+of\s+(?:the\s+|a\s+)?(?:[\w()’'-]+\s+){0,6}$", re.I
 )
 # "met Xi in Woodside … before going to the APEC Summit": the occasion its people go on to, later.
 LATER_OCCASION_RE = re.compile(
@@ -1131,7 +1134,7 @@ PAST_TRIP_RE = re.compile(r"\b(?:since|(?:his|her|their)\s+(?:last|previous))\s+
 
 # "a recent visit by Al-Sisi to India", "welcomed India's Prime Minister Narendra Modi to Cairo": where the
 # visitor went, named after them
-VISITOR_TO_RE = re.compile(r"\b(?:(?:visit|trip|tour)\s+by|welcom(?:ed|es|e|ing))\s+[^,;.]{1,80}$", re.I)
+VISITOR_TO_RE = re.compile(r"\b(?:(?:visit|trip|tour)\s+(?:by|of)|welcom(?:ed|es|e|ing))\s+[^,;.]{1,80}$", re.I)  # (also "the visit of the delegation to Rome")
 # "Stepping up its level of interaction with …,": a phrase opening the sentence, before its subject
 OPENING_PARTICIPLE_RE = re.compile(r"\s*(?:[A-Z][A-Za-z .'-]{1,40}:\s+)?(?:[A-Z][a-z]+ing)\b[^,;]{0,200},")  # (after a dateline)
 MISSION_IN_RE = re.compile(r"\b(?:embassy|embassies|consulate|high\s+commission|correspondent)\s+$", re.I)
