@@ -3493,3 +3493,13 @@ def test_a_meeting_during_a_delegations_visit_to_a_town_to_attend_a_summit_is_a_
     )
     [meeting] = events
     assert meeting.kind == "meeting" and meeting.venue.name == "Rome"
+
+
+def test_meeting_one_leader_on_one_day_and_calling_upon_another_on_the_next_are_two_meetings():
+    events = events_of(
+        "President Ana Costa arrived in New Delhi on Sunday.\n\n"
+        "She met Prime Minister Ravi Perera on Monday and called upon President Mia Berg on Tuesday.",
+        published=datetime.date(2024, 3, 13),
+    )
+    meetings = sorted((people_of(e), e.date.iso()) for e in events if e.kind == "meeting")
+    assert meetings == [(["Ana Costa", "Mia Berg"], "2024-03-12"), (["Ana Costa", "Ravi Perera"], "2024-03-11")]

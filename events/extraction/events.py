@@ -71,7 +71,7 @@ PAST_MEETING_WORDS = (
     r"\s+(?:happened|took\s+place|was\s+held|were\s+held)"
 )
 MEETING_VERB_RE = re.compile(
-    r"\b(?:met|meets|meet|meeting\s+with|(?:meeting|talks|summit|dialogue|(?:(?:tele)?phone\s+)?(?:call|conversation))\s+(?:held\s+)?between|talks\s+with|call(?:ed|s)?\s+on"
+    r"\b(?:met|meets|meet|meeting\s+with|(?:meeting|talks|summit|dialogue|(?:(?:tele)?phone\s+)?(?:call|conversation))\s+(?:held\s+)?between|talks\s+with|call(?:ed|s)?\s+(?:on|upon)"
     r"|(?:received|receives|receive|hosted|hosts|host|welcomed|welcomes|welcome)(?=\s+(?:(?-i:[A-Z])|his|her|the\s+(?-i:[A-Z])|visiting))"
     r"|(?:was|were|is|are)\s+(?:warmly\s+)?(?:received|welcomed|greeted|hosted)\b"
     r"|(?:shakes|shook|shake|shaking)\s+hands\s+with"
@@ -1755,7 +1755,7 @@ def _days_of_the_visit(masked, trigger, date):
 # meeting verb with its own object.
 AND_VERB_WITH_RE = re.compile(
     r",?\s+and\s+(?:also\s+|later\s+|then\s+)?(?:held|had)\s+(?:[\w-]+\s+){0,2}?(?:talks|meetings?|discussions)\s+with\b"
-    r"|,?\s+and\s+(?:also\s+|later\s+|then\s+)?(?:met|meets?|call(?:ed|s)?\s+on)\b"  # ("will call on Modi and meet Doval")
+    r"|,?\s+and\s+(?:also\s+|later\s+|then\s+)?(?:met|meets?|call(?:ed|s)?\s+(?:on|upon))\b"  # ("will call on Modi and meet Doval")
 )
 # "met with China's top diplomat earlier on Monday and with Foreign Minister Qin Gang on Sunday"
 AND_WITH_RE = re.compile(r",?\s+and\s+(?:also\s+|later\s+|then\s+)?with\b")

@@ -729,7 +729,7 @@ LONE_BEFORE_RE = re.compile(
 )
 LONE_AFTER_RE = regex.compile(rf"\s+(?:also\s+|later\s+|then\s+|on\s+\w+\s+)?(?:met|meets|hosted|hosts|received|receives|consulted|conferred|dialled|dialed|spoke\s+(?:by|on|over|with|to)"
     r"|(?:held|holds|had|has)\s+(?:an?\s+)?(?:[\w\x22“”‘’-]+\s+){0,2}?(?:talks|meetings?|discussions|summit|call|conversation)"
-    r"|call(?:ed|s)?\s+on|(?:arrived|arrives|landed|lands|reached|reaches)\s+(?:in\s+)?\p{Lu})\b"
+    r"|call(?:ed|s)?\s+(?:on|upon)|(?:arrived|arrives|landed|lands|reached|reaches)\s+(?:in\s+)?\p{Lu})\b"
     rf"|\s+and\s+\p{{Lu}}[\w’'-]+(?:\s+\p{{Lu}}[\w’'-]+)?\s+{VERB_OF_MEETING}\b|,\s+\p{{Lu}}[\w’'-]+\s+{VERB_OF_MEETING}\b"
     # "Jaishankar, who is on a three-nation tour, reached Cyprus"
     rf"|,\s+who\s+[^,;]{{3,80}},\s+(?:also\s+)?(?:{VERB_OF_MEETING}|reached|landed|called\s+on)\b")
