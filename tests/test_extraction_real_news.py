@@ -3503,3 +3503,14 @@ def test_meeting_one_leader_on_one_day_and_calling_upon_another_on_the_next_are_
     )
     meetings = sorted((people_of(e), e.date.iso()) for e in events if e.kind == "meeting")
     assert meetings == [(["Ana Costa", "Mia Berg"], "2024-03-12"), (["Ana Costa", "Ravi Perera"], "2024-03-11")]
+
+
+def test_a_meeting_on_the_sidelines_of_the_summit_the_report_places_is_where_the_summit_is():
+    events = events_of(
+        "Speaker Ana Costa on Friday met Senate President Ravi Perera on the sidelines of the G20 Parliamentary "
+        "Speakers' Summit (P20) here.\n\n"
+        "Costa is leading a delegation to the G20 Parliamentary Speakers' Summit being organised in Rome from October 7 to 8.",
+        published=datetime.date(2021, 10, 8),
+    )
+    [meeting] = [e for e in events if e.kind == "meeting"]
+    assert meeting.venue.name == "Rome"

@@ -2565,6 +2565,25 @@ def _meetings_with_unnamed_counterparts(events, ctx):
     return out
 
 
+SIDELINES_OF_SUMMIT_RE = re.compile(r"\b(?:sidelines|margins)\s+of\s+the\s+(?:[\w()’'-]+\s+){0,6}?summit\b", re.I)
+
+
+def _place_by_the_summit(events, masked_text):
+    """"Birla met Casellati on the sidelines of the G20 Parliamentary Speakers' Summit (P20) here …
+    the Summit being organised in Rome": a meeting the sentence places nowhere, on the sidelines of
+    the one summit the report places, is where that summit is."""
+    placed = {(e.venue.name, e.venue.country) for e in events if e.kind == "summit" and e.venue is not None and e.venue_stated}
+    if len(placed) != 1:
+        return
+    name, country = placed.pop()
+    for event in events:
+        if event.kind == "meeting" and event.venue is None and not event.remote and any(
+            SIDELINES_OF_SUMMIT_RE.search(masked_text, span.start, span.end) for span in event.spans
+        ):
+            event.venue, event.venue_stated = PlaceRef(name, country), True
+            event.countries = sorted({*event.countries, country})
+
+
 def _place_the_last_event(event, sentence, masked, ctx):
     """"The meeting took place in Munich": where the event the report just told of was, when its own
     sentence did not say; "The telephonic conversation took place on Monday night": when, when its
@@ -2635,6 +2654,7 @@ def document_events(sentences, ctx, masked_text):
     events += _meetings_the_speaker_recalls(sentences, ctx)
     events += _meetings_with_unnamed_counterparts(events, ctx)
     _place_by_the_host(events, masked_text)
+    _place_by_the_summit(events, masked_text)
     fill_venues(events, ctx.scene, ctx.anchor.date)
     _travellers_are_not_at_home(events, ctx)
     events = join(events)
