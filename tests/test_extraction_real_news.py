@@ -3514,3 +3514,11 @@ def test_a_meeting_on_the_sidelines_of_the_summit_the_report_places_is_where_the
     )
     [meeting] = [e for e in events if e.kind == "meeting"]
     assert meeting.venue.name == "Rome"
+
+
+def test_a_town_after_a_lowercase_direction_is_that_town():
+    [meeting] = events_of(
+        "Finance Minister Ana Costa met Chancellor Ravi Perera at the London Stock Exchange Group in central London on Wednesday.",
+        published=DAY,
+    )
+    assert meeting.venue.name == "London"

@@ -239,6 +239,7 @@ LOCATIVE_RE = re.compile(
     r"(?:city|town|village|port|capital|island|province|region)\s+of\s+"
     # "in the capital Riyadh", "in the Saudi capital, Riyadh"
     r"|(?:[A-Z][a-z]+\s+)?capital,?\s+(?=[A-Z]))?"
+    r"(?:(?:central|downtown|northern|southern|eastern|western)\s+)?"  # "in central London"
     r"(" + CAPITALISED + ")"
 )
 OFFICE_AFTER_RE = re.compile(
