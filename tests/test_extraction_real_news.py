@@ -3522,3 +3522,14 @@ def test_a_town_after_a_lowercase_direction_is_that_town():
         published=DAY,
     )
     assert meeting.venue.name == "London"
+
+
+def test_a_ceremonial_welcome_in_a_paragraph_opened_by_earlier_is_the_visit_earlier_that_day():
+    events = events_of(
+        "Prime Minister Ana Costa on Thursday met Italian Prime Minister Mia Berg at Hyderabad House in Delhi.\n\n"
+        "Earlier, Berg paid her respects at Rajghat on Thursday morning. She was received by Costa in a ceremonial "
+        "welcome at the forecourt of Rashtrapati Bhavan.",
+        published=datetime.date(2023, 3, 2),
+    )
+    [visit] = [e for e in events if e.kind == "visit"]
+    assert people_of(visit) == ["Ana Costa", "Mia Berg"] and visit.date.iso() == "2023-03-02"

@@ -164,10 +164,10 @@ SIDELINES_RE = re.compile(r"\b(?:sidelines|margins|conclusion|end|start|eve)\s+o
 
 
 PASSIVE_RECEPTION_RE = re.compile(r"(?:was|were|is|are)\s+(?:warmly\s+)?(?:received|welcomed|greeted)", re.I)
-# "received at the airport", "welcomed upon his arrival": a welcome on arriving
+# "received at the airport", "welcomed upon his arrival", "received … in a ceremonial welcome": a welcome on arriving
 AT_ARRIVAL_RE = re.compile(
     r"\bat\s+the\s+(?:[\w-]+\s+){0,3}?(?:airport|air\s*base|airbase|tarmac)\b|\b(?:on|upon)\s+(?:(?:his|her|their)\s+)?arrival\b"
-    r"|\b(?:arrived|arriving|landed|landing)\b", re.I
+    r"|\b(?:arrived|arriving|landed|landing)\b|\bceremonial\s+(?:welcome|reception)|\bguard\s+of\s+hono(?:u)?r\b", re.I
 )
 
 
@@ -965,14 +965,19 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
         return replace(value, evidence=f"“{expression}”, the time its paragraph gives the occasion it was for ({value.evidence})")
     opener = BARE_EARLIER_RE.match(masked)
     n = ctx.narrative
+    # (or a paragraph that opens so: "Earlier, Meloni paid her respects at Rajghat. She was received by Modi …")
+    paragraph_opener = (
+        background is not None and background is ctx.paragraph_earlier and not _background(masked, trigger)
+        and BARE_EARLIER_RE.match(background.string) is not None
+    )
     if (
-        opener and background and background.start() < opener.end() and not BACKGROUND_RE.search(masked, opener.end())
+        ((opener and background and background.start() < opener.end() and not BACKGROUND_RE.search(masked, opener.end())) or paragraph_opener)
         and n.known and n.precision == "day" and not n.end and n.date == ctx.anchor.date
         and {id(p) for p in people} & ctx.narrative_people and not future
     ):
         # "Earlier, Blinken met Jaishankar", in a report of the day's talks of one of them: earlier
         # that day (but "Earlier, they had met in Tokyo" and "Earlier this year" are another time)
-        return DateValue(n.date, "day", f"{EARLIER_SAME_DAY_EVIDENCE}: “{opener.group().strip(' ,')}”, {LEAD_EVIDENCE}: {n.evidence}")
+        return DateValue(n.date, "day", f"{EARLIER_SAME_DAY_EVIDENCE}: “Earlier”, {LEAD_EVIDENCE}: {n.evidence}")
     story = ctx.narrative if ctx.narrative.known else DateValue(ctx.anchor.date, "day") if ctx.anchor.date else None
     gap = GAP_RE.search(masked, 0, trigger.start())
     if gap and story and story.precision == "day":
