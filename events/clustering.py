@@ -5,7 +5,8 @@ reports near a new document, calls `cluster`, and stores the result.
 A report is what one document says of one event. Two reports can be one event only when:
 
 - they come from different documents (extraction already joined what one document says of one event);
-- their kinds agree: the same kind, or a meeting and a summit (a two-leader summit is a meeting). A visit,
+- their kinds agree: the same kind, or a meeting and a summit (a two-leader summit is a meeting; but
+  not a summit of several days and a meeting of one, a meeting at it). A visit,
   an agreement and a statement join only their own kind: a visit report and a report of a meeting
   during it stay two events;
 - their people agree (two reports of a summit at one place need not name the same leaders): with
@@ -186,7 +187,16 @@ def people_fit(a, b):
 
 def basic_fit(a, b):
     """Everything but the dates."""
-    return a.document != b.document and kinds_fit(a.kind, b.kind) and people_fit(a, b) and places_fit(a, b)
+    return a.document != b.document and kinds_fit(a.kind, b.kind) and people_fit(a, b) and places_fit(a, b) and not _a_day_at_a_summit(a, b)
+
+
+def _a_day_at_a_summit(a, b):
+    """A meeting of one day and a summit of several ("the G-7 Summit on May 20-21"): a meeting at
+    the summit, not the summit."""
+    if a.kind == b.kind:
+        return False
+    summit, other = (a, b) if a.kind == "summit" else (b, a)
+    return summit.kind == "summit" and bool(summit.date.end) and not other.date.end
 
 
 def places_fit(a, b):

@@ -379,3 +379,9 @@ def test_an_undated_report_of_a_visit_that_also_names_its_host_joins_the_travell
     other = report(DateValue(), kind="visit", people=(2, 3), venue="US", words={"state", "visit", "invitation"})
     assert not together(arrival, other)
 
+
+
+def test_a_meeting_of_one_day_is_not_a_summit_of_several_days_it_was_held_at():
+    summit_days = DateValue(datetime.date(2023, 4, 27), "day", "“April 27-29”", end=datetime.date(2023, 4, 29))
+    assert not together(report(kind="meeting"), report(summit_days, kind="summit"))
+    assert together(report(kind="meeting"), report(kind="summit"))  # (a two-leader summit of that day is the meeting)

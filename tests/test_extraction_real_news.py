@@ -3533,3 +3533,16 @@ def test_a_ceremonial_welcome_in_a_paragraph_opened_by_earlier_is_the_visit_earl
     )
     [visit] = [e for e in events if e.kind == "visit"]
     assert people_of(visit) == ["Ana Costa", "Mia Berg"] and visit.date.iso() == "2023-03-02"
+
+
+def test_leaders_of_several_countries_met_on_the_sidelines_of_a_summit_are_a_meeting_each_not_the_summit():
+    events = events_of(
+        "Prime Minister Ana Costa met Japanese Prime Minister Mia Berg, South Korean President Ravi Perera, and "
+        "Vietnamese Prime Minister Rui Lopes in Hiroshima, Japan, on Saturday, on the sidelines of G-7 Summit.\n\n"
+        "Costa is in Hiroshima on an invitation by Berg to attend the G-7 Summit on March 9-10.",
+        published=DAY,
+    )
+    meetings = sorted(people_of(e) for e in events if e.kind == "meeting")
+    assert meetings == [["Ana Costa", "Mia Berg"], ["Ana Costa", "Ravi Perera"], ["Ana Costa", "Rui Lopes"]]
+    [summit] = [e for e in events if e.kind == "summit"]
+    assert summit.date.end is not None

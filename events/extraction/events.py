@@ -155,6 +155,7 @@ NEGATION_RE = re.compile(
 )
 REMOTE_RE = re.compile(r"phone|phonic|video|virtual|\bdial(?:l?ed|s)?\b|spoke|\bspeak", re.I)
 CALL_RE = re.compile(r"phone|phonic|video|virtual|\bdial(?:l?ed|s)?\b", re.I)  # certainly not face to face ("dialled", not "dialogue")
+SIDELINES_RE_ANY = re.compile(r"\b(?:on|at)\s+the\s+(?:sidelines|margins)\s+of\b", re.I)
 SPLIT_RE = re.compile(r"\b(?:bilateral\s+(?:meetings|talks)|separate(?:ly)?\s+(?:meetings|talks)?|separately)\b", re.I)
 BETWEEN_RE = re.compile(r"\b(?:meeting|summit|talks|dialogue|call|conversation)\s+between\b", re.I)
 TRAVEL_WORD_RE = re.compile(r"\b(?:left|leaves|leave|leaving|heading|headed|trip|visit\w*|travel\w*|flew|went|arriv\w*|depart\w*|return\w*)\s+(?:to|for|in)\s*$", re.I)
@@ -520,6 +521,15 @@ def participants_for(kind, trigger, masked, mentions, base, ctx):
     if kind == "meeting" and SPLIT_RE.search(masked) and len(found) >= 3:
         subject = found[0]
         return [[subject, other] for other in found[1:]]
+    others = found[1:]
+    if (
+        kind == "meeting" and len(others) >= 2 and SIDELINES_RE_ANY.search(masked)
+        and all(p.country for p in others) and len({p.country for p in others}) == len(others)
+        and found[0].country not in {p.country for p in others}
+    ):
+        # "Modi met Kishida, Yoon and Pham Minh Chinh in Hiroshima on the sidelines of the G-7 Summit":
+        # leaders of three countries met one by one
+        return [[found[0], other] for other in others]
     return [found]
 
 
@@ -2311,6 +2321,8 @@ def same_event(a, b):
     pa, pb = frozenset(map(id, a.participants)), frozenset(map(id, b.participants))
     if a.kind != b.kind and not ({a.kind, b.kind} == {"meeting", "summit"} and pa == pb and len(pa) >= 2):
         return False  # a summit of the very people of a meeting is that meeting
+    if a.kind != b.kind and any(e.kind == "summit" and e.date.end for e in (a, b)) and not all(e.date.end for e in (a, b)):
+        return False  # (but not a summit of some days, "to attend the G-7 Summit on May 20-21", and a day's meeting at it)
     if (not pa or not pb) and a.kind == b.kind == "summit" and _one_summit(a, b):
         pass  # "the Camp David Summit" the report names nobody at is the summit it names leaders at
     elif not pa or not pb:
