@@ -3546,3 +3546,15 @@ def test_leaders_of_several_countries_met_on_the_sidelines_of_a_summit_are_a_mee
     assert meetings == [["Ana Costa", "Mia Berg"], ["Ana Costa", "Ravi Perera"], ["Ana Costa", "Rui Lopes"]]
     [summit] = [e for e in events if e.kind == "summit"]
     assert summit.date.end is not None
+
+
+def test_a_summit_a_trip_was_for_is_the_setting_of_the_meeting_on_it_and_no_scene_of_the_report():
+    events = events_of(
+        "Prime Minister Ana Costa on Wednesday spoke with Italian Prime Minister Mia Berg.\n\n"
+        "Costa last met Berg in June during his visit to Canada for the 51st G7 Summit in Kananaskis.",
+        published=datetime.date(2025, 9, 10),
+    )
+    [call] = [e for e in events if e.date.iso() == "2025-09-10"]
+    assert call.venue is None  # (the report is not set in Canada)
+    [june] = [e for e in events if e.kind == "meeting" and e.date.iso() == "2025-06"]
+    assert people_of(june) == ["Ana Costa", "Mia Berg"] and june.venue.country == "CA"

@@ -268,7 +268,9 @@ SUMMIT_AS_SETTING_RE = re.compile(
     r"|\bthe\s+(?:next|upcoming|forthcoming|coming)\s+(?:[\w()’'-]+\s+){0,5}$"
     # ("met Pacheco during the delegation's visit to Rome to attend the P20 Summit": what the trip was for;
     # "congratulated Casellati for the successful organisation of the Summit": what was spoken of)
-    r"|\bto\s+attend\s+(?:the\s+|a\s+|an\s+)?(?:[\w()’'-]+\s+){0,6}$|\b(?:organi[sz]ation|hosting)\s+of\s+(?:the\s+|a\s+)?(?:[\w()’'-]+\s+){0,6}$", re.I
+    r"|\bto\s+attend\s+(?:the\s+|a\s+|an\s+)?(?:[\w()’'-]+\s+){0,6}$|\b(?:organi[sz]ation|hosting|success)\s+of\s+(?:the\s+|a\s+)?(?:[\w()’'-]+\s+){0,6}$"
+    # ("last met Meloni in June during his visit to Canada for the 51st G7 Summit": what the trip was for)
+    r"|\b(?:visit|trip|travel\w*|went|going)\s+to\s+[^,;]{1,40}?\s+for\s+(?:the\s+|a\s+|an\s+)?(?:[\w()’'-]+\s+){0,6}$", re.I
 )
 # "met Xi in Woodside … before going to the APEC Summit": the occasion its people go on to, later.
 LATER_OCCASION_RE = re.compile(

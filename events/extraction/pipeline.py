@@ -141,8 +141,8 @@ def scene_of(masked, section, dateline):
             continue  # "since his last visit to Beijing", "Modi's visit to Russia three weeks back": a trip before the report's
         if SETTING_CLAUSE_RE.search(re.split(r"[.;]", masked[max(0, m.start() - 60) : m.start()])[-1]):
             continue  # "talks amid unease following Modi's visit to Russia", "after concluding her state visit to Algeria"
-        if re.search(r"\bhad\s+(?:been\s+)?[a-z]+\b[^.;]{0,60}$", re.split(r"[.;]", masked[max(0, m.start() - 120) : m.start()])[-1]):
-            continue  # "the sapling that had been gifted by him during their visit to Delhi": a trip before
+        if re.search(r"\b(?:had\s+(?:been\s+)?[a-z]+|last\s+(?:met|visited|spoke|held))\b[^.;]{0,60}$", re.split(r"[.;]", masked[max(0, m.start() - 120) : m.start()])[-1]):
+            continue  # "the sapling that had been gifted by him during their visit to Delhi", "last met Meloni … during his visit to Canada": a trip before
         ref = places.lookup_place(m[1] or m[2] or m[3] or m[4] or m[5])
         if ref:
             return ref
