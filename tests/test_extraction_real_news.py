@@ -3558,3 +3558,14 @@ def test_a_summit_a_trip_was_for_is_the_setting_of_the_meeting_on_it_and_no_scen
     assert call.venue is None  # (the report is not set in Canada)
     [june] = [e for e in events if e.kind == "meeting" and e.date.iso() == "2025-06"]
     assert people_of(june) == ["Ana Costa", "Mia Berg"] and june.venue.country == "CA"
+
+
+def test_the_time_of_a_first_since_clause_is_not_the_visits():
+    events = events_of(
+        "Foreign Minister Ana Costa met President Ravi Perera on Saturday.\n\n"
+        "Costa is currently on a three-day official visit to the Maldives, marking the first high-level visit from "
+        "Portugal since the president, Perera, took office last year.",
+        published=datetime.date(2024, 8, 10),
+    )
+    [visit] = [e for e in events if e.kind == "visit"]
+    assert visit.date.iso() == "2024-08-10"

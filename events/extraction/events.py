@@ -645,6 +645,8 @@ def _background(masked, trigger):
             continue
         if RELATIVE_RE.search(masked, trigger.end(), found.start()):
             continue
+        if found.start() > trigger.end() and FIRST_SINCE_CLAUSE_RE.search(masked, trigger.end(), found.start()):
+            continue  # "the first high-level visit since the president took office last year": the clause's time
         if found.start() > trigger.end() and subject and trigger.start() < subject.end():
             continue  # "The meeting between the two leaders comes days after Wong took over": this meeting
         if found.group().lower() == "since" and trigger.start() < found.start() and (
@@ -798,9 +800,12 @@ def _stated_times(masked, trigger):
             or (e.end <= trigger.start() and not masked[e.end : trigger.start()].strip() and e.kind in ("month_year", "day_month_year", "month_day_year"))
         )
         and not _aside(masked, e, trigger) and not _in_dateline(masked, e) and not _announced(masked, e, trigger)
+        # ("the first high-level visit since the president took office last year": the since-clause's time)
+        and not (e.start > trigger.end() and FIRST_SINCE_CLAUSE_RE.search(masked, trigger.end(), e.start))
     ]
 
 
+FIRST_SINCE_CLAUSE_RE = re.compile(r"\b(?:first|maiden)\b[^.;]{0,80}?\bsince\s+(?:the\s+)?(?:[\w’',-]+\s+){0,6}?(?:took|assumed|became|came|returned|was|were|won|began)\b", re.I)
 # "a three-day visit to the United States from June 21": the day a visit begins, not a bound
 VISIT_FROM_DAY_RE = re.compile(r"\b(?:visit|trip|tour)\b[^.;]{0,60}\bfrom\s+(?:\d|[A-Z][a-z]+\.?\s+\d|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)")
 VISIT_FROM_RE = re.compile(r"\b(?:visit|trip|tour|stay)\b[^.;]{0,60}\bfrom\s+$", re.I)
