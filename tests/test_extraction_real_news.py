@@ -3569,3 +3569,13 @@ def test_the_time_of_a_first_since_clause_is_not_the_visits():
     )
     [visit] = [e for e in events if e.kind == "visit"]
     assert visit.date.iso() == "2024-08-10"
+
+
+def test_people_honoured_or_spoken_for_are_not_sides_of_the_meeting():
+    events = events_of(
+        "Foreign Minister Ana Costa on Tuesday called on President Ravi Perera and conveyed the greetings of "
+        "President Mia Berg and Prime Minister Rui Lopes to President Perera.\n\n"
+        "Ahead of his talks with Perera, Costa also paid tributes to Mahatma Gandhi at his statue in the capital.",
+        published=DAY,
+    )
+    assert {name for e in events for name in people_of(e)} == {"Ana Costa", "Ravi Perera"}

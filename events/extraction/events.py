@@ -598,12 +598,21 @@ def _outside_other_clauses(masked, mentions, base, trigger):
         with_ = re.search(r"\bwith\b", masked[trigger.end() : limit])
         topic = (trigger.end(), trigger.end() + with_.start() if with_ else limit)
         mentions = [m for m in mentions if not topic[0] <= m.start - base < topic[1]]
+    # ("paid tributes to Mahatma Gandhi at his statue", "conveyed the greetings of President Murmu and PM
+    # Modi to President Marcos": people honoured or spoken for, not there)
+    absent = [(m.end(), (NOT_PRESENT_END_RE.search(masked, m.end()) or re.search(r"$", masked)).start()) for m in NOT_PRESENT_RE.finditer(masked)]
+    mentions = [m for m in mentions if not any(a <= m.start - base < b for a, b in absent)]
     kept = [m for m in mentions if start <= m.start - base < limit]
     if timing:
         return kept
     return kept if len({id(m.person) for m in kept}) >= 2 else [m for m in mentions if m.start - base < limit]
 
 
+NOT_PRESENT_RE = re.compile(
+    r"\b(?:tributes?|homage|respects)\s+(?:to|at)\s+|\b(?:statue|bust|memorial|portrait|samadhi)\s+of\s+"
+    r"|\bgreetings\s+(?:of|from)\s+|\bon\s+behalf\s+of\s+", re.I
+)
+NOT_PRESENT_END_RE = re.compile(r"\s(?:to|at|in|on|for|who|which|during|before|after)\s|[,;.]")
 # Who says so, closing the sentence: ", ministry spokesman Anurag Srivastava said on Thursday.",
 # ", PTI reported on Thursday."
 TRAILING_SPEAKER_RE = re.compile(
