@@ -155,7 +155,7 @@ NEGATION_RE = re.compile(
 )
 REMOTE_RE = re.compile(r"phone|phonic|video|virtual|\bdial(?:l?ed|s)?\b|spoke|\bspeak", re.I)
 CALL_RE = re.compile(r"phone|phonic|video|virtual|\bdial(?:l?ed|s)?\b", re.I)  # certainly not face to face ("dialled", not "dialogue")
-SIDELINES_RE_ANY = re.compile(r"\b(?:on|at)\s+the\s+(?:sidelines|margins)\s+of\b", re.I)
+ON_THE_SIDELINES_RE = re.compile(r"\b(?:on|at)\s+the\s+(?:sidelines|margins)\s+of\b", re.I)
 SPLIT_RE = re.compile(r"\b(?:bilateral\s+(?:meetings|talks)|separate(?:ly)?\s+(?:meetings|talks)?|separately)\b", re.I)
 BETWEEN_RE = re.compile(r"\b(?:meeting|summit|talks|dialogue|call|conversation)\s+between\b", re.I)
 TRAVEL_WORD_RE = re.compile(r"\b(?:left|leaves|leave|leaving|heading|headed|trip|visit\w*|travel\w*|flew|went|arriv\w*|depart\w*|return\w*)\s+(?:to|for|in)\s*$", re.I)
@@ -525,7 +525,7 @@ def participants_for(kind, trigger, masked, mentions, base, ctx):
         return [[subject, other] for other in found[1:]]
     others = found[1:]
     if (
-        kind == "meeting" and len(others) >= 2 and SIDELINES_RE_ANY.search(masked)
+        kind == "meeting" and len(others) >= 2 and ON_THE_SIDELINES_RE.search(masked)
         and all(p.country for p in others) and len({p.country for p in others}) == len(others)
         and found[0].country not in {p.country for p in others}
     ):
@@ -600,7 +600,10 @@ def _outside_other_clauses(masked, mentions, base, trigger):
         mentions = [m for m in mentions if not topic[0] <= m.start - base < topic[1]]
     # ("paid tributes to Mahatma Gandhi at his statue", "conveyed the greetings of President Murmu and PM
     # Modi to President Marcos": people honoured or spoken for, not there)
-    absent = [(m.end(), (NOT_PRESENT_END_RE.search(masked, m.end()) or re.search(r"$", masked)).start()) for m in NOT_PRESENT_RE.finditer(masked)]
+    absent = []
+    for honoured in NOT_PRESENT_RE.finditer(masked):
+        end = NOT_PRESENT_END_RE.search(masked, honoured.end())
+        absent.append((honoured.end(), end.start() if end else len(masked)))
     mentions = [m for m in mentions if not any(a <= m.start - base < b for a, b in absent)]
     kept = [m for m in mentions if start <= m.start - base < limit]
     if timing:
@@ -608,11 +611,14 @@ def _outside_other_clauses(masked, mentions, base, trigger):
     return kept if len({id(m.person) for m in kept}) >= 2 else [m for m in mentions if m.start - base < limit]
 
 
+# People a sentence names but who were not there: whom it honours or speaks for, up to the end of that phrase
 NOT_PRESENT_RE = re.compile(
     r"\b(?:tributes?|homage|respects)\s+(?:to|at)\s+|\b(?:statue|bust|memorial|portrait|samadhi)\s+of\s+"
     r"|\bgreetings\s+(?:of|from)\s+|\bon\s+behalf\s+of\s+", re.I
 )
 NOT_PRESENT_END_RE = re.compile(r"\s(?:to|at|in|on|for|who|which|during|before|after)\s|[,;.]")
+
+
 # Who says so, closing the sentence: ", ministry spokesman Anurag Srivastava said on Thursday.",
 # ", PTI reported on Thursday."
 TRAILING_SPEAKER_RE = re.compile(
@@ -953,10 +959,10 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
         day = (value.end or value.date) + datetime.timedelta(days=1)
         return DateValue(day, "day", f"“{following.group()}”: the day after “{expression}” ({value.iso()})")
     next_period = FOLLOWING_PERIOD_RE.search(masked, 0, trigger.start() + 40)
-    told = ctx.paragraph_time or ctx.last_time
-    if next_period and told and told[1].known:
+    last = ctx.paragraph_time or ctx.last_time
+    if next_period and last and last[1].known:
         # "In 2014, during a summit … ¶ The following year, during another summit …": the year after
-        expression, value = told[:2]
+        expression, value = last[:2]
         unit = (next_period[1] or next_period[2]).lower()
         if unit == "year":
             return DateValue(datetime.date(value.date.year + 1, 1, 1), "year", f"“{next_period.group()}”: the year after “{expression}” ({value.iso()})")
@@ -1669,7 +1675,6 @@ def _date_by_the_occasion(events, ctx):
             event.countries = _countries(event.participants, where)
 
 
-# "concluded his two-day visit to Indonesia on Saturday", "arrived in Hanoi on a three-day visit"
 # "left for Malaysia … after a three-day visit to Japan": the visit the departure ended
 LEFT_AFTER_VISIT_RE = re.compile(
     r"\bafter\s+(?:a|an|his|her|their)\s+(?:(?P<n>two|three|four|five|six|seven|[2-7])-day\s+)?(?:[\w-]+\s+){0,2}?(?:visit|trip|stay)\s+(?:to|in)\s+", re.I
@@ -1687,13 +1692,13 @@ def _visit_it_left(masked, trigger, departure):
     if where is None or (departure.venue and where.country == departure.venue.country):
         return []
     date = DateValue(evidence=f"the report gives no date for it (“{after.group().strip()}”)")
+    days = dates.count_of(after["n"].lower()) if after["n"] else None
     if departure.date.known and departure.date.precision == "day":
-        days = dates.count_of(after["n"].lower()) if after["n"] else None
         last = departure.date.date
-        first = last - datetime.timedelta(days=days - 1) if days else last
-        what = f"the {after['n']}-day visit" if days else "the visit"
-        date = DateValue(first, "day", f"{what} that ended with the departure {departure.date.evidence}", end=last if days else None)
-        if not days:
+        if days:
+            first = last - datetime.timedelta(days=days - 1)
+            date = DateValue(first, "day", f"the {after['n']}-day visit that ended with the departure {departure.date.evidence}", end=last)
+        else:
             date = DateValue(last, "day", f"the last day of the visit, that of the departure: {departure.date.evidence}")
     return [
         ExtractedEvent(
@@ -1704,6 +1709,7 @@ def _visit_it_left(masked, trigger, departure):
     ]
 
 
+# "concluded his two-day visit to Indonesia on Saturday", "arrived in Hanoi on a three-day visit"
 N_DAY_VISIT_RE = re.compile(r"\b(two|three|four|five|six|seven|[2-7])-day\s+(?:[\w-]+\s+){0,2}?(?:visit|trip|tour)\b", re.I)
 VISIT_ENDS_RE = re.compile(r"\b(?:concluded|concludes|wrapped\s+up|wraps\s+up|ended|ends|completed|completes)\b", re.I)
 VISIT_BEGINS_RE = re.compile(
@@ -2467,7 +2473,8 @@ def join(events):
         if coming:
             # ("invited El-Sisi to the upcoming G20 Summit … confidence in India's presidency of the
             # summit"): still to come; the report's day is only a default for what it tells as done
-            home.date = home.date if not home.date.known else event.date
+            if home.date.known:
+                home.date = event.date
         elif event.date.known and (not home.date.known or RANK[event.date.precision] < RANK[home.date.precision] or dates_it):
             home.date = event.date
         elif more_days:
