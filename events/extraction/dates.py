@@ -149,6 +149,11 @@ BACKGROUND_CLAUSE_RE = re.compile(
 )
 
 
+def event_times(sentence):
+    """The expressions of a sentence that can date its event (is_event_time), in order."""
+    return [e for e in find_expressions(sentence) if is_event_time(sentence, e)]
+
+
 def is_event_time(sentence, expr):
     """Whether an expression can date an event: not 'since May 2020', 'to 2031', 'by the end of 2021',
     nor one inside a clause that 'since' or 'until' opens."""

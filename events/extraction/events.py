@@ -1745,7 +1745,7 @@ def _visits_to_the_other_countries(masked, trigger, visit, ctx):
     found = [c for c in places.find_countries(masked) if c[0] >= trigger.end()]
     if not found or found[0][2] != visit.venue.country:
         return []
-    times = [e for e in dates.find_expressions(masked) if dates.is_event_time(masked, e)]
+    times = dates.event_times(masked)
     # (when the first country has no time of its own, a time after the list is the whole tour's:
     # "would visit Peru and Chile from October 3 to 6")
     each = len(found) > 1 and any(found[0][1] <= e.start < found[1][0] for e in times)
@@ -1810,7 +1810,7 @@ def _meetings_by_segment(masked, trigger, mentions, base, ctx, groups, date):
     out_groups, out_dates = [], []
     for start, end in bounds:
         part = masked[start:end]
-        said = [e for e in dates.find_expressions(part) if dates.is_event_time(part, e)]
+        said = dates.event_times(part)
         if not said and not verbs:
             continue
         people_here = [m.person for m in mentions if start <= m.start - base < end]
@@ -2631,7 +2631,7 @@ def _place_the_last_event(event, sentence, masked, ctx):
     subject = re.match(r"\s*[Tt]he\s+[^,;]*?\s(?=took\s+place|was\s+held|were\s+held|happened)", masked)
     if subject and CALL_RE.search(subject.group()) and event.kind == "meeting" and (event.venue is None or not event.venue_stated):
         event.remote, event.venue = True, None  # "The telephonic conversation took place …": a call, held nowhere
-    said = [e for e in dates.find_expressions(masked) if dates.is_event_time(masked, e)]
+    said = dates.event_times(masked)
     if said and (not event.date.known or event.date.evidence.startswith(REPORT_DATE_EVIDENCE)):
         value = dates.resolve(said[0], masked, ctx.anchor, future=False)
         if value.known or not event.date.known:
