@@ -315,8 +315,9 @@ def place_mentions(text):
         # "met in the Russian capital on Thursday": the capital of that country (but "in the Saudi
         # capital, Riyadh" names its town, which LOCATIVE_RE reads)
         code = demonyms()[m[2]]
-        if capital(code) and not any(start == m.start() for start, _, _ in out):
-            out.append((m.start(), m[1].lower(), PlaceRef(capital(code), code)))
+        town = capital(code)
+        if town and not any(start == m.start() for start, _, _ in out):
+            out.append((m.start(), m[1].lower(), PlaceRef(town, code)))
     return sorted(out, key=lambda found: found[0])
 
 
