@@ -3579,3 +3579,61 @@ def test_people_honoured_or_spoken_for_are_not_sides_of_the_meeting():
         published=DAY,
     )
     assert {name for e in events for name in people_of(e)} == {"Ana Costa", "Ravi Perera"}
+
+
+# Found by reading a fifth set of India-related reports (offices with several portfolios, companies,
+# descriptions that name a country after the office, calls and consultations, agreements signed after talks)
+
+
+def test_an_office_of_several_portfolios_is_one_title_before_the_name():
+    [meeting] = events_of(
+        "Union Minister for Railways, Information & Broadcasting, and Electronics & IT, Ravi Perera, met Russian "
+        "Deputy Prime Minister Ivan Petrov on Thursday.",
+        published=DAY,
+    )
+    assert people_of(meeting) == ["Ivan Petrov", "Ravi Perera"]
+
+
+def test_a_company_named_without_its_suffix_is_nobody():
+    events = events_of(
+        "Minister Ravi Perera inaugurated a cargo terminal at the Tata Kumar India Limited plant on Tuesday.\n\n"
+        "The newly inaugurated Ganga Setu Cargo Terminal will serve the plant. The rest was funded by Tata Kumar.",
+        published=DAY,
+    )
+    names = {name for e in events for name in people_of(e)}
+    assert "Tata Kumar" not in names and not any("Ganga" in name for name in names)
+    assert names == {"Ravi Perera"}
+
+
+def test_the_adviser_of_a_country_named_after_the_office_is_a_person():
+    [call] = events_of(
+        "Foreign Secretary Ravi Perera met the Foreign Affairs Adviser of Bangladesh Md Karim Hossain on Tuesday.",
+        published=DAY,
+    )
+    assert people_of(call) == ["Md Karim Hossain", "Ravi Perera"]
+
+
+def test_an_office_described_twice_is_whom_the_report_is_about():
+    events = events_of(
+        "Indian Foreign Secretary Ravi Perera and Bangladesh Foreign Secretary Karim Uddin held consultations today in Dhaka. "
+        "Perera arrived on Monday. Perera will also see the press. The talks were useful, according to Uddin.\n\n"
+        "Following the meeting, the foreign secretary met Adviser Salma Haque.",
+        published=DAY,
+    )
+    [call] = [e for e in events if "Salma Haque" in people_of(e)]
+    assert people_of(call) == ["Ravi Perera", "Salma Haque"]
+
+
+def test_the_head_of_a_body_is_nobody_and_the_office_of_a_country_is_its_holder():
+    events = events_of(
+        "Chinese President Li Wei received Brazilian President Ana Costa in Beijing on Tuesday.\n\n"
+        "Before meeting Li, Costa spoke with Premier Zhao Ming and the president of the state grid corporation, Wu Gang.\n\n"
+        "After that, HRH the Crown Prince Faisal bin Saud and the President of the People’s Republic of China "
+        "witnessed the exchange of agreements.",
+        published=DAY,
+    )
+    [spoke] = [e for e in events if "Zhao Ming" in people_of(e)]
+    assert "Li Wei" not in people_of(spoke)
+    [signed] = [e for e in events if e.kind == "agreement"]
+    assert "Li Wei" in people_of(signed) and "CN" in signed.countries and "TW" not in signed.countries
+

@@ -17,11 +17,11 @@ from .types import PersonRef
 PORTFOLIO = (
     r"(?:national\s+)?defen[cs]e|foreign(?:\s+affairs)?|external\s+affairs|home(?:\s+affairs)?|interior|finance|trade|commerce"
     r"|energy|oil|petroleum|economy|economic\s+affairs|industry|agriculture|health|education|transport"
-    r"|culture|information|justice|law|labou?r|science|technology|tourism|environment|railways|civil\s+aviation"
+    r"|culture|information(?:\s+(?:&|and)\s+broadcasting|\s+technology)?|electronics(?:\s+(?:&|and)\s+(?-i:IT)|\s+(?:&|and)\s+information\s+technology)?|justice|law|labou?r|science|technology|tourism|environment|railways|civil\s+aviation"
     r"|shipping|power|steel|mines|coal|communications|telecom|security|emergency\s+situations|broadcasting|budget|(?:national\s+)?planning"
 )
 ROLE = (
-    rf"(?:(?:union|federal|deputy|first\s+deputy|junior|vice)\s+)?(?:minister\s+(?:of|for)\s+(?:state\s+for\s+)?(?:the\s+)?(?:{PORTFOLIO})(?:\s+and\s+(?:{PORTFOLIO}))?"
+    rf"(?:(?:union|federal|deputy|first\s+deputy|junior|vice)\s+)?(?:minister\s+(?:of|for)\s+(?:state\s+for\s+)?(?:the\s+)?(?:{PORTFOLIO})(?:(?:\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+)(?:{PORTFOLIO}))*"
     rf"|(?:(?:{PORTFOLIO})\s+)minister|(?:deputy\s+)?prime\s+minister|chief\s+minister|minister)"
     r"|(?:vice[\s-])?president|premier|chancellor|king|queen|emir|crown\s+prince|sultan|(?:supreme\s+)?leader|chairman"
     r"|head\s+of\s+(?:state|government)|governor|state\s+councill?or|(?:deputy\s+)?foreign\s+minister|envoy|special\s+(?:envoy|representative)"
@@ -72,7 +72,7 @@ PARTICLE_RE = re.compile(
 PRONOUN_RE = re.compile(
     r"^\s*(?:(?:However|Meanwhile|Later|Earlier|Then|Also|Afterwards|Subsequently|Next|Finally),\s+(He|She|he|she)\b"
     r"|(?:On|In|At|After|Before|Later|Earlier|During|Following|Last|This|Today|Yesterday|Tomorrow)\b[^,.;]{0,40},\s+(he|she)\b"
-    r"|(He|She)\b)"
+    r"|(He|She|His|Her)\b)"
 )
 GROUP_PAIR_RE = re.compile(
     rf"\b(?:the|The)\s+((?i:{ROLE}))s?\s+(?:of|from)\s+(?:the\s+)?(?:two|both)\s+(?:countries|nations|sides)\b"
@@ -206,7 +206,7 @@ OFFICE_WORDS = {
     "commission", "office", "agency", "service", "bureau", "authority", "staff", "forces", "army", "navy",
     "guard", "party", "bank", "resources", "affairs", "security", "development", "defence", "defense", "assembly",
     "parliament", "senate", "court", "government", "administration", "directorate", "corporation", "company",
-    "policy", "member", "members", "director",
+    "policy", "member", "members", "director", "adviser", "advisor",
 }
 # Words of regions and alliances that open proper nouns ("European Commission", "Gulf states").
 REGION_WORDS = {
@@ -285,8 +285,10 @@ TITLED_AFTER_RE = re.compile(
 THING_AFTER_RE = re.compile(
     r"['’]?\s+(?:polls?|elections?|session|summit|forum|declaration|accords?|agreement|initiative|corridor|project"
     r"|doctrine|format|process|dialogue|conference|convention|treaty|protocol|framework|mechanism|consensus"
-    # a company's ("Mazagon Dock Shipbuilders Limited"), "China's Belt and Road Initiative"
-    r"|limited|ltd|inc|corp|corporation|company|industries|holdings|and\s+road)\b",
+    # a company's ("Mazagon Dock Shipbuilders Limited", "Maruti Suzuki India Limited"), "China's Belt
+    # and Road Initiative", a works ("Gati Shakti Cargo Terminal")
+    r"|(?:(?-i:[A-Z])[\w-]*\s+){0,2}(?:limited|ltd|inc|corp|corporation|company|industries|holdings|plc)|and\s+road"
+    r"|terminal|plant|factory|refinery|facility|shipyard)\b",
     re.I,
 )
 
@@ -308,6 +310,7 @@ class Registry:
     people: list = field(default_factory=list)
     counterparts: list = field(default_factory=list)  # (person, counterpart) pairs
     inferred: set = field(default_factory=set)  # ids of people whose country is the document's home, inferred
+    text: str = ""  # the document's
     _protagonist: PersonRef | None = None
 
     def add(self, name, country=None, role=""):
@@ -359,6 +362,11 @@ class Registry:
         # (one of that country before one of no known country: "the Tanzanian President" is Hassan, of
         # Tanzania, not the President named last whose country the text does not say)
         recent_fits = [p for p in recent_fits if p.country == country] or recent_fits
+        protagonist = self.protagonist(self.text) if self.text else None
+        if not country and len({p.country for p in recent_fits}) >= 2 and any(p is protagonist for p in recent_fits):
+            # "the foreign secretary", when the report has named India's and Bangladesh's: whom it
+            # is about, not whichever it named last
+            recent_fits = [protagonist]
         if recent_fits:
             person = recent_fits[0]
             person.country = person.country or country
@@ -689,7 +697,7 @@ def build_registry(text, sentences):
     """Everyone the document names with a title, merged across forms, with countries and roles. A
     headline or caption adds only people it names with an office ("South African President Cyril
     Ramaphosa"): its capitalised words are no evidence of a name."""
-    registry = Registry()
+    registry = Registry(text=text)
     for s in sentences:
         previous = None
         for start, end, name, country, role in named_mentions(text, s.start, s.end):
@@ -702,6 +710,12 @@ def build_registry(text, sentences):
             else:
                 person = registry.add(name, country, role)
             previous = person
+    # "funded by Maruti Suzuki", where the report elsewhere writes "the Maruti Suzuki India Limited
+    # plant": a company, named without its suffix, is nobody.
+    registry.people = [
+        p for p in registry.people
+        if p.role or p.country or not any(THING_AFTER_RE.match(text, m.end()) for form in p.forms for m in re.finditer(re.escape(form), text))
+    ]
     for subject, other in registry.counterparts:
         if not subject.role and other.role and other.role != "counterpart":
             subject.role = other.role
@@ -823,10 +837,19 @@ def sentence_mentions(text, sentence, registry, previous_subject, masked, recent
             continue  # a title with a name after it, handled above
         if re.match(r"s\b", nxt):
             continue  # a plural: a group, handled by the caller
+        if re.match(r"\s+of\s+(?!(?:the|a|an)\s+[A-Z])(?:(?:the|a|an)\s+)?[a-z]", nxt):
+            continue  # "the president of the state electricity corporation": the head of a body, nobody the report names
         if re.match(r"\s*(?:[,.;)]|$)", nxt) and any(re.fullmatch(r",\s*", masked[x.end - base : m.start()]) for x in out):
             continue  # "Aleksandar Vucic, the Serbian president": the name before it, not another
         adjective, role = m[2], SHORT_ROLES.get(m[3], m[3])
         country = adjective_country(adjective)
+        if of := re.match(r"\s+of\s+the\s+([A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,4})", nxt):
+            # "the President of the People’s Republic of China" (but "the Prime Minister of the Russian
+            # Federation Mikhail Mishustin" is a title with a name after it)
+            code, length = _leading_country(of[1])
+            if code and re.match(r"\s+[A-Z]", of[1][length:]):
+                continue
+            country = country or code
         if adjective and not country:
             if not ROLE_RE.fullmatch(f"{adjective} {role}"):
                 continue

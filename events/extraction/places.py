@@ -55,6 +55,8 @@ def country_names():
     for code, extra in EXTRA_COUNTRY_NAMES.items():
         for value in extra:
             names.setdefault(value, code)
+    # "the People’s Republic of China", with a typographic apostrophe
+    names.update({value.replace("'", "’"): code for value, code in names.items() if "'" in value})
     return names
 
 
