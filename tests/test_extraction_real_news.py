@@ -3637,3 +3637,128 @@ def test_the_head_of_a_body_is_nobody_and_the_office_of_a_country_is_its_holder(
     [signed] = [e for e in events if e.kind == "agreement"]
     assert "Li Wei" in people_of(signed) and "CN" in signed.countries and "TW" not in signed.countries
 
+
+def test_a_possessive_pronoun_opening_a_sentence_is_the_last_subject():
+    events = events_of(
+        "Prime Minister Ana Costa will travel to Moscow next week. Her last visit to Russia was in 2019 when she "
+        "attended an economic forum.",
+        published=DAY,
+    )
+    [earlier] = [e for e in events if e.kind == "visit" and e.date.iso() == "2019"]
+    assert people_of(earlier) == ["Ana Costa"] and earlier.venue.country == "RU"
+
+
+def test_a_visit_the_sentence_recalls_with_its_time_is_an_event_of_that_time_and_place():
+    events = events_of(
+        "Prime Minister Ana Costa met Japanese Prime Minister Mia Berg in Hiroshima on Saturday. This was the second "
+        "meeting between the two Prime Ministers following Berg's visit to New Delhi in March this year.",
+        published=datetime.date(2023, 5, 21),
+    )
+    [visit] = [e for e in events if e.kind == "visit"]
+    assert people_of(visit) == ["Mia Berg"] and visit.date.iso() == "2023-03" and visit.venue.name == "New Delhi"
+    [meeting] = [e for e in events if e.kind == "meeting"]
+    assert meeting.date.iso() == "2023-05-20" and meeting.venue.name == "Hiroshima"
+
+
+def test_a_recalled_visit_is_no_lead_of_an_undated_report():
+    events = events_of(
+        "This was the second meeting between the two leaders following Berg's visit to New Delhi in March this year.\n\n"
+        "Prime Minister Ana Costa met Japanese Prime Minister Mia Berg in Hiroshima. In his next meeting with "
+        "President Ravi Perera of South Korea, Costa discussed trade."
+    )
+    [visit] = [e for e in events if e.kind == "visit"]
+    assert not visit.date.known  # (no year to count "this year" from)
+    [later] = [e for e in events if "Ravi Perera" in people_of(e)]
+    assert later.venue is None or later.venue.name != "New Delhi"
+
+
+def test_scare_quotes_around_the_talks_a_person_held_keep_the_meeting():
+    [meeting] = events_of(
+        "Prime Minister Ana Costa held “warm and productive talks” with his Japanese counterpart Mia Berg on Saturday.",
+        published=DAY,
+    )
+    assert people_of(meeting) == ["Ana Costa", "Mia Berg"]
+
+
+def test_quoted_words_of_a_speaker_stay_masked():
+    assert events_of("Minister Ana Costa said “we will meet President Ravi Perera soon” on Monday.", published=DAY) == []
+
+
+def test_consultations_between_two_named_officials_and_an_exchange_of_views_are_meetings():
+    events = events_of(
+        "The Foreign Office Consultation (FOC) between Indian Foreign Secretary Ravi Perera and Bangladesh Foreign "
+        "Secretary Karim Uddin held today at the State Guest House here.\n\n"
+        "Perera also had an in-depth exchange of views with Deputy Foreign Minister Ivan Petrov today.",
+        published=DAY,
+    )
+    assert sorted(people_of(e) for e in events if e.kind == "meeting") == [["Ivan Petrov", "Ravi Perera"], ["Karim Uddin", "Ravi Perera"]]
+    assert all(e.date.iso() == "2024-03-12" for e in events)
+
+
+def test_courtesy_calls_on_two_people_are_a_meeting_each():
+    events = events_of(
+        "Foreign Secretary Ravi Perera arrived in Dhaka on Monday. He then will pay courtesy calls to foreign adviser "
+        "Md Karim Hossain and chief adviser Dr Salma Haque.",
+        published=DAY,
+    )
+    meetings = sorted(people_of(e) for e in events if e.kind == "meeting")
+    assert meetings == [["Md Karim Hossain", "Ravi Perera"], ["Ravi Perera", "Salma Haque"]]
+
+
+def test_what_is_scheduled_following_the_days_meeting_is_later_that_day():
+    events = events_of(
+        "Foreign Secretary Ravi Perera and Foreign Secretary Karim Uddin of Bangladesh met today in Dhaka.\n\n"
+        "Following the meeting, Perera is scheduled to hold a courtesy call with Adviser Salma Haque.",
+        published=DAY,
+    )
+    [call] = [e for e in events if "Salma Haque" in people_of(e)]
+    assert call.date.iso() == "2024-03-12" and call.date.evidence.startswith("later the same day")
+
+
+def test_the_time_after_post_is_not_the_meetings():
+    events = events_of(
+        "Foreign Secretary Ravi Perera met Foreign Secretary Karim Uddin of Bangladesh in Dhaka on Monday. This marks "
+        "the first high-level meeting between India and Bangladesh post political changeover in Bangladesh on August 5 last year.",
+        published=DAY,
+    )
+    assert not any(e.date.iso() and e.date.iso().endswith("-08-05") for e in events)
+
+
+def test_agreements_signed_after_the_talks_are_of_the_talks_people_day_and_place():
+    events = events_of(
+        "Defence Minister Ravi Perera held a bilateral meeting with his UK counterpart Tom Hale in London on Monday.\n\n"
+        "The bilateral defence meeting was followed by the signing of two agreements between India and the UK, an MoU "
+        "on cadet exchanges and a Letter of Arrangement between the two navies.",
+        published=DAY,
+    )
+    [agreement] = [e for e in events if e.kind == "agreement"]
+    assert people_of(agreement) == ["Ravi Perera", "Tom Hale"]
+    assert agreement.date.iso() == "2024-03-11" and agreement.venue.name == "London"
+
+
+def test_someone_currently_in_a_country_to_attend_a_forum_is_on_a_visit_there():
+    [visit] = events_of(
+        "Minister Ravi Perera is currently in Russia to attend the St. Petersburg International Economic Forum, which began on Monday.",
+        published=DAY,
+    )
+    assert visit.kind == "visit" and visit.venue.country == "RU"
+
+
+def test_where_someone_headed_afterwards_is_not_where_they_were_before():
+    events = events_of(
+        "Minister Ravi Perera met Deputy Prime Minister Ivan Petrov in Moscow on Thursday.\n\n"
+        "Before heading to Russia, the Minister inaugurated a cargo terminal at a plant in Manesar, Haryana, on June 17.",
+        published=datetime.date(2025, 6, 19),
+    )
+    [opening] = [e for e in events if e.kind == "other"]
+    assert opening.venue is None or opening.venue.country != "RU"
+
+
+def test_remaining_issues_are_no_agreement_issued():
+    events = events_of(
+        "Prime Minister Ana Costa met Prime Minister Tom Hale in London on Monday.\n\n"
+        "Both leaders underlined the importance of resuming negotiations to address the remaining issues, leading to "
+        "a balanced Free Trade Agreement.",
+        published=DAY,
+    )
+    assert [e.kind for e in events] == ["meeting"]

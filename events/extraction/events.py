@@ -18,7 +18,8 @@ AGREEMENT_NOUN = (
     r"|declarations?|joint\s+statements?|communiqu[eé]s?|charters?)"
 )
 AGREEMENT_RE = re.compile(
-    rf"\b(?:(?:sign|ink|adopt|issu|releas)(?:ed|es|s|ing)?\b(?=.*\b{AGREEMENT_NOUN}\b)"
+    # ("signs the pact", "issues a joint statement", but "to address the remaining issues": a noun)
+    rf"\b(?:(?:(?:sign|ink|adopt|issu|releas)(?:ed|ing)?|(?:sign|ink|adopt|issu|releas)(?:es|s)(?=\s+(?:a|an|the|joint|their|its|two|three|four|five|several|\d+)\b))\b(?=.*\b{AGREEMENT_NOUN}\b)"
     rf"|(?:conclud(?:ed|es)|reach(?:ed|es)?|struck|strike|exchang(?:ed|es))\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,3}}?{AGREEMENT_NOUN}"
     # "have signed a number of intergovernmental documents"
     r"|(?:signed|signs|sign|inked)\s+(?:an?\s+(?:number|package|set|series)\s+of\s+|several\s+|\w+\s+)?(?:[\w-]+\s+)?documents\b"
@@ -42,7 +43,8 @@ VISIT_RE = re.compile(
     r"|(?:reached|reaches|will\s+reach)(?=\s+(?:here|there|(?-i:[A-Z])))"
     r"|(?:will|would)\s+(?:first\s+|also\s+|then\s+|later\s+|next\s+)?visit|visited|is\s+visiting|to\s+visit|on\s+an?\s+(?:[\w-]+\s+){0,3}visit\s+to"
     # "will be in Chile on a state visit": someone in a place on a visit
-    r"|(?:is|was|are|were|be)\s+in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+(?:on|for)\s+an?\s+(?:[\w-]+\s+){0,3}visit\b"
+    # "is currently in Russia to attend the forum"
+    r"|(?:is|was|are|were|be)\s+(?:currently\s+|now\s+|already\s+)?in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+(?:(?:on|for)\s+an?\s+(?:[\w-]+\s+){0,3}visit\b|to\s+(?:attend|participate\s+in|take\s+part\s+in)\b)"
     r"|(?:pa(?:y|ys|id|ying)|ma(?:ke|kes|de|king))\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}visit\s+to|(?:state|official|working)\s+visit\s+to"
     r"|travel(?:l?ed|s|l?ing)?\s+(?:from\s+(?:[A-Z][\w-]+\s+){1,3})?to|(?:emplaned|flew|flies)\s+(?:to|for|into)"
     # "She went to New Delhi on Friday at the invitation of …"
@@ -71,7 +73,10 @@ PAST_MEETING_WORDS = (
     r"\s+(?:happened|took\s+place|was\s+held|were\s+held)"
 )
 MEETING_VERB_RE = re.compile(
-    r"\b(?:met|meets|meet|meeting\s+with|(?:meeting|talks|summit|dialogue|(?:(?:tele)?phone\s+)?(?:call|conversation))\s+(?:held\s+)?between|talks\s+with|call(?:ed|s)?\s+(?:on|upon)"
+    r"\b(?:met|meets|meet|meeting\s+with|(?:meeting|talks|summit|dialogue|consultations?|(?:(?:tele)?phone\s+)?(?:call|conversation))\s+(?:\((?-i:[A-Z]{2,6})\)\s+)?(?:held\s+)?between"
+    r"|(?:talks|consultations)\s+with|call(?:ed|s)?\s+(?:on|upon)|courtesy\s+calls?\s+(?:to|with)"
+    # "had an in-depth exchange of views with Russian Deputy Foreign Minister Sergey Ryabkov"
+    r"|(?:had|has|have|held|holds|hold)\s+an?\s+(?:[\w-]+\s+){0,2}?exchange\s+of\s+views\s+with(?=\s+(?:(?-i:[A-Z])|his|her|their))"
     r"|(?:received|receives|receive|hosted|hosts|host|welcomed|welcomes|welcome)(?=\s+(?:(?-i:[A-Z])|his|her|the\s+(?-i:[A-Z])|visiting))"
     r"|(?:was|were|is|are)\s+(?:warmly\s+)?(?:received|welcomed|greeted|hosted)\b"
     r"|(?:shakes|shook|shake|shaking)\s+hands\s+with"
@@ -92,7 +97,7 @@ MEETING_VERB_RE = re.compile(
     r"|interact(?:ed|s)?\s+(?:virtually\s+)?with(?=\s+(?:(?-i:[A-Z])|his|her|their))|interaction\s+between"
     r"|co-?chair(?:ed|s|ing)?|(?:held|hold|holds|holding|had|have|has|(?:are|is|were|was)\s+having|started|starts|began|begins|concluded|concludes|opened|opens"
     r"|engag(?:e|es|ed|ing)\s+in)"
-    r"\s+(?:a\s+|an\s+|their\s+|his\s+|her\s+)?(?:(?:bilateral|wide-ranging|separate|delegation-level|detailed|extensive|one-on-one|high-level|formal|informal|official|restricted|closed-door|productive|fruitful|substantive|in-depth|telephonic|telephone|first|second|third|maiden|annual|inaugural"
+    r"\s+(?:a\s+|an\s+|their\s+|his\s+|her\s+)?(?:(?:courtesy|bilateral|wide-ranging|separate|delegation-level|detailed|extensive|one-on-one|high-level|formal|informal|official|restricted|closed-door|productive|fruitful|substantive|in-depth|telephonic|telephone|first|second|third|maiden|annual|inaugural"
     r"|diplomatic|cordial|warm|frank|candid|constructive|comprehensive|detailed|strategic|crucial|key|important|extensive|wide-ranging|face-to-face)\s+)*"
     r"(?:(?:tele)?phone\s+|video\s+|virtual\s+|\d\+\d\s+)?(?:talks|meetings?|meet|discussions?|consultations|parleys|conversations?|calls?|dialogue)"
     # "after having "intense but very productive" engagements with Maros Sefcovic"
@@ -156,7 +161,7 @@ NEGATION_RE = re.compile(
 REMOTE_RE = re.compile(r"phone|phonic|video|virtual|\bdial(?:l?ed|s)?\b|spoke|\bspeak", re.I)
 CALL_RE = re.compile(r"phone|phonic|video|virtual|\bdial(?:l?ed|s)?\b", re.I)  # certainly not face to face ("dialled", not "dialogue")
 ON_THE_SIDELINES_RE = re.compile(r"\b(?:on|at)\s+the\s+(?:sidelines|margins)\s+of\b", re.I)
-SPLIT_RE = re.compile(r"\b(?:bilateral\s+(?:meetings|talks)|separate(?:ly)?\s+(?:meetings|talks)?|separately)\b", re.I)
+SPLIT_RE = re.compile(r"\b(?:bilateral\s+(?:meetings|talks)|separate(?:ly)?\s+(?:meetings|talks)?|separately|courtesy\s+calls)\b", re.I)
 BETWEEN_RE = re.compile(r"\b(?:meeting|summit|talks|dialogue|call|conversation)\s+between\b", re.I)
 TRAVEL_WORD_RE = re.compile(r"\b(?:left|leaves|leave|leaving|heading|headed|trip|visit\w*|travel\w*|flew|went|arriv\w*|depart\w*|return\w*)\s+(?:to|for|in)\s*$", re.I)
 IS_FIRST_RE = re.compile(r"\b(?:is|was|marking|marks|marked)\s+(?:his|her|their|its|the)\s+(?:first|maiden)\b", re.I)
@@ -210,6 +215,7 @@ class Context:
     unnamed_counterparts: list = field(default_factory=list)
     pair: list = field(default_factory=list)  # the two people of the last two-person event: "the two ministers"
     pairs: list = field(default_factory=list)  # the two people of each two-person event, in order
+    pair_meeting: "ExtractedEvent | None" = None  # the last meeting of two people the report told
     country_lists: list = field(default_factory=list)  # the countries of each meeting known by them, in order
     # The time the paragraph so far is set at: (expression, DateValue, whether that sentence reported
     # an event) of its last dated sentence.
@@ -236,6 +242,7 @@ def _is_a_title(quoted):
     return len(words) <= 3 or (len(capitalised) >= 0.6 * len(words) and not re.search(r"[.!?,]\W*$", quoted))
 
 
+HELD_BEFORE_RE = re.compile(r"\b(?:held|had|hold|holds|holding|have|has)\s+(?:a\s+|an\s+)?$")
 QUOTATION_RE = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")  # what lies inside double quotation marks, on one line
 
 
@@ -244,8 +251,10 @@ def mask_quotations(text):
     speaker's words are not the reporter's account of events (a quoted title is kept)."""
     chars = list(text)
     for m in QUOTATION_RE.finditer(text):
-        if re.fullmatch(r"[a-z][a-z’'-]*(?:\s+[a-z][a-z’'-]*){0,2}", m.group()[1:-1]):
-            chars[m.start()] = chars[m.end() - 1] = " "  # a scare quote: held a “warm meeting” with …
+        words = re.fullmatch(r"[a-z][a-z’'-]*(?:\s+[a-z][a-z’'-]*){0,5}", m.group()[1:-1])
+        if words and (len(m.group().split()) <= 3 or HELD_BEFORE_RE.search(text, 0, m.start())):
+            # a scare quote: held a “warm meeting” with …, held “warm and productive talks” with …
+            chars[m.start()] = chars[m.end() - 1] = " "
             continue
         if _is_a_title(m.group()[1:-1]):
             continue
@@ -830,7 +839,13 @@ DAY_KINDS = ("month_day", "day_month", "month_day_year", "day_month_year", "week
 TO_COME_RE = re.compile(r"\b(?:proposed|planned|upcoming|next|forthcoming)\s+(?:[\w-]+\s+){0,3}$", re.I)
 INVITED_TO_RE = re.compile(r"\binvit(?:ed|es|ing|ation)\b[^.;]{0,60}\bto\s+(?:the\s+|a\s+|an\s+|visit\s+)?(?:[\w-]+\s+){0,5}$", re.I)
 # What an event came before or after: "ahead of the summit", "before flying to Paris".
-PRECEDES_RE = re.compile(r"\b(?:ahead\s+of|before|after|prior\s+to|following|follows|followed|in\s+the\s+run-up\s+to)\s+(?!(?:the\s+)?(?:day|week|month|year)\b)", re.I)
+PRECEDES_RE = re.compile(
+    r"\b(?:ahead\s+of|before|after|prior\s+to|following|follows|followed|in\s+the\s+run-up\s+to"
+    # "the first meeting between India and Bangladesh post political changeover … on August 5" (not "a post on X")
+    r"|(?<!\ba\s)(?<!\bthe\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bthis\s)post(?=\s+(?:the\s+)?[a-z]))"
+    r"\s+(?!(?:the\s+)?(?:day|week|month|year)\b)",
+    re.I,
+)
 DISCUSSED_RE = re.compile(r"discussed|deliberate[ds]?|conferred", re.I)
 # An event named as a noun, up to here within its clause: "Mr. Modi's visit to Vladivostok in".
 NOMINAL_EVENT_RE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:visit|trip|tour|meeting|summit|talks)\b[^,;]*$")
@@ -951,6 +966,11 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
     )
     if headline and not future:
         return DateValue(evidence=HEADLINE_EVIDENCE)
+    after_it = AFTER_THE_LEAD_RE.match(masked)
+    if future and after_it and story and ctx.anchor.date == story.date and not story.end:
+        # "Following the meeting, the foreign secretary is scheduled to … hold a courtesy call with
+        # Hossain", in a report of the day's meeting: later that day
+        return DateValue(story.date, "day", f"{LATER_SAME_DAY_EVIDENCE}: “{after_it.group().strip(' ,')}”, {LEAD_EVIDENCE}: {story.evidence}")
     following = FOLLOWING_DAY_RE.search(masked, 0, trigger.start())
     if following and ctx.paragraph_time and ctx.paragraph_time[1].precision == "day":
         # "visited Kyiv on June 16 … The following day, the mission was received in St. Petersburg":
@@ -1068,6 +1088,8 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
     return DateValue(evidence="the report gives no date for it")
 
 
+# "Following the meeting, …": what comes after the report's lead event
+AFTER_THE_LEAD_RE = re.compile(r"\s*(?:Following|After)\s+the\s+(?:[\w-]+\s+){0,2}(?:meeting|talks|consultations?|dialogue|discussions),")
 LATER_SAME_DAY_RE = re.compile(r"\b[Ll]ater\s+(?:in\s+the\s+day|today|tonight|this\s+(?:morning|afternoon|evening))\b")
 PREVIOUS_DAY_RE = re.compile(r"\b(?:a\s+day\s+(?:earlier|before)|the\s+day\s+before|the\s+(?:previous|preceding)\s+(?:day|evening|night))\b(?!\s+(?:of|that|when|yesterday))", re.I)
 FOLLOWING_PERIOD_RE = re.compile(r"\b(?:the\s+(?:following|next)\s+(year|month)|a\s+(year|month)\s+later)\b(?!\s+(?:of|that|when))", re.I)
@@ -1174,6 +1196,10 @@ PAST_TRIP_RE = re.compile(r"\b(?:since|(?:his|her|their)\s+(?:last|previous))\s+
 VISITOR_TO_RE = re.compile(r"\b(?:(?:visit|trip|tour)\s+(?:by|of)|welcom(?:ed|es|e|ing))\s+[^,;.]{1,80}$", re.I)  # (also "the visit of the delegation to Rome")
 # "Stepping up its level of interaction with …,": a phrase opening the sentence, before its subject
 OPENING_PARTICIPLE_RE = re.compile(r"\s*(?:[A-Z][A-Za-z .'-]{1,40}:\s+)?(?:[A-Z][a-z]+ing)\b[^,;]{0,200},")  # (after a dateline)
+# "Before heading to Russia, the Minister inaugurated …": where they went afterwards, not where this was.
+BEFORE_LEAVING_RE = re.compile(
+    r"\s*(?:Before|Ahead\s+of|Prior\s+to)\s+(?:heading|leaving|flying|departing|travell?ing|setting\s+off|emplaning)\s+(?:to|for)\b[^,;]{0,80},"
+)
 MISSION_IN_RE = re.compile(r"\b(?:embassy|embassies|consulate|high\s+commission|correspondent)\s+$", re.I)
 
 
@@ -1194,6 +1220,8 @@ def venue_for(masked, ctx, trigger=None):
         asides.append((-1, since.start()))
     if trigger and (follows := FOLLOWS_RE.search(masked, 0, trigger.start())) and VISIT_RE.search(masked, 0, follows.start()):
         asides.append((-1, follows.end()))  # "X's visit to Egypt follows the visit Y made to New Delhi": where the one it follows went
+    if trigger and (leaving := BEFORE_LEAVING_RE.match(masked)) and leaving.end() <= trigger.start():
+        asides.append((-1, leaving.end()))
     if trigger and (before := _what_it_came_before(masked, trigger)):
         asides.append(before)  # "during a meeting ahead of Modi's visit to Vladivostok …, in Moscow": where what it came before is
     if trigger and (since := SINCE_RE.search(masked, trigger.end())):
@@ -1486,6 +1514,7 @@ def sentence_events(sentence, masked, mentions, ctx):
         out += _meeting_of_the_when_clause(sentence, masked, mentions, trigger, ctx, out[0])
         out += _meeting_of_the_who_clause(sentence, masked, mentions, trigger, ctx, out[0])
         out += _meeting_of_the_since_clause(sentence, masked, trigger, ctx, out[0])
+    out += _recalled_visits(sentence, masked, mentions, ctx, out)
     if out and kind in ("meeting", "summit", "visit"):
         out += _later_occasion(masked, out[0])
     reception = MET_ON_ARRIVAL_RE.search(masked)
@@ -1505,6 +1534,7 @@ def sentence_events(sentence, masked, mentions, ctx):
     if two:
         ctx.pair = list(two[-1].participants)
         ctx.pairs.append(ctx.pair)
+        ctx.pair_meeting = next((e for e in reversed(two) if e.kind == "meeting"), ctx.pair_meeting)
     if out:
         ctx.last_group = max((e.participants for e in out), key=len)
     recent = ctx.anchor.date is None or not date.known or _near(date, ctx.anchor.date)
@@ -1929,7 +1959,8 @@ def _meeting_of_countries(kind, trigger, masked, sentence, date, venue, topics, 
     presidents"): an event with those countries, and with the people the report names elsewhere as
     holding that office for those countries; nobody invented."""
     scope = masked[: trigger.start()]
-    if re.search(r"\bbetween\b", trigger.group()):
+    if re.search(r"\bbetween\b", trigger.group()) or (kind == "agreement" and AGREEMENT_BETWEEN_RE.match(masked, trigger.end())):
+        # ("was followed by the signing of two agreements between India and the UK")
         scope += " " + masked[trigger.end() : trigger.end() + 80]
     # "reaffirmed the strong defence relations between India and Malaysia": what was spoken of, not who met
     scope = RELATIONS_BETWEEN_RE.sub(" ", scope)
@@ -1968,6 +1999,18 @@ def _meeting_of_countries(kind, trigger, masked, sentence, date, venue, topics, 
         delegates = []  # one side named is not the meeting's people
     if (date.known and ctx.anchor.date and not _near(date, ctx.anchor.date)) or date.evidence.startswith(OTHER_TIME):
         delegates = []  # "The last 2+2 Dialogue was held in October 2020": who held those offices then, the report does not say
+    meeting = ctx.pair_meeting
+    if (
+        kind == "agreement" and meeting and AFTER_THE_MEETING_RE.search(scope)
+        and all(p.country in (None, *codes) for p in meeting.participants)
+        and {id(p) for p in delegates} <= {id(p) for p in meeting.participants}
+    ):
+        # "The bilateral defence meeting was followed by the signing of two agreements between India
+        # and the UK": signed by the meeting's people, that day, there
+        delegates = list(meeting.participants)
+        if date.evidence.startswith((LEAD_EVIDENCE, REPORT_DATE_EVIDENCE)) or not date.known:
+            date = meeting.date
+        venue = venue or meeting.venue
     named = [p for p in named if p.country in (None, *codes)]
     delegates = [p for i, p in enumerate(named + delegates) if all(p is not q for q in (named + delegates)[:i])]
     return [
@@ -1984,6 +2027,12 @@ def _meeting_of_countries(kind, trigger, masked, sentence, date, venue, topics, 
     ]
 
 
+# "The meeting was followed by the signing of …", "After the talks, the two sides signed …"
+AFTER_THE_MEETING_RE = re.compile(
+    r"\b(?:The|the)\s+(?:[\w-]+\s+){0,3}(?:meeting|talks|dialogue|discussions)\s+(?:was|were)\s+followed\s+by\b"
+    r"|\b(?:After|after|Following|following|At\s+the\s+end\s+of|at\s+the\s+end\s+of)\s+the\s+(?:[\w-]+\s+){0,3}(?:meeting|talks|dialogue|discussions)\b"
+)
+AGREEMENT_BETWEEN_RE = re.compile(rf"\s+of\s+(?:the\s+|an?\s+|\w+\s+)?(?:[\w-]+\s+){{0,2}}?{AGREEMENT_NOUN}\s+between\b", re.I)
 HOSTING_RE = re.compile(r"\b(?:received|receives|hosted|hosts|welcomed|welcomes|greeted|greets)\b")
 
 
@@ -2249,6 +2298,58 @@ def _meeting_of_the_who_clause(sentence, masked, mentions, trigger, ctx, lead):
     )
     venue = venue_for(masked[clause.start() : clause.end()], ctx)
     return [_meeting_of_a_clause(sentence, masked, who, date, venue, lead)]
+
+
+# A visit made before the news, which the sentence names with the time it was made: "following
+# Kishida's visit to New Delhi in March this year", "His last visit to Russia was in 2019".
+RECALLED_VISIT_RE = re.compile(
+    r"(?P<owner>['’]s|\b(?i:his|her))\s+(?P<last>(?:last|previous|most\s+recent)\s+)?(?:(?:state|official|working|maiden|first)\s+)?"
+    r"(?:visit|trip)\s+to\s+(?=(?-i:[A-Z]))"
+)
+AFTER_IT_RE = re.compile(r"\b(?:after|following|since|follows|followed)\s+(?:the\s+)?$", re.I)
+WAS_THEN_RE = re.compile(r"\s*(?:was|came|took\s+place)\s+(?:in|back\s+in|on)\s+$|\s*dates\s+back\s+to\s+$")
+
+
+def _recalled_visits(sentence, masked, mentions, ctx, out):
+    """The earlier visits of named people the sentence recalls with their time, each an event of its
+    own at that time and place (the visit a sentence reports as its news is `out`'s)."""
+    base = sentence.start
+    found = []
+    for m in RECALLED_VISIT_RE.finditer(masked):
+        if m.group("owner")[0] in "'’":
+            owner = next((x for x in mentions if x.end - base == m.start()), None)
+            before = masked[: owner.start - base] if owner else ""
+        else:
+            owner = next((x for x in mentions if x.start - base == m.start() and x.how == "pronoun"), None)
+            before = masked[: m.start()]
+        if owner is None or owner.how == "group":
+            continue
+        end = CLAUSE_END_RE.search(masked, m.end()).start()
+        times = [e for e in dates.find_expressions(masked) if m.end() <= e.start < end]
+        if not times:
+            continue
+        # "following X's visit to P in March": after it; "X's last visit to P was in 2019": told as past
+        if not (AFTER_IT_RE.search(before) or (m.group("last") and WAS_THEN_RE.match(masked[: times[0].start], _place_end(masked, m.end())))):
+            continue
+        # (before the report's time: not where or when the report is set; unknown without its year)
+        date = dates.resolve(times[0], masked, ctx.anchor, future=False)
+        date = replace(date, evidence=f"{EARLIER_EVIDENCE}: {date.evidence}")
+        venue = next((ref for start, prep, ref in places.place_mentions(masked) if m.start() <= start < times[0].start), None)
+        who = [owner.person]
+        if any(e.kind == "visit" and any(p is owner.person for p in e.participants) and e.date == date for e in out + found):
+            continue
+        found.append(ExtractedEvent(
+            kind="visit", title=title_for("visit", who, venue, masked), spans=[Span(sentence.start, sentence.end)],
+            date=date, participants=who, venue=venue, countries=_countries(who, venue),
+            topics=out[0].topics if out else [], placed_elsewhere=venue is None,
+        ))
+    return found
+
+
+def _place_end(masked, at):
+    """Where the place name starting at `at` ends (its capitalised words)."""
+    m = re.compile(r"(?:[A-Z][\w.’'-]*\s*)+").match(masked, at)
+    return m.end() if m else at
 
 
 def _trip_to_the_meeting(masked, mentions, base, ctx, meeting):
@@ -2745,7 +2846,8 @@ def fill_venues(events, scene, published=None):
     if scene is None:
         current = [
             e for e in events
-            if published is None or (e.date.known and abs((e.date.date - published).days) <= 7)
+            if (published is None or (e.date.known and abs((e.date.date - published).days) <= 7))
+            and not e.date.evidence.startswith(OTHER_TIME)
         ]
         lead = current[0] if current else None
         scene = lead.venue if lead else None
