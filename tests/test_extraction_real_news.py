@@ -3762,3 +3762,44 @@ def test_remaining_issues_are_no_agreement_issued():
         published=DAY,
     )
     assert [e.kind for e in events] == ["meeting"]
+
+
+def test_the_pairs_last_meeting_a_sentence_recalls_is_a_meeting_of_its_time_and_place():
+    events = events_of(
+        "Foreign Minister Ana Costa met Foreign Minister Li Wei on 25 July 2024 in Vientiane. The two Ministers "
+        "reviewed the situation since their last meeting at Astana on 4 July 2024.",
+        published=datetime.date(2024, 7, 26),
+    )
+    [earlier] = [e for e in events if e.date.iso() == "2024-07-04"]
+    assert earlier.kind == "meeting" and people_of(earlier) == ["Ana Costa", "Li Wei"] and earlier.venue.name == "Astana"
+
+
+def test_the_last_meeting_of_a_format_is_not_the_pairs():
+    events = events_of(
+        "Foreign Minister Ana Costa met Foreign Minister Li Wei in Lisbon on Monday. Costa said both sides have "
+        "achieved progress since the last meeting in Tokyo in September 2022.",
+        published=DAY,
+    )
+    assert [e.date.iso() for e in events] == ["2024-03-11"]
+
+
+def test_an_office_opening_a_press_releases_sentence_is_its_holder():
+    events = events_of(
+        "Foreign Secretary Ravi Perera is on an official visit to Moscow from 17-18 February 2021.\n\n"
+        "Foreign Secretary called on the Russian Foreign Minister Ivan Petrov yesterday.\n\n"
+        "Foreign Secretary also had an in-depth exchange of views with Deputy Foreign Minister Oleg Sokolov today.",
+        published=datetime.date(2021, 2, 18),
+    )
+    meetings = sorted((e.date.iso(), tuple(people_of(e))) for e in events if e.kind == "meeting")
+    assert meetings == [("2021-02-17", ("Ivan Petrov", "Ravi Perera")), ("2021-02-18", ("Oleg Sokolov", "Ravi Perera"))]
+
+
+def test_the_two_sides_of_talks_with_someone_new_are_that_person_and_the_other_side():
+    events = events_of(
+        "Foreign Secretary Ravi Perera called on the Russian Foreign Minister Ivan Petrov on Monday.\n\n"
+        "During consultations with the Russian Deputy Foreign Minister Oleg Sokolov on Tuesday, the two sides "
+        "reviewed bilateral relations.",
+        published=DAY,
+    )
+    [consultations] = [e for e in events if e.date.iso() == "2024-03-12"]
+    assert people_of(consultations) == ["Oleg Sokolov", "Ravi Perera"]

@@ -1346,7 +1346,14 @@ def with_the_pair(masked, mentions, base, ctx):
     named = {id(x.person) for x in mentions}
     if not m or len(ctx.pair) != 2 or len(named) >= 2:
         return mentions
-    pair = next((p for p in reversed(ctx.pairs) if named <= {id(x) for x in p}), ctx.pair)
+    pair = next((p for p in reversed(ctx.pairs) if named <= {id(x) for x in p}), None)
+    if pair is None and len(named) == 1:
+        # "During consultations with Deputy Foreign Minister Morgulov, the two sides reviewed …", after
+        # a call on the Foreign Minister: the one named and whoever of the pair is of the other side
+        [one] = [x.person for x in mentions][:1]
+        other = [p for p in ctx.pair if one.country and p.country != one.country]
+        pair = [other[0], one] if len(other) == 1 else ctx.pair
+    pair = pair or ctx.pair
     lead = next((p for p in ctx.pairs if {id(x) for x in p} == ctx.narrative_people), None)
     if lead and not named and pair is not lead and re.search(r"\bministers\b", m.group(), re.I) and not all(
         "minister" in (x.role or "").lower() and "prime" not in (x.role or "").lower() for x in pair
@@ -2261,20 +2268,57 @@ SINCE_THEY_MET_RE = re.compile(
 )
 
 
+# "since their last meeting in Astana on July 4": the pair's meeting before this one
+THE_TWO_RE = re.compile(r"\b(?:the\s+two|both)\s+(?:[\w-]+\s+)?(?:ministers|leaders|sides|presidents|premiers|counterparts)\b", re.I)
+SINCE_LAST_MEETING_RE = re.compile(r"\bsince\s+their\s+(?:last|previous|most\s+recent)\s+(?:meeting|talks|encounter)\s+(?P<rest>(?:in|at|on)\s[^;]*)", re.I)
+
+
 def _meeting_of_the_since_clause(sentence, masked, trigger, ctx, lead):
     """The meeting of the sentence's two people that a "since they met …" clause after its event
     counts from: at the clause's own time (in the past) and place."""
-    clause = SINCE_THEY_MET_RE.search(masked, trigger.end())
-    if clause is None or len(lead.participants) != 2:
+    if len(lead.participants) != 2:
         return []
-    rest = clause["rest"] if clause["rest"] is not None else f"in {clause['when']}"
+    clause = SINCE_THEY_MET_RE.search(masked, trigger.end())
+    if clause is not None:
+        rest = clause["rest"] if clause["rest"] is not None else f"in {clause['when']}"
+    elif last := SINCE_LAST_MEETING_RE.search(masked, trigger.end()):
+        clause, rest = last, last["rest"]
+    else:
+        return []
+    date = _time_of_the_clause(clause, rest, ctx, lead.date)
+    return [_meeting_of_a_clause(sentence, masked, list(lead.participants), date, venue_for(rest, ctx), lead)]
+
+
+def _time_of_the_clause(clause, rest, ctx, after=None):
+    """The time a clause of an earlier event gives it (the last it names), before `after`."""
     inside = list(dates.find_expressions(rest))
     date = dates.resolve(inside[-1], rest, ctx.anchor, future=False) if inside else DateValue()
-    if date.known and ctx.anchor.date and lead.date.known and date.date >= lead.date.date:
+    if date.known and ctx.anchor.date and after is not None and after.known and date.date >= after.date:
         date = DateValue()  # (a month of the same name last year, not this one: "in November" told in January)
     if not date.known:
         date = DateValue(evidence=f"{EARLIER_EVIDENCE} (“{clause.group().strip(' ,.')}”) and gives no date for it")
-    return [_meeting_of_a_clause(sentence, masked, list(lead.participants), date, venue_for(rest, ctx), lead)]
+    return date
+
+
+def _the_pairs_last_meeting(sentence, masked, mentions, ctx):
+    """"The two Ministers reviewed the situation since their last meeting at Astana on 4 July 2024",
+    in a sentence that reports no event of its own: the meeting of the pair the report follows, at
+    the clause's time and place."""
+    clause = SINCE_LAST_MEETING_RE.search(masked)
+    if clause is None or len(ctx.pair) != 2 or not (any(m.how == "group" for m in mentions) or THE_TWO_RE.search(masked, 0, clause.start())):
+        return []
+    rest = clause["rest"]
+    if not dates.find_expressions(rest):
+        return []
+    who = list(ctx.pair)
+    venue = venue_for(rest, ctx)
+    return [
+        ExtractedEvent(
+            kind="meeting", title=title_for("meeting", who, venue, masked), spans=[Span(sentence.start, sentence.end)],
+            date=_time_of_the_clause(clause, rest, ctx), participants=who, venue=venue, countries=_countries(who, venue),
+            topics=tag(sentence.text, ctx.topics), placed_elsewhere=venue is None,
+        )
+    ]
 
 
 WHO_MET_RE = re.compile(r",\s*who\s+(?:also\s+|had\s+|last\s+)*(?:met|held\s+talks\s+with)\s+(?P<who>[^,;]{3,120}),")
@@ -2763,7 +2807,7 @@ def document_events(sentences, ctx, masked_text):
             ctx.paragraph_time, ctx.paragraph_earlier = None, None  # a new paragraph
         last_end = sentence.end
         mentions = people.sentence_mentions(ctx.text, sentence, ctx.registry, subject, masked, recent)
-        found = sentence_events(sentence, masked, mentions, ctx)
+        found = sentence_events(sentence, masked, mentions, ctx) or _the_pairs_last_meeting(sentence, masked, mentions, ctx)
         if not found and events and (TOOK_PLACE_RE.match(masked) or TOOK_PLACE_WHEN_RE.match(masked)):
             _place_the_last_event(events[-1], sentence, masked, ctx)
         events += found

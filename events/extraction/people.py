@@ -777,6 +777,7 @@ def lone_surname(masked, start, end):
 
 COUNTERPART_FROM_RE = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?((?:[A-Z][\w-]*)(?:\s+(?:[A-Z][\w-]*|and)){0,4})")
 # An office written short, alone (no name after it): "RM arrived in Canberra on October 9".
+BARE_OFFICE_SUBJECT_RE = re.compile(rf"\s*((?i:{ROLE}))(?=\s+(?:also\s+|then\s+|later\s+|further\s+)?(?:[a-z]+(?:ed|s)|had|met|held|made|paid|led|took|gave|spoke|went|left|flew)\b)")
 BARE_SHORT_ROLE_RE = re.compile(r"(?<![\w-])(?<!Deputy\s)(?:RM|EAM|NSA|CDS|PM)(?![\w-])(?!\s+(?:(?:Shri|Dr|Mr|Mrs|Ms|Smt)\.?\s+)?[A-Z][a-z])")
 # A photograph's or a post's credit in parentheses.
 CREDIT_RE = re.compile(
@@ -860,6 +861,14 @@ def sentence_mentions(text, sentence, registry, previous_subject, masked, recent
         person = registry.by_description(role, country or office_country(role), candidates)
         if person and not (m["visiting"] and id(person) in here):
             out.append(Mention(base + m.start(), base + m.end(), person, "descriptor"))
+    bare = BARE_OFFICE_SUBJECT_RE.match(masked)
+    if bare and not any(a <= bare.start(1) < b for a, b in taken) and not any(x.start - base < bare.end() for x in out):
+        # "Foreign Secretary also had an in-depth exchange of views with …": a press release's subject,
+        # the holder of that office the report named
+        role = normalise_role(bare[1])
+        person = registry.by_description(role, office_country(role), recent)
+        if person:
+            out.append(Mention(base + bare.start(1), base + bare.end(1), person, "descriptor"))
     for m in BARE_SHORT_ROLE_RE.finditer(masked):
         # "RM arrived in Canberra": an office written short, standing for whoever the report names in it
         if any(a <= m.start() < b for a, b in taken) or any(x.start - base <= m.start() < x.end - base for x in out):
