@@ -3803,3 +3803,22 @@ def test_the_two_sides_of_talks_with_someone_new_are_that_person_and_the_other_s
     )
     [consultations] = [e for e in events if e.date.iso() == "2024-03-12"]
     assert people_of(consultations) == ["Oleg Sokolov", "Ravi Perera"]
+
+
+def test_a_guest_meeting_two_office_holders_of_the_host_during_a_visit_meets_each_and_is_on_that_visit():
+    events = events_of(
+        "New Delhi, March 12: Sri Lankan President Ravi Perera met Vice President Ana Costa and Union Minister "
+        "Mia Berg, during his state visit on Monday and discussed cooperation.",
+        published=DAY,
+    )
+    assert sorted(people_of(e) for e in events if e.kind == "meeting") == [["Ana Costa", "Ravi Perera"], ["Mia Berg", "Ravi Perera"]]
+    [visit] = [e for e in events if e.kind == "visit"]
+    assert people_of(visit) == ["Ravi Perera"] and visit.date.iso() == "2024-03-11" and visit.venue.country == "IN"
+
+
+def test_two_people_met_together_outside_a_visit_are_one_meeting():
+    [meeting] = events_of(
+        "Sri Lankan President Ravi Perera met Vice President Ana Costa and Union Minister Mia Berg in Colombo on Monday.",
+        published=DAY,
+    )
+    assert people_of(meeting) == ["Ana Costa", "Mia Berg", "Ravi Perera"]

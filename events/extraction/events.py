@@ -61,6 +61,8 @@ VISIT_RE = re.compile(
     # "On Tuesday, Si Cinpin's visit continued and he met …"
     r"|['’]s\s+(?:[\w-]+\s+){0,2}(?:visit|trip|tour)\s+(?:continued|continues|began|begins|ended|ends)\b"
     r"|(?:during|on)\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,3}(?:visit|trip)\s+to"
+    # "met Vice President Dhankhar … during his state visit on Monday": the visit the report is set in
+    r"|(?<=,\s)during\s+(?:his|her)\s+(?:state\s+|official\s+)?visit(?=\s+(?:on|here|this|last|yesterday|today)\b)"
     r"|\b(?:on|during)\s+the\s+\w+\s+day\s+of\s+(?:his|her|their|the)\s+(?:[\w-]+\s+)?(?:visit|trip|tour)\s+(?:to|of)"
     r"|(?:began|begins|started|starts|kicked\s+off|kicks\s+off|wrapped\s+up|wraps\s+up|wrapping\s+up|concluded|concludes|concluding|ended|ends"
     r"|embark(?:ed|s)?\s+on|embarking\s+on)"
@@ -541,7 +543,24 @@ def participants_for(kind, trigger, masked, mentions, base, ctx):
         # "Modi met Kishida, Yoon and Pham Minh Chinh in Hiroshima on the sidelines of the G-7 Summit":
         # leaders of three countries met one by one
         return [[found[0], other] for other in others]
+    if kind == "meeting" and ON_A_VISIT_RE.search(masked) and _calls_one_by_one(found[0], others):
+        return [[found[0], other] for other in others]
     return [found]
+
+
+def _calls_one_by_one(guest, hosts):
+    """"Dissanayake met Vice President Dhankhar and Union Minister Nadda during his state visit": a
+    guest's calls on two or more of the host country's office-holders, each in another office, are
+    one by one."""
+    return (
+        len(hosts) >= 2 and guest.country is not None
+        # (the one country known of them, "Vice President Dhankhar and Union Minister Nadda")
+        and len(countries := {p.country for p in hosts} - {None}) == 1 and guest.country not in countries
+        and len({people.role_family(p.role) for p in hosts if p.role}) == len(hosts)
+    )
+
+
+ON_A_VISIT_RE = re.compile(r"\b(?:during|on)\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\b", re.I)
 
 
 # "held talks with Blinken against the backdrop of unease following Modi's visit to Russia": what the
@@ -2125,6 +2144,8 @@ def _meeting_on_a_visit(masked, mentions, trigger, visit, base, ctx):
     meeting = MEETING_VERB_RE.search(masked, trigger.end())
     who = WHO_IS_RE.search(masked[: trigger.start()])
     earlier = MEETING_VERB_RE.search(masked, 0, trigger.start()) if re.match(r"(?:during|on)\s", trigger.group(), re.I) else None
+    if meeting and earlier and DISCUSSED_RE.fullmatch(meeting.group()) and not any(m.start - base > meeting.start() for m in mentions):
+        meeting = None  # ("met Dhankhar …, during his state visit on Monday and discussed cooperation": the meeting before)
     if earlier and not meeting and not who:
         # "Singh met his Chinese counterpart Dong Jun during his official visit to Qingdao": the
         # meeting on the visit, with the people named between the two
@@ -2179,6 +2200,8 @@ def _meeting_on_a_visit(masked, mentions, trigger, visit, base, ctx):
         visit.participants + [p for p in others if any(a <= m.start - base < b and m.person is p for m in mentions)]
         for a, b in bounds
     ] if cuts else [people]
+    if not cuts and len(visit.participants) == 1 and _calls_one_by_one(visit.participants[0], people[1:]):
+        groups = [[visit.participants[0], host] for host in people[1:]]
     return [
         ExtractedEvent(
             kind="meeting",
