@@ -3822,3 +3822,25 @@ def test_two_people_met_together_outside_a_visit_are_one_meeting():
         published=DAY,
     )
     assert people_of(meeting) == ["Ana Costa", "Mia Berg", "Ravi Perera"]
+
+
+def test_her_visit_in_a_sentence_naming_nobody_is_the_subjects():
+    events = events_of(
+        "President Ana Costa attended a banquet hosted in her honour by the President of Portugal, Rui Lopes, in "
+        "Lisbon on Monday evening.\n\nThis event was part of her state visit to Portugal, the first in 27 years.",
+        published=DAY,
+    )
+    [visit] = [e for e in events if e.kind == "visit"]
+    assert people_of(visit) == ["Ana Costa"] and visit.venue.country == "PT"
+
+
+def test_an_address_to_a_parliament_is_a_statement_of_the_president_the_report_follows():
+    events = events_of(
+        "The President of India, Smt Ana Costa reached Suva, Fiji this morning. Subsequently, President Costa visited "
+        "the State House where she was received by President Rui Lopes of Fiji. President Costa thanked him.\n\n"
+        "At the State House, the President of Fiji conferred an award upon President Costa.\n\n"
+        "In the next engagement, the President addressed the Parliament of Fiji.",
+        published=DAY,
+    )
+    [speech] = [e for e in events if e.kind == "statement"]
+    assert people_of(speech) == ["Ana Costa"]

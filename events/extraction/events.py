@@ -295,6 +295,11 @@ DESCRIBED_RE = re.compile(
 PROPOSED_RE = re.compile(r"\b(?:proposed|proposes|propose|suggested|suggests|called\s+for|calls\s+for|urged|urges|offered|offers)\b[^.;]*$")
 DELEGATION_RE = re.compile(r"\b(?:led|leads|leading|headed|heads|heading)\s+(?:the|a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?delegation\b")
 TWO_SPOKE_RE = re.compile(r"(?<=\band\s)(?:[A-Z][\w.’'-]*\s+){1,4}(spoke|talked|conferred)\b(?!\s+(?:of|about|to\s+(?:reporters|the\s+media|journalists)))")
+# "addressed the Parliament of Fiji", "addressed a joint session of the US Congress"
+ADDRESSED_BODY_RE = re.compile(
+    r"\baddress(?:ed|es)\s+(?:the\s+|a\s+)?(?:joint\s+(?:session|sitting)\s+of\s+(?:the\s+)?)?(?:(?-i:[A-Z])[\w’'-]*\s+){0,3}"
+    r"(?:Parliament|Assembly|Congress|Senate|Majlis|Diet|Knesset|Bundestag|Duma|Sabha|Sejm|nation)\b"
+)
 # "Ramaphosa unveiled a ten-point peace plan": a statement of its own, whatever the occasion.
 PROPOSAL_RE = re.compile(
     r"\b(?:unveiled|unveils|outlined|outlines|presented|presents|proposed|proposes|delivered|delivers)\s+(?:a|an|the|his|her|their)\s+"
@@ -384,6 +389,9 @@ def classify(masked, mention_offsets):
     spoke = TWO_SPOKE_RE.search(masked)
     if spoke and len(mention_offsets) >= 2:
         return "meeting", spoke
+    address = ADDRESSED_BODY_RE.search(masked)
+    if address and any(offset < address.start() for offset in mention_offsets):
+        return "statement", address  # "the President addressed the Parliament of Fiji": a speech of its own
     proposal = PROPOSAL_RE.search(masked)
     if proposal and any(offset < proposal.start() for offset in mention_offsets):
         return "statement", proposal
