@@ -3844,3 +3844,15 @@ def test_an_address_to_a_parliament_is_a_statement_of_the_president_the_report_f
     )
     [speech] = [e for e in events if e.kind == "statement"]
     assert people_of(speech) == ["Ana Costa"]
+
+
+def test_a_summit_whose_agenda_a_meeting_prepares_is_neither_its_kind_nor_its_time_or_place():
+    events = events_of(
+        "Minister of State Ravi Perera on Sunday met Chinese Foreign Minister Li Wei. Perera met Li on the sidelines "
+        "of the foreign ministers' meeting being held here to finalise the agenda for this year's BRICS (Brazil, "
+        "Russia, India, China and South Africa) Summit to be held in September in China's Xiamen city.",
+        published=datetime.date(2017, 6, 18),
+    )
+    [meeting] = [e for e in events if "Li Wei" in people_of(e)]
+    assert meeting.kind == "meeting" and meeting.date.iso() == "2017-06-18"
+    assert meeting.venue is None or meeting.venue.name != "Xiamen"

@@ -276,6 +276,8 @@ SUMMIT_AS_SETTING_RE = re.compile(
     r"|\bduring\s+an?\s+(?:[\w()’'-]+\s+){0,6}$"
     # ("held a telephonic conversation where the two leaders discussed the next G-7 Summit": a subject)
     r"|\b(?:discuss(?:ed|es|ing)?|about|regarding)\s+(?:the\s+|a\s+|an\s+)?(?:[\w()’'-]+\s+){0,6}$"
+    # ("the meeting being held here to finalise the agenda for this year's BRICS (Brazil, …) Summit")
+    r"|\bagenda\s+(?:for|of)\s+(?:the\s+)?(?:this|next|the\s+coming)\s+year['’]s\s+[^.;]{0,80}$"
     r"|\bthe\s+(?:next|upcoming|forthcoming|coming)\s+(?:[\w()’'-]+\s+){0,5}$"
     # ("met Pacheco during the delegation's visit to Rome to attend the P20 Summit": what the trip was for;
     # "congratulated Casellati for the successful organisation of the Summit": what was spoken of)
@@ -1223,6 +1225,8 @@ PAST_TRIP_RE = re.compile(r"\b(?:since|(?:his|her|their)\s+(?:last|previous))\s+
 VISITOR_TO_RE = re.compile(r"\b(?:(?:visit|trip|tour)\s+(?:by|of)|welcom(?:ed|es|e|ing))\s+[^,;.]{1,80}$", re.I)  # (also "the visit of the delegation to Rome")
 # "Stepping up its level of interaction with …,": a phrase opening the sentence, before its subject
 OPENING_PARTICIPLE_RE = re.compile(r"\s*(?:[A-Z][A-Za-z .'-]{1,40}:\s+)?(?:[A-Z][a-z]+ing)\b[^,;]{0,200},")  # (after a dateline)
+# "the agenda for this year's Summit to be held in September in Xiamen": another occasion, still to come
+HELD_LATER_RE = re.compile(r"\b(?:summit|meeting|conference|forum|session)\b[^,;.]{0,40}?\b(?:to\s+be|(?:which\s+|that\s+)?will\s+be)\s+held\b", re.I)
 # "Before heading to Russia, the Minister inaugurated …": where they went afterwards, not where this was.
 BEFORE_LEAVING_RE = re.compile(
     r"\s*(?:Before|Ahead\s+of|Prior\s+to)\s+(?:heading|leaving|flying|departing|travell?ing|setting\s+off|emplaning)\s+(?:to|for)\b[^,;]{0,80},"
@@ -1247,6 +1251,8 @@ def venue_for(masked, ctx, trigger=None):
         asides.append((-1, since.start()))
     if trigger and (follows := FOLLOWS_RE.search(masked, 0, trigger.start())) and VISIT_RE.search(masked, 0, follows.start()):
         asides.append((-1, follows.end()))  # "X's visit to Egypt follows the visit Y made to New Delhi": where the one it follows went
+    if trigger and (later := HELD_LATER_RE.search(masked, trigger.end())):
+        asides.append((later.start(), len(masked)))  # "… for this year's Summit to be held in September in Xiamen": where that will be
     if trigger and (leaving := BEFORE_LEAVING_RE.match(masked)) and leaving.end() <= trigger.start():
         asides.append((-1, leaving.end()))
     if trigger and (before := _what_it_came_before(masked, trigger)):
