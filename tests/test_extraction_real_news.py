@@ -3856,3 +3856,16 @@ def test_a_summit_whose_agenda_a_meeting_prepares_is_neither_its_kind_nor_its_ti
     [meeting] = [e for e in events if "Li Wei" in people_of(e)]
     assert meeting.kind == "meeting" and meeting.date.iso() == "2017-06-18"
     assert meeting.venue is None or meeting.venue.name != "Xiamen"
+
+
+def test_receiving_a_courtesy_call_is_a_meeting_and_the_indian_head_of_state_is_indias_president():
+    events = events_of(
+        "Head of State Rui Lopes has presented an award to India’s President Ana Costa.\n\n"
+        "The Indian Head of State acknowledged the long-standing relationship.\n\n"
+        "Rui Lopes received a courtesy call from President Costa at the State House today.",
+        published=DAY,
+    )
+    [call] = [e for e in events if e.kind == "meeting"]
+    assert people_of(call) == ["Ana Costa", "Rui Lopes"] and call.date.iso() == "2024-03-12"
+    [lopes] = [p for p in call.participants if p.name == "Rui Lopes"]
+    assert lopes.country != "IN"

@@ -112,6 +112,8 @@ MEETING_VERB_RE = re.compile(
     r"|(?:dialled|dialed|dials|telephoned|phoned)(?=\s+(?:[A-Z]|his|her|their))"
     # "Modi today received telephone calls from H.E. Mr. Moon Jae-in, …; H.E. Mr. E.D. Mnangagwa, …"
     r"|received\s+(?:a\s+)?(?:tele)?phone\s+calls?\s+from"
+    # "Ratu Wiliame received a courtesy call from President Murmu at the State House"
+    r"|received\s+(?:a\s+)?courtesy\s+calls?\s+from"
     # "delegation-level talks led by PM Modi and Hasina"
     r"|(?:talks|meeting|discussions|consultations|dialogue)\s+(?:were\s+|was\s+)?(?:led|co-?chaired|chaired|headed)\s+by"
     r"|discussed|deliberate[ds]?|conferred"

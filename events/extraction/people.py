@@ -351,10 +351,18 @@ class Registry:
         family = role_family(role)
         # "the US envoy", "the Chinese diplomat": any office holder of that country
         generic = role.lower() in ("envoy", "diplomat", "official", "dignitary")
+        # ("the Indian Head of State" is India's President)
+        head = family == "head of state"
         fits = [
             p for p in self.people
-            if p.role and (family in ("minister", role_family(p.role)) or (generic and country and p.country == country))
+            if p.role and (
+                family in ("minister", role_family(p.role)) or (generic and country and p.country == country)
+                or (head and role_family(p.role) in ("president", "king", "queen", "emir", "sultan"))
+            )
         ]
+        if head and country:
+            # (the one of that country: "the Indian Head of State" is Murmu, not Fiji's Head of State)
+            fits = [p for p in fits if p.country == country] or fits
         # "the US Defence Secretary" is the Defence Secretary, not the Defence Minister the text named since
         same = [p for p in fits if fold(normalise_role(p.role)) == fold(normalise_role(role))]
         fits = same or fits
