@@ -39,7 +39,10 @@ with that cluster, names the same venue city, or names the cluster's very people
 its day. Same people alone is never enough: the same two
 ministers meet many times, so with several such clusters it joins none, and they are returned as
 candidates ("possibly the same event") for an editor to decide; unless the wording clearly singles
-one out (it shares CLEAR_MARGIN more content words with it than with any other).
+one out (it shares CLEAR_MARGIN more content words with it than with any other). A document without
+a publication date tells of one time: the dated clusters its undated reports of two people or more
+join by that rule (taken from the dated clusters alone, before any undated report joins) single it
+out, and its one-person reports join no cluster more than DOCUMENT_TIME_DAYS from it.
 
 Reports pinned to an event (one an editor touched) form one fixed cluster: it never splits and never
 merges with another pinned event, but other reports may join it by the same rules.
@@ -88,6 +91,7 @@ class Report:
     # An undated report from a document written no earlier than this day ("the first … in more than
     # four years", the last "in late 2019"): no event that ended before it.
     after: datetime.date | None = None
+    document_dated: bool = True  # its document has a publication date
     ref: object = field(default=None, compare=False)  # the caller's handle
 
 
@@ -346,12 +350,21 @@ def cluster(reports):
         undated_pairs[i].add(j)
         undated_pairs[j].add(i)
     candidates = {}
+
+    def compatible_groups(i):
+        groups = sorted({group[j] for j in undated_pairs[i] if reports[j].date.known} - {group[i]})
+        # Every dated cluster it could be counts, whatever the wording: the same people meet many times.
+        return [g for g in groups if undated_compatible(reports[i], [reports[m] for m in members[g]]) and can_merge(group[i], g)]
+
+    times = document_times(reports, members, compatible_groups)
     for i, r in enumerate(reports):
         if r.date.known or r.pinned is not None:
             continue
-        groups = sorted({group[j] for j in undated_pairs[i] if reports[j].date.known} - {group[i]})
-        # Every dated cluster it could be counts, whatever the wording: the same people meet many times.
-        compatible = [g for g in groups if undated_compatible(r, [reports[m] for m in members[g]]) and can_merge(group[i], g)]
+        compatible = compatible_groups(i)
+        if len(r.participants) < 2 and times.get(r.document):
+            # A one-person report of a document without a date (a visit) is of the time its reports
+            # of two people or more single out, not of another year's.
+            compatible = [g for g in compatible if _near_times(members_period(reports, members[g]), times[r.document])]
         clear = clearly_worded(r, [[reports[m] for m in members[g]] for g in compatible])
         if len(compatible) == 1 and undated_evidence(r, [reports[m] for m in members[compatible[0]]]):
             merge(group[i], compatible[0])
@@ -366,6 +379,35 @@ def cluster(reports):
         clusters=[[reports[i] for i in m] for m in clusters],
         candidates=[(reports[i], sorted({index[rep] for rep in reps})) for i, reps in sorted(candidates.items())],
     )
+
+
+DOCUMENT_TIME_DAYS = 60  # how far a document's one-person report may be from the time its other reports single out
+
+
+def document_times(reports, members, compatible_groups):
+    """{document: [period, …]} for documents without a publication date: the periods of the dated
+    clusters their undated reports of two people or more join by the rule for undated reports (one
+    fitting cluster, with evidence), taken from the dated clusters alone, before any undated report
+    joins: the time the document tells of."""
+    times = defaultdict(list)
+    for i, r in enumerate(reports):
+        if r.document_dated or r.date.known or r.pinned is not None or len(r.participants) < 2:
+            continue
+        compatible = compatible_groups(i)
+        if len(compatible) == 1 and undated_evidence(r, [reports[m] for m in members[compatible[0]]]):
+            times[r.document].append(members_period(reports, members[compatible[0]]))
+    return times
+
+
+def members_period(reports, indices):
+    """The period the dated reports of a cluster cover."""
+    periods = [period(reports[m].date) for m in indices if reports[m].date.known]
+    return min(p[0] for p in periods), max(p[1] for p in periods)
+
+
+def _near_times(span, times):
+    gap = datetime.timedelta(days=DOCUMENT_TIME_DAYS)
+    return any(span[0] <= end + gap and start <= span[1] + gap for start, end in times)
 
 
 def undated_compatible(report, members):

@@ -358,6 +358,7 @@ def load_reports(ids):
                 venue_stated=row.venue_stated,
                 before=_undated_before(row),
                 after=_undated_after(row, written_after),
+                document_dated=row.published is not None,
                 words=frozenset(row.words),
                 topics=frozenset(m2m["topics"].get(row.pk, ())),
                 countries=frozenset(m2m["countries"].get(row.pk, ())),
@@ -435,6 +436,10 @@ def nearby_ids(frontier):
     events = {r.ref.event_id for r in frontier if r.ref.event_id}
     if events:
         found |= set(Report.objects.filter(event__in=events).values_list("pk", flat=True))
+    undated_documents = {r.document for r in frontier if not r.document_dated}
+    if undated_documents:
+        # (the reports of one document without a date bear on each other: clustering.document_times)
+        found |= set(Report.objects.filter(document__in=undated_documents).values_list("pk", flat=True))
     return found
 
 
@@ -465,8 +470,12 @@ def component(seeds):
             )
             return found.values()
 
+        undated_documents = {f.document for f in frontier if not f.document_dated}
         step = sorted(
-            i for i in nearby if i in pool and (pool[i].ref.event_id in events or any(clustering.related(f, pool[i]) for f in others(pool[i])))
+            i for i in nearby if i in pool and (
+                pool[i].ref.event_id in events or pool[i].document in undated_documents
+                or any(clustering.related(f, pool[i]) for f in others(pool[i]))
+            )
         )
         inside.update(step)
         frontier = [pool[i] for i in step]

@@ -16,13 +16,13 @@ _n = iter(range(1_000_000))
 
 
 def report(date=FRIDAY, kind="meeting", people=(1, 2), words=WORDS, doc=None, venue=None, city=None,
-           countries=(), pinned=None, topics=()):
+           countries=(), pinned=None, topics=(), document_dated=True):
     n = next(_n)
     doc = doc if doc is not None else f"doc{n}"
     return Report(
         key=(doc, n, 0), document=doc, kind=kind, participants=frozenset(people), date=date,
         venue_country=venue, venue_name=city, words=frozenset(words), topics=frozenset(topics),
-        countries=frozenset(countries), pinned=pinned,
+        countries=frozenset(countries), pinned=pinned, document_dated=document_dated,
     )
 
 
@@ -224,7 +224,7 @@ REPORTS = st.tuples(
 def generated(specs):
     return [
         Report(key=(doc, n * 10, 0), document=doc, kind=kind, participants=people, date=date, venue_country=venue[0],
-               venue_name=venue[1], words=words, countries=countries, pinned=pinned)
+               venue_name=venue[1], words=words, countries=countries, pinned=pinned, document_dated=doc not in ("d5", "d6"))
         for n, (doc, kind, people, date, venue, words, countries, pinned) in enumerate(specs)
     ]
 
@@ -385,3 +385,34 @@ def test_a_meeting_of_one_day_is_not_a_summit_of_several_days_it_was_held_at():
     summit_days = DateValue(datetime.date(2023, 4, 27), "day", "“April 27-29”", end=datetime.date(2023, 4, 29))
     assert not together(report(kind="meeting"), report(summit_days, kind="summit"))
     assert together(report(kind="meeting"), report(kind="summit"))  # (a two-leader summit of that day is the meeting)
+
+
+# A document without a date tells of one time: its reports of two people or more single it out.
+
+VISIT_WORDS = frozenset(content_words("two-day visit to India defence cooperation"))
+DIALOGUE_WORDS = frozenset(content_words("third annual defence dialogue Make in India"))
+
+
+def test_a_one_person_report_of_an_undated_document_joins_no_event_years_from_the_time_its_other_reports_give():
+    visit_2017 = report(DateValue(datetime.date(2017, 10, 27), "day"), kind="visit", people=(1,), words=VISIT_WORDS, venue="IN")
+    dialogue_2021 = report(DateValue(datetime.date(2021, 12, 17), "day"), people=(1, 2), words=DIALOGUE_WORDS, venue="IN")
+    dialogue = undated(weekday=None, people=(1, 2), words=DIALOGUE_WORDS, venue="IN", doc="undated", document_dated=False)
+    visit = undated(weekday=None, kind="visit", people=(1,), words=VISIT_WORDS, venue="IN", doc="undated", document_dated=False)
+    of = cluster([visit_2017, dialogue_2021, dialogue, visit]).cluster_of()
+    assert of[dialogue.key] == of[dialogue_2021.key]
+    assert of[visit.key] != of[visit_2017.key]
+
+
+def test_without_reports_of_two_people_an_undated_documents_visit_joins_as_before():
+    visit_2017 = report(DateValue(datetime.date(2017, 10, 27), "day"), kind="visit", people=(1,), words=VISIT_WORDS, venue="IN")
+    visit = undated(weekday=None, kind="visit", people=(1,), words=VISIT_WORDS, venue="IN", doc="undated", document_dated=False)
+    assert together(visit_2017, visit)
+
+
+def test_a_one_person_report_near_the_time_its_document_tells_of_joins():
+    visit_2021 = report(DateValue(datetime.date(2021, 12, 16), "day"), kind="visit", people=(1,), words=VISIT_WORDS, venue="IN")
+    dialogue_2021 = report(DateValue(datetime.date(2021, 12, 17), "day"), people=(1, 2), words=DIALOGUE_WORDS, venue="IN")
+    dialogue = undated(weekday=None, people=(1, 2), words=DIALOGUE_WORDS, venue="IN", doc="undated", document_dated=False)
+    visit = undated(weekday=None, kind="visit", people=(1,), words=VISIT_WORDS, venue="IN", doc="undated", document_dated=False)
+    of = cluster([visit_2021, dialogue_2021, dialogue, visit]).cluster_of()
+    assert of[visit.key] == of[visit_2021.key] and of[dialogue.key] == of[dialogue_2021.key]

@@ -2,6 +2,7 @@
 orders, one document at a time, give the same events, with the same passages, kinds and dates; and
 `manage.py ingest`, which clusters a batch of documents at once, gives those events too."""
 
+import itertools
 import random
 from io import StringIO
 from pathlib import Path
@@ -84,3 +85,26 @@ def test_the_ingest_commands_batches_give_the_events_of_one_document_at_a_time()
     one_at_a_time = events_after_ingesting(in_order(files, 4))
     batched = events_after_ingesting(in_order(files, 5), batch=True)
     assert batched == one_at_a_time, f"batches differ: {differences(batched, one_at_a_time)}"
+
+
+UNDATED_STORY = {
+    "visit-2017.txt": " date 2017-10-27 French Armed Forces Minister Florence Parly arrived in New Delhi on Friday on a "
+    "two-day visit to India to boost defence cooperation.",
+    "dialogue-2021.txt": " date 2021-12-17 Defence Minister Rajnath Singh met his French counterpart Florence Parly "
+    "in New Delhi on Friday for the third annual India-France defence dialogue on Make in India.",
+    "undated.txt": "Defence Minister Rajnath Singh and his French counterpart Florence Parly held talks at the third "
+    "annual India-France defence dialogue in New Delhi on Make in India.\n\nParly, on a two-day visit to India to boost "
+    "defence cooperation, also called on Prime Minister Narendra Modi.",
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("order", list(itertools.permutations(UNDATED_STORY)))
+def test_an_undated_documents_visit_joins_no_visit_of_another_year_whichever_document_comes_first(order):
+    Event.objects.all().delete()
+    Document.objects.all().delete()
+    for name in order:
+        ingest_text(UNDATED_STORY[name], name)
+    sources = [{s.document.filename for s in e.sources.all()} for e in Event.objects.prefetch_related("sources__document")]
+    assert {"undated.txt", "dialogue-2021.txt"} in sources  # the undated report of the dialogue is the 2021 dialogue's
+    assert not any({"undated.txt", "visit-2017.txt"} <= found for found in sources)
