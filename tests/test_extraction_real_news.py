@@ -1480,7 +1480,8 @@ def test_documents_signed_at_the_meeting_between_two_leaders_are_an_agreement_an
         "Prime Minister Narendra Modi and President Vladimir Putin signed 28 documents on the sidelines of the meeting between Modi and Putin in Moscow on Monday.",
         published=DAY,
     )
-    assert sorted(e.kind for e in events) == ["agreement", "meeting"]
+    [meeting] = [e for e in events if e.kind == "meeting"]
+    assert len(meeting.spans) == 1  # the talks alone, not the consultations the agreement sets up
     assert all(people_of(e) == ["Narendra Modi", "Vladimir Putin"] and e.date.iso() == "2024-03-11" for e in events)
 
 
@@ -1990,7 +1991,8 @@ def test_the_meeting_a_sentence_reports_before_the_statement_it_led_to_is_an_eve
         "following which the two leaders issued a joint statement.",
         published=DAY,
     )
-    assert sorted(e.kind for e in events) == ["agreement", "meeting"]
+    [meeting] = [e for e in events if e.kind == "meeting"]
+    assert len(meeting.spans) == 1  # the talks alone, not the consultations the agreement sets up
     assert all(e.date.iso() == "2024-03-08" and people_of(e) == ["Joe Biden", "Narendra Modi"] for e in events)
 
 
@@ -3869,3 +3871,24 @@ def test_receiving_a_courtesy_call_is_a_meeting_and_the_indian_head_of_state_is_
     assert people_of(call) == ["Ana Costa", "Rui Lopes"] and call.date.iso() == "2024-03-12"
     [lopes] = [p for p in call.participants if p.name == "Rui Lopes"]
     assert lopes.country != "IN"
+
+
+def test_consultations_an_agreement_establishes_are_no_meeting():
+    events = events_of(
+        "Indian President Ana Costa held talks with Djibouti President Rui Lopes in Djibouti on Monday.\n\n"
+        "An agreement to establish regular political consultations between India and Djibouti was signed in the "
+        "presence of the two Presidents.",
+        published=DAY,
+    )
+    assert sorted(e.kind for e in events) == ["agreement", "meeting"]
+    [meeting] = [e for e in events if e.kind == "meeting"]
+    assert len(meeting.spans) == 1  # the talks alone, not the consultations the agreement sets up
+
+
+def test_two_leaders_in_a_city_to_attend_a_meeting_are_at_it_there():
+    events = events_of(
+        "External Affairs Minister Ravi Perera on Monday met his Australian counterpart Mia Berg.\n\n"
+        "Both the leaders are in Tokyo to attend a meeting of foreign ministers of the Quad.",
+        published=DAY,
+    )
+    assert [e.kind for e in events] == ["meeting"] and events[0].venue.name == "Tokyo"

@@ -27,7 +27,7 @@ AGREEMENT_RE = re.compile(
     rf"|\b{AGREEMENT_NOUN}\s+(?:was\s+|were\s+)?(?:reached|struck|concluded|inked)\b"
     # "Two agreements, on Joint Staff Talks and Air-to-Air Refuelling, were signed in the presence of …"
     # (also "an MoU on defence industrial cooperation was signed")
-    rf"|\b{AGREEMENT_NOUN}(?:,[^,;]{{1,80}},|\s+(?:on|for|in|to)\s+[^,;]{{1,60}}?)?\s+(?:was|were|have\s+been|has\s+been)\s+(?:signed|exchanged)\b"
+    rf"|\b{AGREEMENT_NOUN}(?:,[^,;]{{1,80}},|\s+(?:on|for|in|to)\s+[^,;]{{1,100}}?)?\s+(?:was|were|have\s+been|has\s+been)\s+(?:signed|exchanged)\b"
     r"|agree[sd]?\s+to\s+(?:restore|resume|re-?establish|establish|reopen|normali[sz]e|sign|launch|create|form|set\s+up|upgrade|elevate)\b"
     # "Ukraine and India have agreed on four documents"
     rf"|agreed\s+(?:on|upon)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,3}}?(?:{AGREEMENT_NOUN}|documents)\b"
@@ -43,8 +43,10 @@ VISIT_RE = re.compile(
     r"|(?:reached|reaches|will\s+reach)(?=\s+(?:here|there|(?-i:[A-Z])))"
     r"|(?:will|would)\s+(?:first\s+|also\s+|then\s+|later\s+|next\s+)?visit|visited|is\s+visiting|to\s+visit|on\s+an?\s+(?:[\w-]+\s+){0,3}visit\s+to"
     # "will be in Chile on a state visit": someone in a place on a visit
-    # "is currently in Russia to attend the forum"
-    r"|(?:is|was|are|were|be)\s+(?:currently\s+|now\s+|already\s+)?in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+(?:(?:on|for)\s+an?\s+(?:[\w-]+\s+){0,3}visit\b|to\s+(?:attend|participate\s+in|take\s+part\s+in)\b)"
+    r"|(?:is|was|are|were|be)\s+(?:currently\s+|now\s+|already\s+)?in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+(?:on|for)\s+an?\s+(?:[\w-]+\s+){0,3}visit\b"
+    # "the Union Minister is currently in Russia to attend the forum" (one traveller: "Both the leaders are
+    # in Tokyo to attend a meeting" is the meeting)
+    r"|(?:is|was)\s+(?:currently\s+|now\s+|already\s+)?in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+to\s+(?:attend|participate\s+in|take\s+part\s+in)\b"
     r"|(?:pa(?:y|ys|id|ying)|ma(?:ke|kes|de|king))\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}visit\s+to|(?:state|official|working)\s+visit\s+to"
     r"|travel(?:l?ed|s|l?ing)?\s+(?:from\s+(?:[A-Z][\w-]+\s+){1,3})?to|(?:emplaned|flew|flies)\s+(?:to|for|into)"
     # "She went to New Delhi on Friday at the invitation of …"
@@ -75,7 +77,10 @@ PAST_MEETING_WORDS = (
     r"\s+(?:happened|took\s+place|was\s+held|were\s+held)"
 )
 MEETING_VERB_RE = re.compile(
-    r"\b(?:met|meets|meet|meeting\s+with|(?:meeting|talks|summit|dialogue|consultations?|(?:(?:tele)?phone\s+)?(?:call|conversation))\s+(?:\((?-i:[A-Z]{2,6})\)\s+)?(?:held\s+)?between"
+    r"\b(?:met|meets|meet|meeting\s+with|(?:meeting|talks|summit|dialogue|(?:(?:tele)?phone\s+)?(?:call|conversation))\s+(?:held\s+)?between"
+    # "The Foreign Office Consultation (FOC) between A and B held today" (not "an agreement to establish
+    # regular political consultations between India and Djibouti")
+    r"|consultations?\s+(?:\((?-i:[A-Z]{2,6})\)\s+)?between(?=[^.;]{0,200}\b(?:held|took\s+place)\b)"
     r"|(?:talks|consultations)\s+with|call(?:ed|s)?\s+(?:on|upon)|courtesy\s+calls?\s+(?:to|with)"
     # "had an in-depth exchange of views with Russian Deputy Foreign Minister Sergey Ryabkov"
     r"|(?:had|has|have|held|holds|hold)\s+an?\s+(?:[\w-]+\s+){0,2}?exchange\s+of\s+views\s+with(?=\s+(?:(?-i:[A-Z])|his|her|their))"
