@@ -393,26 +393,35 @@ VISIT_WORDS = frozenset(content_words("two-day visit to India defence cooperatio
 DIALOGUE_WORDS = frozenset(content_words("third annual defence dialogue Make in India"))
 
 
-def test_a_one_person_report_of_an_undated_document_joins_no_event_years_from_the_time_its_other_reports_give():
-    visit_2017 = report(DateValue(datetime.date(2017, 10, 27), "day"), kind="visit", people=(1,), words=VISIT_WORDS, venue="IN")
+def dated_visit(day):
+    return report(DateValue(day, "day"), kind="visit", people=(1,), words=VISIT_WORDS, venue="IN")
+
+
+def undated_story():
+    """The 2021 dialogue, and an undated document's report of it and of the visit it was on."""
     dialogue_2021 = report(DateValue(datetime.date(2021, 12, 17), "day"), people=(1, 2), words=DIALOGUE_WORDS, venue="IN")
     dialogue = undated(weekday=None, people=(1, 2), words=DIALOGUE_WORDS, venue="IN", doc="undated", document_dated=False)
-    visit = undated(weekday=None, kind="visit", people=(1,), words=VISIT_WORDS, venue="IN", doc="undated", document_dated=False)
+    return dialogue_2021, dialogue, undated_visit()
+
+
+def undated_visit():
+    return undated(weekday=None, kind="visit", people=(1,), words=VISIT_WORDS, venue="IN", doc="undated", document_dated=False)
+
+
+def test_a_one_person_report_of_an_undated_document_joins_no_event_years_from_the_time_its_other_reports_give():
+    visit_2017 = dated_visit(datetime.date(2017, 10, 27))
+    dialogue_2021, dialogue, visit = undated_story()
     of = cluster([visit_2017, dialogue_2021, dialogue, visit]).cluster_of()
     assert of[dialogue.key] == of[dialogue_2021.key]
     assert of[visit.key] != of[visit_2017.key]
 
 
 def test_without_reports_of_two_people_an_undated_documents_visit_joins_as_before():
-    visit_2017 = report(DateValue(datetime.date(2017, 10, 27), "day"), kind="visit", people=(1,), words=VISIT_WORDS, venue="IN")
-    visit = undated(weekday=None, kind="visit", people=(1,), words=VISIT_WORDS, venue="IN", doc="undated", document_dated=False)
-    assert together(visit_2017, visit)
+    assert together(dated_visit(datetime.date(2017, 10, 27)), undated_visit())
 
 
 def test_a_one_person_report_near_the_time_its_document_tells_of_joins():
-    visit_2021 = report(DateValue(datetime.date(2021, 12, 16), "day"), kind="visit", people=(1,), words=VISIT_WORDS, venue="IN")
-    dialogue_2021 = report(DateValue(datetime.date(2021, 12, 17), "day"), people=(1, 2), words=DIALOGUE_WORDS, venue="IN")
-    dialogue = undated(weekday=None, people=(1, 2), words=DIALOGUE_WORDS, venue="IN", doc="undated", document_dated=False)
-    visit = undated(weekday=None, kind="visit", people=(1,), words=VISIT_WORDS, venue="IN", doc="undated", document_dated=False)
+    visit_2021 = dated_visit(datetime.date(2021, 12, 16))
+    dialogue_2021, dialogue, visit = undated_story()
     of = cluster([visit_2021, dialogue_2021, dialogue, visit]).cluster_of()
     assert of[visit.key] == of[visit_2021.key] and of[dialogue.key] == of[dialogue_2021.key]
