@@ -2426,17 +2426,22 @@ def _recalled_visits(sentence, masked, mentions, ctx, out):
         who = [owner.person]
         if any(e.kind == "visit" and any(p is owner.person for p in e.participants) and e.date == date for e in out + found):
             continue
-        found.append(ExtractedEvent(
-            kind="visit", title=title_for("visit", who, venue, masked), spans=[Span(sentence.start, sentence.end)],
-            date=date, participants=who, venue=venue, countries=_countries(who, venue),
-            topics=out[0].topics if out else [], placed_elsewhere=venue is None,
-        ))
+        found.append(
+            ExtractedEvent(
+                kind="visit", title=title_for("visit", who, venue, masked), spans=[Span(sentence.start, sentence.end)],
+                date=date, participants=who, venue=venue, countries=_countries(who, venue),
+                topics=out[0].topics if out else [], placed_elsewhere=venue is None,
+            )
+        )
     return found
+
+
+CAPITALISED_WORDS_RE = re.compile(r"(?:[A-Z][\w.’'-]*\s*)+")
 
 
 def _place_end(masked, at):
     """Where the place name starting at `at` ends (its capitalised words)."""
-    m = re.compile(r"(?:[A-Z][\w.’'-]*\s*)+").match(masked, at)
+    m = CAPITALISED_WORDS_RE.match(masked, at)
     return m.end() if m else at
 
 

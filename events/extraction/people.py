@@ -367,13 +367,13 @@ class Registry:
         same = [p for p in fits if fold(normalise_role(p.role)) == fold(normalise_role(role))]
         fits = same or fits
         recent_fits = [p for p in reversed(recent) if any(p is f for f in fits) and (not country or p.country in (None, country))]
-        # (one of that country before one of no known country: "the Tanzanian President" is Hassan, of
-        # Tanzania, not the President named last whose country the text does not say)
         protagonist = self.protagonist(self.text) if self.text else None
         if not country and len({p.country for p in recent_fits}) >= 2 and any(p is protagonist for p in recent_fits):
             # "the foreign secretary", when the report has named India's and Bangladesh's: whom it
             # is about, not whichever it named last
             recent_fits = [protagonist]
+        # (one of that country before one of no known country: "the Tanzanian President" is Hassan, of
+        # Tanzania, not the President named last whose country the text does not say)
         recent_fits = [p for p in recent_fits if p.country == country] or recent_fits
         if recent_fits:
             person = recent_fits[0]
@@ -785,9 +785,11 @@ def lone_surname(masked, start, end):
 
 COUNTERPART_FROM_RE = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?((?:[A-Z][\w-]*)(?:\s+(?:[A-Z][\w-]*|and)){0,4})")
 # An office written short, alone (no name after it): "RM arrived in Canberra on October 9".
-POSSESSIVE_TRIP_RE = re.compile(r"\b(his|her)\s+(?:[\w-]+\s+){0,2}?(?:visit|trip|tour)\s+to\b")
-BARE_OFFICE_SUBJECT_RE = re.compile(rf"\s*((?i:{ROLE}))(?=\s+(?:also\s+|then\s+|later\s+|further\s+)?(?:[a-z]+(?:ed|s)|had|met|held|made|paid|led|took|gave|spoke|went|left|flew)\b)")
 BARE_SHORT_ROLE_RE = re.compile(r"(?<![\w-])(?<!Deputy\s)(?:RM|EAM|NSA|CDS|PM)(?![\w-])(?!\s+(?:(?:Shri|Dr|Mr|Mrs|Ms|Smt)\.?\s+)?[A-Z][a-z])")
+# An office opening a sentence, without a name, before its verb: "Foreign Secretary also had …".
+BARE_OFFICE_SUBJECT_RE = re.compile(rf"\s*((?i:{ROLE}))(?=\s+(?:also\s+|then\s+|later\s+|further\s+)?(?:[a-z]+(?:ed|s)|had|met|held|made|paid|led|took|gave|spoke|went|left|flew)\b)")
+# "her state visit to Portugal"
+POSSESSIVE_TRIP_RE = re.compile(r"\b(his|her)\s+(?:[\w-]+\s+){0,2}?(?:visit|trip|tour)\s+to\b")
 # A photograph's or a post's credit in parentheses.
 CREDIT_RE = re.compile(
     r"\((?:Source|Photo|Image|Picture|Pic|Credit|Courtesy|File|Representational)\b[^()]*\)"
