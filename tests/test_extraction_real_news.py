@@ -3892,3 +3892,26 @@ def test_two_leaders_in_a_city_to_attend_a_meeting_are_at_it_there():
         published=DAY,
     )
     assert [e.kind for e in events] == ["meeting"] and events[0].venue.name == "Tokyo"
+
+
+def test_a_coming_tour_that_begins_with_a_visit_dates_that_visit_and_a_sight_to_see_is_no_trip():
+    events = events_of(
+        "Prime Minister Ana Costa will visit Guyana between November 19-21, the President's office said. During his "
+        "State Visit, Costa will engage in summit-level bilateral discussions with President Rui Lopes. He will also "
+        "visit the Indian Arrival Monument in the Monument Garden.\n\n"
+        "Costa will also visit Brazil and Nigeria before coming to Guyana. His tour will begin with a visit to "
+        "Nigeria from November 16-17.",
+        published=datetime.date(2024, 11, 13),
+    )
+    visits = sorted((e.venue.country, e.date.iso()) for e in events if e.kind == "visit")
+    assert visits == [("BR", None), ("GY", "2024-11-19"), ("NG", "2024-11-16")]
+    [talks] = [e for e in events if "Rui Lopes" in people_of(e)]
+    assert talks.kind == "meeting" and talks.venue.country == "GY"  # (the report is set where the coming visit goes)
+
+
+def test_a_sight_on_the_last_day_of_a_tour_keeps_the_tour():
+    [visit] = events_of(
+        "On the second and last day of his tour to Ghana, Prime Minister Ana Costa will also visit the Nkrumah memorial in Accra.",
+        published=DAY,
+    )
+    assert visit.kind == "visit" and visit.venue.country == "GH"

@@ -36,7 +36,7 @@ AGREEMENT_RE = re.compile(
     r"|extend(?:ed|s)?\s+(?:their|the|its)\s+[\w\s-]{0,40}?(?:cooperation|agreement|pact|programme|program)\b(?:\s+ties)?\s+for)",
     re.I,
 )
-SUMMIT_RE = re.compile(r"\bsummit(?:\s+meeting|\s+talks)?\b", re.I)
+SUMMIT_RE = re.compile(r"\bsummit(?!-level)(?:\s+meeting|\s+talks)?\b", re.I)  # ("summit-level bilateral discussions" are talks)
 VISIT_RE = re.compile(
     r"\b(?:(?:left|leaves|leave|leaving|departed|departs|headed|heading|set\s+off)\s+for"
     r"|(?:arrived|arrives|arriving|arrive|landed|lands|touched\s+down|touches\s+down)(?=\s+(?:in|at|on|to|for|here|there|late|early|yesterday|today|this|last|[A-Z]))"
@@ -65,7 +65,9 @@ VISIT_RE = re.compile(
     r"|(?:during|on)\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,3}(?:visit|trip)\s+to"
     # "met Vice President Dhankhar … during his state visit on Monday": the visit the report is set in
     r"|(?<=,\s)during\s+(?:his|her)\s+(?:state\s+|official\s+)?visit(?=\s+(?:on|here|this|last|yesterday|today)\b)"
-    r"|\b(?:on|during)\s+the\s+\w+\s+day\s+of\s+(?:his|her|their|the)\s+(?:[\w-]+\s+)?(?:visit|trip|tour)\s+(?:to|of)"
+    r"|\b(?:on|during)\s+the\s+\w+(?:\s+and\s+(?:last|final))?\s+day\s+of\s+(?:his|her|their|the)\s+(?:[\w-]+\s+)?(?:visit|trip|tour)\s+(?:to|of)"
+    # "PM Modi’s tour will begin with a visit to Nigeria from November 16-17"
+    r"|\b(?:begin|begins|began|start|starts|started)\s+with\s+(?:a|an|his|her)\s+(?:[\w-]+\s+){0,2}visit\s+to"
     r"|(?:began|begins|started|starts|kicked\s+off|kicks\s+off|wrapped\s+up|wraps\s+up|wrapping\s+up|concluded|concludes|concluding|ended|ends"
     r"|embark(?:ed|s)?\s+on|embarking\s+on)"
     r"\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,3}(?:visits?|trips?|tours?)\s+(?:to|of))\b",
@@ -104,7 +106,7 @@ MEETING_VERB_RE = re.compile(
     r"|interact(?:ed|s)?\s+(?:virtually\s+)?with(?=\s+(?:(?-i:[A-Z])|his|her|their))|interaction\s+between"
     r"|co-?chair(?:ed|s|ing)?|(?:held|hold|holds|holding|had|have|has|(?:are|is|were|was)\s+having|started|starts|began|begins|concluded|concludes|opened|opens"
     r"|engag(?:e|es|ed|ing)\s+in)"
-    r"\s+(?:a\s+|an\s+|their\s+|his\s+|her\s+)?(?:(?:courtesy|bilateral|wide-ranging|separate|delegation-level|detailed|extensive|one-on-one|high-level|formal|informal|official|restricted|closed-door|productive|fruitful|substantive|in-depth|telephonic|telephone|first|second|third|maiden|annual|inaugural"
+    r"\s+(?:a\s+|an\s+|their\s+|his\s+|her\s+)?(?:(?:courtesy|bilateral|wide-ranging|separate|[a-z]+-level|detailed|extensive|one-on-one|high-level|formal|informal|official|restricted|closed-door|productive|fruitful|substantive|in-depth|telephonic|telephone|first|second|third|maiden|annual|inaugural"
     r"|diplomatic|cordial|warm|frank|candid|constructive|comprehensive|detailed|strategic|crucial|key|important|extensive|wide-ranging|face-to-face)\s+)*"
     r"(?:(?:tele)?phone\s+|video\s+|virtual\s+|\d\+\d\s+)?(?:talks|meetings?|meet|discussions?|consultations|parleys|conversations?|calls?|dialogue)"
     # "after having "intense but very productive" engagements with Maros Sefcovic"
@@ -363,8 +365,11 @@ def classify(masked, mention_offsets):
             )
         if m and kind == "meeting" and NOMINAL_MEETING_RE.search(masked[: m.start()]) and m.group().lower().startswith("meeting"):
             m = None  # "to put focus on Biden meeting with Xi": talk of a meeting, not one
-        if m and kind == "visit" and m.group().lower() == "visited" and _visited_a_sight(masked, m.end()):
-            m = None  # "She also visited the Ayurvedic Garden": a sight on a trip, not a trip
+        if m and kind == "visit" and re.fullmatch(r"visited|(?:will|would)\s+(?:\w+\s+)?visit|to\s+visit", m.group(), re.I) and _visited_a_sight(masked, m.end()):
+            # "She also visited the Ayurvedic Garden", "He will also visit the Indian Arrival Monument": a
+            # sight on a trip, not a trip (but the trip the sentence names besides: "On the last day of
+            # his tour to Ghana, Modi will also visit the Nkrumah memorial")
+            m = next((x for x in regex.finditer(masked) if x.start() != m.start()), None)
         if m and kind == "summit" and (MEETING_VERB_RE.search(masked) or RETOLD_MEETING_RE.match(masked)) and all(
             SUMMIT_AS_SETTING_RE.search(masked[: s.start()]) or WHO_CLAUSE_RE.search(masked[: s.start()])
             or re.match(r"[^.,;:]{0,30}:", masked[s.end() :])  # a label: "BRICS Summit 2024 live updates: …"

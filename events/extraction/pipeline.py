@@ -43,6 +43,8 @@ SAID_DURING_RE = re.compile(r"\b(?:said|says|told\s+\w+)\b[^.;]{0,25}\b(?:during
 PAST_TRIP_BEFORE_RE = re.compile(r"\b(?:last|previous|earlier)\s+(?:[\w’'-]+\s+)?$", re.I)
 PAST_TRIP_AFTER_RE = re.compile(r"\s+(?:[\w-]+\s+){1,3}(?:ago|back|earlier)\b")
 SCENE_RE = re.compile(r"\b(?:visit|trip|tour)\s+(?:to|of)\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)|\b(?:left|leaves|departed|heading)\s+for\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)"
+    # "Narendra Modi will visit Guyana between November 19-21"
+    r"|\b(?:will|would)\s+visit\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+(?:between|from|on|next|this|later|in\s+(?-i:[A-Z]))"
     r"|\b(?:arrived|arrives|landed|lands)\s+in\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)"
     # "Jaishankar is in Singapore on a two-day visit"
     r"|\b(?:is|are)\s+(?:currently\s+|now\s+)?in\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+(?:on|for)\s+an?\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\b"
@@ -143,7 +145,7 @@ def scene_of(masked, section, dateline):
             continue  # "talks amid unease following Modi's visit to Russia", "after concluding her state visit to Algeria"
         if re.search(r"\b(?:had\s+(?:been\s+)?[a-z]+|last\s+(?:met|visited|spoke|held))\b[^.;]{0,60}$", re.split(r"[.;]", masked[max(0, m.start() - 120) : m.start()])[-1]):
             continue  # "the sapling that had been gifted by him during their visit to Delhi", "last met Meloni … during his visit to Canada": a trip before
-        ref = places.lookup_place(m[1] or m[2] or m[3] or m[4] or m[5])
+        ref = places.lookup_place(next(g for g in m.groups() if g))
         if ref:
             return ref
     return None
