@@ -3915,3 +3915,22 @@ def test_a_sight_on_the_last_day_of_a_tour_keeps_the_tour():
         published=DAY,
     )
     assert visit.kind == "visit" and visit.venue.country == "GH"
+
+
+def test_a_guest_who_will_call_on_one_and_is_likely_to_hold_talks_with_another_meets_each():
+    events = events_of(
+        "Prince Rui Lopes, who arrived here last night on a visit to India, will call on Prime Minister Ana Costa "
+        "tomorrow and is also likely to hold talks with National Security Adviser (NSA) Ravi Perera.",
+        published=DAY,
+    )
+    meetings = sorted(people_of(e) for e in events if e.kind == "meeting")
+    assert meetings == [["Ana Costa", "Rui Lopes"], ["Ravi Perera", "Rui Lopes"]]
+
+
+def test_hh_is_an_honorific_not_a_name():
+    events = events_of(
+        "Minister Ana Costa met the Saudi Foreign Minister Rui Lopes on Sunday.\n\n"
+        "”Delighted to welcome FM of Saudi Arabia HH Prince Rui Lopes,” Costa tweeted before the meeting.",
+        published=DAY,
+    )
+    assert "HH" not in {name for e in events for name in people_of(e)}

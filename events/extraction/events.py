@@ -1873,8 +1873,11 @@ def _days_of_the_visit(masked, trigger, date):
 # "called on President Joko Widodo and held talks with his counterpart Retno Marsudi": a second
 # meeting verb with its own object.
 AND_VERB_WITH_RE = re.compile(
-    r",?\s+and\s+(?:also\s+|later\s+|then\s+)?(?:held|had)\s+(?:[\w-]+\s+){0,2}?(?:talks|meetings?|discussions)\s+with\b"
-    r"|,?\s+and\s+(?:also\s+|later\s+|then\s+)?(?:met|meets?|call(?:ed|s)?\s+(?:on|upon))\b"  # ("will call on Modi and meet Doval")
+    # ("… and is also likely to hold talks with National Security Adviser Doval")
+    r",?\s+and\s+(?:(?:is|are|was|were)\s+(?:also\s+)?(?:likely|expected|scheduled|set|due)\s+to\s+)?(?:also\s+|later\s+|then\s+)?"
+    r"(?:held|had|hold|have)\s+(?:[\w-]+\s+){0,2}?(?:talks|meetings?|discussions)\s+with\b"
+    r"|,?\s+and\s+(?:(?:is|are|was|were)\s+(?:also\s+)?(?:likely|expected|scheduled|set|due)\s+to\s+)?(?:also\s+|later\s+|then\s+)?"
+    r"(?:met|meets?|call(?:ed|s)?\s+(?:on|upon))\b"  # ("will call on Modi and meet Doval")
 )
 # "met with China's top diplomat earlier on Monday and with Foreign Minister Qin Gang on Sunday"
 AND_WITH_RE = re.compile(r",?\s+and\s+(?:also\s+|later\s+|then\s+)?with\b")
@@ -2223,7 +2226,7 @@ def _meeting_on_a_visit(masked, mentions, trigger, visit, base, ctx):
     cuts = [m.start() for m in AND_VERB_WITH_RE.finditer(masked, meeting.end())]
     bounds = list(zip([meeting.end(), *cuts], [*cuts, len(masked)]))
     groups = [
-        visit.participants + [p for p in others if any(a <= m.start - base < b and m.person is p for m in mentions)]
+        visit.participants + unique_people([m for m in mentions if a <= m.start - base < b and any(m.person is p for p in others)])
         for a, b in bounds
     ] if cuts else [people]
     if not cuts and len(visit.participants) == 1 and _calls_one_by_one(visit.participants[0], people[1:]):

@@ -38,7 +38,7 @@ RANK = (
 )
 # Honorifics in English and in the languages Asian and Arab outlets write them in.
 HONORIFIC = (
-    r"first\s+lady|mr\.?|mrs\.?|ms\.?|dr\.?|shri|sh\.|smt\.?|sri|shrimati|kumari|thiru|sheikh|shaikh|prince|princess|hrh"
+    r"first\s+lady|mr\.?|mrs\.?|ms\.?|dr\.?|shri|sh\.|smt\.?|sri|shrimati|kumari|thiru|sheikh|shaikh|prince|princess|hrh|hh"
     r"|his\s+(?:royal\s+)?(?:highness|excellency|majesty)|her\s+(?:royal\s+)?(?:highness|excellency|majesty)|h\.\s?e\.?"
     r"|mawlawi|maulvi|maulana|mawlana|tan\s+sri|puan\s+sri|datuk\s+seri|dato['’]?\s+seri|datuk|dato['’]?|datin|tun|tuan|haji|hajjah|syed|sayyid|begum|janab"
 )
