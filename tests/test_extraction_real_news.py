@@ -3934,3 +3934,24 @@ def test_hh_is_an_honorific_not_a_name():
         published=DAY,
     )
     assert "HH" not in {name for e in events for name in people_of(e)}
+
+
+def test_an_honour_received_from_a_leader_is_an_occasion_of_both_and_a_guard_of_honour_is_none():
+    text = (
+        "Prime Minister Ana Costa held talks with President Rui Lopes in Accra on Wednesday. On arrival, Costa was "
+        "accorded a ceremonial welcome during which he received a Guard of Honour.\n\n"
+        "Later, Prime Minister Costa received the national honour of Ghana – Officer of the Order of the Star of "
+        "Ghana – from Rui Lopes in recognition of his statesmanship."
+    )
+    [honour] = [e for e in events_of(text, published=DAY) if e.kind == "other"]
+    assert people_of(honour) == ["Ana Costa", "Rui Lopes"]
+    assert [text[s.start : s.end][:6] for s in honour.spans] == ["Later,"]
+
+
+def test_an_address_a_leader_will_give_to_a_parliament_is_a_coming_statement():
+    events = events_of(
+        "Prime Minister Ana Costa will address Ghana’s Parliament this afternoon. Costa is also scheduled to "
+        "speak at the country’s Parliament of Youth later.",
+        published=DAY,
+    )
+    assert [e.kind for e in events][:1] == ["statement"] and people_of(events[0]) == ["Ana Costa"]

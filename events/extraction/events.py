@@ -306,10 +306,19 @@ DESCRIBED_RE = re.compile(
 PROPOSED_RE = re.compile(r"\b(?:proposed|proposes|propose|suggested|suggests|called\s+for|calls\s+for|urged|urges|offered|offers)\b[^.;]*$")
 DELEGATION_RE = re.compile(r"\b(?:led|leads|leading|headed|heads|heading)\s+(?:the|a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?delegation\b")
 TWO_SPOKE_RE = re.compile(r"(?<=\band\s)(?:[A-Z][\w.’'-]*\s+){1,4}(spoke|talked|conferred)\b(?!\s+(?:of|about|to\s+(?:reporters|the\s+media|journalists)))")
-# "addressed the Parliament of Fiji", "addressed a joint session of the US Congress"
+# "addressed the Parliament of Fiji", "addressed a joint session of the US Congress", "will address
+# Ghana’s Parliament", "to speak at the country's Parliament"
 ADDRESSED_BODY_RE = re.compile(
-    r"\baddress(?:ed|es)\s+(?:the\s+|a\s+)?(?:joint\s+(?:session|sitting)\s+of\s+(?:the\s+)?)?(?:(?-i:[A-Z])[\w’'-]*\s+){0,3}"
+    r"\b(?:address(?:ed|es)?|speak\s+(?:at|in|to)|spoke\s+(?:at|in|to))\s+(?:the\s+|a\s+)?(?:joint\s+(?:session|sitting)\s+of\s+(?:the\s+)?)?"
+    r"(?:(?-i:[A-Z])[\w’'-]*\s+|country['’]s\s+){0,3}"
     r"(?:Parliament|Assembly|Congress|Senate|Majlis|Diet|Knesset|Bundestag|Duma|Sabha|Sejm|nation)\b"
+)
+# "received the national honour of Ghana", "will receive Ghana’s highest state honour", "conferred the
+# highest civilian award of Fiji … upon President Murmu"
+HONOUR_RE = re.compile(
+    r"\b(?:received|receives|receive|receiving|conferred|bestowed|presented)\s+(?:(?:the|a|an|his|her|its|[\w’'-]+['’]s)\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:(?<!of\s)honou?r|award|decoration|medal|order\s+of)\b",
+    re.I,
 )
 # "Ramaphosa unveiled a ten-point peace plan": a statement of its own, whatever the occasion.
 PROPOSAL_RE = re.compile(
@@ -352,6 +361,10 @@ def classify(masked, mention_offsets):
         # ("In his opening remarks, Jaishankar said …": what was said opening talks, not a statement of its own)
         return "statement", speech
     asides = [a.span() for a in ASIDE_RE.finditer(masked)]
+    honour = HONOUR_RE.search(masked)
+    if honour and not any(regex.search(masked) for regex in (AGREEMENT_RE, SUMMIT_RE)):
+        # "Modi received the national honour of Ghana from John Mahama": an occasion of its own
+        return "other", honour
     for kind, regex in (("agreement", AGREEMENT_RE), ("summit", SUMMIT_RE), ("visit", VISIT_RE), ("meeting", MEETING_VERB_RE)):
         m = regex.search(masked)
         if m and kind == "meeting":
@@ -485,6 +498,14 @@ def participants_for(kind, trigger, masked, mentions, base, ctx):
     if (ATTEND_RE.match(trigger.group()) and re.match(r"\s+by\b", masked[trigger.end() :])) or (re.search(r"\sby$", trigger.group()) and not hosted_by):
         # "The summit was attended by the presidents of …": everyone named after "by".
         return [unique_people([m for m in mentions if offset(m) > trigger.end()])]
+    if kind == "other" and HONOUR_RE.fullmatch(trigger.group()):
+        # "Modi received the national honour of Ghana – Officer of the Order of the Star – from John
+        # Mahama": who received it, and who gave it
+        giver = re.search(r"\b(?:from|by)\s", masked[trigger.end() :])
+        before = [m for m in mentions if offset(m) < trigger.start()][-1:]
+        after = [m for m in mentions if offset(m) > trigger.end() + giver.start()][:1] if giver else []
+        told = [m for m in mentions if trigger.end() < offset(m)][:1] if not before else []  # ("conferred … upon President Murmu")
+        return [unique_people(before + told + after)]
     if kind == "visit" and (guests := _host_and_guest(masked, mentions, base, trigger)):
         return [guests]  # "Xi received Lula … and welcomed him on his state visit": the guest travels
     if kind == "visit" and re.search(r"\s(?:made|paid)\s+to$", trigger.group()):
