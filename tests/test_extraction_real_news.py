@@ -3955,3 +3955,12 @@ def test_an_address_a_leader_will_give_to_a_parliament_is_a_coming_statement():
         published=DAY,
     )
     assert [e.kind for e in events][:1] == ["statement"] and people_of(events[0]) == ["Ana Costa"]
+
+
+def test_initiatives_named_in_capitals_are_nobody():
+    events = events_of(
+        "Prime Minister Ana Costa met Prime Minister Rui Lopes in Georgetown on Wednesday and thanked him for his "
+        "country's support for initiatives like the Coalition for Disaster Resilient Infrastructure.",
+        published=DAY,
+    )
+    assert {name for e in events for name in people_of(e)} == {"Ana Costa", "Rui Lopes"}

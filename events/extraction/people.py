@@ -135,6 +135,7 @@ NOT_PERSON_WORDS = {
     "south", "central", "pacific", "atlantic", "asia", "europe", "africa", "america", "world", "global",
     "international", "national", "federal", "royal", "foundation", "association", "alliance", "coalition",
     "festival", "games", "olympics", "cup", "award", "prize", "anniversary", "victory", "independence",
+    "infrastructure", "resilience", "resilient", "solar", "energy", "network", "platform", "mission",
     "minister", "ministers", "president", "secretary", "general", "chief", "defence", "defense", "foreign",
     "member", "members", "director", "head", "chair", "chairperson", "representative", "spokesperson", "spokesman",
     "trade", "free", "strategic", "economic", "digital", "new", "old", "great", "prime",
