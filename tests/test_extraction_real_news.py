@@ -3964,3 +3964,12 @@ def test_initiatives_named_in_capitals_are_nobody():
         published=DAY,
     )
     assert {name for e in events for name in people_of(e)} == {"Ana Costa", "Rui Lopes"}
+
+
+def test_a_visit_someone_recalls_without_its_time_is_no_news_of_the_reports_day():
+    [call, visit] = events_of(
+        "Prime Minister Ana Costa and President Rui Lopes on Tuesday held a telephonic conversation.\n\n"
+        "President Lopes warmly recalled his visit to India",
+        published=DAY,
+    )
+    assert visit.kind == "visit" and not visit.date.known and call.date.iso() == "2024-03-12"

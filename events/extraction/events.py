@@ -951,6 +951,9 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
     event when they join (see `date_headlines`). `people`: the event's participants; `venue`: where
     the sentence places it."""
     found = _stated_times(masked, trigger)
+    if not found and re.match(r"recall", trigger.group(), re.I):
+        # "President Trump warmly recalled his visit to India": a visit before the report, whose day it does not give
+        return DateValue(evidence=f"{EARLIER_EVIDENCE} (“{trigger.group()}”) and gives no date for it")
     speaker = TRAILING_SPEAKER_RE.search(masked, trigger.end())
     if speaker and dates.is_future(masked, trigger.start() + len(trigger.group().split()[0])):
         # "He will also meet Sullivan, the ministry said on Wednesday": the day of the words is no day of what is to come
