@@ -3973,3 +3973,14 @@ def test_a_visit_someone_recalls_without_its_time_is_no_news_of_the_reports_day(
         published=DAY,
     )
     assert visit.kind == "visit" and not visit.date.known and call.date.iso() == "2024-03-12"
+
+
+def test_an_archive_articles_publication_line_dates_it_and_a_red_carpet_rolled_out_is_a_reception():
+    doc = extract_document(
+        "Premium\nThis is an archive article published on April 17, 2011\n\nAstana rolls out red carpet for PM\n\n"
+        "Kazakhstan President Rui Lopes truly rolled out the red carpet for Prime Minister Ana Costa and for a good reason.",
+        topics=TOPICS,
+    )
+    assert doc.published == datetime.date(2011, 4, 17)
+    [meeting] = doc.events
+    assert meeting.kind == "meeting" and people_of(meeting) == ["Ana Costa", "Rui Lopes"]

@@ -89,6 +89,8 @@ MEETING_VERB_RE = re.compile(
     r"|(?:received|receives|receive|hosted|hosts|host|welcomed|welcomes|welcome)(?=\s+(?:(?-i:[A-Z])|his|her|the\s+(?-i:[A-Z])|visiting))"
     r"|(?:was|were|is|are)\s+(?:warmly\s+)?(?:received|welcomed|greeted|hosted)\b"
     r"|(?:shakes|shook|shake|shaking)\s+hands\s+with"
+    # "Nazarbayev truly rolled out the red carpet for Prime Minister Manmohan Singh": a host receiving a guest
+    r"|roll(?:ed|s)?\s+out\s+(?:the|a)\s+red\s+carpet\s+for"
     # "organised a luncheon in honour of Prime Minister Modi", "hosted a state dinner for"
     rf"|(?:organi[sz]ed|hosted|gave|held|threw)\s+an?\s+(?:[\w-]+\s+){{0,2}}?{MEAL}\b(?:\s+[\w-]+){{0,6}}?\s+(?:for|in\s+honou?r\s+of)"
     # "at a joint press conference with Indian Prime Minister Narendra Modi"

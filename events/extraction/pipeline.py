@@ -26,7 +26,7 @@ DATELINE_RE = re.compile(
 # Page furniture near the top that dates the page: "Published: 12th March 2019 10:05 AM | Last Updated: …",
 # "Posted May. 03, 2023 08:01", "Published Date - 11:05 PM, Fri - 10 March 23", "By ANI | Updated: Sep 20, 2022".
 DATE_LABEL_RE = re.compile(
-    r"\b(?P<label>(?:First\s+)?Published(?:\s+Date)?|Posted|Last\s+Updated|Updated|Date|This\s+(?:Article|Story)\s+is\s+From)\b\s*(?:on|at)?\s*[:|–—-]?\s*", re.I
+    r"\b(?P<label>(?:First\s+)?Published(?:\s+Date)?|Posted|Last\s+Updated|Updated|Date|This\s+(?:Article|Story)\s+is\s+From|This\s+is\s+an\s+archive\s+article\s+published)\b\s*(?:on|at)?\s*[:|–—-]?\s*", re.I
 )
 # What may surround the date on a line that only dates the page: times, weekdays, zones, separators.
 FURNITURE_NOISE_RE = re.compile(
