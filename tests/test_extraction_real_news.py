@@ -3984,3 +3984,61 @@ def test_an_archive_articles_publication_line_dates_it_and_a_red_carpet_rolled_o
     assert doc.published == datetime.date(2011, 4, 17)
     [meeting] = doc.events
     assert meeting.kind == "meeting" and people_of(meeting) == ["Ana Costa", "Rui Lopes"]
+
+
+def test_occasions_a_sentence_tells_as_done_before_take_no_date_of_the_report():
+    events = events_of(
+        "Prime Minister Ana Costa on Saturday held talks with President Rui Lopes in Colombo.\n\n"
+        "Their discussions reviewed the Joint Vision, initially adopted during President Lopes’s state visit to India.\n\n"
+        "Lopes again extended his congratulations for India's success in organizing the G20 Summit.",
+        published=datetime.date(2025, 4, 5),
+    )
+    [visit] = [e for e in events if e.kind == "visit"]
+    [summit] = [e for e in events if e.kind == "summit"]
+    assert not visit.date.known and not summit.date.known
+    assert visit.date.evidence.startswith("the report sets it before its own time")
+
+
+def test_the_two_leaders_with_officials_representing_a_side_are_the_leaders_and_the_officials():
+    events = events_of(
+        "Prime Minister Ana Costa on Saturday held talks with President Rui Lopes in Colombo.\n\n"
+        "The two leaders held delegation-level talks, with Minister Mia Berg, Secretary Ravi Perera, and other "
+        "senior officials representing the Indian side.",
+        published=DAY,
+    )
+    assert sorted(people_of(e) for e in events) == [["Ana Costa", "Mia Berg", "Ravi Perera", "Rui Lopes"]]
+
+
+def test_a_second_time_is_no_time_of_the_first_nor_of_the_reports_lead():
+    events = events_of(
+        "Prime Minister Ana Costa on Tuesday held a telephone conversation with Prime Minister Rui Lopes.\n\n"
+        "After concluding his State Visit to Mauritius, Costa took to social media to express his gratitude.\n\n"
+        "Costa was the Chief Guest at the National Day celebrations for the second time, the first was in 2015.",
+        published=DAY,
+    )
+    [visit] = [e for e in events if e.kind == "visit"]
+    [guest] = [e for e in events if e.kind == "other"]
+    assert not visit.date.known and not guest.date.known
+
+
+def test_a_meeting_someone_suggested_holding_is_no_event_nor_the_summit_it_prepares():
+    events = events_of(
+        "Prime Minister Ana Costa and President Rui Lopes spoke by phone on Friday.\n\n"
+        "Costa suggested holding a meeting of the forum's foreign ministers during the next semester, as a "
+        "preparatory stage for the 2024 BRICS summit.",
+        published=DAY,
+    )
+    assert [e.kind for e in events] == ["meeting"] and people_of(events[0]) == ["Ana Costa", "Rui Lopes"]
+
+
+def test_talks_during_which_a_coming_visit_was_announced_are_the_talks_not_the_visit():
+    events = events_of(
+        "Finance Minister Ana Costa held bilateral talks with her American counterpart, Treasury Secretary Mia "
+        "Berg, during which Ms. Berg announced that she would visit India in November.\n\n"
+        "The two delegations sat across the table from each other at the U.S. Treasury on Tuesday evening.",
+        published=DAY,
+    )
+    [talks] = [e for e in events if e.kind == "meeting"]
+    assert people_of(talks) == ["Ana Costa", "Mia Berg"] and talks.date.iso() == "2024-03-12"
+    assert talks.venue is None or talks.venue.country != "IN"
+    assert all("Treasury" not in name for e in events for name in people_of(e))

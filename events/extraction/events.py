@@ -287,6 +287,8 @@ SUMMIT_AS_SETTING_RE = re.compile(
     r"|\bduring\s+an?\s+(?:[\w()’'-]+\s+){0,6}$"
     # ("held a telephonic conversation where the two leaders discussed the next G-7 Summit": a subject)
     r"|\b(?:discuss(?:ed|es|ing)?|about|regarding)\s+(?:the\s+|a\s+|an\s+)?(?:[\w()’'-]+\s+){0,6}$"
+    # ("a meeting … as a preparatory stage for the 2024 BRICS summit")
+    r"|\bpreparatory\s+(?:stage|step|meeting|process)\s+(?:for|to)\s+(?:the\s+)?(?:[\w()’'-]+\s+){0,6}$"
     # ("the meeting being held here to finalise the agenda for this year's BRICS (Brazil, …) Summit")
     r"|\bagenda\s+(?:for|of)\s+(?:the\s+)?(?:this|next|the\s+coming)\s+year['’]s\s+[^.;]{0,80}$"
     r"|\bthe\s+(?:next|upcoming|forthcoming|coming)\s+(?:[\w()’'-]+\s+){0,5}$"
@@ -304,6 +306,11 @@ LATER_OCCASION_RE = re.compile(
 # "Biden and Xi spoke on April 2": two people who spoke, with each other.
 DESCRIBED_RE = re.compile(
     r"\b(?:described|called|hailed|praised|termed|characteri[sz]ed|welcomed|recalled|recalling)\s+(?:their|the|his|her)\s+(?:[\w-]+\s+)?(?:talks|meeting|conversation|discussions)\b"
+)
+PROPOSED_HOLDING_RE = re.compile(
+    r"\b(?:proposed|proposes|suggested|suggests|urged|urges|called\s+for)\s+(?:holding|convening|to\s+hold|to\s+convene)\s+(?:a|an|the)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:meeting|summit|talks|dialogue|conference)$",
+    re.I,
 )
 PROPOSED_RE = re.compile(r"\b(?:proposed|proposes|propose|suggested|suggests|called\s+for|calls\s+for|urged|urges|offered|offers)\b[^.;]*$")
 DELEGATION_RE = re.compile(r"\b(?:led|leads|leading|headed|heads|heading)\s+(?:the|a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?delegation\b")
@@ -399,7 +406,7 @@ def classify(masked, mention_offsets):
             m = later
         if m:
             meeting = MEETING_VERB_RE.search(masked, 0, m.start())
-            if kind == "visit" and meeting and re.match(r"(?:to|will)\s+visit|['’]s\s", m.group(), re.I):
+            if kind == "visit" and meeting and re.match(r"(?:to|will|would)\s+visit|['’]s\s", m.group(), re.I):
                 # "speak in phone call … as officials set to visit China"; "held talks with Blinken amid unease
                 # following Modi's visit to Russia": the visit is what the talks are set against
                 return "meeting", meeting
@@ -813,7 +820,15 @@ OCCASION_TOLD_RE = re.compile(r"\b(?:to\s+attend|for|at|during)\s+the\s+(?:summi
 
 
 # A relative clause of what is still to come, up to the event's verb.
-COMING_CLAUSE_RE = re.compile(r"\b(?:during\s+which|in\s+which|where|when)\s+(?:he|she|they|the\s+\w+|[A-Z]\w+)\s+(?:will|would|is\s+(?:set|scheduled|expected|due)\s+to)\b[^,;]*$")
+# The same clause after the event's verb: ", during which Ms. Yellen announced that she would visit India"
+COMING_AFTER_RE = re.compile(
+    r",\s*(?:during\s+which|in\s+which|where|when)\s+[^,;]{0,80}?\b(?:will|would|is\s+(?:set|scheduled|expected|due)\s+to)\s+(?:visit|travel|go)\b"
+)
+# ("during which Ms. Yellen announced that she would visit India in November")
+COMING_CLAUSE_RE = re.compile(
+    r"\b(?:during\s+which|in\s+which|where|when)\s+(?:he|she|they|the\s+\w+|[A-Z]\w+|[^,;]{1,60}?\bthat\s+(?:he|she|they))\s+"
+    r"(?:will|would|is\s+(?:set|scheduled|expected|due)\s+to)\b[^,;]*$"
+)
 
 
 def _within(value, period):
@@ -953,6 +968,11 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
     event when they join (see `date_headlines`). `people`: the event's participants; `venue`: where
     the sentence places it."""
     found = _stated_times(masked, trigger)
+    spoken_of = SPOKEN_OF_OCCASION_RE.search(masked, 0, trigger.start() + 1)
+    if not found and spoken_of and spoken_of.end() >= trigger.start() - 60:
+        # "the Joint Vision, initially adopted during President Dissanayake’s state visit to India";
+        # "congratulations for India's success in organizing the G20 Summit": an occasion before the report
+        return DateValue(evidence=f"{EARLIER_EVIDENCE} (“{spoken_of.group().strip()}”) and gives no date for it")
     if not found and re.match(r"recall", trigger.group(), re.I):
         # "President Trump warmly recalled his visit to India": a visit before the report, whose day it does not give
         return DateValue(evidence=f"{EARLIER_EVIDENCE} (“{trigger.group()}”) and gives no date for it")
@@ -964,8 +984,17 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
         # "discussed Mr. Modi's visit to Vladivostok in September": the time of what was discussed
         found = [e for e in found if e.start < trigger.start() or not NOMINAL_EVENT_RE.search(masked, trigger.end(), e.start)]
     # "will hold talks … and build on the meeting last month of the Roundtable": the time of another
-    # event, named as a noun after the verb
-    found = [e for e in found if not _of_a_named_event(masked, e, trigger)]
+    # event, named as a noun after the verb ("was the Chief Guest … for the second time, the first was
+    # in 2015": the first time's)
+    found = [e for e in found if not _of_a_named_event(masked, e, trigger) and not FIRST_WAS_RE.search(masked, 0, e.start)]
+    if not found and (concluded := CONCLUDED_OPENER_RE.match(masked)) and concluded.start(1) <= trigger.start() < concluded.end():
+        # "After concluding his State Visit to Mauritius, PM Modi took to social media …": a visit over
+        # before what the sentence tells, on a day it does not give
+        return DateValue(evidence=f"{EARLIER_EVIDENCE} (“{concluded.group().strip(' ,')}”) and gives no date for it")
+    if not found and (second := SECOND_TIME_RE.search(masked)):
+        # ("was the Chief Guest at Mauritius' National Day for the second time, the first was in 2015"): an
+        # occasion the report tells as past, on a day it does not give
+        return DateValue(evidence=f"{EARLIER_EVIDENCE} (“{second.group().strip(' ,')}”) and gives no date for it")
     setting = _inside_setting_clause(masked, trigger)
     if setting is not None:
         found = [e for e in found if e.start > setting]
@@ -1155,6 +1184,17 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
     return DateValue(evidence="the report gives no date for it")
 
 
+# What a sentence tells as done at an occasion, or of an occasion, before the report: "initially adopted
+# during", "success in organizing", "for hosting"
+SPOKEN_OF_OCCASION_RE = re.compile(
+    r"\b(?:(?:initially|originally|first)\s+(?:adopted|signed|agreed|announced|launched|unveiled|inked|concluded)\s+(?:during|at)"
+    r"|success\s+in\s+(?:organi[sz]ing|hosting|holding)|successful(?:ly)?\s+(?:organi[sz]ing|hosting|holding|organi[sz]ed|hosted|held)"
+    r"|for\s+(?:organi[sz]ing|hosting))\b",
+    re.I,
+)
+CONCLUDED_OPENER_RE = re.compile(r"\s*(?:After|Following|On)\s+((?:concluding|wrapping\s+up|ending|winding\s+up|completing)\s+(?:his|her|their|the)\s+[^,;]{3,80}),")
+SECOND_TIME_RE = re.compile(r"\b(?:was|were)\b[^,;]{0,80}\bfor\s+the\s+(?:second|third|fourth|fifth)\s+time\b")
+FIRST_WAS_RE = re.compile(r",\s*the\s+first\s+(?:one\s+|time\s+)?(?:was|being|came)\s+(?:in|on|back\s+in)\s+$")
 # "Following the meeting, …": what comes after the report's lead event
 AFTER_THE_LEAD_RE = re.compile(r"\s*(?:Following|After)\s+the\s+(?:[\w-]+\s+){0,2}(?:meeting|talks|consultations?|dialogue|discussions),")
 LATER_SAME_DAY_RE = re.compile(r"\b[Ll]ater\s+(?:in\s+the\s+day|today|tonight|this\s+(?:morning|afternoon|evening))\b")
@@ -1289,6 +1329,8 @@ def venue_for(masked, ctx, trigger=None):
         asides.append((-1, since.start()))
     if trigger and (follows := FOLLOWS_RE.search(masked, 0, trigger.start())) and VISIT_RE.search(masked, 0, follows.start()):
         asides.append((-1, follows.end()))  # "X's visit to Egypt follows the visit Y made to New Delhi": where the one it follows went
+    if trigger and (coming := COMING_AFTER_RE.search(masked, trigger.end())):
+        asides.append((coming.start(), len(masked)))  # "held talks …, during which Yellen announced that she would visit India": where that will be
     if trigger and (later := HELD_LATER_RE.search(masked, trigger.end())):
         asides.append((later.start(), len(masked)))  # "… for this year's Summit to be held in September in Xiamen": where that will be
     if trigger and (leaving := BEFORE_LEAVING_RE.match(masked)) and leaving.end() <= trigger.start():
@@ -1354,6 +1396,7 @@ def title_for(kind, participants, venue, masked, group_role=None):
     return f"{' and '.join(names)} at the {label}{where}"
 
 
+WITH_SIDE_RE = re.compile(r",\s*with\s+[^;]{3,200}?\b(?:representing|accompanying|assisting|present)\b")
 PAIR_RE = re.compile(
     r"\b(?:the\s+two|both(?:\s+the)?)\s+(?:ministers|leaders|counterparts|defen[cs]e\s+ministers|prime\s+ministers|heads\s+of\s+state|presidents|sides|parties)\b"
     r"|\b[Tt]he\s+(?:defen[cs]e\s+|(?-i:P)rime\s+)?(?:ministers|leaders|(?-i:M)inisters)\b(?!\s+(?:of|from)\b)"
@@ -1415,6 +1458,11 @@ def with_the_pair(masked, mentions, base, ctx):
         found = [people.Mention(base + joined.start(), base + joined.end(), person, "group") for person in ctx.pair]
         return sorted(mentions + [f for f in found if all(f.person is not x.person for x in mentions)], key=lambda x: x.start)
     named = {id(x.person) for x in mentions}
+    if m and len(ctx.pair) == 2 and len(named) >= 2 and (with_ := WITH_SIDE_RE.search(masked, m.end())) and all(x.start - base > with_.start() for x in mentions):
+        # "The two leaders held delegation-level talks, with Jaishankar, Misri and other senior officials
+        # representing the Indian side": the pair, and those with them
+        found = [people.Mention(base + m.start(), base + m.end(), person, "group") for person in ctx.pair]
+        return sorted(mentions + [f for f in found if all(f.person is not x.person for x in mentions)], key=lambda x: x.start)
     if not m or len(ctx.pair) != 2 or len(named) >= 2:
         return mentions
     pair = next((p for p in reversed(ctx.pairs) if named <= {id(x) for x in p}), None)
@@ -1478,6 +1526,8 @@ def sentence_events(sentence, masked, mentions, ctx):
             return []
     if kind is None:
         return []
+    if kind in ("meeting", "summit") and PROPOSED_HOLDING_RE.search(masked, 0, trigger.end()):
+        return []  # "Modi suggested holding a meeting of IBSA foreign ministers": a proposal, no event yet
     groups = participants_for(kind, trigger, masked, mentions, base, ctx)
     if kind == "visit" and not any(groups) and (talks := MEETING_VERB_RE.search(masked, trigger.end())):
         # "A delegation of seven African countries visited Kiev and held talks with Zelensky": no

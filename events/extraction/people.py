@@ -268,6 +268,8 @@ def _bare_name(text, start, m):
         return None  # what a document or body is about: "a Memorandum of Understanding on Mutual Logistics Support"
     if THING_AFTER_RE.match(text, m.end()):
         return None  # "Lok Sabha polls", "Camp David Accords": the name of a body or a thing
+    if text[max(start, m.start() - 2) : m.start() + 2] in ("U.S.", "U.K.", "U.N.", "E.U."):
+        return None  # "the U.S. Treasury": the rest of an abbreviation, not an initial ("E.D. Mnangagwa" is one)
     if text.startswith(")", m.end()):
         return None  # "MENAFN - Live Mint)", "(PTI Photo/Jane Doe)": a credit, not someone the report is about
     if words[0] == "X" and re.search(r"\b(?:on|via)\s+$", before):
@@ -636,11 +638,14 @@ def named_mentions(text, start=0, end=None):
                 country, pos = code, origin.start(1) + length
         pos = SEPARATOR_RE.match(text, pos).end()
         comma = "," in text[m.end() : pos]
+        office = ROLE_RE.match(text, pos)  # "her American counterpart, Treasury Secretary Janet Yellen"
+        if office and re.match(r"\s+[A-Z]", text[office.end() :]):
+            pos = office.end()
         pos = _skip_titles(text, pos)
         found = take_name(text, pos, end)
         if found and comma and re.match(r"\s+(?!(?:and|or|of|who|whom|on|in|at|for|from|to|with)\b)[a-z]+", text[found[1] :]):
             continue  # "Apart from his Russian counterpart, Mr. Doval also met …": the next clause's subject
-        if found:
+        if found and not any(o[0] == found[0] and o[1] == found[1] for o in out):
             out.append((found[0], found[1], found[2], country, "counterpart"))
     for m in TITLE_RE.finditer(text, start, end):
         found = take_name(text, m.end(), end)

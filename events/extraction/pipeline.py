@@ -44,7 +44,7 @@ PAST_TRIP_BEFORE_RE = re.compile(r"\b(?:last|previous|earlier)\s+(?:[\w’'-]+\s
 PAST_TRIP_AFTER_RE = re.compile(r"\s+(?:[\w-]+\s+){1,3}(?:ago|back|earlier)\b")
 SCENE_RE = re.compile(r"\b(?:visit|trip|tour)\s+(?:to|of)\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)|\b(?:left|leaves|departed|heading)\s+for\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)"
     # "Narendra Modi will visit Guyana between November 19-21"
-    r"|\b(?:will|would)\s+visit\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+(?:between|from|on|next|this|later|in\s+(?-i:[A-Z]))"
+    r"|\b(?:will|would)\s+visit\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+(?:between|from|on)\s"
     r"|\b(?:arrived|arrives|landed|lands)\s+in\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)"
     # "Jaishankar is in Singapore on a two-day visit"
     r"|\b(?:is|are)\s+(?:currently\s+|now\s+)?in\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+(?:on|for)\s+an?\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\b"
