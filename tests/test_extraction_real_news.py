@@ -4017,8 +4017,9 @@ def test_a_second_time_is_no_time_of_the_first_nor_of_the_reports_lead():
         published=DAY,
     )
     [visit] = [e for e in events if e.kind == "visit"]
-    [guest] = [e for e in events if e.kind == "other"]
-    assert not visit.date.known and not guest.date.known
+    assert not visit.date.known
+    # the second time, on a day the report does not give, and the first, in 2015
+    assert sorted(str(e.date.iso()) for e in events if e.kind == "other") == ["2015", "None"]
 
 
 def test_a_meeting_someone_suggested_holding_is_no_event_nor_the_summit_it_prepares():
@@ -4042,3 +4043,13 @@ def test_talks_during_which_a_coming_visit_was_announced_are_the_talks_not_the_v
     assert people_of(talks) == ["Ana Costa", "Mia Berg"] and talks.date.iso() == "2024-03-12"
     assert talks.venue is None or talks.venue.country != "IN"
     assert all("Treasury" not in name for e in events for name in people_of(e))
+
+
+def test_they_who_concluded_a_roadmap_after_talks_are_the_pair():
+    events = events_of(
+        "Defence Minister Ravi Perera held talks with US Defense Secretary Tom Hale in New Delhi on Monday.\n\n"
+        "Towards these objectives, they concluded a roadmap for US-India Defence Industrial Cooperation.",
+        published=DAY,
+    )
+    [roadmap] = [e for e in events if e.kind == "agreement"]
+    assert people_of(roadmap) == ["Ravi Perera", "Tom Hale"]

@@ -1402,6 +1402,8 @@ PAIR_RE = re.compile(
     r"|\b[Tt]he\s+(?:defen[cs]e\s+|(?-i:P)rime\s+)?(?:ministers|leaders|(?-i:M)inisters)\b(?!\s+(?:of|from)\b)"
     r"|\b[Tt]he\s+two\b(?=\s+(?:also\s+)?(?:met|spoke|held|had|have|agreed|signed|discussed|talked|leaders|men|sides)\b)"
     rf"|\b[Tt]heir\b(?=\s+{PAST_MEETING_WORDS})"
+    # "Towards these objectives, they concluded a roadmap for US-India Defence Industrial Cooperation"
+    r"|\b(?<=,\s)they\b(?=\s+(?:also\s+)?(?:concluded|signed|inked|exchanged)\b)"
     # "At the end of their talks, both will witness the signing of about twenty agreements"
     r"|(?<=,\s)both\b(?=\s+(?:will|would|also|later|then|have|had|signed|witnessed|agreed|held|met)\b)",
     re.I,
@@ -1642,7 +1644,7 @@ def sentence_events(sentence, masked, mentions, ctx):
         out += _meeting_of_the_when_clause(sentence, masked, mentions, trigger, ctx, out[0])
         out += _meeting_of_the_who_clause(sentence, masked, mentions, trigger, ctx, out[0])
         out += _meeting_of_the_since_clause(sentence, masked, trigger, ctx, out[0])
-    out += _recalled_visits(sentence, masked, mentions, ctx, out)
+    out += _recalled_visits(sentence, masked, mentions, ctx, out) + _the_first_time(masked, ctx, out)
     if out and kind in ("meeting", "summit", "visit"):
         out += _later_occasion(masked, out[0])
     reception = MET_ON_ARRIVAL_RE.search(masked)
@@ -2523,6 +2525,19 @@ def _recalled_visits(sentence, masked, mentions, ctx, out):
 CAPITALISED_WORDS_RE = re.compile(r"(?:[A-Z][\w.’'-]*\s*)+")
 
 
+def _the_first_time(masked, ctx, out):
+    """"Modi was the Chief Guest at Mauritius' National Day for the second time, the first was in
+    2015": the first time is an occasion of its own, of the same people, at its time."""
+    second = SECOND_TIME_RE.search(masked)
+    first = next((e for e in dates.find_expressions(masked) if FIRST_WAS_RE.search(masked, 0, e.start)), None) if second else None
+    if not out or first is None:
+        return []
+    date = dates.resolve(first, masked, ctx.anchor, future=False)
+    if not date.known:
+        return []
+    return [replace(out[0], date=replace(date, evidence=f"{EARLIER_EVIDENCE}: {date.evidence}"), spans=list(out[0].spans), participants=list(out[0].participants))]
+
+
 def _place_end(masked, at):
     """Where the place name starting at `at` ends (its capitalised words)."""
     m = CAPITALISED_WORDS_RE.match(masked, at)
@@ -2619,6 +2634,8 @@ def same_event(a, b):
     report states in different countries; a meeting known only by its countries is the report's meeting of people
     of those countries."""
     pa, pb = frozenset(map(id, a.participants)), frozenset(map(id, b.participants))
+    if a.spans == b.spans and a.kind == b.kind and a.date.known != b.date.known and a.date.evidence.startswith(OTHER_TIME) and b.date.evidence.startswith(OTHER_TIME):
+        return False  # one sentence's two occasions of another time: "for the second time, the first was in 2015"
     if a.kind != b.kind and not ({a.kind, b.kind} == {"meeting", "summit"} and pa == pb and len(pa) >= 2):
         return False  # a summit of the very people of a meeting is that meeting
     if a.kind != b.kind and any(e.kind == "summit" and e.date.end for e in (a, b)) and not all(e.date.end for e in (a, b)):
