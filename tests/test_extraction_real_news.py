@@ -4053,3 +4053,15 @@ def test_they_who_concluded_a_roadmap_after_talks_are_the_pair():
     )
     [roadmap] = [e for e in events if e.kind == "agreement"]
     assert people_of(roadmap) == ["Ravi Perera", "Tom Hale"]
+
+
+def test_a_byline_run_into_its_date_dates_the_report_and_a_country_in_capitals_signs():
+    doc = extract_document(
+        "Latest Stories\n\nCosta signs defence deals during Sri Lanka visit\n\nVivek Rao\nBy Vivek RaoApr 05, 2025\n\n"
+        "INDIA and Sri Lanka signed defence and energy agreements on Saturday during prime minister Ana Costa’s "
+        "visit to Colombo.",
+        topics=TOPICS,
+    )
+    assert doc.published == datetime.date(2025, 4, 5)
+    [agreement] = [e for e in doc.events if e.kind == "agreement"]
+    assert agreement.date.iso() == "2025-04-05" and agreement.countries == ["IN", "LK"]

@@ -2097,6 +2097,8 @@ def _meeting_of_countries(kind, trigger, masked, sentence, date, venue, topics, 
         scope += " " + masked[trigger.end() : trigger.end() + 80]
     # "reaffirmed the strong defence relations between India and Malaysia": what was spoken of, not who met
     scope = RELATIONS_BETWEEN_RE.sub(" ", scope)
+    # ("INDIA and Sri Lanka signed …": a country written in capitals)
+    scope = re.sub(r"\b[A-Z]{4,}\b", lambda w: w.group().title() if w.group().title() in places.country_names() else w.group(), scope)
     codes = listed_countries(scope)
     counted = N_COUNTRIES_RE.search(scope)
     if len(codes) < 2 and counted:

@@ -35,6 +35,9 @@ FURNITURE_NOISE_RE = re.compile(
 )
 FURNITURE_WINDOW = 1000
 CLOCK_AFTER_RE = re.compile(r"\s*,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\b")
+BYLINE_DATE_RE = re.compile(
+    r"\s*By\s+(?:[A-Z][\w.'’-]*\s*){1,4}?(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4})\s*$"
+)
 SIGNED_DATE_RE = re.compile(r"\s[-–—]\s[^.!?]{2,60},\s*(\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d{2}-\d{2})\s*$")
 FURNITURE_LINE_CHARS = 90
 READING_TIME_RE = re.compile(r"\b(?:reading\s+time|\d+\s*min(?:ute)?s?\s+read)\b", re.I)
@@ -180,6 +183,12 @@ def furniture_date(text, body):
             found = dates.full_dates(signed[1])
             if found:
                 bare.append((start, found[0][2], f"the line ending “{signed[0].strip(' ,')}”", False))
+                continue
+        if len(line) <= FURNITURE_LINE_CHARS and (byline := BYLINE_DATE_RE.match(line)):
+            # "By Vivek MishraApr 05, 2025": a byline and the date it was written, run together
+            found = dates.full_dates(byline["date"], furniture=True)
+            if len(found) == 1:
+                bare.append((start, found[0][2], f"the byline “{line.strip()}”", False))
                 continue
         if len(line) <= FURNITURE_LINE_CHARS:
             found = dates.full_dates(line, furniture=True)
