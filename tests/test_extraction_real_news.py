@@ -4065,3 +4065,13 @@ def test_a_byline_run_into_its_date_dates_the_report_and_a_country_in_capitals_s
     assert doc.published == datetime.date(2025, 4, 5)
     [agreement] = [e for e in doc.events if e.kind == "agreement"]
     assert agreement.date.iso() == "2025-04-05" and agreement.countries == ["IN", "LK"]
+
+
+def test_a_visit_started_by_meeting_someone_is_the_visit_and_that_meeting():
+    events = events_of(
+        "Mr Lopes’s sudden cabinet reshuffle meant Mr Ravi Perera started his five-day visit to Britain on Sunday "
+        "by meeting Mr Tom Hale.",
+        published=datetime.date(2023, 11, 14),
+    )
+    [meeting] = [e for e in events if e.kind == "meeting"]
+    assert people_of(meeting) == ["Ravi Perera", "Tom Hale"] and meeting.date.iso() == "2023-11-12"

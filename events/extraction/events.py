@@ -89,6 +89,8 @@ MEETING_VERB_RE = re.compile(
     r"|(?:received|receives|receive|hosted|hosts|host|welcomed|welcomes|welcome)(?=\s+(?:(?-i:[A-Z])|his|her|the\s+(?-i:[A-Z])|visiting))"
     r"|(?:was|were|is|are)\s+(?:warmly\s+)?(?:received|welcomed|greeted|hosted)\b"
     r"|(?:shakes|shook|shake|shaking)\s+hands\s+with"
+    # "started his five-day visit to Britain on Sunday by meeting Mr Cleverly"
+    r"|(?<=\bby\s)meeting(?=\s+(?:(?-i:[A-Z])|his|her|the\s+(?-i:[A-Z])))"
     # "Nazarbayev truly rolled out the red carpet for Prime Minister Manmohan Singh": a host receiving a guest
     r"|roll(?:ed|s)?\s+out\s+(?:the|a)\s+red\s+carpet\s+for"
     # "organised a luncheon in honour of Prime Minister Modi", "hosted a state dinner for"
@@ -1192,7 +1194,9 @@ SPOKEN_OF_OCCASION_RE = re.compile(
     r"|for\s+(?:organi[sz]ing|hosting))\b",
     re.I,
 )
+# "After concluding his State Visit to Mauritius, …": a visit over before what the sentence tells
 CONCLUDED_OPENER_RE = re.compile(r"\s*(?:After|Following|On)\s+((?:concluding|wrapping\s+up|ending|winding\s+up|completing)\s+(?:his|her|their|the)\s+[^,;]{3,80}),")
+# "was the Chief Guest at Mauritius' National Day for the second time, the first was in 2015"
 SECOND_TIME_RE = re.compile(r"\b(?:was|were)\b[^,;]{0,80}\bfor\s+the\s+(?:second|third|fourth|fifth)\s+time\b")
 FIRST_WAS_RE = re.compile(r",\s*the\s+first\s+(?:one\s+|time\s+)?(?:was|being|came)\s+(?:in|on|back\s+in)\s+$")
 # "Following the meeting, …": what comes after the report's lead event
@@ -2270,7 +2274,7 @@ def _meeting_on_a_visit(masked, mentions, trigger, visit, base, ctx):
     # Only a meeting the trip had ("where he met"), not one it was for ("to meet", "to hold talks"):
     # a purpose is reported again, more plainly, when it happens.
     # ("began his visit to Brussels with a meeting with Johann Wadephul": the meeting it began with)
-    began_with = meeting is not None and re.search(r"\bwith\s+(?:a|an)\s+(?:[\w-]+\s+)?$", masked[: meeting.start()])
+    began_with = meeting is not None and re.search(r"\bwith\s+(?:a|an)\s+(?:[\w-]+\s+)?$|\bby\s+$", masked[: meeting.start()])
     # ("arrived in Kyiv on Aug. 23, where he will hold talks with Zelensky": the talks the visit is
     # there for, still to come, on a day the sentence does not give)
     where_clause = meeting is not None and meeting.start() > trigger.end() and re.search(r",\s*where\s+(?:he|she|they)\s+will\s+$", masked[: meeting.start()])
