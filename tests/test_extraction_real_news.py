@@ -4075,3 +4075,12 @@ def test_a_visit_started_by_meeting_someone_is_the_visit_and_that_meeting():
     )
     [meeting] = [e for e in events if e.kind == "meeting"]
     assert people_of(meeting) == ["Ravi Perera", "Tom Hale"] and meeting.date.iso() == "2023-11-12"
+
+
+def test_two_summits_a_sentence_names_with_their_own_days_are_two_events():
+    events = events_of(
+        "President Rui Lopes also thanked the invitations to participate in the second virtual summit of Global "
+        "South Voices (on November 17) and in the virtual summit of the G20 (on November 22).",
+        published=datetime.date(2023, 11, 11),
+    )
+    assert sorted(e.date.iso() for e in events if e.kind == "summit") == ["2023-11-17", "2023-11-22"]

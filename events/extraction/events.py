@@ -1649,6 +1649,8 @@ def sentence_events(sentence, masked, mentions, ctx):
         out += _meeting_of_the_who_clause(sentence, masked, mentions, trigger, ctx, out[0])
         out += _meeting_of_the_since_clause(sentence, masked, trigger, ctx, out[0])
     out += _recalled_visits(sentence, masked, mentions, ctx, out) + _the_first_time(masked, ctx, out)
+    if kind == "summit" and out:
+        out += _the_other_summit(masked, trigger, ctx, out[0])
     if out and kind in ("meeting", "summit", "visit"):
         out += _later_occasion(masked, out[0])
     reception = MET_ON_ARRIVAL_RE.search(masked)
@@ -2529,6 +2531,27 @@ def _recalled_visits(sentence, masked, mentions, ctx, out):
 
 
 CAPITALISED_WORDS_RE = re.compile(r"(?:[A-Z][\w.’'-]*\s*)+")
+
+
+# "to participate in the second virtual summit of Global South Voices (on November 17) and in the
+# virtual summit of the G20 (on November 22)": another summit, with its own time
+AND_IN_THE_SUMMIT_RE = re.compile(r"\band\s+(?:in|at)\s+the\s+(?:[\w()’'-]+\s+){0,6}?summit\b[^;]*", re.I)
+
+
+def _the_other_summit(masked, trigger, ctx, summit):
+    """The second of two summits a sentence names, each with its own time, as an event of its own
+    (the first is the sentence's): of the same people, at its time."""
+    other = AND_IN_THE_SUMMIT_RE.search(masked, trigger.end())
+    if other is None:
+        return []
+    times = [e for e in dates.find_expressions(masked) if other.start() < e.start < other.end()]
+    if not times or not summit.date.known:
+        return []
+    date = dates.resolve(times[0], masked, ctx.anchor)
+    if not date.known or date == summit.date:
+        return []
+    title = title_for("summit", summit.participants, None, masked[other.start() :])
+    return [replace(summit, date=date, spans=list(summit.spans), participants=list(summit.participants), venue=None, title=title)]
 
 
 def _the_first_time(masked, ctx, out):
