@@ -212,6 +212,12 @@ PLANNED_RE = re.compile(r"\b(?:is|are)\s+(?:scheduled|slated|due|set)\s+to\s+(?:
 OTHER_TIME = (EARLIER_EVIDENCE, DESCRIBED_EVIDENCE, PARAGRAPH_EVIDENCE, LATER_EVIDENCE, PREVIOUS_DAY_EVIDENCE)
 
 
+def _set_before(words):
+    """The date of an event the report sets before its own time without giving it, with the words
+    that say so."""
+    return DateValue(evidence=f"{EARLIER_EVIDENCE} (“{words}”) and gives no date for it")
+
+
 @dataclass
 class Context:
     """What the whole document tells each sentence: its people, its anchor date, its scene."""
@@ -974,10 +980,10 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
     if not found and spoken_of and spoken_of.end() >= trigger.start() - 60:
         # "the Joint Vision, initially adopted during President Dissanayake’s state visit to India";
         # "congratulations for India's success in organizing the G20 Summit": an occasion before the report
-        return DateValue(evidence=f"{EARLIER_EVIDENCE} (“{spoken_of.group().strip()}”) and gives no date for it")
+        return _set_before(spoken_of.group().strip())
     if not found and re.match(r"recall", trigger.group(), re.I):
         # "President Trump warmly recalled his visit to India": a visit before the report, whose day it does not give
-        return DateValue(evidence=f"{EARLIER_EVIDENCE} (“{trigger.group()}”) and gives no date for it")
+        return _set_before(trigger.group())
     speaker = TRAILING_SPEAKER_RE.search(masked, trigger.end())
     if speaker and dates.is_future(masked, trigger.start() + len(trigger.group().split()[0])):
         # "He will also meet Sullivan, the ministry said on Wednesday": the day of the words is no day of what is to come
@@ -992,11 +998,11 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
     if not found and (concluded := CONCLUDED_OPENER_RE.match(masked)) and concluded.start(1) <= trigger.start() < concluded.end():
         # "After concluding his State Visit to Mauritius, PM Modi took to social media …": a visit over
         # before what the sentence tells, on a day it does not give
-        return DateValue(evidence=f"{EARLIER_EVIDENCE} (“{concluded.group().strip(' ,')}”) and gives no date for it")
+        return _set_before(concluded.group().strip(' ,'))
     if not found and (second := SECOND_TIME_RE.search(masked)):
         # ("was the Chief Guest at Mauritius' National Day for the second time, the first was in 2015"): an
         # occasion the report tells as past, on a day it does not give
-        return DateValue(evidence=f"{EARLIER_EVIDENCE} (“{second.group().strip(' ,')}”) and gives no date for it")
+        return _set_before(second.group().strip(' ,'))
     setting = _inside_setting_clause(masked, trigger)
     if setting is not None:
         found = [e for e in found if e.start > setting]
@@ -1182,7 +1188,7 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
             return DateValue(evidence=PLANNED_EVIDENCE)
         return DateValue(evidence=COMING_EVIDENCE)
     if background:
-        return DateValue(evidence=f"{EARLIER_EVIDENCE} (“{background.group()}”) and gives no date for it")
+        return _set_before(background.group())
     return DateValue(evidence="the report gives no date for it")
 
 
@@ -1219,7 +1225,7 @@ def _counted_back(gap, story):
     word = gap["n"].lower()
     n = 1 if word in ("a", "an") else dates.count_of(word)
     if not n:
-        return DateValue(evidence=f"{EARLIER_EVIDENCE} (“{gap.group()}”) and gives no date for it")
+        return _set_before(gap.group())
     unit = gap["unit"].lower().rstrip("s")
     day = story.date
     why = f"counted back from the story's day (“{gap.group()}”; {story.evidence})"
@@ -1925,7 +1931,7 @@ def _visits_to_the_other_countries(masked, trigger, visit, ctx):
         if not date.known:
             date = visit.date if not visit.date.known else DateValue(evidence=f"one of the countries of a tour the report dates as a whole ({visit.date.evidence})")
         place = PlaceRef(places.country_name(country[2]), country[2])
-        out.append(replace(visit, venue=place, date=date, countries=_countries(visit.participants, place), spans=list(visit.spans), participants=list(visit.participants)))
+        out.append(_another_occasion(visit, venue=place, date=date, countries=_countries(visit.participants, place)))
         previous = country
     return out
 
@@ -2391,7 +2397,7 @@ def _meeting_of_the_when_clause(sentence, masked, mentions, trigger, ctx, lead):
     when = before[-1] if before else None
     date = dates.resolve(dates.Expression(0, len(when.text), when.text, when.kind), when.text, ctx.anchor) if when else DateValue()
     if not date.known:
-        date = DateValue(evidence=f"{EARLIER_EVIDENCE} (“{masked[clause.start() : clause.end()].strip(' ,')}”) and gives no date for it")
+        date = _set_before(masked[clause.start() : clause.end()].strip(' ,'))
     rest = masked[clause.end() :]
     other = OTHER_CLAUSE_RE.search(rest)
     venue = venue_for(rest[: other.start()] if other else rest, ctx)
@@ -2434,7 +2440,7 @@ def _time_of_the_clause(clause, rest, ctx, after=None):
     if date.known and ctx.anchor.date and after is not None and after.known and date.date >= after.date:
         date = DateValue()  # (a month of the same name last year, not this one: "in November" told in January)
     if not date.known:
-        date = DateValue(evidence=f"{EARLIER_EVIDENCE} (“{clause.group().strip(' ,.')}”) and gives no date for it")
+        date = _set_before(clause.group().strip(' ,.'))
     return date
 
 
@@ -2475,9 +2481,7 @@ def _meeting_of_the_who_clause(sentence, masked, mentions, trigger, ctx, lead):
     if len(who) < 2:
         return []
     inside = [e for e in dates.find_expressions(masked) if clause.start() <= e.start < clause.end()]
-    date = dates.resolve(inside[0], masked, ctx.anchor, future=False) if inside else DateValue(
-        evidence=f"{EARLIER_EVIDENCE} (“{masked[clause.start() : clause.end()].strip(' ,')}”) and gives no date for it"
-    )
+    date = dates.resolve(inside[0], masked, ctx.anchor, future=False) if inside else _set_before(masked[clause.start() : clause.end()].strip(' ,'))
     venue = venue_for(masked[clause.start() : clause.end()], ctx)
     return [_meeting_of_a_clause(sentence, masked, who, date, venue, lead)]
 
@@ -2551,7 +2555,7 @@ def _the_other_summit(masked, trigger, ctx, summit):
     if not date.known or date == summit.date:
         return []
     title = title_for("summit", summit.participants, None, masked[other.start() :])
-    return [replace(summit, date=date, spans=list(summit.spans), participants=list(summit.participants), venue=None, title=title)]
+    return [_another_occasion(summit, date=date, venue=None, title=title)]
 
 
 def _the_first_time(masked, ctx, out):
@@ -2564,7 +2568,13 @@ def _the_first_time(masked, ctx, out):
     date = dates.resolve(first, masked, ctx.anchor, future=False)
     if not date.known:
         return []
-    return [replace(out[0], date=replace(date, evidence=f"{EARLIER_EVIDENCE}: {date.evidence}"), spans=list(out[0].spans), participants=list(out[0].participants))]
+    return [_another_occasion(out[0], date=replace(date, evidence=f"{EARLIER_EVIDENCE}: {date.evidence}"))]
+
+
+def _another_occasion(event, **changes):
+    """An event like this one (its passage and people, in lists of its own) with these changes: the
+    same people's other occasion that one sentence tells of."""
+    return replace(event, spans=list(event.spans), participants=list(event.participants), **changes)
 
 
 def _place_end(masked, at):
