@@ -4084,3 +4084,22 @@ def test_two_summits_a_sentence_names_with_their_own_days_are_two_events():
         published=datetime.date(2023, 11, 11),
     )
     assert sorted(e.date.iso() for e in events if e.kind == "summit") == ["2023-11-17", "2023-11-22"]
+
+
+def test_travel_in_a_list_of_fields_before_a_gerund_is_no_trip():
+    [event] = events_of(
+        "Foreign Minister Ravi Perera and Trade Minister Tom Hale discussed cooperation in areas ranging from "
+        "security, energy and travel to meeting health challenges, in Colombo on Sunday.",
+        published=DAY,
+    )
+    assert event.kind == "meeting" and people_of(event) == ["Ravi Perera", "Tom Hale"]
+    assert event.date.iso() == "2024-03-10"
+
+
+def test_the_turmoil_in_a_country_is_what_was_discussed_not_where():
+    [event] = events_of(
+        "Foreign Minister Ravi Perera and Trade Minister Tom Hale discussed the political turmoil in Afghanistan "
+        "and cooperation in energy, in Colombo on Sunday.",
+        published=DAY,
+    )
+    assert event.venue.name == "Colombo"

@@ -48,7 +48,8 @@ VISIT_RE = re.compile(
     # in Tokyo to attend a meeting" is the meeting)
     r"|(?:is|was)\s+(?:currently\s+|now\s+|already\s+)?in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+to\s+(?:attend|participate\s+in|take\s+part\s+in)\b"
     r"|(?:pa(?:y|ys|id|ying)|ma(?:ke|kes|de|king))\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}visit\s+to|(?:state|official|working)\s+visit\s+to"
-    r"|travel(?:l?ed|s|l?ing)?\s+(?:from\s+(?:[A-Z][\w-]+\s+){1,3})?to|(?:emplaned|flew|flies)\s+(?:to|for|into)"
+    # ("cooperation in energy and travel to meeting Covid-19 challenges": the noun, before a gerund)
+    r"|travel(?:l?ed|s|l?ing)?\s+(?:from\s+(?:[A-Z][\w-]+\s+){1,3})?to(?!\s+(?-i:[a-z]+ing)\b)|(?:emplaned|flew|flies)\s+(?:to|for|into)"
     # "She went to New Delhi on Friday at the invitation of …"
     r"|went\s+to(?=\s+(?-i:[A-Z]))"
     # "Kishida’s visit to Seoul", "the visit by Prime Minister Noda to Seoul", "during a visit to Beijing"
@@ -1294,7 +1295,8 @@ TOPIC_PLACE_RE = re.compile(
     r"|presence|operations?|tensions|violence|attacks?|interests|role|troops|forces|people|citizens|community|projects?"
     r"|ceasefire|fighting|killing|deaths?|prices|markets?|process|plan|settlement|solution|deal|agreement|reforms?"
     r"|growth|cooperation|relations|ties|trade|reconstruction|recovery|aid|assistance|future|intervention|invasion"
-    r"|offensive|aggression|occupation|annexation)\s+$",
+    r"|offensive|aggression|occupation|annexation|turmoil|unrest|upheaval|instability|turbulence|insurgency|terrorism"
+    r"|transition|takeover|changes)\s+$",
     re.I,
 )
 
