@@ -4103,3 +4103,24 @@ def test_the_turmoil_in_a_country_is_what_was_discussed_not_where():
         published=DAY,
     )
     assert event.venue.name == "Colombo"
+
+
+def test_during_his_visit_to_the_hosts_country_is_the_guests_visit_and_their_meeting():
+    events = events_of(
+        "External Affairs Minister Ravi Perera on Wednesday held delegation-level talks with German Foreign Minister "
+        "Tom Hale during his first official visit to India.",
+        published=DAY,
+    )
+    [meeting] = [e for e in events if e.kind == "meeting"]
+    [visit] = [e for e in events if e.kind == "visit"]
+    assert people_of(meeting) == ["Ravi Perera", "Tom Hale"] and meeting.date.iso() == "2024-03-06"
+    assert people_of(visit) == ["Tom Hale"] and visit.venue.country == "IN"
+
+
+def test_a_broadcaster_and_what_agreements_are_on_are_nobody():
+    events = events_of(
+        "President Ana Costa and Prime Minister Rui Lopes witnessed the signing of three MoUs on (i) Cultural Exchanges "
+        "and (ii) a programme of Atlantis Radio & Television on Tuesday.",
+        published=DAY,
+    )
+    assert {p for e in events for p in people_of(e)} == {"Ana Costa", "Rui Lopes"}

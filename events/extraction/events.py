@@ -1610,7 +1610,13 @@ def sentence_events(sentence, masked, mentions, ctx):
             continue
 
         place = venue or ctx.scene  # (a visit the sentence places nowhere is where the report is set)
-        if kind == "visit" and place and all(p.country == place.country and id(p) not in ctx.registry.inferred for p in group):
+        at_home = lambda p: place and p.country == place.country and id(p) not in ctx.registry.inferred
+        if kind == "visit" and place and all(at_home(p) for p in group) and re.match(r"(?:during|on)\s", trigger.group(), re.I):
+            # "Jaishankar held talks with Wadephul during his first official visit to India": "his" is
+            # the one of the two who is not at home
+            guests = [m.person for m in mentions if m.start - base < trigger.start() and m.person.country and not at_home(m.person)]
+            group = guests[:1] or group
+        if kind == "visit" and place and all(at_home(p) for p in group):
             # "thanked Putin for the invitation to visit Russia", "Nepalese Prime Minister Oli has reached
             # Janaki temple": nobody visits their own country
             continue
@@ -2273,7 +2279,10 @@ def _meeting_on_a_visit(masked, mentions, trigger, visit, base, ctx):
         # "Singh met his Chinese counterpart Dong Jun during his official visit to Qingdao": the
         # meeting on the visit, with the people named between the two
         meeting = earlier
-        inside = lambda m: meeting.start() < m.start - base < trigger.start()
+        # (and the subject, when the visit is another's: "Jaishankar held talks with Wadephul during
+        # his visit to India")
+        subject = next((m for m in mentions if m.start - base < meeting.start()), None)
+        inside = lambda m: meeting.start() < m.start - base < trigger.start() or m is subject
     elif who and not meeting:
         # "Xi held talks with Lula, who is on a state visit to China": the meeting the clause's
         # visitor had, with the people named before the clause.

@@ -146,6 +146,8 @@ NOT_PERSON_WORDS = {
     "avenue", "boulevard", "bridge", "port", "harbour", "harbor", "hospital", "school", "college", "academy",
     "cosmodrome", "base", "estate", "resort", "hotel", "residence", "compound", "camp", "fort", "mount", "lake",
     "cape", "castle", "cathedral", "mosque", "temple", "church", "university", "summit", "retreat",
+    # Broadcasters and what agreements are on: "Timor-Leste Radio & Television", "Cultural Exchanges".
+    "radio", "television", "tv", "broadcasting", "broadcaster", "channel", "media", "exchanges", "exchange", "cultural",
 }
 # Words that open sentences and headlines in capitals but never start a name.
 SENTENCE_WORDS = set(
@@ -280,7 +282,8 @@ def _bare_name(text, start, m):
 # Nouns after which "on …" or "for …" names what a document, a gathering or a body is about.
 TITLED_AFTER_RE = re.compile(
     r"\b(?:understanding|agreement|memorandum|statement|declaration|pact|treaty|protocol|mou|cooperation|partnership"
-    r"|conference|dialogue|summit|forum|commission|committee|council|ministry|department|institute|centre|center)\s+(?:on|for)\s+$",
+    r"|conference|dialogue|summit|forum|commission|committee|council|ministry|department|institute|centre|center)s?\s+(?:on|for)\s+"
+    r"(?:\((?:[ivx]+|[a-z]|\d+)\)\s+)?$",  # ("three MoUs on (i) Cultural Exchanges")
     re.I,
 )
 # Nouns that make the capitalised words before them the name of an institution, a gathering or a
