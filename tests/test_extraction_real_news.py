@@ -4124,3 +4124,13 @@ def test_a_broadcaster_and_what_agreements_are_on_are_nobody():
         published=DAY,
     )
     assert {p for e in events for p in people_of(e)} == {"Ana Costa", "Rui Lopes"}
+
+
+def test_a_working_meeting_and_lunch_at_a_hotel_named_after_a_king_in_a_large_city():
+    [event] = events_of(
+        "Prime Minister Ravi Perera held a working meeting and lunch with Indian Prime Minister Tom Hale at the "
+        "King Solomon Hotel in Jerusalem on Tuesday.",
+        published=DAY,
+    )
+    assert event.kind == "meeting" and people_of(event) == ["Ravi Perera", "Tom Hale"]
+    assert (event.venue.name, event.venue.country) == ("Jerusalem", "IL")  # the city, not a province elsewhere

@@ -130,7 +130,9 @@ MEETING_VERB_RE = re.compile(
     r"|(?:talks|meeting|discussions|consultations|dialogue)\s+(?:were\s+|was\s+)?(?:led|co-?chaired|chaired|headed)\s+by"
     r"|discussed|deliberate[ds]?|conferred"
     # "India and the United States held a bilateral 2+2 inter-sessional meeting"
-    r"|(?:held|hold|holds|holding)\s+(?:a\s+|an\s+|the\s+|their\s+)?(?:[\w+’'-]+\s+){1,3}?(?:talks|meetings?|dialogue|discussions|consultations)(?=\s+(?:in|on|with|at|between)\b)"
+    # ("held a working meeting and lunch with")
+    r"|(?:held|hold|holds|holding)\s+(?:a\s+|an\s+|the\s+|their\s+)?(?:[\w+’'-]+\s+){1,3}?(?:talks|meetings?|dialogue|discussions|consultations)"
+    r"(?=(?:\s+and\s+(?:a\s+)?(?:lunch|dinner|breakfast|talks))?\s+(?:in|on|with|at|between)\b)"
     # "the 2+2 Ministerial Dialogue got underway", "the dialogue which was held on Monday"
     r"|(?:dialogue|meeting|talks|consultations)\s+(?:got\s+underway|commenced|kicked\s+off)"
     r"|(?:dialogue|meeting|talks|consultations)\s+(?:which|that)\s+(?:was|were)\s+held"

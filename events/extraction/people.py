@@ -108,6 +108,11 @@ NOT_NAME = {
 }
 # Words that end a name in a building's ("Rashtrapati Bhavan", "Hyderabad House"): never part of a person's.
 BUILDING_WORDS = {"bhavan", "bhawan", "sadan", "niwas", "house", "palace", "hall", "tower", "centre", "center", "building", "residence"}
+# Words that close the name of a place named after someone: "the King David Hotel", "the Indira Gandhi Airport".
+PLACE_NOUNS = BUILDING_WORDS | {
+    "hotel", "airport", "stadium", "museum", "memorial", "hospital", "university", "college", "school", "marg", "road",
+    "street", "avenue", "square", "park", "bridge", "station", "complex", "auditorium", "temple", "mosque", "church",
+}
 # Words for numbers open noun phrases ("Seventeen African leaders"), never names.
 NUMBER_WORDS = set(
     """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
@@ -514,6 +519,8 @@ def take_name(text, pos, end=None):
         word = m[1]
         bare = re.sub(r"(?:['’]s)?\.?$", "", word)
         possessive = bool(re.search(r"['’]s$", word))
+        if tokens and fold(bare) in PLACE_NOUNS and bare[0].isupper():
+            return None  # "at the King David Hotel": a place named after someone
         if not bare or fold(bare) in NOT_NAME | BUILDING_WORDS | OFFICE_WORDS | REGION_WORDS or bare in places.country_names() or bare in places.demonyms():
             break
         if is_date_word(bare, text[m.end(1) : m.end(1) + 5]):

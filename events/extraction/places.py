@@ -184,8 +184,8 @@ SEATS = {
 
 def lookup_place(name):
     """A PlaceRef for a country, city or province name, or a seat of government (SEATS), or None. A
-    province or state (ISO 3166-2) wins over a smaller town of the same name: "Bali" is Indonesia's,
-    not a town in Cameroon."""
+    province or state (ISO 3166-2) wins over a town of the same name: "Bali" is Indonesia's, not a
+    town in Cameroon; a city of half a million people or more wins over a province."""
     name = name.strip()
     if SEATS.get(name):
         city, code = SEATS[name]
@@ -194,7 +194,8 @@ def lookup_place(name):
         code = country_names()[name]
         return PlaceRef(country_name(code), code)
     city = _city(name)
-    if city and city[2] >= MAJOR_CITY_POPULATION:
+    if city and city[2] >= LARGE_CITY_POPULATION:
+        # (a city of half a million beats a province elsewhere: "Jerusalem" is the city)
         return PlaceRef(city[0], city[1])
     region = subdivisions().get(name)
     if region:
@@ -219,6 +220,7 @@ def subdivisions():
 # A word in a name may be a town's name too ("Vladimir", "Kim"); only a large city's name is taken for
 # a place wherever it stands.
 MAJOR_CITY_POPULATION = 1_000_000
+LARGE_CITY_POPULATION = 500_000
 
 
 def is_major_place(name):
