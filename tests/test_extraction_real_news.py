@@ -4134,3 +4134,35 @@ def test_a_working_meeting_and_lunch_at_a_hotel_named_after_a_king_in_a_large_ci
     )
     assert event.kind == "meeting" and people_of(event) == ["Ravi Perera", "Tom Hale"]
     assert (event.venue.name, event.venue.country) == ("Jerusalem", "IL")  # the city, not a province elsewhere
+
+
+def test_a_document_named_by_when_it_was_signed_is_no_signing_of_the_sentences_people():
+    events = events_of(
+        "Trade Minister Ravi Perera met Trade Minister Tom Hale in Colombo on Monday.\n\n"
+        "Building on the Comprehensive Economic Partnership Agreement signed in 2017, both ministers expressed a "
+        "desire to reach a new trade deal.",
+        published=DAY,
+    )
+    assert [e.kind for e in events] == ["meeting"]
+
+
+def test_met_bilaterally_with_two_ministers_of_four_word_names_is_a_meeting_with_each():
+    events = events_of(
+        "Union Minister Ravi Perera arrived in Brasilia on Monday. Union Agriculture Minister Ravi Perera opened the "
+        "meeting.\n\nAdditionally, the Agriculture Minister met bilaterally with Luiz Paulo Teixeira, the Minister of "
+        "Agricultural Development and Family Agriculture, and Carlos Henrique Baquetta Favero, the Minister of "
+        "Agriculture and Livestock, both of Brazil.\n\nPerera met business leaders in Sao Paulo.",
+        published=DAY,
+    )
+    meetings = sorted(people_of(e) for e in events if e.kind == "meeting")
+    # (and "in Sao Paulo" is no mention of Luiz Paulo Teixeira)
+    assert meetings == [["Carlos Henrique Baquetta Favero", "Ravi Perera"], ["Luiz Paulo Teixeira", "Ravi Perera"], ["Ravi Perera"]]
+
+
+def test_professor_is_an_honorific():
+    [event] = events_of(
+        "Chief Adviser Professor Ana Costa and Prime Minister Tom Hale held a bilateral meeting in Bangkok on Friday. "
+        "During the meeting, Professor Costa raised the issue of water sharing.",
+        published=DAY,
+    )
+    assert people_of(event) == ["Ana Costa", "Tom Hale"]

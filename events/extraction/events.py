@@ -179,7 +179,7 @@ NEGATION_RE = re.compile(
 REMOTE_RE = re.compile(r"phone|phonic|video|virtual|\bdial(?:l?ed|s)?\b|spoke|\bspeak", re.I)
 CALL_RE = re.compile(r"phone|phonic|video|virtual|\bdial(?:l?ed|s)?\b", re.I)  # certainly not face to face ("dialled", not "dialogue")
 ON_THE_SIDELINES_RE = re.compile(r"\b(?:on|at)\s+the\s+(?:sidelines|margins)\s+of\b", re.I)
-SPLIT_RE = re.compile(r"\b(?:bilateral\s+(?:meetings|talks)|separate(?:ly)?\s+(?:meetings|talks)?|separately|courtesy\s+calls)\b", re.I)
+SPLIT_RE = re.compile(r"\b(?:bilateral\s+(?:meetings|talks)|bilaterally|separate(?:ly)?\s+(?:meetings|talks)?|separately|courtesy\s+calls)\b", re.I)
 BETWEEN_RE = re.compile(r"\b(?:meeting|summit|talks|dialogue|call|conversation)\s+between\b", re.I)
 TRAVEL_WORD_RE = re.compile(r"\b(?:left|leaves|leave|leaving|heading|headed|trip|visit\w*|travel\w*|flew|went|arriv\w*|depart\w*|return\w*)\s+(?:to|for|in)\s*$", re.I)
 IS_FIRST_RE = re.compile(r"\b(?:is|was|marking|marks|marked)\s+(?:his|her|their|its|the)\s+(?:first|maiden)\b", re.I)
@@ -366,6 +366,9 @@ def _visited_a_sight(masked, at):
     return not any(places.lookup_place(" ".join(words[:n]).rstrip(".,")) for n in range(len(words), 0, -1))
 
 
+PARTICIPLE_OF_TITLE_RE = re.compile(r"\b(?:under|of|in|to|with|on)\s+the\s+(?:(?-i:[A-Z])[\w-]*\s+){1,6}$", re.I)
+
+
 def classify(masked, mention_offsets):
     """(kind, trigger match) of what the sentence reports happened, or (None, None).
     `mention_offsets` are where the sentence names people: a statement needs a speaker before the verb.
@@ -398,6 +401,10 @@ def classify(masked, mention_offsets):
             )
         if m and kind == "meeting" and NOMINAL_MEETING_RE.search(masked[: m.start()]) and m.group().lower().startswith("meeting"):
             m = None  # "to put focus on Biden meeting with Xi": talk of a meeting, not one
+        if m and kind == "agreement" and PARTICIPLE_OF_TITLE_RE.search(masked[: m.start()]) and re.match(r"\s+(?:in|on)\s+[^,;]{1,30},", masked[m.end() :]):
+            # "Under the Comprehensive Strategic Partnership signed in 2017, both ministers expressed …":
+            # a document named by when it was signed, not a signing the sentence reports
+            continue
         if m and kind == "visit" and re.fullmatch(r"visited|(?:will|would)\s+(?:\w+\s+)?visit|to\s+visit", m.group(), re.I) and _visited_a_sight(masked, m.end()):
             # "She also visited the Ayurvedic Garden", "He will also visit the Indian Arrival Monument": a
             # sight on a trip, not a trip (but the trip the sentence names besides: "On the last day of

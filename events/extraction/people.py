@@ -38,7 +38,7 @@ RANK = (
 )
 # Honorifics in English and in the languages Asian and Arab outlets write them in.
 HONORIFIC = (
-    r"first\s+lady|mr\.?|mrs\.?|ms\.?|dr\.?|shri|sh\.|smt\.?|sri|shrimati|kumari|thiru|sheikh|shaikh|prince|princess|hrh|hh"
+    r"first\s+lady|mr\.?|mrs\.?|ms\.?|dr\.?|professor|prof\.|shri|sh\.|smt\.?|sri|shrimati|kumari|thiru|sheikh|shaikh|prince|princess|hrh|hh"
     r"|his\s+(?:royal\s+)?(?:highness|excellency|majesty)|her\s+(?:royal\s+)?(?:highness|excellency|majesty)|h\.\s?e\.?"
     r"|mawlawi|maulvi|maulana|mawlana|tan\s+sri|puan\s+sri|datuk\s+seri|dato['’]?\s+seri|datuk|dato['’]?|datin|tun|tuan|haji|hajjah|syed|sayyid|begum|janab"
 )
@@ -97,7 +97,7 @@ NOT_NAME = {
     "home", "national", "security", "adviser", "advisor", "assistant", "counterpart", "also", "however", "meanwhile", "on", "said", "read",
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "lt", "gen", "lieutenant", "col", "colonel", "admiral", "adm", "west", "east",
+    "lt", "gen", "lieutenant", "col", "colonel", "admiral", "adm", "west", "east", "professor", "prof",
     "pti", "ani", "ians", "afp", "reuters", "updated", "by", "prince", "princess", "king", "queen", "emir", "sheikh",
     "crown", "royal", "highness", "excellency", "majesty", "sultan", "chairman", "governor", "leader", "premier",
     "chancellor", "vice", "councilor", "councillor", "envoy", "hrh", "shri", "smt", "sri", "datuk", "dato", "tun",
@@ -153,6 +153,8 @@ NOT_PERSON_WORDS = {
     "cape", "castle", "cathedral", "mosque", "temple", "church", "university", "summit", "retreat",
     # Broadcasters and what agreements are on: "Timor-Leste Radio & Television", "Cultural Exchanges".
     "radio", "television", "tv", "broadcasting", "broadcaster", "channel", "media", "exchanges", "exchange", "cultural",
+    # Portfolios an office is named by: "the Minister of Agricultural Development and Family Agriculture"
+    "agriculture", "agricultural", "livestock", "fisheries", "welfare", "tourism", "railways", "petroleum", "commerce",
 }
 # Words that open sentences and headlines in capitals but never start a name.
 SENTENCE_WORDS = set(
@@ -168,9 +170,9 @@ SENTENCE_WORDS = set(
 # Endings of abstract nouns and adjectives that names almost never have: "Free Trade Agreement".
 NOT_NAME_SUFFIX_RE = re.compile(r"(?:tion|sion|ment|ship|ity|ism|ical|ology|ative|ness)$")
 WORD = r"\p{Lu}\p{Ll}+(?:-\p{L}\p{Ll}+)?"
-# "S Jaishankar", "Lloyd J Austin", "Antony Blinken", "Yoon Suk Yeol"
+# "S Jaishankar", "Lloyd J Austin", "Antony Blinken", "Yoon Suk Yeol", "Carlos Henrique Baquetta Favero"
 BARE_NAME_RE = regex.compile(
-    rf"(?<![\w’'-])(?:\p{{Lu}}\.?\s+{WORD}(?:\s+{WORD})?|{WORD}\s+\p{{Lu}}\.?\s+{WORD}|{WORD}(?:\s+{WORD}){{1,2}})(?![\w-])"
+    rf"(?<![\w’'-])(?:\p{{Lu}}\.?\s+{WORD}(?:\s+{WORD})?|{WORD}\s+\p{{Lu}}\.?\s+{WORD}|{WORD}(?:\s+{WORD}){{1,3}})(?![\w-])"
 )
 
 
@@ -186,7 +188,7 @@ TITLE_WORDS = {
 
 def bare_names(text, start, end):
     """Full names written without any title: 'Rajnath Singh and S Jaishankar met Sergei Shoigu'.
-    Two or three capitalised words (an initial may lead), none of them a place, a month, a title
+    Two to four capitalised words (an initial may lead), none of them a place, a month, a title
     or a word of an organisation's name, and not inside a longer proper noun ('the', 'of' before).
     A capitalised word that cannot start a name ("Secretary Marco Rubio") is passed over."""
     out = []
@@ -260,8 +262,8 @@ def names_after_offices(text, start, end):
 
 def _bare_name(text, start, m):
     words = re.findall(r"[^\W\d_]+", m.group())
-    if any(fold(w) in NOT_NAME | NOT_PERSON_WORDS | REGION_WORDS or NOT_NAME_SUFFIX_RE.search(w) for w in words):
-        return None
+    if any(fold(w) in NOT_NAME | NOT_PERSON_WORDS | REGION_WORDS or NOT_NAME_SUFFIX_RE.search(w) or THING_AFTER_RE.fullmatch(f" {w}") for w in words):
+        return None  # (also "Ganga Setu Cargo Terminal": the name of a thing)
     if fold(words[0]) in SENTENCE_WORDS or fold(words[0]) in NUMBER_WORDS:
         return None  # "Why Putin's visit matters", "After Modi…": a capitalised opener, not a first name
     if any(w in places.demonyms() or places.is_major_place(w) for w in words if len(w) > 1):
@@ -335,7 +337,8 @@ class Registry:
                     # ("Cyril Ramaphosa", then the slip "Cyril Ramaphsa"), the first.
                     person.name = name
                 person.country = person.country or country
-                person.role = person.role or role
+                if not person.role or (person.role == "Minister" and role.endswith(" Minister") and role != "Prime Minister" and role != "counterpart"):
+                    person.role = role  # ("Union Minister X", then "Union Agriculture Minister X": the office in full)
                 return person
         person = PersonRef(name=name, country=country, role=role, forms={name})
         self.people.append(person)
@@ -814,6 +817,17 @@ CREDIT_RE = re.compile(
 )
 
 
+def _in_a_place_name(text, start, end):
+    """Whether the word at text[start:end] is part of a place's name of two words with the one
+    before or after it."""
+    before = re.search(r"([A-Z][\w’'-]*)\s+$", text[max(0, start - 30) : start])
+    after = re.match(r"\s+([A-Z][\w’'-]*)", text[end : end + 30])
+    word = text[start:end]
+    return bool(
+        (before and places.lookup_place(f"{before[1]} {word}")) or (after and places.lookup_place(f"{word} {after[1]}"))
+    )
+
+
 def sentence_mentions(text, sentence, registry, previous_subject, masked, recent=(), known_only=False):
     """Every reference to a person in one sentence, in order: names, surnames, descriptions, a
     leading 'He'. `masked` is the sentence with quotations blanked out; `recent` the people the
@@ -842,6 +856,8 @@ def sentence_mentions(text, sentence, registry, previous_subject, masked, recent
             continue
         if re.fullmatch(PORTFOLIO, word, re.I) or re.search(r"['‘]$", masked[: m.start()]):
             continue  # "met Commerce Minister Piyush Goyal": an office's word; "Dahal 'Prachanda'": a nickname
+        if _in_a_place_name(masked, m.start(), m.start() + len(word)):
+            continue  # "in Sao Paulo": not Luiz Paulo Teixeira
         full, _ = name_parts(word)
         person = registry.by_words(full) if full else None
         if person is None and not known_only and lone_surname(masked, m.start(), m.start() + len(word)):
