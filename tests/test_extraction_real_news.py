@@ -4166,3 +4166,52 @@ def test_professor_is_an_honorific():
         published=DAY,
     )
     assert people_of(event) == ["Ana Costa", "Tom Hale"]
+
+
+def test_agreements_signed_in_the_passive_after_a_meeting_are_the_meetings_people():
+    events = events_of(
+        "Prime Minister Ravi Perera held a working meeting with Indian Prime Minister Tom Hale in Colombo on Monday. "
+        "Seven agreements were signed and a joint statement was issued.",
+        published=DAY,
+    )
+    [agreement] = [e for e in events if e.kind == "agreement"]
+    assert people_of(agreement) == ["Ravi Perera", "Tom Hale"]
+    assert agreement.date.iso() == "2024-03-11" and agreement.venue.name == "Colombo"
+
+
+def test_an_interaction_with_a_counterpart_named_after_a_full_office_is_a_meeting():
+    [event] = events_of(
+        "The two countries agreed on a number of issues during External Affairs Minister Ravi Perera’s interaction "
+        "with his counterpart Tom Hale in Athens on Saturday.",
+        published=DAY,
+    )
+    assert event.kind == "meeting" and people_of(event) == ["Ravi Perera", "Tom Hale"]
+
+
+def test_the_official_of_a_country_is_the_one_of_that_country_the_report_names():
+    events = events_of(
+        "Japanese Defence Minister Tom Hale held talks with Defence Minister Ravi Perera in New Delhi on Monday.\n\n"
+        "The Japanese official arrived in India on Sunday for a two-day official visit.",
+        published=DAY,
+    )
+    [visit] = [e for e in events if e.kind == "visit"]
+    assert people_of(visit) == ["Tom Hale"] and visit.date.iso() == "2024-03-10"
+
+
+def test_a_caption_of_a_guest_being_received_on_arrival_is_the_visit_with_its_host():
+    [visit] = events_of(
+        "Vice President Ravi Perera being received by the Foreign Minister of Guatemala, Ana Costa, on his arrival in "
+        "Guatemala on Sunday.",
+        published=DAY,
+    )
+    assert visit.kind == "visit" and people_of(visit) == ["Ana Costa", "Ravi Perera"]
+
+
+def test_an_honorary_rank_conferred_by_a_president_is_an_occasion_of_both():
+    events = events_of(
+        "Army chief General Ravi Perera arrived in Kathmandu on Monday.\n\n"
+        "He will be conferred the rank of honorary General of the Nepali Army by President Ana Costa on Wednesday.",
+        published=DAY,
+    )
+    [honour] = [e for e in events if e.kind == "other"]
+    assert people_of(honour) == ["Ana Costa", "Ravi Perera"] and honour.date.iso() == "2024-03-13"

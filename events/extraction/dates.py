@@ -72,7 +72,7 @@ NOT_EVENT_TIME_RE = re.compile(
 )
 FUTURE_RE = re.compile(
     # ("will be held": the participle is no past form)
-    r"\b(?:(?:will|shall)\s+be\s+(?:held|hosted|organi[sz]ed|convened|signed)\b|will|shall|'ll|is\s+(?:due|set|scheduled|expected|slated|likely)\s+to|are\s+(?:due|set|scheduled|expected|slated|likely)\s+to|to\s+be\s+held|is\s+to|are\s+to|would)\b"
+    r"\b(?:(?:will|shall|would)\s+be\s+(?:held|hosted|organi[sz]ed|convened|signed|conferred|awarded|presented|received|welcomed)\b|will|shall|'ll|is\s+(?:due|set|scheduled|expected|slated|likely)\s+to|are\s+(?:due|set|scheduled|expected|slated|likely)\s+to|to\s+be\s+held|is\s+to|are\s+to|would)\b"
     # Headlines leave the verb out: "Erdogan, Putin to meet", "Shuttle diplomacy to be resumed", "set to visit".
     r"|(?:^|,\s*|\b[A-Z][\w’'-]+\s+)to\s+(?:meet|visit|hold|sign|attend|travel|be\s+\w+ed)\b|\b(?:set|due|slated|poised)\s+to\b",
     re.I,

@@ -88,7 +88,7 @@ MEETING_VERB_RE = re.compile(
     # "had an in-depth exchange of views with Russian Deputy Foreign Minister Sergey Ryabkov"
     r"|(?:had|has|have|held|holds|hold)\s+an?\s+(?:[\w-]+\s+){0,2}?exchange\s+of\s+views\s+with(?=\s+(?:(?-i:[A-Z])|his|her|their))"
     r"|(?:received|receives|receive|hosted|hosts|host|welcomed|welcomes|welcome)(?=\s+(?:(?-i:[A-Z])|his|her|the\s+(?-i:[A-Z])|visiting))"
-    r"|(?:was|were|is|are)\s+(?:warmly\s+)?(?:received|welcomed|greeted|hosted)\b"
+    r"|(?:was|were|is|are|being)\s+(?:warmly\s+)?(?:received|welcomed|greeted|hosted)\b"
     r"|(?:shakes|shook|shake|shaking)\s+hands\s+with"
     # "started his five-day visit to Britain on Sunday by meeting Mr Cleverly"
     r"|(?<=\bby\s)meeting(?=\s+(?:(?-i:[A-Z])|his|her|the\s+(?-i:[A-Z])))"
@@ -145,7 +145,7 @@ MEETING_VERB_RE = re.compile(
 )
 # "the 2+2 meeting", "the SCO foreign ministers' meeting": a named occasion (not a bare "the meeting").
 MEETING_NOUN_RE = re.compile(
-    r"\b(?:during|at|in|from|after)\s+(?P<det>the|a|an|their|his|her|(?-i:(?:[A-Z][\w-]*\s+and\s+)?[A-Z][\w-]*['’]s))\s+((?:(?!(?:after|before|the|a|an|of|for|with|in|on|at|during|from)\b)[\w+&’'-]+\s+){0,5}?)(?<!press\s)(?<!news\s)(?:meeting|talks|dialogue|meet|conference|lunch|luncheon|dinner|breakfast|banquet)\b", re.I
+    r"\b(?:during|at|in|from|after)\s+(?P<det>the|a|an|their|his|her|(?-i:(?:[A-Z][\w.-]*\s+(?:and\s+)?){0,5}[A-Z][\w-]*['’]s))\s+((?:(?!(?:after|before|the|a|an|of|for|with|in|on|at|during|from)\b)[\w+&’'-]+\s+){0,5}?)(?<!press\s)(?<!news\s)(?:meeting|talks|dialogue|meet|conference|lunch|luncheon|dinner|breakfast|banquet|interaction(?=\s+with\b))\b", re.I
 )
 ATTEND_RE = re.compile(r"\b(?:to\s+attend|will\s+attend|attend(?:ed|s|ing)?|represented\s+[A-Z]\w+\s+at|took\s+part\s+in|participated\s+in|(?i:chief\s+guest\s+(?:at|for|during|of)))\b")
 # ("cooperation, which was witnessed during the pandemic": seen, no event)
@@ -187,7 +187,7 @@ AND_THE_FIRST_RE = re.compile(r"\band\s+the\s+(?:first|maiden)\b(?:\s+[\w’'-]+
 SIDELINES_RE = re.compile(r"\b(?:sidelines|margins|conclusion|end|start|eve)\s+of\s*$", re.I)
 
 
-PASSIVE_RECEPTION_RE = re.compile(r"(?:was|were|is|are)\s+(?:warmly\s+)?(?:received|welcomed|greeted)", re.I)
+PASSIVE_RECEPTION_RE = re.compile(r"(?:was|were|is|are|being)\s+(?:warmly\s+)?(?:received|welcomed|greeted)", re.I)
 # "received at the airport", "welcomed upon his arrival", "received … in a ceremonial welcome": a welcome on arriving
 AT_ARRIVAL_RE = re.compile(
     r"\bat\s+the\s+(?:[\w-]+\s+){0,3}?(?:airport|air\s*base|airbase|tarmac)\b|\b(?:on|upon)\s+(?:(?:his|her|their)\s+)?arrival\b"
@@ -251,6 +251,7 @@ class Context:
     occasions: list = field(default_factory=list)  # (DateValue, PlaceRef, Span) of each summit dated and placed with nobody named
     receptions: list = field(default_factory=list)  # (event, guest) of each undated "He was met by …"
     called_off: set = field(default_factory=set)  # ids of the people whose trip the report says was called off
+    previous: list = field(default_factory=list)  # the events of the paragraph's sentence before
 
     @functools.cached_property
     def stated_days(self):
@@ -337,7 +338,7 @@ ADDRESSED_BODY_RE = re.compile(
 # highest civilian award of Fiji … upon President Murmu"
 HONOUR_RE = re.compile(
     r"\b(?:received|receives|receive|receiving|conferred|bestowed|presented)\s+(?:(?:the|a|an|his|her|its|[\w’'-]+['’]s)\s+)?"
-    r"(?:[\w-]+\s+){0,3}?(?:(?<!of\s)honou?r|award|decoration|medal|order\s+of)\b",
+    r"(?:[\w-]+\s+){0,3}?(?:(?<!of\s)honou?r|award|decoration|medal|order\s+of|rank\s+of\s+honorary|honorary\s+(?:rank|title|degree|doctorate|citizenship))\b",
     re.I,
 )
 # "Ramaphosa unveiled a ten-point peace plan": a statement of its own, whatever the occasion.
@@ -1592,7 +1593,16 @@ def sentence_events(sentence, masked, mentions, ctx):
         # "On the sidelines of the summit, Modi will hold a bilateral meeting with Putin": where the
         # summit the report placed is.
         venue = ctx.summit_venue
+    signed_at = None
+    if kind == "agreement" and not mentions and not any(groups) and PASSIVE_SIGNING_RE.search(trigger.group()):
+        # "Netanyahu held a working meeting with Modi in Jerusalem. Seven agreements were signed": at
+        # the meeting the sentence before told of, by its two people
+        signed_at = next((e for e in reversed(ctx.previous) if e.kind == "meeting" and len(e.participants) == 2), None)
+        groups = [list(signed_at.participants)] if signed_at else groups
+        venue = venue or (signed_at.venue if signed_at else None)
     date = date_for(masked, trigger, ctx, headline=sentence.is_headline, people=[p for g in groups for p in g], venue=venue)
+    if signed_at and (not date.known or date.evidence.startswith((LEAD_EVIDENCE, REPORT_DATE_EVIDENCE))):
+        date = signed_at.date
     if kind == "visit":
         date = _days_of_the_visit(masked, trigger, date)
     if date.known and (EARLIER_SAME_DAY_RE.match(masked) or (kind == "meeting" and BEFORE_THE_MEETING_RE.match(masked))):
@@ -2191,6 +2201,7 @@ def _meeting_of_countries(kind, trigger, masked, sentence, date, venue, topics, 
     ]
 
 
+PASSIVE_SIGNING_RE = re.compile(r"\b(?:was|were|have\s+been|has\s+been)\s+(?:signed|exchanged|inked)$")
 # "The meeting was followed by the signing of …", "After the talks, the two sides signed …"
 AFTER_THE_MEETING_RE = re.compile(
     r"\b(?:The|the)\s+(?:[\w-]+\s+){0,3}(?:meeting|talks|dialogue|discussions)\s+(?:was|were)\s+followed\s+by\b"
@@ -3013,13 +3024,14 @@ def document_events(sentences, ctx, masked_text):
             continue
         masked = masked_text[sentence.start : sentence.end]
         if "\n" in ctx.text[last_end : sentence.start]:
-            ctx.paragraph_time, ctx.paragraph_earlier = None, None  # a new paragraph
+            ctx.paragraph_time, ctx.paragraph_earlier, ctx.previous = None, None, []  # a new paragraph
         last_end = sentence.end
         mentions = people.sentence_mentions(ctx.text, sentence, ctx.registry, subject, masked, recent)
         found = sentence_events(sentence, masked, mentions, ctx) or _the_pairs_last_meeting(sentence, masked, mentions, ctx)
         if not found and events and (TOOK_PLACE_RE.match(masked) or TOOK_PLACE_WHEN_RE.match(masked)):
             _place_the_last_event(events[-1], sentence, masked, ctx)
         events += found
+        ctx.previous = found
         time = paragraph_time(masked, ctx)
         ctx.paragraph_time = (*time, bool(found)) if time else ctx.paragraph_time
         ctx.last_time = ctx.paragraph_time or ctx.last_time

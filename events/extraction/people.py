@@ -85,7 +85,7 @@ TITLE_RE = re.compile(rf"(?<![\w-])(?i:{RANK}|{HONORIFIC})(?![\w-])")
 # is not enough: the lazy second word).
 DESCRIPTOR_RE = re.compile(
     rf"\b(?:the|The)\s+(?P<visiting>visiting\s+)?(?:([A-Z][a-z]+(?:\s+[A-Z][a-z]+)??|US|U\.S\.|UK)\s+)?"
-    rf"((?i:{ROLE})|(?i:{HINDI_ROLE})|{'|'.join(SHORT_ROLES)}|dignitary|envoy)(?![\w-])"
+    rf"((?i:{ROLE})|(?i:{HINDI_ROLE})|{'|'.join(SHORT_ROLES)}|dignitary|envoy|official)(?![\w-])"
 )
 
 NOT_NAME = {
@@ -887,6 +887,8 @@ def sentence_mentions(text, sentence, registry, previous_subject, masked, recent
             continue  # "Aleksandar Vucic, the Serbian president": the name before it, not another
         adjective, role = m[2], SHORT_ROLES.get(m[3], m[3])
         country = adjective_country(adjective)
+        if role == "official" and not country:
+            continue  # "the official" may be anyone; "The Japanese official" is the one of Japan the report names
         if of := re.match(r"\s+of\s+the\s+([A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,4})", nxt):
             # "the President of the People’s Republic of China" (but "the Prime Minister of the Russian
             # Federation Mikhail Mishustin" is a title with a name after it)
