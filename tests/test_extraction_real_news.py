@@ -4215,3 +4215,34 @@ def test_an_honorary_rank_conferred_by_a_president_is_an_occasion_of_both():
     )
     [honour] = [e for e in events if e.kind == "other"]
     assert people_of(honour) == ["Ana Costa", "Ravi Perera"] and honour.date.iso() == "2024-03-13"
+
+
+def test_what_happened_during_a_visit_the_lead_says_concluded_that_day_is_dated_to_its_month():
+    events = events_of(
+        "Yesterday, August 11th, 2024, the President of India, Ana Costa, concluded her official visit to Timor-Leste.\n"
+        "During her stay, she was welcomed by the President of the Republic, Tom Hale. The future premises of the "
+        "Embassies of Timor-Leste in India and India in Timor-Leste were also discussed.\n"
+        "Afterwards, the President of India visited the Government Palace, where she met with the Prime Minister, Rui "
+        "Lopes. At this meeting, three agreements were signed: a Visa Waiver Agreement for Diplomatic and Service "
+        "Passport Holders and a cultural programme.",
+    )
+    by_people = {(e.kind, tuple(people_of(e))): e for e in events}
+    assert set(by_people) == {
+        ("visit", ("Ana Costa",)), ("meeting", ("Ana Costa", "Tom Hale")), ("meeting", ("Ana Costa", "Rui Lopes")),
+        ("agreement", ("Ana Costa", "Rui Lopes")),
+    }
+    assert by_people[("visit", ("Ana Costa",))].date.iso() == "2024-08-11"
+    meeting = by_people[("meeting", ("Ana Costa", "Tom Hale"))]
+    assert meeting.date.iso() == "2024-08" and meeting.venue.country == "TL"  # (not India: the embassies discussed)
+
+
+def test_his_meeting_after_someone_elses_words_is_that_persons_meeting():
+    events = events_of(
+        "German Foreign Minister Tom Hale met External Affairs Minister Ravi Perera in New Delhi on Wednesday.\n\n"
+        "The German minister also welcomed Prime Minister Ana Costa's call for peace during her meeting with "
+        "President Rui Lopes. He also referred to Ana Costa's emphasis on ending the conflict during her talks with "
+        "Rui Lopes on Monday.",
+        published=datetime.date(2024, 3, 13),
+    )
+    meetings = sorted(people_of(e) for e in events if e.kind == "meeting")
+    assert meetings == [["Ana Costa", "Rui Lopes"], ["Ravi Perera", "Tom Hale"]]

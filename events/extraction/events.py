@@ -87,7 +87,9 @@ MEETING_VERB_RE = re.compile(
     r"|(?:talks|consultations)\s+with|call(?:ed|s)?\s+(?:on|upon)|courtesy\s+calls?\s+(?:to|with)"
     # "had an in-depth exchange of views with Russian Deputy Foreign Minister Sergey Ryabkov"
     r"|(?:had|has|have|held|holds|hold)\s+an?\s+(?:[\w-]+\s+){0,2}?exchange\s+of\s+views\s+with(?=\s+(?:(?-i:[A-Z])|his|her|their))"
+    # (not what someone said or did: "welcomed Prime Minister Modi's call for peace")
     r"|(?:received|receives|receive|hosted|hosts|host|welcomed|welcomes|welcome)(?=\s+(?:(?-i:[A-Z])|his|her|the\s+(?-i:[A-Z])|visiting))"
+    r"(?!\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.-]*\s+){0,5}(?-i:[A-Z])[\w-]*['’]s\s+(?-i:[a-z]))"
     r"|(?:was|were|is|are|being)\s+(?:warmly\s+)?(?:received|welcomed|greeted|hosted)\b"
     r"|(?:shakes|shook|shake|shaking)\s+hands\s+with"
     # "started his five-day visit to Britain on Sunday by meeting Mr Cleverly"
@@ -197,6 +199,7 @@ AT_ARRIVAL_RE = re.compile(
 
 REPORT_DATE_EVIDENCE = "the date of the report"
 LEAD_EVIDENCE = "as the report's lead event"
+DURING_LEAD_EVIDENCE = "during the report's lead event"
 # The day of the words a sentence closes with ("…, the ministry said on Tuesday"): it stands for the
 # report's day (clustering takes it as such), and dates the story as the lead.
 SOURCE_DAY_EVIDENCE = f"{REPORT_DATE_EVIDENCE}'s source"
@@ -252,6 +255,7 @@ class Context:
     receptions: list = field(default_factory=list)  # (event, guest) of each undated "He was met by …"
     called_off: set = field(default_factory=set)  # ids of the people whose trip the report says was called off
     previous: list = field(default_factory=list)  # the events of the paragraph's sentence before
+    narrative_ended: bool = False  # the lead is a visit that ended on its day
 
     @functools.cached_property
     def stated_days(self):
@@ -588,6 +592,18 @@ def participants_for(kind, trigger, masked, mentions, base, ctx):
             for a, b in parts
         ]
         return [g for g in groups if len(g) == 2] or [[]]
+    if kind == "meeting" and (
+        re.match(r"(?:during|in|at)\s+(?:his|her)\s", trigger.group(), re.I)
+        or re.search(r"\b(?:during|in|at)\s+(?:his|her)\s+(?:[\w-]+\s+){0,2}$", masked[: trigger.start()])
+    ):
+        # "He also referred to Modi's emphasis on peace during his talks with Putin": "his" is the
+        # one whose words or deeds the sentence is about, not its subject
+        before = [m for m in mentions if offset(m) < trigger.start()]
+        owners = [m for m in before if re.match(r"['’]s\b", masked[m.end - base : m.end - base + 2])]
+        if owners and before[0].person is not owners[-1].person:
+            others = [m for m in mentions if offset(m) > trigger.start() and m.person is not owners[-1].person]
+            if others:
+                return [unique_people([owners[-1], *others])]
     sides = [m for m in _outside_other_clauses(masked, mentions, base, trigger) if m.person.role != people.SPOUSE]
     found = unique_people(sides)
     if re.search(r"\btheir\s+(?:[\w-]+\s+)?$", masked[: trigger.start()]):
@@ -1180,13 +1196,15 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
             # report of March 10) and the sentence does not set the event inside it: news of the
             # report's day, like any report that gives no other date.
             return DateValue(ctx.anchor.date, "day", f"{REPORT_DATE_EVIDENCE} ({ctx.anchor.evidence}), the last day of the report's lead event, {n.evidence}")
-        if n.end and n.precision == "day":
-            # The lead ran over several days ("the talks in Beijing from March 6 to 10"): which of
-            # them this was, the report does not say.
-            same_month = (n.date.year, n.date.month) == (n.end.year, n.end.month)
+        if (n.end or ctx.narrative_ended) and n.precision == "day":
+            # The lead ran over several days ("the talks in Beijing from March 6 to 10", a visit that
+            # "concluded" on the lead's day): which of them this was, the report does not say.
+            # (a visit that ended: its first days may lie up to a week before)
+            first, last = (n.date - datetime.timedelta(days=7), n.date) if not n.end else (n.date, n.end)
+            same_month = (first.year, first.month) == (last.year, last.month)
             return DateValue(
-                n.date.replace(day=1) if same_month else n.date.replace(month=1, day=1), "month" if same_month else "year",
-                f"during the report's lead event, on a day it does not give: {n.evidence}",
+                last.replace(day=1) if same_month else last.replace(month=1, day=1), "month" if same_month else "year",
+                f"{DURING_LEAD_EVIDENCE}, on a day it does not give: {n.evidence}",
             )
         return DateValue(n.date, n.precision, f"{LEAD_EVIDENCE}: {n.evidence}")
     if ctx.anchor.date and not background and not future:
@@ -1306,7 +1324,7 @@ TOPIC_PLACE_RE = re.compile(
     r"|ceasefire|fighting|killing|deaths?|prices|markets?|process|plan|settlement|solution|deal|agreement|reforms?"
     r"|growth|cooperation|relations|ties|trade|reconstruction|recovery|aid|assistance|future|intervention|invasion"
     r"|offensive|aggression|occupation|annexation|turmoil|unrest|upheaval|instability|turbulence|insurgency|terrorism"
-    r"|transition|takeover|changes)\s+$",
+    r"|transition|takeover|changes|embass(?:y|ies)|consulates?|premises|missions?)\s+$",
     re.I,
 )
 
@@ -1594,7 +1612,10 @@ def sentence_events(sentence, masked, mentions, ctx):
         # summit the report placed is.
         venue = ctx.summit_venue
     signed_at = None
-    if kind == "agreement" and not mentions and not any(groups) and PASSIVE_SIGNING_RE.search(trigger.group()):
+    if (
+        kind == "agreement" and PASSIVE_SIGNING_RE.search(trigger.group()) and not re.match(r"\s+(?:by|between)\b", masked[trigger.end() :])
+        and not any(m.start - base < trigger.end() for m in mentions) and not any(len(g) >= 2 for g in groups)
+    ):
         # "Netanyahu held a working meeting with Modi in Jerusalem. Seven agreements were signed": at
         # the meeting the sentence before told of, by its two people
         signed_at = next((e for e in reversed(ctx.previous) if e.kind == "meeting" and len(e.participants) == 2), None)
@@ -1661,7 +1682,11 @@ def sentence_events(sentence, masked, mentions, ctx):
                 welcome=welcome,
             )
         )
-    if kind in ("meeting", "summit", "agreement") and not out and not (mentions and PROPOSED_RE.search(masked[: trigger.start()])) and not PAST_PERFECT_RE.search(masked):
+    passive_topic = DISCUSSED_RE.fullmatch(trigger.group()) and re.search(r"\b(?:was|were|been|being)\s+(?:also\s+)?$", masked[: trigger.start()])
+    if (
+        kind in ("meeting", "summit", "agreement") and not out and not (mentions and PROPOSED_RE.search(masked[: trigger.start()])) and not PAST_PERFECT_RE.search(masked)
+        and not passive_topic  # ("The premises of the Embassies of X in India were also discussed": what the talks were about)
+    ):
         # "India and France signed a roadmap during Modi's visit": the countries, and whom it names of
         # them (but "Petro proposed a meeting between Colombia, Brazil…" is no meeting yet).
         named = [m.person for m in mentions if m.person.role != people.SPOUSE]
@@ -1727,6 +1752,8 @@ def sentence_events(sentence, masked, mentions, ctx):
         ctx.narrative_people = frozenset({id(mentions[0].person)}) if talks_of_one else frozenset(id(p) for e in out for p in e.participants)
         ctx.narrative_countries = frozenset(c for e in out for c in e.countries)
         ctx.narrative_venue = out[0].venue if out else venue
+        # ("Yesterday, August 11th, the President concluded her visit to Timor-Leste": the last of its days)
+        ctx.narrative_ended = bool(out) and out[0].kind == "visit" and bool(ENDED_VISIT_RE.search(masked))
     return out
 
 
@@ -1818,6 +1845,10 @@ MET_ON_ARRIVAL_RE = re.compile(r"\b(?:was|were)\s+(?:warmly\s+)?(?:met|received|
 ON_ARRIVAL_OPENER_RE = re.compile(r"\s*(?:(?:Soon|Shortly|Right)\s+)?(?:After|Upon|On)\s+(?:(?:his|her|their)\s+)?arriv(?:ing|al)\b[^,;]{0,60},")
 
 
+# (not "returned home after wrapping up her visit": the return is the day's event)
+ENDED_VISIT_RE = re.compile(r"(?<!\bafter\s)\b(?:conclud(?:ed|es|ing)|wrap(?:ped|ping|s)?\s+up|end(?:ed|ing|s)|wound\s+up|winding\s+up)\s+(?:[\w-]+\s+){0,3}(?:visit|trip|tour)\b", re.I)
+
+
 def _date_by_the_arrival(events, ctx):
     """"He was met by the Governor … Kim Jong-un arrived in Russia on September 12": a guest the
     report has received without a day of its own was received the day the report says they arrived
@@ -1828,6 +1859,8 @@ def _date_by_the_arrival(events, ctx):
         days = {
             (e.date.date, e.date.evidence) for e in events
             if e.kind == "visit" and any(p is guest for p in e.participants) and e.date.precision == "day" and e.date.evidence.startswith("“")
+            # (not the day a visit ended: "Yesterday, August 11th, the President concluded her visit")
+            and not any(ENDED_VISIT_RE.search(ctx.text, sp.start, sp.end) for sp in e.spans)
         }
         if len({d for d, _ in days}) != 1:
             continue
@@ -2342,7 +2375,7 @@ def _meeting_on_a_visit(masked, mentions, trigger, visit, base, ctx):
         and not [e for e in _stated_times(masked, meeting) if e.start > meeting.start()] and not LATER_SAME_DAY_RE.search(masked)
     ):
         date = DateValue(evidence=COMING_EVIDENCE)
-    if began_with and date.evidence.startswith((LEAD_EVIDENCE, REPORT_DATE_EVIDENCE)):
+    if began_with and date.evidence.startswith((LEAD_EVIDENCE, REPORT_DATE_EVIDENCE, DURING_LEAD_EVIDENCE)):
         # the first day of the visit, which the sentence does not give
         date = DateValue(evidence=f"the first day of a visit the sentence does not date (“{began_with.group().strip()} meeting”)")
     # "will call on Prime Minister Modi and meet NSA Doval": a meeting with each

@@ -155,6 +155,7 @@ NOT_PERSON_WORDS = {
     "radio", "television", "tv", "broadcasting", "broadcaster", "channel", "media", "exchanges", "exchange", "cultural",
     # Portfolios an office is named by: "the Minister of Agricultural Development and Family Agriculture"
     "agriculture", "agricultural", "livestock", "fisheries", "welfare", "tourism", "railways", "petroleum", "commerce",
+    "holders", "passport", "passports", "visa",  # ("a Visa Waiver Agreement for Diplomatic and Service Passport Holders")
 }
 # Words that open sentences and headlines in capitals but never start a name.
 SENTENCE_WORDS = set(
@@ -877,16 +878,22 @@ def sentence_mentions(text, sentence, registry, previous_subject, masked, recent
         if any(a <= m.start() < b for a, b in taken):
             continue
         nxt = masked[m.end() :]
-        if re.match(r"\s*(?:of\s+[A-Z]|,?\s*(?:Lt|Gen|General|Lieutenant|Mr|Dr)\b|\s+[A-Z][a-z]+\s+[A-Z])", nxt):
+        of_country, after = None, nxt
+        if of := re.match(r"\s+of\s+((?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*){0,3})", nxt):
+            code, length = _leading_country(of[1])
+            if code and not re.match(r"\s*,?\s*(?:(?:Mr|Mrs|Ms|Dr|H\.?E\.?)\.?\s+)?(?-i:[A-Z])", nxt[of.start(1) + length :]):
+                # "the President of India visited …": India's, whom the report names
+                of_country, after = code, nxt[of.start(1) + length :]
+        if not of_country and re.match(r"\s*(?:of\s+[A-Z]|,?\s*(?:Lt|Gen|General|Lieutenant|Mr|Dr)\b|\s+[A-Z][a-z]+\s+[A-Z])", nxt):
             continue  # a title with a name after it, handled above
         if re.match(r"s\b", nxt):
             continue  # a plural: a group, handled by the caller
         if re.match(r"\s+of\s+(?!(?:the|a|an)\s+[A-Z])(?:(?:the|a|an)\s+)?[a-z]", nxt):
             continue  # "the president of the state electricity corporation": the head of a body, nobody the report names
-        if re.match(r"\s*(?:[,.;)]|$)", nxt) and any(re.fullmatch(r",\s*", masked[x.end - base : m.start()]) for x in out):
+        if re.match(r"\s*(?:[,.;)]|$)", after) and any(re.fullmatch(r",\s*", masked[x.end - base : m.start()]) for x in out):
             continue  # "Aleksandar Vucic, the Serbian president": the name before it, not another
         adjective, role = m[2], SHORT_ROLES.get(m[3], m[3])
-        country = adjective_country(adjective)
+        country = adjective_country(adjective) or of_country
         if role == "official" and not country:
             continue  # "the official" may be anyone; "The Japanese official" is the one of Japan the report names
         if of := re.match(r"\s+of\s+the\s+([A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,4})", nxt):
