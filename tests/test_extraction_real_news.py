@@ -4246,3 +4246,19 @@ def test_his_meeting_after_someone_elses_words_is_that_persons_meeting():
     )
     meetings = sorted(people_of(e) for e in events if e.kind == "meeting")
     assert meetings == [["Ana Costa", "Rui Lopes"], ["Ravi Perera", "Tom Hale"]]
+
+
+def test_two_ministers_who_launched_negotiations_met_and_an_aim_to_sign_is_no_agreement():
+    events = events_of(
+        "Union Minister for Trade Ravi Perera and UAE Minister of State for Foreign Trade Dr Tom Hale launched "
+        "negotiations for a trade agreement on Wednesday.\n\n"
+        "The two countries are aiming to conclude the talks by the end of the year and sign the agreement by March.\n\n"
+        "Perera met Thani bin Ahmed Al Zeyoudi in New Delhi. Both ministers expressed a desire to reach a deal, "
+        "building upon the Comprehensive Strategic Partnership signed in 2017.",
+        published=DAY,
+    )
+    assert sorted((e.kind, tuple(people_of(e))) for e in events) == [
+        ("meeting", ("Ravi Perera", "Thani bin Ahmed Al Zeyoudi")), ("meeting", ("Ravi Perera", "Tom Hale")),
+    ]
+    [launch] = [e for e in events if "Tom Hale" in people_of(e)]
+    assert launch.date.iso() == "2024-03-06"

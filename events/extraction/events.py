@@ -131,6 +131,8 @@ MEETING_VERB_RE = re.compile(
     # "delegation-level talks led by PM Modi and Hasina"
     r"|(?:talks|meeting|discussions|consultations|dialogue)\s+(?:were\s+|was\s+)?(?:led|co-?chaired|chaired|headed)\s+by"
     r"|discussed|deliberate[ds]?|conferred"
+    # "Goyal and Al Zeyoudi launched negotiations for a … CEPA"
+    r"|(?:launched|launches|opened|kicked\s+off)\s+(?:the\s+|formal\s+)?(?:[\w-]+\s+){0,2}?(?:negotiations|talks)\b"
     # "India and the United States held a bilateral 2+2 inter-sessional meeting"
     # ("held a working meeting and lunch with")
     r"|(?:held|hold|holds|holding)\s+(?:a\s+|an\s+|the\s+|their\s+)?(?:[\w+’'-]+\s+){1,3}?(?:talks|meetings?|dialogue|discussions|consultations)"
@@ -177,6 +179,11 @@ HABITUAL_RE = re.compile(
 NEGATION_RE = re.compile(
     r"\b(?:no\s+plans?\s+to|not\s+(?:\w+\s+)?(?:meet|hold|visit|attend|sign)|never\s+met|ruled\s+out|cancel(?:l?ed|s)|called\s+off|refused\s+to)\b",
     re.I,
+)
+# An aim is no agreement yet: "the two countries are aiming to conclude the talks … and sign a CEPA by
+# March 2022" (but "expressed readiness to hold the 2nd summit in Kazakhstan" is that summit, to come)
+ASPIRATION_RE = re.compile(
+    r"\b(?:aim(?:s|ing|ed)?|hop(?:e|es|ing|ed)|seek(?:s|ing)?|sought|intend(?:s|ing|ed)?|aspir(?:e|es|ing)|desire|wish|willingness|readiness)\s+to\b", re.I
 )
 REMOTE_RE = re.compile(r"phone|phonic|video|virtual|\bdial(?:l?ed|s)?\b|spoke|\bspeak", re.I)
 CALL_RE = re.compile(r"phone|phonic|video|virtual|\bdial(?:l?ed|s)?\b", re.I)  # certainly not face to face ("dialled", not "dialogue")
@@ -406,7 +413,7 @@ def classify(masked, mention_offsets):
             )
         if m and kind == "meeting" and NOMINAL_MEETING_RE.search(masked[: m.start()]) and m.group().lower().startswith("meeting"):
             m = None  # "to put focus on Biden meeting with Xi": talk of a meeting, not one
-        if m and kind == "agreement" and PARTICIPLE_OF_TITLE_RE.search(masked[: m.start()]) and re.match(r"\s+(?:in|on)\s+[^,;]{1,30},", masked[m.end() :]):
+        if m and kind == "agreement" and PARTICIPLE_OF_TITLE_RE.search(masked[: m.start()]) and re.match(r"\s+(?:in|on)\s+[^,;.]{1,30}(?:[,;.]|\s*$)", masked[m.end() :]):
             # "Under the Comprehensive Strategic Partnership signed in 2017, both ministers expressed …":
             # a document named by when it was signed, not a signing the sentence reports
             continue
@@ -485,10 +492,11 @@ def _negated(masked, trigger):
     after the meeting …")."""
     if CALLED_OFF_RE.match(masked, trigger.end()):
         return True  # "Doval's trip to Moscow to attend a security meeting has been called off"
-    return any(
-        m.start() <= trigger.start() and not re.search(r"[,;]", masked[m.end() : trigger.start()])
-        for m in NEGATION_RE.finditer(masked)
-    )
+    return _in_its_clause(NEGATION_RE, masked, trigger)
+
+
+def _in_its_clause(regex, masked, trigger):
+    return any(m.start() <= trigger.start() and not re.search(r"[,;]", masked[m.end() : trigger.start()]) for m in regex.finditer(masked))
 
 
 # What was planned: "was scheduled to attend", "was to hold", "Had Doval attended".
@@ -1542,6 +1550,8 @@ def sentence_events(sentence, masked, mentions, ctx):
         return []
     mentions = with_the_pair(masked, mentions, base, ctx)
     kind, trigger = classify(masked, [m.start - base for m in mentions])
+    if kind == "agreement" and _in_its_clause(ASPIRATION_RE, masked, trigger):
+        return []  # an aim, no signing yet ("are aiming to … sign a CEPA by March 2022")
     if trigger is not None and _negated(masked, trigger):
         if kind == "visit" and CALLED_OFF_RE.match(masked, trigger.end()):
             ctx.called_off |= {id(p) for g in participants_for(kind, trigger, masked, mentions, base, ctx) for p in g}

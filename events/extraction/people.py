@@ -15,7 +15,7 @@ from .names import fold, names_match, name_parts
 from .types import PersonRef
 
 PORTFOLIO = (
-    r"(?:national\s+)?defen[cs]e|foreign(?:\s+affairs)?|external\s+affairs|home(?:\s+affairs)?|interior|finance|trade|commerce"
+    r"(?:national\s+)?defen[cs]e|foreign(?:\s+affairs|\s+trade)?|external\s+affairs|home(?:\s+affairs)?|interior|finance|trade|commerce"
     r"|energy|oil|petroleum|economy|economic\s+affairs|industry|agriculture|health|education|transport"
     r"|culture|information(?:\s+(?:&|and)\s+broadcasting|\s+technology)?|electronics(?:\s+(?:&|and)\s+(?-i:IT)|\s+(?:&|and)\s+information\s+technology)?|justice|law|labou?r|science|technology|tourism|environment|railways|civil\s+aviation"
     r"|shipping|power|steel|mines|coal|communications|telecom|security|emergency\s+situations|broadcasting|budget|(?:national\s+)?planning"
@@ -173,7 +173,7 @@ NOT_NAME_SUFFIX_RE = re.compile(r"(?:tion|sion|ment|ship|ity|ism|ical|ology|ativ
 WORD = r"\p{Lu}\p{Ll}+(?:-\p{L}\p{Ll}+)?"
 # "S Jaishankar", "Lloyd J Austin", "Antony Blinken", "Yoon Suk Yeol", "Carlos Henrique Baquetta Favero"
 BARE_NAME_RE = regex.compile(
-    rf"(?<![\w’'-])(?:\p{{Lu}}\.?\s+{WORD}(?:\s+{WORD})?|{WORD}\s+\p{{Lu}}\.?\s+{WORD}|{WORD}(?:\s+{WORD}){{1,3}})(?![\w-])"
+    rf"(?<![\w’'-])(?:\p{{Lu}}\.?\s+{WORD}(?:\s+{WORD})?|{WORD}\s+\p{{Lu}}\.?\s+{WORD}|{WORD}(?:\s+(?:(?:bin|bint|ibn)\s+)?{WORD}){{1,3}})(?![\w-])"
 )
 
 
@@ -274,6 +274,8 @@ def _bare_name(text, start, m):
     before = text[max(start, m.start() - 8) : m.start()]
     if re.search(r"\b(?:the|of|The)\s+$|\d(?:st|nd|rd|th)?\s+$", before):
         return None  # inside a longer proper noun: "the Great Hall", "21st Century Maritime Silk Road"
+    if re.search(r"\b(?:bin|bint|ibn)\s+$", before) or (words[0] in ("Al", "El") and re.search(r"\b[A-Z][\w’'-]*\s+$", text[max(start, m.start() - 30) : m.start()])):
+        return None  # the rest of a longer name: "Mohammed bin Salman bin Abdulaziz Al Saud"
     if TITLED_AFTER_RE.search(text, max(start, m.start() - 40), m.start()):
         return None  # what a document or body is about: "a Memorandum of Understanding on Mutual Logistics Support"
     if THING_AFTER_RE.match(text, m.end()):
