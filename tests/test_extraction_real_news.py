@@ -4262,3 +4262,12 @@ def test_two_ministers_who_launched_negotiations_met_and_an_aim_to_sign_is_no_ag
     ]
     [launch] = [e for e in events if "Tom Hale" in people_of(e)]
     assert launch.date.iso() == "2024-03-06"
+
+
+def test_he_after_an_opening_upon_phrase_is_the_previous_subject():
+    events = events_of(
+        "Army chief General Ravi Perera arrived in Kathmandu on Monday for a three-day visit.\n\n"
+        "Upon his arrival at the airport, he along with a delegation was received by Lieutenant General Tom Hale.",
+        published=DAY,
+    )
+    assert all("Ravi Perera" in people_of(e) for e in events)
