@@ -4271,3 +4271,16 @@ def test_he_after_an_opening_upon_phrase_is_the_previous_subject():
         published=DAY,
     )
     assert all("Ravi Perera" in people_of(e) for e in events)
+
+
+def test_agreements_both_nations_signed_are_those_of_the_paragraphs_meeting_of_two():
+    events = events_of(
+        "Earlier, Prime Minister Ravi Perera held talks with German Chancellor Tom Hale in Berlin on Monday. After "
+        "one-on-one talks, both leaders sat down for the consultations. Both nations signed nine agreements that "
+        "covered a range of issues.\n\n"
+        "Four MoUs in the fields of culture were also signed between the two countries.",
+        published=DAY,
+    )
+    agreements = [e for e in events if e.kind == "agreement"]
+    assert agreements and all(people_of(e) == ["Ravi Perera", "Tom Hale"] for e in agreements)
+    assert {e.date.iso() for e in agreements} == {"2024-03-11"}

@@ -261,7 +261,7 @@ class Context:
     occasions: list = field(default_factory=list)  # (DateValue, PlaceRef, Span) of each summit dated and placed with nobody named
     receptions: list = field(default_factory=list)  # (event, guest) of each undated "He was met by …"
     called_off: set = field(default_factory=set)  # ids of the people whose trip the report says was called off
-    previous: list = field(default_factory=list)  # the events of the paragraph's sentence before
+    paragraph_events: list = field(default_factory=list)  # the events of the paragraph's sentences so far
     narrative_ended: bool = False  # the lead is a visit that ended on its day
 
     @functools.cached_property
@@ -1622,13 +1622,18 @@ def sentence_events(sentence, masked, mentions, ctx):
         # summit the report placed is.
         venue = ctx.summit_venue
     signed_at = None
+    # "Both nations signed nine agreements", "… were signed between the two countries": the pair's
+    unnamed_sides = UNNAMED_SIDES_RE.search(masked, 0, trigger.start()) or UNNAMED_SIDES_RE.match(masked, trigger.end())
+    passive = PASSIVE_SIGNING_RE.search(trigger.group()) and not re.match(r"\s+(?:by|between)\b", masked[trigger.end() :])
     if (
-        kind == "agreement" and PASSIVE_SIGNING_RE.search(trigger.group()) and not re.match(r"\s+(?:by|between)\b", masked[trigger.end() :])
+        kind == "agreement" and (passive or unnamed_sides)
         and not any(m.start - base < trigger.end() for m in mentions) and not any(len(g) >= 2 for g in groups)
     ):
         # "Netanyahu held a working meeting with Modi in Jerusalem. Seven agreements were signed": at
-        # the meeting the sentence before told of, by its two people
-        signed_at = next((e for e in reversed(ctx.previous) if e.kind == "meeting" and len(e.participants) == 2), None)
+        # the meeting the paragraph told of, by its two people (or, of "the two countries", the
+        # report's last meeting of two)
+        meetings = [e for e in ctx.paragraph_events if e.kind == "meeting" and len(e.participants) == 2]
+        signed_at = meetings[-1] if meetings else (ctx.pair_meeting if unnamed_sides else None)
         groups = [list(signed_at.participants)] if signed_at else groups
         venue = venue or (signed_at.venue if signed_at else None)
     date = date_for(masked, trigger, ctx, headline=sentence.is_headline, people=[p for g in groups for p in g], venue=venue)
@@ -2244,6 +2249,7 @@ def _meeting_of_countries(kind, trigger, masked, sentence, date, venue, topics, 
     ]
 
 
+UNNAMED_SIDES_RE = re.compile(r"\b(?:[Bb]oth|[Tt]he\s+two)\s+(?:nations|countries|sides|governments)\b|\s+between\s+(?:both|the\s+two)\s+(?:nations|countries|sides)\b")
 PASSIVE_SIGNING_RE = re.compile(r"\b(?:was|were|have\s+been|has\s+been)\s+(?:signed|exchanged|inked)$")
 # "The meeting was followed by the signing of …", "After the talks, the two sides signed …"
 AFTER_THE_MEETING_RE = re.compile(
@@ -3067,14 +3073,14 @@ def document_events(sentences, ctx, masked_text):
             continue
         masked = masked_text[sentence.start : sentence.end]
         if "\n" in ctx.text[last_end : sentence.start]:
-            ctx.paragraph_time, ctx.paragraph_earlier, ctx.previous = None, None, []  # a new paragraph
+            ctx.paragraph_time, ctx.paragraph_earlier, ctx.paragraph_events = None, None, []  # a new paragraph
         last_end = sentence.end
         mentions = people.sentence_mentions(ctx.text, sentence, ctx.registry, subject, masked, recent)
         found = sentence_events(sentence, masked, mentions, ctx) or _the_pairs_last_meeting(sentence, masked, mentions, ctx)
         if not found and events and (TOOK_PLACE_RE.match(masked) or TOOK_PLACE_WHEN_RE.match(masked)):
             _place_the_last_event(events[-1], sentence, masked, ctx)
         events += found
-        ctx.previous = found
+        ctx.paragraph_events += found
         time = paragraph_time(masked, ctx)
         ctx.paragraph_time = (*time, bool(found)) if time else ctx.paragraph_time
         ctx.last_time = ctx.paragraph_time or ctx.last_time
