@@ -4284,3 +4284,22 @@ def test_agreements_both_nations_signed_are_those_of_the_paragraphs_meeting_of_t
     agreements = [e for e in events if e.kind == "agreement"]
     assert agreements and all(people_of(e) == ["Ravi Perera", "Tom Hale"] for e in agreements)
     assert {e.date.iso() for e in agreements} == {"2024-03-11"}
+
+
+def test_an_audience_with_a_monarch_memorandums_presided_over_and_an_honorary_rank_honoured_with():
+    events = events_of(
+        "The prime minister Ravi Perera, accompanied by his wife, also had an audience with Emperor Tom Hale on Monday. "
+        "Perera and Prime Minister Rui Lopes also presided over Memorandums of Co-operation on sports on Monday.\n\n"
+        "General Ana Costa, who was honoured with the rank of Honorary General of the Nepal Army on Monday by President "
+        "Lena Brandt, expressed her pride.",
+        published=DAY,
+    )
+    found = sorted((e.kind, tuple(people_of(e))) for e in events)
+    assert ("meeting", ("Ravi Perera", "Tom Hale")) in found
+    assert ("agreement", ("Ravi Perera", "Rui Lopes")) in found
+    assert ("other", ("Ana Costa", "Lena Brandt")) in found
+
+
+def test_a_summit_named_at_the_start_of_a_sentence_is_an_event_of_its_countries():
+    [summit] = events_of("The 16th BRICS Summit is being held in Kazan from October 22-24.", published=datetime.date(2024, 10, 22))
+    assert summit.kind == "summit" and summit.venue.name == "Kazan" and summit.date.iso() == "2024-10-22"

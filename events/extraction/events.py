@@ -33,6 +33,9 @@ AGREEMENT_RE = re.compile(
     rf"|agreed\s+(?:on|upon)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,3}}?(?:{AGREEMENT_NOUN}|documents)\b"
     # "Modi and Hasina witnessed the exchange of seven MoUs"
     rf"|(?:witness(?:ed|es)?|welcomed)\s+the\s+(?:signing|exchange|inking)\s+of\s+(?:[\w-]+\s+){{0,4}}?(?:{AGREEMENT_NOUN}|documents)"
+    # "The two men also presided over Memorandums of Co-operation on sports", "They announced the … joint statement"
+    rf"|presided\s+over\s+(?:the\s+(?:signing|exchange)\s+of\s+)?(?:[\w-]+\s+){{0,3}}?(?:{AGREEMENT_NOUN}|memorandums|documents)"
+    rf"|announced\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?(?:joint\s+statement|declaration|roadmap)\b"
     r"|extend(?:ed|s)?\s+(?:their|the|its)\s+[\w\s-]{0,40}?(?:cooperation|agreement|pact|programme|program)\b(?:\s+ties)?\s+for)",
     re.I,
 )
@@ -92,6 +95,8 @@ MEETING_VERB_RE = re.compile(
     r"(?!\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.-]*\s+){0,5}(?-i:[A-Z])[\w-]*['’]s\s+(?-i:[a-z]))"
     r"|(?:was|were|is|are|being)\s+(?:warmly\s+)?(?:received|welcomed|greeted|hosted)\b"
     r"|(?:shakes|shook|shake|shaking)\s+hands\s+with"
+    # "also had an audience with the Emperor and Empress of Japan"
+    r"|(?:had|has|have|granted)\s+(?:an?\s+)?(?:private\s+|royal\s+)?audience\s+with"
     # "started his five-day visit to Britain on Sunday by meeting Mr Cleverly"
     r"|(?<=\bby\s)meeting(?=\s+(?:(?-i:[A-Z])|his|her|the\s+(?-i:[A-Z])))"
     # "Nazarbayev truly rolled out the red carpet for Prime Minister Manmohan Singh": a host receiving a guest
@@ -348,7 +353,7 @@ ADDRESSED_BODY_RE = re.compile(
 # "received the national honour of Ghana", "will receive Ghana’s highest state honour", "conferred the
 # highest civilian award of Fiji … upon President Murmu"
 HONOUR_RE = re.compile(
-    r"\b(?:received|receives|receive|receiving|conferred|bestowed|presented)\s+(?:(?:the|a|an|his|her|its|[\w’'-]+['’]s)\s+)?"
+    r"\b(?:received|receives|receive|receiving|conferred|bestowed|presented|honou?red\s+with|decorated\s+with)\s+(?:(?:the|a|an|his|her|its|[\w’'-]+['’]s)\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:(?<!of\s)honou?r|award|decoration|medal|order\s+of|rank\s+of\s+honorary|honorary\s+(?:rank|title|degree|doctorate|citizenship))\b",
     re.I,
 )
@@ -1825,7 +1830,7 @@ def _the_occasion(kind, trigger, masked, out, date, venue, ctx, trigger_sentence
     Asia Summit will be held on May 18-19 in Xi'an"), within a week of the report ("the second of its
     kind after an inaugural one held in 2019 in Sochi" is history): `_date_by_the_occasion` dates and
     places by it the summit people attend."""
-    if kind != "summit" or out:
+    if kind != "summit" or any(e.participants for e in out):
         return
     recent = ctx.anchor.date is None or (date.known and _near(date, ctx.anchor.date))
     if _stated_times(masked, trigger) and date.known and venue is not None and recent:
@@ -1908,6 +1913,7 @@ def _date_by_the_occasion(events, ctx):
     if len({(when.iso(), when.end, where.name) for when, where, _ in ctx.occasions}) != 1:
         return
     when, where, span = ctx.occasions[0]
+    dated = False
     for event in events:
         # (also one still to come that it gives no day: "Jaishankar will lead the Indian delegation to
         # Astana for the summit")
@@ -1917,9 +1923,13 @@ def _date_by_the_occasion(events, ctx):
             continue
         event.date = DateValue(when.date, when.precision, f"the date the report gives the summit: {when.evidence}", end=when.end)
         event.spans = sorted({*event.spans, span}, key=lambda sp: (sp.start, sp.end))
+        dated = True
         if event.venue is None:
             event.venue, event.venue_stated = where, True
             event.countries = _countries(event.participants, where)
+    if dated:
+        # (the occasion's own sentence, a summit of nobody named, is the summit of those who attend it)
+        events[:] = [e for e in events if not (e.kind == "summit" and not e.participants and e.spans == [span])]
 
 
 # "left for Malaysia … after a three-day visit to Japan": the visit the departure ended
@@ -2261,7 +2271,7 @@ HOSTING_RE = re.compile(r"\b(?:received|receives|hosted|hosts|welcomed|welcomes|
 
 
 # "the Central Asia – China Summit", "the 2nd G20 Summit": a summit known by its name
-NAMED_SUMMIT_RE = re.compile(r"\b(?:the\s+)((?:\d+(?:st|nd|rd|th)\s+)?(?:(?-i:[A-Z])[\w’'.&+-]*\s+(?:[–-]\s+)?){1,6})(?-i:S|s)ummit\b")
+NAMED_SUMMIT_RE = re.compile(r"\b(?:[Tt]he\s+)((?:\d+(?:st|nd|rd|th)\s+)?(?:(?-i:[A-Z])[\w’'.&+-]*\s+(?:[–-]\s+)?){1,6})(?-i:S|s)ummit\b")
 # "signed the Xi’an Declaration": an agreement known by its name
 NAMED_AGREEMENT_RE = re.compile(
     r"\bthe\s+((?:(?-i:[A-Z])[\w’'.&+-]*\s+){1,6}(?:Declaration|Agreement|Treaty|Accord|Charter|Communiqu[eé]|Principles|Roadmap|Protocol))\b"

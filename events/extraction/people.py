@@ -23,7 +23,7 @@ PORTFOLIO = (
 ROLE = (
     rf"(?:(?:union|federal|deputy|first\s+deputy|junior|vice)\s+)?(?:minister\s+(?:of|for)\s+(?:state\s+for\s+)?(?:the\s+)?(?:{PORTFOLIO})(?:(?:\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+)(?:{PORTFOLIO}))*"
     rf"|(?:(?:{PORTFOLIO})\s+)minister|(?:deputy\s+)?prime\s+minister|chief\s+minister|minister)"
-    r"|(?:vice[\s-])?president|premier|chancellor|king|queen|emir|crown\s+prince|sultan|(?:supreme\s+)?leader|chairman"
+    r"|(?:vice[\s-])?president|premier|chancellor|king|queen|emperor|empress|emir|crown\s+prince|sultan|(?:supreme\s+)?leader|chairman"
     r"|head\s+of\s+(?:state|government)|governor|state\s+councill?or|(?:deputy\s+)?foreign\s+minister|envoy|special\s+(?:envoy|representative)"
     r"|secretary[\s-]general|secretary\s+of\s+(?:state|defen[cs]e|the\s+\w+|\w+)|(?:defen[cs]e|foreign|home|treasury|trade|commerce|energy)\s+secretary"
     r"|national\s+security\s+advis[eo]r|ambassador|(?:high\s+|(?:EU\s+|European\s+)?trade\s+|european\s+)?commissioner|foreign\s+secretary|(?:top\s+|senior\s+|chief\s+)?diplomat"
@@ -99,7 +99,7 @@ NOT_NAME = {
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "lt", "gen", "lieutenant", "col", "colonel", "admiral", "adm", "west", "east", "professor", "prof",
     "pti", "ani", "ians", "afp", "reuters", "updated", "by", "prince", "princess", "king", "queen", "emir", "sheikh",
-    "crown", "royal", "highness", "excellency", "majesty", "sultan", "chairman", "governor", "leader", "premier",
+    "crown", "royal", "emperor", "empress", "highness", "excellency", "majesty", "sultan", "chairman", "governor", "leader", "premier",
     "chancellor", "vice", "councilor", "councillor", "envoy", "hrh", "shri", "smt", "sri", "datuk", "dato", "tun",
     "mantri", "raksha", "videsh", "pradhan", "rashtrapati", "ji", "speaker", "speakers", "keynote", "sabha", "guest",
     # the verbs of headlines, written in capitals: "Sri Lankan President Dissanayake Meets PM Modi"
@@ -374,7 +374,7 @@ class Registry:
             p for p in self.people
             if p.role and (
                 family in ("minister", role_family(p.role)) or (generic and country and p.country == country)
-                or (head and role_family(p.role) in ("president", "king", "queen", "emir", "sultan"))
+                or (head and role_family(p.role) in ("president", "king", "queen", "emperor", "empress", "emir", "sultan"))
             )
         ]
         if head and country:
@@ -444,7 +444,7 @@ def _contains(form, words):
     return all(w in full for w in words)
 
 
-HEADS = {"head of state", "head of government", "president", "prime minister", "premier", "chancellor", "king", "queen", "emir", "sultan", "leader", "supreme leader", "crown prince", "chairman"}
+HEADS = {"head of state", "head of government", "president", "prime minister", "premier", "chancellor", "king", "queen", "emperor", "empress", "emir", "sultan", "leader", "supreme leader", "crown prince", "chairman"}
 
 
 def _hindi(role):
