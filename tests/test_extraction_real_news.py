@@ -4303,3 +4303,29 @@ def test_an_audience_with_a_monarch_memorandums_presided_over_and_an_honorary_ra
 def test_a_summit_named_at_the_start_of_a_sentence_is_an_event_of_its_countries():
     [summit] = events_of("The 16th BRICS Summit is being held in Kazan from October 22-24.", published=datetime.date(2024, 10, 22))
     assert summit.kind == "summit" and summit.venue.name == "Kazan" and summit.date.iso() == "2024-10-22"
+
+
+def test_a_meeting_with_someone_of_a_country_the_traveller_visits_is_there_and_a_dateline_country_wins():
+    events = events_of(
+        "External Affairs Minister Ravi Perera is on the last leg of his tour to Slovakia and the Czech Republic. He "
+        "arrived in Prague on Saturday from Bratislava.\n\n"
+        "He also met his Czech counterpart Jan Novak and had a productive discussion.",
+        published=DAY,
+    )
+    [meeting] = [e for e in events if e.kind == "meeting"]
+    assert meeting.venue.name == "Prague"
+    events = events_of(
+        "Prague [Czech Republic], March 12 (ANI): External Affairs Minister Ravi Perera visited Slovakia from March 8 "
+        "to 10 and later moved to the Czech Republic.\n\n"
+        "Perera, earlier on Monday met Czech Republic Minister of Foreign Affairs, Jan Novak, to discuss ties.",
+        published=DAY,
+    )
+    [meeting] = [e for e in events if e.kind == "meeting"]
+    assert meeting.venue.country == "CZ"
+
+
+def test_the_second_country_of_a_list_after_a_preposition_is_a_place_mention():
+    from events.extraction import places
+
+    found = places.place_mentions("the last leg of his tour to Slovakia and the Czech Republic to impart momentum")
+    assert [ref.country for _, _, ref in found] == ["SK", "CZ"]

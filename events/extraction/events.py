@@ -3160,6 +3160,17 @@ def _of_the_lead(event, lead):
     return not ours or bool(ours & theirs)  # people of no known country: nothing says otherwise
 
 
+def _same_trip_time(trip, event):
+    """Whether an event can be of the time of a trip the report tells of: not a trip before the
+    report's time or known only by its month ("Modi's visit to Saudi Arabia in October 2019"), and
+    within a week of the event when both have a day."""
+    if not trip.date.known:
+        return not trip.date.evidence.startswith(OTHER_TIME)
+    if trip.date.precision != "day":
+        return False
+    return not event.date.known or (event.date.precision == "day" and abs((event.date.date - trip.date.date).days) <= 7)
+
+
 def fill_venues(events, scene, published=None):
     """Events the sentence places nowhere are where the report is set: its first city in the
     scene's country, else the scene itself; a report with no dateline or trip is set where its
@@ -3198,13 +3209,36 @@ def fill_venues(events, scene, published=None):
     placed_lead = None if lead is not None or first is None else first if (
         first.venue is not None and first.venue_stated and first.venue.country != scene.country
     ) else None
+    # The places the report has someone visit: a meeting of a traveller with someone of that country
+    # ("tour to Slovakia and the Czech Republic … met his Czech counterpart") is there.
+    trips = [e for e in events if e.kind == "visit" and e.venue is not None and e.venue_stated and e.participants]
+    for event in events:
+        if event.venue is None and not event.placed_elsewhere and event.kind in ("meeting", "agreement") and event.participants:
+            hosted = {
+                t.venue.country: t.venue for t in trips for p in event.participants
+                if p.country == t.venue.country and all(q is not p for q in t.participants) and _same_trip_time(t, event)
+                and any(q is r for q in t.participants for r in event.participants)
+            }
+            if len(hosted) == 1:
+                [there] = hosted.values()
+                # (the report's town in that country, when the trip names only the country)
+                event.venue = next(
+                    (e.venue for e in events if e.venue and e.venue.country == there.country and e.venue.name != places.country_name(there.country)),
+                    there,
+                )
+                event.venue_stated = False
+                event.countries = sorted({*event.countries, *_countries(event.participants, event.venue)})
     for event in events:
         if lead is not None and event.participants and not _of_the_lead(event, lead):
             continue  # set where the lead is only when it is of the lead's people: unknown beats a guess
         if event.date.evidence.startswith((EARLIER_EVIDENCE, DESCRIBED_EVIDENCE)):
             continue  # an event the report sets before its time is not where the report is set
         if event.venue is None and not event.placed_elsewhere:
-            of_the_placed_lead = placed_lead is not None and event.participants and _of_the_lead(event, placed_lead)
+            # (but a meeting with someone of the dateline's country is where the dateline is)
+            of_the_placed_lead = (
+                placed_lead is not None and event.participants and _of_the_lead(event, placed_lead)
+                and not any(p.country == scene.country for p in event.participants)
+            )
             event.venue = placed_lead.venue if of_the_placed_lead else city or scene
             event.venue_stated = False
             event.countries = sorted({*event.countries, *_countries(event.participants, event.venue)})

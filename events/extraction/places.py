@@ -269,6 +269,9 @@ def _locatives(text):
         pos = m.start(2)
 
 
+AND_COUNTRY_RE = re.compile(r"\s+and\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})")
+
+
 def place_mentions(text):
     """(start, preposition, PlaceRef) for each place a preposition introduces; the longest name wins."""
     out = []
@@ -309,6 +312,13 @@ def place_mentions(text):
                 break
             if ref:
                 out.append((m.start(), m[1].lower(), ref))
+                rest = m.start(2) + len(candidate)
+                if ref.name == country_name(ref.country) and (more := AND_COUNTRY_RE.match(text, rest)):
+                    # "his tour to Slovakia and the Czech Republic": the next country of the list too
+                    names = more[1].split()
+                    other = next((r for n in range(len(names), 0, -1) if (r := lookup_place(" ".join(names[:n])))), None)
+                    if other and other.name == country_name(other.country) and other.country != ref.country:
+                        out.append((more.start(1), m[1].lower(), other))
                 break
     for m in BUILDING_OF_RE.finditer(text):
         # "at the Parliament House of Singapore": the place the building is of
