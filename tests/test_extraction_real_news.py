@@ -4329,3 +4329,33 @@ def test_the_second_country_of_a_list_after_a_preposition_is_a_place_mention():
 
     found = places.place_mentions("the last leg of his tour to Slovakia and the Czech Republic to impart momentum")
     assert [ref.country for _, _, ref in found] == ["SK", "CZ"]
+
+
+def test_the_courtesy_call_an_opener_tells_of_is_a_meeting_of_the_subject_too():
+    events = events_of(
+        "Before paying a courtesy call on Prime Minister Gen. Tom Hale at Government House, Ravi Perera met with "
+        "Minister of Foreign Affairs Ana Costa on Wednesday.",
+        published=DAY,
+    )
+    meetings = sorted((tuple(people_of(e)), e.date.iso()) for e in events if e.kind == "meeting")
+    assert meetings == [(("Ana Costa", "Ravi Perera"), "2024-03-06"), (("Ravi Perera", "Tom Hale"), "2024-03-06")]
+
+
+def test_they_who_met_sign_and_a_non_breaking_hyphen_joins_a_name():
+    events = events_of(
+        "Prime Minister Ravi Perera and Trinidad and Tobago Prime Minister Ana Costa\u2011Lopes met in Port of Spain on "
+        "Friday. They signed six Memoranda of Understanding (MoUs) on health and sports.",
+        published=datetime.date(2024, 3, 15),
+    )
+    assert sorted((e.kind, tuple(people_of(e))) for e in events) == [
+        ("agreement", ("Ana Costa-Lopes", "Ravi Perera")), ("meeting", ("Ana Costa-Lopes", "Ravi Perera")),
+    ]
+
+
+def test_a_visit_that_later_moved_to_another_country_is_a_visit_to_each():
+    events = events_of(
+        "External Affairs Minister Ravi Perera visited Slovakia from March 6 to 8 and later moved to the Czech Republic "
+        "on March 8.",
+        published=DAY,
+    )
+    assert sorted((e.venue.country, e.date.iso()) for e in events if e.kind == "visit") == [("CZ", "2024-03-08"), ("SK", "2024-03-06")]

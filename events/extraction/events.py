@@ -212,6 +212,7 @@ AT_ARRIVAL_RE = re.compile(
 REPORT_DATE_EVIDENCE = "the date of the report"
 LEAD_EVIDENCE = "as the report's lead event"
 DURING_LEAD_EVIDENCE = "during the report's lead event"
+OPENER_EVIDENCE = "the same day as the meeting the sentence reports, which it does not date"
 # The day of the words a sentence closes with ("…, the ministry said on Tuesday"): it stands for the
 # report's day (clustering takes it as such), and dates the story as the lead.
 SOURCE_DAY_EVIDENCE = f"{REPORT_DATE_EVIDENCE}'s source"
@@ -669,7 +670,10 @@ BACKDROP_RE = re.compile(r"\b(?i:following|in\s+the\s+wake\s+of|on\s+the\s+heels
 
 
 # "Before meeting Xi, Lula spoke with …": a meeting the sentence's event came before or after.
-MEETING_OPENER = r"(?:After|Before|Ahead\s+of|Prior\s+to)\s+(?:(?:his|her|their)\s+)?(?:meeting|holding\s+talks\s+with|talks\s+with)\b"
+MEETING_OPENER = (
+    r"(?:After|Before|Ahead\s+of|Prior\s+to)\s+(?:(?:his|her|their)\s+)?(?:meeting|holding\s+talks\s+with|talks\s+with"
+    r"|(?:paying|making)\s+(?:a\s+)?courtesy\s+calls?\s+on|calling\s+on)\b"
+)
 MEETING_OPENER_RE = re.compile(rf"\s*{MEETING_OPENER}")
 # An opening phrase of people set aside: "Apart from his Russian counterpart, Doval also met …"
 BESIDES_RE = re.compile(rf"\s*(?:Apart\s+from|Aside\s+from|Besides|In\s+addition\s+to|Other\s+than|{MEETING_OPENER})\b[^,;]*,")
@@ -1457,6 +1461,8 @@ PAIR_RE = re.compile(
     rf"|\b[Tt]heir\b(?=\s+{PAST_MEETING_WORDS})"
     # "Towards these objectives, they concluded a roadmap for US-India Defence Industrial Cooperation"
     r"|\b(?<=,\s)they\b(?=\s+(?:also\s+)?(?:concluded|signed|inked|exchanged)\b)"
+    # "Modi and Persad-Bissessar met in Port of Spain on Friday. They signed six MoUs"
+    r"|^\s*They\b(?=\s+(?:also\s+)?(?:concluded|signed|inked|exchanged)\b)"
     # "At the end of their talks, both will witness the signing of about twenty agreements"
     r"|(?<=,\s)both\b(?=\s+(?:will|would|also|later|then|have|had|signed|witnessed|agreed|held|met)\b)",
     re.I,
@@ -1722,6 +1728,8 @@ def sentence_events(sentence, masked, mentions, ctx):
         out += _occasion_of_agreement(masked, trigger, out[0]) + _visit_of_agreement(masked, trigger, mentions, base, ctx, out[0]) + _arrival_before_agreement(masked, trigger, mentions, base, ctx, out[0])
     if kind in ("summit", "meeting") and out:
         out += _trip_to_the_meeting(masked, mentions, base, ctx, out[0]) + _stay_of_the_meeting(masked, mentions, base, ctx, out)
+    # (told last: the sentence's pair and lead stay its main clause's)
+    opened = _meeting_of_the_opener(masked, mentions, base, trigger, out[0]) if kind == "meeting" and out else []
     if out:
         out += _meeting_of_the_when_clause(sentence, masked, mentions, trigger, ctx, out[0])
         out += _meeting_of_the_who_clause(sentence, masked, mentions, trigger, ctx, out[0])
@@ -1774,7 +1782,7 @@ def sentence_events(sentence, masked, mentions, ctx):
         ctx.narrative_venue = out[0].venue if out else venue
         # ("Yesterday, August 11th, the President concluded her visit to Timor-Leste": the last of its days)
         ctx.narrative_ended = bool(out) and out[0].kind == "visit" and bool(ENDED_VISIT_RE.search(masked))
-    return out
+    return out + opened
 
 
 
@@ -1988,7 +1996,11 @@ def _since_the_first_day(date, ordinal, what):
 
 # Between two countries a visit goes to: "and", a comma, and the first one's own time ("Djibouti on
 # October 3 and Ethiopia from October 4 to 6").
-COUNTRY_LIST_GAP_RE = re.compile(r"(?:\s+(?:on|from|in|between)\s+[^,;]{1,30}?)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:then\s+|later\s+|also\s+)?$")
+# (also "visited Slovakia from June 2 to 4 and later moved to the Czech Republic on June 4")
+COUNTRY_LIST_GAP_RE = re.compile(
+    r"(?:\s+(?:on|from|in|between)\s+[^,;]{1,30}?)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:then\s+|later\s+|also\s+)?"
+    r"(?:(?:moved|went|proceeded|travell?ed|headed|flew)\s+(?:on\s+)?to\s+)?(?:the\s+)?$"
+)
 
 
 def _visits_to_the_other_countries(masked, trigger, visit, ctx):
@@ -2659,6 +2671,30 @@ def _the_first_time(masked, ctx, out):
     if not date.known:
         return []
     return [_another_occasion(out[0], date=replace(date, evidence=f"{EARLIER_EVIDENCE}: {date.evidence}"))]
+
+
+def _meeting_of_the_opener(masked, mentions, base, trigger, meeting):
+    """"Before paying a courtesy call on Prime Minister Prayut, Jaishankar met Don", "After meeting
+    Biden, Modi held a bilateral meeting with Albanese": the meeting the opening phrase tells of, of
+    the sentence's subject with whom it names, that same day (when the sentence gives the day) and
+    where the sentence does not otherwise say."""
+    opener = BESIDES_RE.match(masked)
+    if opener is None or not MEETING_OPENER_RE.match(masked) or opener.end() > trigger.start():
+        return []
+    if re.match(r"\s*\w+(?:\s+of|\s+to)?\s+(?:his|her|their)\s", masked):
+        return []  # "Ahead of his meeting with Costa, …": whose meeting, and whether it was held, the sentence leaves open
+    named = unique_people([m for m in mentions if m.start - base < opener.end()])
+    subject = unique_people([m for m in mentions if opener.end() <= m.start - base < trigger.start()])[:1]
+    if not named or not subject or any(p is subject[0] for p in named):
+        return []
+    people_ = subject + named
+    date = meeting.date if meeting.date.known and meeting.date.evidence.startswith("“") else DateValue(evidence=f"{OPENER_EVIDENCE}")
+    return [
+        replace(
+            meeting, spans=list(meeting.spans), title=title_for("meeting", people_, None, masked), participants=people_, date=date,
+            venue=None, countries=_countries(people_, None), placed_elsewhere=False,
+        )
+    ]
 
 
 def _another_occasion(event, **changes):

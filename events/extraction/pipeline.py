@@ -222,8 +222,14 @@ def furniture_date(text, body):
     return None, ""
 
 
+HYPHENS = {0x2010: "-", 0x2011: "-"}
+
+
 def extract_document(text, published=None, topics=None):
     """Everything extraction finds in one article; `published` (a date) overrides the text's own."""
+    # Hyphens of other code points ("Persad‑Bissessar" with a non-breaking hyphen) read as the plain
+    # one; one character for one, so every offset still points into the text as stored.
+    text = text.translate(HYPHENS)
     header_date, section, body = textmod.parse_header(text)
     sents = textmod.sentences(text, body)
     place, dateline_text = dateline(text, sents)
