@@ -38,7 +38,8 @@ in more than four years", the last "in late 2019"); and only when it also shares
 with that cluster, names the same venue city, or names the cluster's very people and the weekday of
 its day. Same people alone is never enough: the same two
 ministers meet many times, so with several such clusters it joins none, and they are returned as
-candidates ("possibly the same event") for an editor to decide; unless the wording clearly singles
+candidates ("possibly the same event") for an editor to decide (so is the one cluster of its people
+that nothing else in the report ties it to); unless the wording clearly singles
 one out (it shares CLEAR_MARGIN more content words with it than with any other). A document without
 a publication date tells of one time: the dated clusters its undated reports of two people or more
 join by that rule (taken from the dated clusters alone, before any undated report joins) single it
@@ -370,7 +371,8 @@ def cluster(reports):
             merge(group[i], compatible[0])
         elif clear is not None:
             merge(group[i], compatible[clear])
-        elif len(compatible) > 1:
+        elif compatible:
+            # (one that only its people tie to a cluster, or several: an editor decides)
             candidates[i] = [members[g][0] for g in compatible]  # a report of each, as groups renumber
 
     clusters = sorted((members[g] for g in members), key=lambda m: m[0])

@@ -621,6 +621,10 @@ def update_events(clusters, candidates, owner, created):
     for report, fits in candidates:
         mine = next(n for n, members in enumerate(clusters) if report in members)
         named = "; ".join(f"“{owner[n].title}” ({owner[n].date_label})" for n in fits)
+        if len(fits) == 1:
+            reasons[mine].append(f"Possibly the same event as {named}: an undated report of its people that nothing else ties to it; not joined.")
+            reasons[fits[0]].append(f"Possibly the same event as “{owner[mine].title}” (date unknown), an undated report of the same people; not joined.")
+            continue
         reasons[mine].append(f"Possibly the same event as one of: {named}. An undated report fits each of them; none was chosen.")
         for n in fits:
             reasons[n].append(f"Possibly the same event as “{owner[mine].title}” (date unknown), an undated report that fits other events too.")

@@ -56,6 +56,15 @@ def test_an_undated_report_with_two_fitting_dated_events_joins_none_and_lists_bo
     assert candidates == sorted([of[this_friday.key], of[friday_2020.key]])
 
 
+def test_an_undated_report_only_its_people_tie_to_one_event_joins_none_but_lists_it():
+    dated = report(words={"czech", "bilateral"})
+    lone = undated(weekday=None, words={"czech", "steady", "progress"})
+    result = cluster([dated, lone])
+    assert len(result.clusters) == 2
+    [(left_alone, candidates)] = result.candidates
+    assert left_alone == lone and candidates == [result.cluster_of()[dated.key]]
+
+
 def test_the_same_two_leaders_seven_years_apart_never_join():
     assert not together(report(), report(DateValue(datetime.date(2016, 4, 29), "day")))
 

@@ -162,3 +162,14 @@ def test_a_coming_meeting_without_a_date_joins_the_same_peoples_meeting_soon_aft
     ingest_in_order(texts, order)
     met = Event.objects.get(sources__document__filename="met.txt")
     assert met.sources.filter(document__filename="coming.txt").exists()
+
+
+def test_an_undated_report_only_its_people_tie_to_an_event_is_flagged_as_possibly_it(db):
+    ingest_text(
+        "External Affairs Minister Ravi Perera on Sunday met Czech Foreign Minister Jan Novak in Prague to discuss trade.",
+        "dated.txt", published=datetime.date(2022, 6, 6),
+    )
+    ingest_text("Ravi Perera also met his Czech counterpart Jan Novak and had a productive discussion on steady progress.", "undated.txt")
+    dated, undated = Event.objects.get(date__isnull=False), Event.objects.get(date__isnull=True)
+    assert dated.needs_review and "Possibly the same event" in dated.review_reason
+    assert undated.needs_review and dated.title in undated.review_reason
