@@ -56,6 +56,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .extraction import places
+from .extraction.merge import content_words
 from .extraction.types import DateValue
 
 MIN_SHARED_WORDS = 2
@@ -485,6 +486,8 @@ def undated_evidence(report, members):
     people = frozenset().union(*(m.participants for m in members))
     if report.date.weekday is not None and days and report.participants == people and all(_names_weekday(m.date, report.date.weekday) for m in days):
         return True  # ("held a telephonic conversation on Tuesday": the call of that Tuesday)
+    if any(m.venue_name and (town := content_words(m.venue_name)) and town <= report.words for m in members):
+        return True  # (its passage names the town the cluster's event was in: "… in the Namibian capital, Windhoek")
     return bool(report.venue_name) and any(m.venue_name and same_town(m.venue_name, report.venue_name) for m in members)
 
 

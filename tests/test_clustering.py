@@ -65,6 +65,13 @@ def test_an_undated_report_only_its_people_tie_to_one_event_joins_none_but_lists
     assert left_alone == lone and candidates == [result.cluster_of()[dated.key]]
 
 
+def test_an_undated_report_whose_passage_names_the_events_town_joins_it():
+    dated = report(city="Windhoek", venue="NA", words={"energy", "health"})
+    lone = undated(weekday=None, venue="NA", words={"namibian", "capital", "windhoek", "mous"})
+    assert together(dated, lone)
+    assert not together(report(city="Windhoek", venue="NA", words={"energy", "health"}), undated(weekday=None, venue="NA", words={"namibian", "mous"}))
+
+
 def test_the_same_two_leaders_seven_years_apart_never_join():
     assert not together(report(), report(DateValue(datetime.date(2016, 4, 29), "day")))
 
