@@ -35,7 +35,7 @@ visit, the travellers and its host), the weekday it names (if any) is that
 cluster's day, no venue country contradicts it and the cluster did not end before the day its
 document says it was written at the earliest (a document without a publication date: "the first …
 in more than four years", the last "in late 2019"); and only when it also shares two content words
-with that cluster, names the same venue city, or names the cluster's very people and the weekday of
+with that cluster, names the same venue city (its passage may name it), or names the cluster's very people and the weekday of
 its day. Same people alone is never enough: the same two
 ministers meet many times, so with several such clusters it joins none, and they are returned as
 candidates ("possibly the same event") for an editor to decide (so is the one cluster of its people
