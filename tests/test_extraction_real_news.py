@@ -4359,3 +4359,13 @@ def test_a_visit_that_later_moved_to_another_country_is_a_visit_to_each():
         published=DAY,
     )
     assert sorted((e.venue.country, e.date.iso()) for e in events if e.kind == "visit") == [("CZ", "2024-03-08"), ("SK", "2024-03-06")]
+
+
+def test_an_agreement_the_two_countries_signed_years_before_is_not_the_pairs():
+    events = events_of(
+        "Defence Minister Ravi Perera held talks with his Indonesian counterpart Tom Hale in New Delhi on Monday.\n\n"
+        "The two countries inked a new defence cooperation agreement in 2018 during Prime Minister Ana Costa’s visit "
+        "to Indonesia.",
+        published=DAY,
+    )
+    assert not any(e.kind == "agreement" and "Tom Hale" in people_of(e) for e in events)

@@ -1648,6 +1648,10 @@ def sentence_events(sentence, masked, mentions, ctx):
         groups = [list(signed_at.participants)] if signed_at else groups
         venue = venue or (signed_at.venue if signed_at else None)
     date = date_for(masked, trigger, ctx, headline=sentence.is_headline, people=[p for g in groups for p in g], venue=venue)
+    if signed_at and date.known and date.evidence.startswith("“") and signed_at.date.known and not _near(date, signed_at.date.date):
+        # "The two countries inked a defence agreement in 2018 during Modi's visit": another time, not the pair's
+        groups, venue, signed_at = [[]], None, None
+        date = date_for(masked, trigger, ctx, headline=sentence.is_headline, people=[], venue=venue)
     if signed_at and (not date.known or date.evidence.startswith((LEAD_EVIDENCE, REPORT_DATE_EVIDENCE))):
         date = signed_at.date
     if kind == "visit":
