@@ -4369,3 +4369,24 @@ def test_an_agreement_the_two_countries_signed_years_before_is_not_the_pairs():
         published=DAY,
     )
     assert not any(e.kind == "agreement" and "Tom Hale" in people_of(e) for e in events)
+
+
+def test_a_name_closing_a_run_of_four_capitalised_words_after_an_office_is_found():
+    events = events_of(
+        "The meeting, which Ravi Perera was scheduled to attend, will be chaired by Russia's Security Council "
+        "Secretary Sergei Volkov and will address security issues.\n\nPerera met Volkov on Monday.",
+        published=DAY,
+    )
+    assert ["Ravi Perera", "Sergei Volkov"] in [people_of(e) for e in events]
+
+
+def test_the_meeting_an_opener_tells_of_is_where_the_sentence_places_its_meeting():
+    events = events_of(
+        "New Delhi: Prime Minister Ravi Perera is in Japan for the summit.\n\n"
+        "After meeting US President Tom Hale, Prime Minister Ravi Perera held a bilateral meeting with Prime Minister "
+        "Ana Costa today on the sidelines of the Quad Leaders’ Summit in Tokyo.",
+        published=DAY,
+    )
+    assert {tuple(people_of(e)): e.venue.name for e in events if e.kind == "meeting"} == {
+        ("Ana Costa", "Ravi Perera"): "Tokyo", ("Ravi Perera", "Tom Hale"): "Tokyo",
+    }

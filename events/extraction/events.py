@@ -2693,10 +2693,12 @@ def _meeting_of_the_opener(masked, mentions, base, trigger, meeting):
         return []
     people_ = subject + named
     date = meeting.date if meeting.date.known and meeting.date.evidence.startswith("“") else DateValue(evidence=f"{OPENER_EVIDENCE}")
+    # (where the sentence places its meeting, unless the opener names a place of its own: "at Government House")
+    venue = meeting.venue if meeting.venue_stated and not places.place_mentions(masked[: opener.end()]) else None
     return [
         replace(
-            meeting, spans=list(meeting.spans), title=title_for("meeting", people_, None, masked), participants=people_, date=date,
-            venue=None, countries=_countries(people_, None), placed_elsewhere=False,
+            meeting, spans=list(meeting.spans), title=title_for("meeting", people_, venue, masked), participants=people_, date=date,
+            venue=venue, countries=_countries(people_, venue), placed_elsewhere=False,
         )
     ]
 
@@ -3262,10 +3264,8 @@ def fill_venues(events, scene, published=None):
             if len(hosted) == 1:
                 [there] = hosted.values()
                 # (the report's town in that country, when the trip names only the country)
-                event.venue = next(
-                    (e.venue for e in events if e.venue and e.venue.country == there.country and e.venue.name != places.country_name(there.country)),
-                    there,
-                )
+                towns = [e.venue for e in events if e.venue] + ([scene] if scene else [])
+                event.venue = next((v for v in towns if v.country == there.country and v.name != places.country_name(there.country)), there)
                 event.venue_stated = False
                 event.countries = sorted({*event.countries, *_countries(event.participants, event.venue)})
     for event in events:
@@ -3277,7 +3277,7 @@ def fill_venues(events, scene, published=None):
             # (but a meeting with someone of the dateline's country is where the dateline is)
             of_the_placed_lead = (
                 placed_lead is not None and event.participants and _of_the_lead(event, placed_lead)
-                and not any(p.country == scene.country for p in event.participants)
+                and not any(p.country == scene.country and all(p is not q for q in placed_lead.participants) for p in event.participants)
             )
             event.venue = placed_lead.venue if of_the_placed_lead else city or scene
             event.venue_stated = False

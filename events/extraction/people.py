@@ -203,6 +203,14 @@ def bare_names(text, start, end):
             if current is None:
                 break
             found = _bare_name(text, start, current)
+        if found is None and len(m.group().split()) == 4:
+            # A run of four that is no name may end in one: "Security Council Secretary Sergei Shoigu"
+            # (read as three words, then what follows)
+            words = list(re.finditer(r"\S+", m.group()))
+            three = BARE_NAME_RE.fullmatch(text, m.start(), m.start() + words[2].end())
+            found = _bare_name(text, start, three) if three else None
+            rest = BARE_NAME_RE.match(text, m.start() + words[3].start(), end) if found is None else None
+            found = found or (_bare_name(text, start, rest) if rest else None)
         if found:
             out.append(found)
     return out
