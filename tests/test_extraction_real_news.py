@@ -4390,3 +4390,13 @@ def test_the_meeting_an_opener_tells_of_is_where_the_sentence_places_its_meeting
     assert {tuple(people_of(e)): e.venue.name for e in events if e.kind == "meeting"} == {
         ("Ana Costa", "Ravi Perera"): "Tokyo", ("Ravi Perera", "Tom Hale"): "Tokyo",
     }
+
+
+def test_a_travellers_meeting_abroad_stays_where_the_lead_is_though_the_dateline_is_their_home():
+    events = events_of(
+        "NEW DELHI: External Affairs Minister Ravi Perera arrived in Munich on Friday for the Munich Security "
+        "Conference.\n\nOn the sidelines, Perera also met UK Foreign Secretary Tom Hale on Friday.",
+        published=datetime.date(2024, 3, 16),
+    )
+    [meeting] = [e for e in events if e.kind == "meeting" and "Tom Hale" in people_of(e)]
+    assert meeting.venue.name == "Munich"
