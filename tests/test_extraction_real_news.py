@@ -4400,3 +4400,15 @@ def test_a_travellers_meeting_abroad_stays_where_the_lead_is_though_the_dateline
     )
     [meeting] = [e for e in events if e.kind == "meeting" and "Tom Hale" in people_of(e)]
     assert meeting.venue.name == "Munich"
+
+
+def test_a_named_roundtable_of_a_hyphenated_pair_of_countries_was_held_but_their_partnership_is_a_topic():
+    [event] = events_of("The 3rd round of India-Singapore Ministerial Roundtable was held in New Delhi today.", published=DAY)
+    assert event.kind == "meeting" and event.countries == ["IN", "SG"] and event.participants == []
+    events = events_of(
+        "Prime Minister Ravi Perera met Prime Minister Tom Hale in Rio de Janeiro on Monday.\n\n"
+        "The two countries in the bilateral meeting discussed various aspects of the India-UK partnership. Perera "
+        "reviewed the full range of India-Namibia relations during the talks.",
+        published=DAY,
+    )
+    assert [people_of(e) for e in events] == [["Ravi Perera", "Tom Hale"]]

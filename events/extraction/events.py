@@ -145,6 +145,8 @@ MEETING_VERB_RE = re.compile(
     # "the 2+2 Ministerial Dialogue got underway", "the dialogue which was held on Monday"
     r"|(?:dialogue|meeting|talks|consultations)\s+(?:got\s+underway|commenced|kicked\s+off)"
     r"|(?:dialogue|meeting|talks|consultations)\s+(?:which|that)\s+(?:was|were)\s+held"
+    # "The 3rd round of India-Singapore Ministerial Roundtable was held in New Delhi today"
+    r"|(?-i:[A-Z])[\w-]*\s+(?-i:Dialogue|Roundtable|Round\s+Table|Consultations|Commission|Meeting)\s+(?:was|were)\s+held\b"
     # "Modi's first bilateral meeting, amongst the five scheduled for Friday, was with Sirisena"
     r"|(?<=['’]s\s)(?:(?:first|second|third|next|last|final)\s+)?(?:bilateral\s+)?(?:meeting|talks)(?:,[^,;]{1,60},)?\s+(?:was|were)\s+with"
     # "Their first interaction happened on the sidelines of …": a meeting of the pair told of
@@ -2196,6 +2198,8 @@ N_COUNTRIES_RE = re.compile(r"\bthe\s+(two|three|four|five|six|seven|eight|nine|
 RELATIONS_BETWEEN_RE = re.compile(
     r"\b(?:relations|ties|relationship|cooperation|partnership|trade|friendship)\s+(?:between|of)\s+(?:the\s+)?"
     r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?:,\s*(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)*,?\s+and\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?"
+    # "the India-UK partnership", "India-Namibia relations"
+    r"|\b[A-Z][\w]*[-–][A-Z][\w]*\s+(?:relations|ties|relationship|cooperation|partnership|trade|friendship|engagement)\b"
 )
 
 
@@ -2219,7 +2223,7 @@ def _meeting_of_countries(kind, trigger, masked, sentence, date, venue, topics, 
         # known by four countries.
         word = counted[1].lower()
         n = dates.count_of(word)
-        codes = next((list(found) for found in [listed_countries(masked), *reversed(ctx.country_lists)] if len(found) == n), codes)
+        codes = next((list(found) for found in [listed_countries(RELATIONS_BETWEEN_RE.sub(" ", masked)), *reversed(ctx.country_lists)] if len(found) == n), codes)
     if len(codes) < 2:
         return []
     ctx.country_lists.append(tuple(codes))

@@ -159,9 +159,18 @@ def _demonym_re():
     return re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in alternatives) + r")(?![\w-])")
 
 
+@functools.cache
+def _country_pair_re():
+    names = "|".join(re.escape(a) for a in sorted(country_names(), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])({names})[-–]({names})(?![\w-])")
+
+
 def find_countries(text):
-    """(start, end, code) of each country name in text."""
-    return [(m.start(1), m.end(1), country_names()[m[1]]) for m in _country_re().finditer(text)]
+    """(start, end, code) of each country name in text (also both of a pair: "India-Singapore")."""
+    found = [(m.start(1), m.end(1), country_names()[m[1]]) for m in _country_re().finditer(text)]
+    for m in _country_pair_re().finditer(text):
+        found += [(m.start(n), m.end(n), country_names()[m[n]]) for n in (1, 2) if all(f[0] != m.start(n) for f in found)]
+    return sorted(found)
 
 
 def find_demonyms(text):
