@@ -4369,6 +4369,14 @@ def test_an_agreement_the_two_countries_signed_years_before_is_not_the_pairs():
         published=DAY,
     )
     assert not any(e.kind == "agreement" and "Tom Hale" in people_of(e) for e in events)
+    # (nor in a report without a date, whose talks have none: a year alone is another time)
+    undated = extract_document(
+        "Defence Minister Ravi Perera held talks with his Indonesian counterpart Tom Hale in New Delhi.\n\n"
+        "The two countries inked a new defence cooperation agreement in 2018 during Prime Minister Ana Costa’s visit "
+        "to Indonesia.",
+        topics=TOPICS,
+    )
+    assert not any(e.kind == "agreement" and "Tom Hale" in people_of(e) for e in undated.events)
 
 
 def test_a_name_closing_a_run_of_four_capitalised_words_after_an_office_is_found():

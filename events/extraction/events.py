@@ -1650,12 +1650,17 @@ def sentence_events(sentence, masked, mentions, ctx):
         groups = [list(signed_at.participants)] if signed_at else groups
         venue = venue or (signed_at.venue if signed_at else None)
     date = date_for(masked, trigger, ctx, headline=sentence.is_headline, people=[p for g in groups for p in g], venue=venue)
-    if signed_at and date.known and date.evidence.startswith("“") and signed_at.date.known and not _near(date, signed_at.date.date):
+    if signed_at and date.known and date.evidence.startswith("“") and _another_time(date, signed_at):
         # "The two countries inked a defence agreement in 2018 during Modi's visit": another time, not the pair's
         groups, venue, signed_at = [[]], None, None
         date = date_for(masked, trigger, ctx, headline=sentence.is_headline, people=[], venue=venue)
     if signed_at and (not date.known or date.evidence.startswith((LEAD_EVIDENCE, REPORT_DATE_EVIDENCE))):
         date = signed_at.date
+    paired = {id(m.person) for m in mentions if m.how == "group"}
+    if kind == "agreement" and paired and date.evidence.startswith("“") and ctx.pair_meeting and _another_time(date, ctx.pair_meeting):
+        # ("The two countries inked a defence agreement in 2018", in a report of their ministers' talks
+        # of 2020: the countries' agreement of another time, not the pair's)
+        groups = [[p for p in g if id(p) not in paired] for g in groups]
     if kind == "visit":
         date = _days_of_the_visit(masked, trigger, date)
     if date.known and (EARLIER_SAME_DAY_RE.match(masked) or (kind == "meeting" and BEFORE_THE_MEETING_RE.match(masked))):
@@ -2679,6 +2684,12 @@ def _the_first_time(masked, ctx, out):
     if not date.known:
         return []
     return [_another_occasion(out[0], date=replace(date, evidence=f"{EARLIER_EVIDENCE}: {date.evidence}"))]
+
+
+def _another_time(date, meeting):
+    """Whether a known date is not that of a meeting: more than a few days from its day, or, when the
+    meeting has none, a year alone ("in 2018")."""
+    return not _near(date, meeting.date.date) if meeting.date.known else date.precision == "year"
 
 
 def _meeting_of_the_opener(masked, mentions, base, trigger, meeting):
