@@ -4420,3 +4420,10 @@ def test_a_named_roundtable_of_a_hyphenated_pair_of_countries_was_held_but_their
         published=DAY,
     )
     assert [people_of(e) for e in events] == [["Ravi Perera", "Tom Hale"]]
+
+
+def test_conferred_with_a_countrys_highest_award_is_an_honour():
+    [honour] = events_of(
+        "Prime Minister Ravi Perera was conferred with Namibia’s highest civilian award on Wednesday.", published=DAY
+    )
+    assert honour.kind == "other" and people_of(honour) == ["Ravi Perera"] and honour.date.iso() == "2024-03-06"

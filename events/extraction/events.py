@@ -356,7 +356,7 @@ ADDRESSED_BODY_RE = re.compile(
 # "received the national honour of Ghana", "will receive Ghana’s highest state honour", "conferred the
 # highest civilian award of Fiji … upon President Murmu"
 HONOUR_RE = re.compile(
-    r"\b(?:received|receives|receive|receiving|conferred|bestowed|presented|honou?red\s+with|decorated\s+with)\s+(?:(?:the|a|an|his|her|its|[\w’'-]+['’]s)\s+)?"
+    r"\b(?:received|receives|receive|receiving|conferred(?:\s+with)?|bestowed|presented|honou?red\s+with|decorated\s+with)\s+(?:(?:the|a|an|his|her|its|[\w’'-]+['’]s)\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:(?<!of\s)honou?r|award|decoration|medal|order\s+of|rank\s+of\s+honorary|honorary\s+(?:rank|title|degree|doctorate|citizenship))\b",
     re.I,
 )
