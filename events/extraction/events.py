@@ -504,6 +504,7 @@ def _negated(masked, trigger):
 
 
 def _in_its_clause(regex, masked, trigger):
+    """Whether the regex matches before the event's verb with no comma or semicolon between: in its clause."""
     return any(m.start() <= trigger.start() and not re.search(r"[,;]", masked[m.end() : trigger.start()]) for m in regex.finditer(masked))
 
 
@@ -2707,7 +2708,7 @@ def _meeting_of_the_opener(masked, mentions, base, trigger, meeting):
     if not named or not subject or any(p is subject[0] for p in named):
         return []
     people_ = subject + named
-    date = meeting.date if meeting.date.known and meeting.date.evidence.startswith("“") else DateValue(evidence=f"{OPENER_EVIDENCE}")
+    date = meeting.date if meeting.date.known and meeting.date.evidence.startswith("“") else DateValue(evidence=OPENER_EVIDENCE)
     # (where the sentence places its meeting, unless the opener names a place of its own: "at Government House")
     venue = meeting.venue if meeting.venue_stated and not places.place_mentions(masked[: opener.end()]) else None
     return [
