@@ -101,6 +101,16 @@ def test_a_published_line_with_a_time_dates_the_report():
     assert found.events[0].date.iso() == "2024-03-07"
 
 
+def test_a_source_note_with_the_day_it_was_issued_dates_the_report_but_a_story_of_an_issue_does_not():
+    found = extract_document(
+        "Ministers agree to enhance cooperation\n\n(Source: Ministry of Defence; issued July 27, 2020)\n\n"
+        "Defence Minister Ravi Perera held talks with Defence Minister Tom Hale here today."
+    )
+    assert found.published == datetime.date(2020, 7, 27) and found.events[0].date.iso() == "2020-07-27"
+    found = extract_document("Leaders meet\nThe statement, issued July 27, 2020, was long.\nThe two presidents met on Monday.")
+    assert found.published is None
+
+
 def test_a_line_that_is_only_a_date_and_a_time_dates_the_report():
     found = extract_document("Leaders meet\n14:31, 3 May 2022\nThe two presidents met on Monday.")
     assert found.published == datetime.date(2022, 5, 3)

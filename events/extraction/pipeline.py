@@ -26,8 +26,9 @@ DATELINE_RE = re.compile(
 # Page furniture near the top that dates the page: "Published: 12th March 2019 10:05 AM | Last Updated: …",
 # "Posted May. 03, 2023 08:01", "Published Date - 11:05 PM, Fri - 10 March 23", "By ANI | Updated: Sep 20, 2022".
 DATE_LABEL_RE = re.compile(
-    r"\b(?P<label>(?:First\s+)?Published(?:\s+Date)?|Posted|Last\s+Updated|Updated|Date|This\s+(?:Article|Story)\s+is\s+From|This\s+is\s+an\s+archive\s+article\s+published)\b\s*(?:on|at)?\s*[:|–—-]?\s*", re.I
+    r"\b(?P<label>(?:First\s+)?Published(?:\s+Date)?|Posted|Issued|Last\s+Updated|Updated|Date|This\s+(?:Article|Story)\s+is\s+From|This\s+is\s+an\s+archive\s+article\s+published)\b\s*(?:on|at)?\s*[:|–—-]?\s*", re.I
 )
+SOURCE_NOTE_RE = re.compile(r"\s*\(\s*Source\s*:", re.I)
 # What may surround the date on a line that only dates the page: times, weekdays, zones, separators.
 FURNITURE_NOISE_RE = re.compile(
     r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?|\b(?:[A-Z]{2,4}T|IST|GMT|UTC|JST|KST|EST|PST|CET)\b"
@@ -158,8 +159,10 @@ def _labelled_dates(line, start):
     """(updated, start, date, basis) of each date a label gives on one line: "Published: …"."""
     out = []
     for m in DATE_LABEL_RE.finditer(line):
-        if m["label"][0].islower() and not re.search(r"[:|]", m.group()):
-            continue  # "the joint statement, published on March 1, 2024": the story, not the page's furniture
+        if m["label"][0].islower() and not re.search(r"[:|]", m.group()) and not SOURCE_NOTE_RE.match(line):
+            # "the joint statement, published on March 1, 2024": the story, not the page's furniture
+            # (but "(Source: Indian Ministry of Defence; issued July 27, 2020)" is)
+            continue
         found = dates.full_dates(line[m.end() : m.end() + 60], furniture=True)
         if found and not FURNITURE_NOISE_RE.sub("", line[m.end() : m.end() + found[0][0]]).strip():
             updated = "updat" in m["label"].lower()
