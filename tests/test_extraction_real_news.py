@@ -4437,3 +4437,14 @@ def test_conferred_with_a_countrys_highest_award_is_an_honour():
         "Prime Minister Ravi Perera was conferred with Namibia’s highest civilian award on Wednesday.", published=DAY
     )
     assert honour.kind == "other" and people_of(honour) == ["Ravi Perera"] and honour.date.iso() == "2024-03-06"
+
+
+def test_the_openers_meeting_is_of_the_day_the_sentences_meeting_takes_from_the_lead():
+    events = events_of(
+        "External Affairs Minister Ravi Perera held talks with Foreign Minister Ana Costa in Bangkok on Wednesday.\n\n"
+        "Before paying a courtesy call on Prime Minister Gen. Tom Hale at Government House, Perera met with Foreign "
+        "Minister Ana Costa.",
+        published=DAY,
+    )
+    [call] = [e for e in events if e.kind == "meeting" and "Tom Hale" in people_of(e)]
+    assert call.date.iso() == "2024-03-06" and call.date.evidence.startswith("the same day as the meeting the sentence reports")

@@ -214,7 +214,7 @@ AT_ARRIVAL_RE = re.compile(
 REPORT_DATE_EVIDENCE = "the date of the report"
 LEAD_EVIDENCE = "as the report's lead event"
 DURING_LEAD_EVIDENCE = "during the report's lead event"
-OPENER_EVIDENCE = "the same day as the meeting the sentence reports, which it does not date"
+OPENER_EVIDENCE = "the same day as the meeting the sentence reports"
 # The day of the words a sentence closes with ("…, the ministry said on Tuesday"): it stands for the
 # report's day (clustering takes it as such), and dates the story as the lead.
 SOURCE_DAY_EVIDENCE = f"{REPORT_DATE_EVIDENCE}'s source"
@@ -2708,7 +2708,12 @@ def _meeting_of_the_opener(masked, mentions, base, trigger, meeting):
     if not named or not subject or any(p is subject[0] for p in named):
         return []
     people_ = subject + named
-    date = meeting.date if meeting.date.known and meeting.date.evidence.startswith("“") else DateValue(evidence=OPENER_EVIDENCE)
+    if meeting.date.known and meeting.date.evidence.startswith("“"):
+        date = meeting.date
+    elif meeting.date.known and meeting.date.precision == "day":
+        date = replace(meeting.date, evidence=f"{OPENER_EVIDENCE}: {meeting.date.evidence}")
+    else:
+        date = DateValue(evidence=OPENER_EVIDENCE)
     # (where the sentence places its meeting, unless the opener names a place of its own: "at Government House")
     venue = meeting.venue if meeting.venue_stated and not places.place_mentions(masked[: opener.end()]) else None
     return [
