@@ -541,6 +541,10 @@ def participants_for(kind, trigger, masked, mentions, base, ctx):
         stop = re.search(r"\bas\s+well\s+as\b|;|\bthat\b", masked[between.end() :])
         if stop:
             after = [m for m in after if offset(m) < between.end() + stop.start()]
+        if after and len(unique_people(after)) == 1:
+            # ("the President led the delegation-level talks between the two sides", the pair being
+            # his and another's: the one before too)
+            after = [m for m in mentions if offset(m) < between.start()] + after
         if after:
             return [unique_people(after)]
     hosted_by = re.match(rf"{MEAL}\b", trigger.group(), re.I)

@@ -70,7 +70,7 @@ PARTICLE_RE = re.compile(
 )
 # A leading "He", also after an opener of time or place ("On Wednesday, he will travel to Mumbai").
 PRONOUN_RE = re.compile(
-    r"^\s*(?:(?:However|Meanwhile|Later|Earlier|Then|Also|Afterwards|Subsequently|Next|Finally),\s+(He|She|he|she)\b"
+    r"^\s*(?:(?:However|Meanwhile|Later|Earlier|Then|Also|Afterwards|Thereafter|Subsequently|Next|Finally|Besides|Additionally),\s+(He|She|he|she)\b"
     r"|(?:On|Upon|In|At|After|Before|Later|Earlier|During|Following|Last|This|Today|Yesterday|Tomorrow|Ahead|Prior|While|Soon|Shortly)\b[^,.;]{0,40},\s+(he|she)\b"
     r"|(He|She|His|Her)\b)"
 )
