@@ -4448,3 +4448,14 @@ def test_the_openers_meeting_is_of_the_day_the_sentences_meeting_takes_from_the_
     )
     [call] = [e for e in events if e.kind == "meeting" and "Tom Hale" in people_of(e)]
     assert call.date.iso() == "2024-03-06" and call.date.evidence.startswith("the same day as the meeting the sentence reports")
+
+
+def test_thereafter_he_is_the_subject_and_who_led_the_talks_between_the_two_sides_takes_part():
+    events = events_of(
+        "President Ravi Perera reached Santiago on Monday.\n\n"
+        "Thereafter, he visited the Presidential Palace where he was received by Tom Hale, the President of Chile and "
+        "accorded a ceremonial welcome. Subsequently, the President led the delegation-level talks between the two sides.",
+        published=DAY,
+    )
+    assert all("Ravi Perera" in people_of(e) for e in events)
+    assert ["Ravi Perera", "Tom Hale"] in [people_of(e) for e in events if e.kind == "meeting"]

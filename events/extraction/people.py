@@ -900,7 +900,7 @@ def sentence_mentions(text, sentence, registry, previous_subject, masked, recent
             continue  # a plural: a group, handled by the caller
         if re.match(r"\s+of\s+(?!(?:the|a|an)\s+[A-Z])(?:(?:the|a|an)\s+)?[a-z]", nxt):
             continue  # "the president of the state electricity corporation": the head of a body, nobody the report names
-        if re.match(r"\s*(?:[,.;)]|$)", after) and any(re.fullmatch(r",\s*", masked[x.end - base : m.start()]) for x in out):
+        if (of_country or re.match(r"\s*(?:[,.;)]|$)", after)) and any(re.fullmatch(r",\s*", masked[x.end - base : m.start()]) for x in out):
             continue  # "Aleksandar Vucic, the Serbian president": the name before it, not another
         adjective, role = m[2], SHORT_ROLES.get(m[3], m[3])
         country = adjective_country(adjective) or of_country
