@@ -2205,11 +2205,12 @@ def _arrival_before_agreement(masked, trigger, mentions, base, ctx, agreement):
 N_COUNTRIES_RE = re.compile(r"\bthe\s+(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:countries|nations|states)\b", re.I)
 
 
+RELATION_NOUNS = r"relations|ties|relationship|cooperation|partnership|trade|friendship"
 RELATIONS_BETWEEN_RE = re.compile(
-    r"\b(?:relations|ties|relationship|cooperation|partnership|trade|friendship)\s+(?:between|of)\s+(?:the\s+)?"
+    rf"\b(?:{RELATION_NOUNS})\s+(?:between|of)\s+(?:the\s+)?"
     r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?:,\s*(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)*,?\s+and\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?"
     # "the India-UK partnership", "India-Namibia relations"
-    r"|\b[A-Z][\w]*[-–][A-Z][\w]*\s+(?:relations|ties|relationship|cooperation|partnership|trade|friendship|engagement)\b"
+    rf"|\b[A-Z][\w]*[-–][A-Z][\w]*\s+(?:{RELATION_NOUNS}|engagement)\b"
 )
 
 
