@@ -94,6 +94,7 @@ class Report:
     # four years", the last "in late 2019"): no event that ended before it.
     after: datetime.date | None = None
     document_dated: bool = True  # its document has a publication date
+    published: datetime.date | None = None  # that date, where the caller knows it
     ref: object = field(default=None, compare=False)  # the caller's handle
 
 
@@ -228,7 +229,7 @@ def related(a, b):
     if not basic_fit(a, b):
         return False
     if not a.date.known and not b.date.known:
-        return False  # undated reports join only through a dated report, to which both are related
+        return undated_pair(a, b)  # (else they join only through a dated report, related to both)
     if not (a.date.known and b.date.known):
         # What an undated report needs of every report of a cluster it joins.
         undated, dated = (a, b) if not a.date.known else (b, a)
@@ -376,6 +377,28 @@ def cluster(reports):
             # (one that only its people tie to a cluster, or several: an editor decides)
             candidates[i] = [members[g][0] for g in compatible]  # a report of each, as groups renumber
 
+    # Undated reports that joined nothing and fit nothing dated: the reports of one event in documents
+    # without a date, when every two of them say so (undated_pair).
+    lone = {i for i, r in enumerate(reports) if not r.date.known and r.pinned is None and members[group[i]] == [i] and i not in candidates}
+    partners = defaultdict(set)
+    for i, j in pairs:
+        if i in lone and j in lone and undated_pair(reports[i], reports[j]):
+            partners[i].add(j)
+            partners[j].add(i)
+    seen = set()
+    for i in sorted(partners):
+        if i in seen:
+            continue
+        linked, todo = {i}, [i]
+        while todo:
+            for j in partners[todo.pop()] - linked:
+                linked.add(j)
+                todo.append(j)
+        seen |= linked
+        if all(linked - {k} <= partners[k] for k in linked):
+            for j in sorted(linked - {i}):
+                merge(group[i], group[j])
+
     clusters = sorted((members[g] for g in members), key=lambda m: m[0])
     index = {i: n for n, m in enumerate(clusters) for i in m}
     return Result(
@@ -489,6 +512,33 @@ def undated_evidence(report, members):
     if any(m.venue_name and (town := content_words(m.venue_name)) and town <= report.words for m in members):
         return True  # (its passage names the town the cluster's event was in: "… in the Namibian capital, Windhoek")
     return bool(report.venue_name) and any(m.venue_name and same_town(m.venue_name, report.venue_name) for m in members)
+
+
+def undated_pair(a, b):
+    """Two undated reports that say they are one event: their documents are of one time (neither has
+    a publication date, or theirs are at most REPORT_DAY_SLACK days apart), nothing in them
+    contradicts it (people, venue, the weekday or day of the month they name), they name the very
+    same people, and the same town or two shared content words back it."""
+    if a.date.known or b.date.known or not basic_fit(a, b):
+        return False
+    if a.document_dated or b.document_dated:
+        if not (a.published and b.published and abs(a.published - b.published).days <= REPORT_DAY_SLACK):
+            return False
+    if not a.participants or a.participants != b.participants:
+        return False
+    if a.venue_country and b.venue_country and a.venue_country != b.venue_country:
+        return False
+    for x, y in ((a, b), (b, a)):
+        if x.after and y.before and y.before <= x.after:
+            return False
+    if None not in (a.date.weekday, b.date.weekday) and a.date.weekday != b.date.weekday:
+        return False
+    if None not in (a.date.month_day, b.date.month_day) and a.date.month_day != b.date.month_day:
+        return False
+    towns = _town(a), _town(b)
+    if all(towns):
+        return same_town(*towns)
+    return len(shared_words(a, b)) >= MIN_SHARED_WORDS
 
 
 def _names_month_day(value, month_day):

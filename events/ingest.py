@@ -359,6 +359,7 @@ def load_reports(ids):
                 before=_undated_before(row),
                 after=_undated_after(row, written_after),
                 document_dated=row.published is not None,
+                published=row.published,
                 words=frozenset(row.words),
                 topics=frozenset(m2m["topics"].get(row.pk, ())),
                 countries=frozenset(m2m["countries"].get(row.pk, ())),

@@ -16,13 +16,13 @@ _n = iter(range(1_000_000))
 
 
 def report(date=FRIDAY, kind="meeting", people=(1, 2), words=WORDS, doc=None, venue=None, city=None,
-           countries=(), pinned=None, topics=(), document_dated=True):
+           countries=(), pinned=None, topics=(), document_dated=True, published=None):
     n = next(_n)
     doc = doc if doc is not None else f"doc{n}"
     return Report(
         key=(doc, n, 0), document=doc, kind=kind, participants=frozenset(people), date=date,
         venue_country=venue, venue_name=city, words=frozenset(words), topics=frozenset(topics),
-        countries=frozenset(countries), pinned=pinned, document_dated=document_dated,
+        countries=frozenset(countries), pinned=pinned, document_dated=document_dated, published=published,
     )
 
 
@@ -43,6 +43,53 @@ def test_an_undated_report_joins_the_single_fitting_dated_report_whichever_comes
     dated, other = report(), undated()
     assert together(dated, other)
     assert together(other, dated)
+
+
+def test_undated_reports_of_documents_without_a_date_join_when_they_name_the_same_people_and_town():
+    a, b = (undated(weekday=None, people=(1, 2), words={"talks"}, venue="GR", city="Athens", document_dated=False) for _ in "ab")
+    assert together(a, b)
+    assert not together(a, undated(weekday=None, people=(1, 2), words={"talks"}, venue="GR", city="Thessaloniki", document_dated=False))
+    assert not together(a, undated(weekday=None, people=(1, 3), words={"talks"}, venue="GR", city="Athens", document_dated=False))
+
+
+def test_undated_reports_without_a_town_join_only_on_shared_wording():
+    a = undated(weekday=None, people=(1, 2), kind="agreement", words=WORDS, venue="GR", document_dated=False)
+    assert together(a, undated(weekday=None, people=(1, 2), kind="agreement", words=WORDS, document_dated=False))
+    assert not together(a, undated(weekday=None, people=(1, 2), kind="agreement", words={"talks"}, document_dated=False))
+    assert not together(a, undated(weekday=None, people=(1, 2), kind="meeting", words=WORDS, document_dated=False))
+
+
+def test_undated_reports_naming_different_weekdays_do_not_join():
+    a = undated(weekday=0, people=(1, 2), venue="GR", city="Athens", document_dated=False)
+    assert not together(a, undated(weekday=3, people=(1, 2), venue="GR", city="Athens", document_dated=False))
+    assert together(a, undated(weekday=None, people=(1, 2), venue="GR", city="Athens", document_dated=False))
+
+
+def test_undated_reports_of_dated_documents_join_only_when_the_documents_are_of_one_week():
+    day = datetime.date(2010, 10, 26)
+    a = undated(weekday=None, people=(1, 2), venue="JP", city="Tokyo", published=day)
+    assert together(a, undated(weekday=None, people=(1, 2), venue="JP", city="Tokyo", published=day - datetime.timedelta(days=1)))
+    assert not together(a, undated(weekday=None, people=(1, 2), venue="JP", city="Tokyo", published=day.replace(year=2015)))
+    # (a document without a date may be of any time)
+    assert not together(a, undated(weekday=None, people=(1, 2), venue="JP", city="Tokyo", document_dated=False))
+
+
+def test_undated_reports_join_only_when_every_two_of_them_fit():
+    athens, thessaloniki = (undated(weekday=None, people=(1, 2), venue="GR", city=town, document_dated=False) for town in ("Athens", "Thessaloniki"))
+    greece = undated(weekday=None, people=(1, 2), venue="GR", words=WORDS, document_dated=False)
+    # (the report naming no town fits both on its words, but they are two towns: which is it?)
+    assert len(cluster([athens, thessaloniki, greece]).clusters) == 3
+    assert together(athens, greece) and together(thessaloniki, greece)
+
+
+def test_an_undated_report_that_fits_a_dated_event_joins_no_undated_report():
+    dated = report(people=(1, 2), venue="GR", city="Athens", words=WORDS)
+    a, b = (undated(weekday=None, people=(1, 2), venue="GR", city="Athens", words=WORDS, document_dated=False) for _ in "ab")
+    assert together(dated, a, b)  # both join the dated event, as the rule for undated reports says
+    far = report(DateValue(datetime.date(2015, 1, 9), "day"), people=(1, 2), venue="GR", city="Athens", words=WORDS)
+    result = cluster([dated, far, a, b])
+    assert len(result.clusters) == 4  # two dated events fit: an editor decides, the two are not joined
+    assert len(result.candidates) == 2
 
 
 def test_an_undated_report_with_two_fitting_dated_events_joins_none_and_lists_both():
