@@ -116,6 +116,18 @@ def test_a_line_that_is_only_a_date_and_a_time_dates_the_report():
     assert found.published == datetime.date(2022, 5, 3)
 
 
+def test_an_updated_label_run_together_with_its_date_dates_the_report():
+    found = extract_document("Leaders meet\nUpdated10 Jul 2024, 06:13 PM IST\nThe two presidents met on Monday.")
+    assert found.published == datetime.date(2024, 7, 10)
+
+
+def test_a_numeric_date_beside_a_us_time_zone_is_month_first_and_otherwise_stays_unknown():
+    found = extract_document("Leaders meet\n\n07/10/2021 | 04:38am EDT\nThe two presidents spoke today.")
+    assert found.published == datetime.date(2021, 7, 10)
+    found = extract_document("Leaders meet\n\n07/10/2021 | 04:38\nThe two presidents spoke today.")
+    assert found.published is None  # (day/month or month/day: unknown beats wrong)
+
+
 def test_updated_is_taken_only_when_nothing_says_published():
     found = extract_document("Updated: Sep 21, 2022\nPosted Sep. 20, 2022 08:01\nThe ministers met on Monday.")
     assert found.published == datetime.date(2022, 9, 20)
@@ -327,6 +339,31 @@ def test_a_place_that_qualifies_what_was_discussed_is_not_the_venue():
         published=DAY,
     )
     assert meeting.venue is None or meeting.venue.country != "AF"
+
+
+def test_a_conflict_a_list_or_an_outbreak_in_a_place_is_what_was_discussed_not_the_venue():
+    [meeting] = events_of(
+        "The conflicts in Ukraine and the Middle East came up during the talks as Prime Minister Ravi Perera met "
+        "Chancellor Tom Hale during delegation-level discussions in Vienna on Wednesday.",
+        published=DAY,
+    )
+    assert meeting.venue.name == "Vienna"
+    [meeting] = events_of(
+        "Prime Minister Ravi Perera held talks with Chancellor Tom Hale in which they spoke about conflicts around the world, including in Ukraine.",
+        published=DAY,
+    )
+    assert meeting.venue is None or meeting.venue.country != "UA"
+    [call] = events_of(
+        "Prime Minister Ravi Perera on Saturday talked to his counterpart Tom Hale and thanked him for his support during the second wave in India.",
+        published=DAY,
+    )
+    assert call.venue is None
+
+
+def test_talking_to_a_counterpart_is_a_conversation_placed_nowhere():
+    [call] = events_of("New Delhi: Prime Minister Ravi Perera on Saturday talked to his Vietnamese counterpart Tom Hale.", published=DAY)
+    assert call.kind == "meeting" and people_of(call) == ["Ravi Perera", "Tom Hale"]
+    assert call.venue is None and call.date.iso() == "2024-03-09"
 
 
 def test_a_month_of_last_year_is_that_month_a_year_before():

@@ -7,6 +7,7 @@ recognised phrase into a date.
 """
 
 import calendar
+import contextlib
 import datetime
 import functools
 import re
@@ -108,13 +109,18 @@ FULL_KINDS = ("iso", "numeric", "dotted", "day_month_year", "month_day_year")
 FURNITURE_DATE_RE = regex.compile(rf"\b(?i:({MONTHS}))\s+({DAY})\s*,?\s+({YEAR})\b|\b({DAY})\s+(?i:({MONTHS}))\s*,?\s+({YEAR})\b")
 
 
-def full_dates(text, furniture=False):
+def full_dates(text, furniture=False, month_first=False):
     """(start, end, date) of each date written in full (day, month and year) in the text; with
-    `furniture`, a page's date line, two-digit years count too."""
+    `furniture`, a page's date line, two-digit years count too; with `month_first`, "07/10/2021" is
+    July 10 (a page that gives its time in a US zone)."""
     out = []
     for expr in find_expressions(text):
         if expr.kind in FULL_KINDS:
             value = resolve(expr, text, Anchor())
+            if month_first and expr.kind == "numeric" and not value.known:
+                month, day_, year = (int(x) for x in expr.text.split("/"))
+                with contextlib.suppress(ValueError):
+                    value = DateValue(datetime.date(year, month, day_), "day", f"“{expr.text}”")
             if value.precision == "day":
                 out.append((expr.start, expr.end, value.date))
     if furniture and not out:

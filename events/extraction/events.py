@@ -127,7 +127,7 @@ MEETING_VERB_RE = re.compile(
     r"|(?:meeting|talks|discussions|conversation)\s+(?:that\s+|which\s+)?(?:(?-i:[A-Z])[\w.’'-]*\s+){1,4}(?:had|held)\s+with(?=\s+(?:(?-i:[A-Z])|his|her|their))"
     # "held the 23rd round of Special Representatives talks"
     r"|(?:held|hold|holds|holding|had|concluded|began|started)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?round\s+of\s+(?:[\w’'-]+\s+){0,4}?(?:talks|dialogue|consultations|negotiations|discussions)\b"
-    r"|(?:spoke|spoken|speaks|speaking)\s+(?:by\s+phone\s+|over\s+the\s+phone\s+)?(?:with|to)(?=\s+(?:[A-Z]|his|her|their))"
+    r"|(?:spoke|spoken|speaks|speaking|talked|talking)\s+(?:by\s+phone\s+|over\s+the\s+phone\s+)?(?:with|to)(?=\s+(?:[A-Z]|his|her|their))"
     r"|(?:dialled|dialed|dials|telephoned|phoned)(?=\s+(?:[A-Z]|his|her|their))"
     # "Modi today received telephone calls from H.E. Mr. Moon Jae-in, …; H.E. Mr. E.D. Mnangagwa, …"
     r"|received\s+(?:a\s+)?(?:tele)?phone\s+calls?\s+from"
@@ -192,7 +192,7 @@ NEGATION_RE = re.compile(
 ASPIRATION_RE = re.compile(
     r"\b(?:aim(?:s|ing|ed)?|hop(?:e|es|ing|ed)|seek(?:s|ing)?|sought|intend(?:s|ing|ed)?|aspir(?:e|es|ing)|desire|wish|willingness|readiness)\s+to\b", re.I
 )
-REMOTE_RE = re.compile(r"phone|phonic|video|virtual|\bdial(?:l?ed|s)?\b|spoke|\bspeak", re.I)
+REMOTE_RE = re.compile(r"phone|phonic|video|virtual|\bdial(?:l?ed|s)?\b|spoke|\bspeak|\btalk(?:ed|ing)\b", re.I)
 CALL_RE = re.compile(r"phone|phonic|video|virtual|\bdial(?:l?ed|s)?\b", re.I)  # certainly not face to face ("dialled", not "dialogue")
 ON_THE_SIDELINES_RE = re.compile(r"\b(?:on|at)\s+the\s+(?:sidelines|margins)\s+of\b", re.I)
 SPLIT_RE = re.compile(r"\b(?:bilateral\s+(?:meetings|talks)|bilaterally|separate(?:ly)?\s+(?:meetings|talks)?|separately|courtesy\s+calls)\b", re.I)
@@ -1343,12 +1343,14 @@ OPENING_TIME_RE = re.compile(r"\s*(?:(?:[Oo]n|[Ll]ater|[Ee]arly|[Ll]ate|[Bb]y|[I
 # "the security situation in Afghanistan", "troops in Ladakh": a place that qualifies a noun of what
 # was discussed, not where the event was.
 TOPIC_PLACE_RE = re.compile(
-    r"\b(?:situation|crisis|conflict|war|peace|stability|security|developments?|issues?|events|elections?|investments?"
+    r"\b(?:situations?|crisis|crises|conflicts?|wars?|peace|stability|security|developments?|issues?|events|elections?|investments?"
     r"|presence|operations?|tensions|violence|attacks?|interests|role|troops|forces|people|citizens|community|projects?"
     r"|ceasefire|fighting|killing|deaths?|prices|markets?|process|plan|settlement|solution|deal|agreement|reforms?"
     r"|growth|cooperation|relations|ties|trade|reconstruction|recovery|aid|assistance|future|intervention|invasion"
     r"|offensive|aggression|occupation|annexation|turmoil|unrest|upheaval|instability|turbulence|insurgency|terrorism"
-    r"|transition|takeover|changes|embass(?:y|ies)|consulates?|premises|missions?)\s+$",
+    r"|transition|takeover|changes|embass(?:y|ies)|consulates?|premises|missions?"
+    r"|waves?|outbreaks?|pandemic|epidemic|disasters?|floods?|earthquakes?|cyclones?"
+    r"|(?:including|especially|particularly|notably))\s+$",  # ("ongoing conflicts around the world, including in Ukraine")
     re.I,
 )
 

@@ -24,9 +24,10 @@ DATELINE_RE = re.compile(
     r"|([A-Z][A-Z’'-]+(?:\s[A-Z][A-Z’'-]+)?)(?:[.,:]|\s+\()()"
 )
 # Page furniture near the top that dates the page: "Published: 12th March 2019 10:05 AM | Last Updated: …",
-# "Posted May. 03, 2023 08:01", "Published Date - 11:05 PM, Fri - 10 March 23", "By ANI | Updated: Sep 20, 2022".
+# "Posted May. 03, 2023 08:01", "Published Date - 11:05 PM, Fri - 10 March 23", "By ANI | Updated: Sep 20, 2022",
+# "Updated10 Jul 2024, 06:13 PM IST" (run together).
 DATE_LABEL_RE = re.compile(
-    r"\b(?P<label>(?:First\s+)?Published(?:\s+Date)?|Posted|Issued|Last\s+Updated|Updated|Date|This\s+(?:Article|Story)\s+is\s+From|This\s+is\s+an\s+archive\s+article\s+published)\b\s*(?:on|at)?\s*[:|–—-]?\s*", re.I
+    r"\b(?P<label>(?:First\s+)?Published(?:\s+Date)?|Posted|Issued|Last\s+Updated|Updated|Date|This\s+(?:Article|Story)\s+is\s+From|This\s+is\s+an\s+archive\s+article\s+published)(?![^\W\d_])\s*(?:on|at)?\s*[:|–—-]?\s*", re.I
 )
 SOURCE_NOTE_RE = re.compile(r"\s*\(\s*Source\s*:", re.I)
 # What may surround the date on a line that only dates the page: times, weekdays, zones, separators.
@@ -35,6 +36,7 @@ FURNITURE_NOISE_RE = re.compile(
     r"|\b(?:Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?\b\.?|[\W_]+"
 )
 FURNITURE_WINDOW = 1000
+US_TIME_ZONE_RE = re.compile(r"\b(?:E|C|M|P|AK|HA)[SD]T\b")  # "07/10/2021 | 04:38am EDT": month first
 CLOCK_AFTER_RE = re.compile(r"\s*,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\b")
 BYLINE_DATE_RE = re.compile(
     r"\s*By\s+(?:[A-Z][\w.'’-]*\s*){1,4}?(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4})\s*$"
@@ -194,7 +196,7 @@ def furniture_date(text, body):
                 bare.append((start, found[0][2], f"the byline “{line.strip()}”", False))
                 continue
         if len(line) <= FURNITURE_LINE_CHARS:
-            found = dates.full_dates(line, furniture=True)
+            found = dates.full_dates(line, furniture=True, month_first=bool(US_TIME_ZONE_RE.search(line)))
             if len(found) == 1:
                 a, b, day = found[0]
                 rest = FURNITURE_NOISE_RE.sub(" ", line[:a] + " " + line[b:]).split()
