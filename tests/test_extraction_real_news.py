@@ -360,6 +360,14 @@ def test_a_conflict_a_list_or_an_outbreak_in_a_place_is_what_was_discussed_not_t
     assert call.venue is None
 
 
+def test_an_event_where_a_traveller_came_from_is_there_and_not_of_the_arrivals_day():
+    visit, meeting = events_of("Prime Minister Ravi Perera reached Austria on Tuesday from Russia where he met President Tom Hale.", published=DAY)
+    assert (visit.kind, visit.venue.name, visit.date.iso()) == ("visit", "Austria", "2024-03-12")
+    assert (meeting.kind, meeting.venue.name, meeting.date.known) == ("meeting", "Russia", False)
+    _, meeting = events_of("Prime Minister Ravi Perera arrived in Vienna on Tuesday from Moscow, where he held talks with President Tom Hale on Monday.", published=DAY)
+    assert (meeting.venue.name, meeting.date.iso()) == ("Moscow", "2024-03-11")
+
+
 def test_talking_to_a_counterpart_is_a_conversation_placed_nowhere():
     [call] = events_of("New Delhi: Prime Minister Ravi Perera on Saturday talked to his Vietnamese counterpart Tom Hale.", published=DAY)
     assert call.kind == "meeting" and people_of(call) == ["Ravi Perera", "Tom Hale"]

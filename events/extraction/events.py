@@ -1008,12 +1008,17 @@ SINCE_RE = re.compile(r"\bsince\b")
 SINCE_EVENT_RE = re.compile(r"\bsince\s+(?:the|their|his|her|a|an)\s+[^,;]*$")
 
 
+# "reached Austria on Tuesday from Russia where he met Putin": the clause of the place the traveller
+# came from, its own event's place, of another time.
+FROM_WHERE_RE = re.compile(r"\bfrom\s+(?P<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})\s*,?\s*where\b[^,;]*$")
+
+
 def _inside_setting_clause(masked, trigger):
     """Where the clause the event is told in starts, when that is the place or time clause of what
     the sentence's own event came after or before, following it ("Modi arrived in Washington on Wednesday after
     concluding his visit to France, where he co-chaired the AI Action Summit"); else None. Its event
     takes no time or place from the rest of the sentence."""
-    m = SETTING_CHAIN_RE.search(masked, 0, trigger.start())
+    m = SETTING_CHAIN_RE.search(masked, 0, trigger.start()) or FROM_WHERE_RE.search(masked, 0, trigger.start())
     if m and any(regex.search(masked, 0, m.start()) for regex in (AGREEMENT_RE, VISIT_RE, MEETING_VERB_RE)):
         return m.start()
     return None
@@ -1407,6 +1412,8 @@ def venue_for(masked, ctx, trigger=None):
         # "the first conversation between the two leaders since they met … in Argentina": where the
         # time it is counted from was
         asides.append((since.start(), len(masked)))
+    if trigger and (came := FROM_WHERE_RE.search(masked, 0, trigger.start())) and (ref := places.lookup_place(came["place"])):
+        return ref
     found = []
     for start, prep, ref in places.place_mentions(masked):
         if other and start > other.start():
