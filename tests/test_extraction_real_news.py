@@ -368,6 +368,14 @@ def test_an_event_where_a_traveller_came_from_is_there_and_not_of_the_arrivals_d
     assert (meeting.venue.name, meeting.date.iso()) == ("Moscow", "2024-03-11")
 
 
+def test_the_place_the_events_own_words_give_comes_before_an_earlier_place_in_the_sentence():
+    [visit] = events_of(
+        "Prime Minister Ravi Perera discussed the attack on a children's hospital in Kyiv on Monday, the same day he reached Moscow.",
+        published=DAY,
+    )
+    assert visit.kind == "visit" and visit.venue.name == "Moscow"
+
+
 def test_talking_to_a_counterpart_is_a_conversation_placed_nowhere():
     [call] = events_of("New Delhi: Prime Minister Ravi Perera on Saturday talked to his Vietnamese counterpart Tom Hale.", published=DAY)
     assert call.kind == "meeting" and people_of(call) == ["Ravi Perera", "Tom Hale"]

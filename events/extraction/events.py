@@ -1437,6 +1437,10 @@ def venue_for(masked, ctx, trigger=None):
         # "Stepping up its interaction with the government in Kabul …, Misri met Muttaqi in Dubai": the
         # main clause's place, not the opening phrase's
         found = [(start, ref) for start, ref in found if start >= opener.end()]
+    if trigger and (own := [f for f in found if trigger.start() <= f[0] <= trigger.end() + 1]):
+        # "discussed the attack on a hospital in Kyiv on Monday, the day he reached Moscow": the place
+        # the event's own words give first
+        found = own + [f for f in found if f not in own]
     found = [ref for _, ref in found]
     if found:
         # "On the second day of his visit to Italy, he met … in Rome": the town, within the country.
