@@ -211,6 +211,34 @@ def test_a_one_letter_typo_in_a_long_name_is_the_same_person():
 # 6. Things that were taken for people
 
 
+def test_a_name_with_bin_and_al_keeps_every_part():
+    [meeting] = events_of("Commerce Minister Ravi Perera met Oman's Minister of Commerce, Industry and Investment Promotion, Qais Bin Mohammed Al Yousef on Monday.", published=DAY)
+    assert people_of(meeting) == ["Qais Bin Mohammed Al Yousef", "Ravi Perera"]
+
+
+def test_titles_in_a_run_before_a_name_are_no_person():
+    for title in ("HE Er.", "H.E. Er.", "HE"):
+        [meeting] = events_of(f"Minister Ravi Perera on Monday held a meeting with {title} Saad Sherida Al-Kaabi in Doha.", published=DAY)
+        assert people_of(meeting) == ["Ravi Perera", "Saad Sherida Al-Kaabi"], title
+
+
+def test_a_portfolio_of_two_words_is_part_of_the_office_and_a_surname_like_a_hindi_title_is_a_name():
+    [meeting] = events_of(
+        "Union Minister of Petroleum and Natural Gas and Steel Dharmendra Pradhan on Monday held a meeting with Saad Sherida Al-Kaabi.",
+        published=DAY,
+    )
+    assert people_of(meeting) == ["Dharmendra Pradhan", "Saad Sherida Al-Kaabi"]
+
+
+def test_talks_quoted_after_held_are_the_reporters_account():
+    [meeting] = events_of(
+        "On Wednesday, Prime Minister Ravi Perera and his Croatian counterpart Tom Hale held “wide-ranging discussions on various aspects of the partnership.”",
+        published=DAY,
+    )
+    assert meeting.kind == "meeting" and people_of(meeting) == ["Ravi Perera", "Tom Hale"]
+    assert events_of("Prime Minister Ravi Perera said “the discussions with Tom Hale were wide-ranging.”", published=DAY) == []
+
+
 def test_honorifics_of_other_languages_are_not_part_of_the_name():
     [meeting] = events_of(
         "Prime Minister Datuk Seri Anwar Ibrahim met Shri Narendra Modi in New Delhi on Tuesday.", published=DAY

@@ -287,6 +287,7 @@ def _is_a_title(quoted):
 
 
 HELD_BEFORE_RE = re.compile(r"\b(?:held|had|hold|holds|holding|have|has)\s+(?:a\s+|an\s+)?$")
+QUOTED_TALKS_RE = re.compile(r"(?:[a-z][a-z’'-]*,?\s+(?:and\s+)?){0,3}(?:talks|discussions|meetings?|conversations?|consultations|dialogue)\b")
 QUOTATION_RE = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")  # what lies inside double quotation marks, on one line
 
 
@@ -296,7 +297,9 @@ def mask_quotations(text):
     chars = list(text)
     for m in QUOTATION_RE.finditer(text):
         words = re.fullmatch(r"[a-z][a-z’'-]*(?:\s+[a-z][a-z’'-]*){0,5}", m.group()[1:-1])
-        if words and (len(m.group().split()) <= 3 or HELD_BEFORE_RE.search(text, 0, m.start())):
+        # (or a longer one that opens with the talks: held “wide-ranging discussions on various aspects of …”)
+        talks = QUOTED_TALKS_RE.match(m.group(), 1) and HELD_BEFORE_RE.search(text, 0, m.start())
+        if talks or (words and (len(m.group().split()) <= 3 or HELD_BEFORE_RE.search(text, 0, m.start()))):
             # a scare quote: held a “warm meeting” with …, held “warm and productive talks” with …
             chars[m.start()] = chars[m.end() - 1] = " "
             continue

@@ -16,7 +16,7 @@ from .types import PersonRef
 
 PORTFOLIO = (
     r"(?:national\s+)?defen[cs]e|foreign(?:\s+affairs|\s+trade)?|external\s+affairs|home(?:\s+affairs)?|interior|finance|trade|commerce"
-    r"|energy|oil|petroleum|economy|economic\s+affairs|industry|agriculture|health|education|transport"
+    r"|energy|oil|petroleum|natural\s+gas|economy|economic\s+affairs|industry|agriculture|health|education|transport"
     r"|culture|information(?:\s+(?:&|and)\s+broadcasting|\s+technology)?|electronics(?:\s+(?:&|and)\s+(?-i:IT)|\s+(?:&|and)\s+information\s+technology)?|justice|law|labou?r|science|technology|tourism|environment|railways|civil\s+aviation"
     r"|shipping|power|steel|mines|coal|communications|telecom|security|emergency\s+situations|broadcasting|budget|(?:national\s+)?planning"
 )
@@ -40,7 +40,7 @@ RANK = (
 HONORIFIC = (
     r"first\s+lady|mr\.?|mrs\.?|ms\.?|dr\.?|professor|prof\.|shri|sh\.|smt\.?|sri|shrimati|kumari|thiru|sheikh|shaikh|prince|princess|hrh|hh"
     r"|his\s+(?:royal\s+)?(?:highness|excellency|majesty)|her\s+(?:royal\s+)?(?:highness|excellency|majesty)|h\.\s?e\.?"
-    r"|mawlawi|maulvi|maulana|mawlana|tan\s+sri|puan\s+sri|datuk\s+seri|dato['’]?\s+seri|datuk|dato['’]?|datin|tun|tuan|haji|hajjah|syed|sayyid|begum|janab"
+    r"|(?-i:HE|Er\.|Eng\.)|mawlawi|maulvi|maulana|mawlana|tan\s+sri|puan\s+sri|datuk\s+seri|dato['’]?\s+seri|datuk|dato['’]?|datin|tun|tuan|haji|hajjah|syed|sayyid|begum|janab"
 )
 
 # Offices written short, in capitals only ("PM Modi", "EAM Jaishankar"), and in Hindi ("Raksha Mantri").
@@ -101,7 +101,7 @@ NOT_NAME = {
     "pti", "ani", "ians", "afp", "reuters", "updated", "by", "prince", "princess", "king", "queen", "emir", "sheikh",
     "crown", "royal", "emperor", "empress", "highness", "excellency", "majesty", "sultan", "chairman", "governor", "leader", "premier",
     "chancellor", "vice", "councilor", "councillor", "envoy", "hrh", "shri", "smt", "sri", "datuk", "dato", "tun",
-    "mantri", "raksha", "videsh", "pradhan", "rashtrapati", "ji", "speaker", "speakers", "keynote", "sabha", "guest",
+    "mantri", "raksha", "videsh", "rashtrapati", "ji", "speaker", "speakers", "keynote", "sabha", "guest",
     # the verbs of headlines, written in capitals: "Sri Lankan President Dissanayake Meets PM Modi"
     "meets", "holds", "visits", "calls", "speaks", "signs", "arrives", "hosts", "receives", "says", "discusses",
     "welcomes", "commits", "urges", "seeks", "inks", "agrees", "agree", "vows", "hails", "reviews", "pitches",
@@ -154,7 +154,7 @@ NOT_PERSON_WORDS = {
     # Broadcasters and what agreements are on: "Timor-Leste Radio & Television", "Cultural Exchanges".
     "radio", "television", "tv", "broadcasting", "broadcaster", "channel", "media", "exchanges", "exchange", "cultural",
     # Portfolios an office is named by: "the Minister of Agricultural Development and Family Agriculture"
-    "agriculture", "agricultural", "livestock", "fisheries", "welfare", "tourism", "railways", "petroleum", "commerce",
+    "agriculture", "agricultural", "livestock", "fisheries", "welfare", "tourism", "railways", "petroleum", "commerce", "gas",
     "holders", "passport", "passports", "visa",  # ("a Visa Waiver Agreement for Diplomatic and Service Passport Holders")
 }
 # Words that open sentences and headlines in capitals but never start a name.
@@ -171,9 +171,10 @@ SENTENCE_WORDS = set(
 # Endings of abstract nouns and adjectives that names almost never have: "Free Trade Agreement".
 NOT_NAME_SUFFIX_RE = re.compile(r"(?:tion|sion|ment|ship|ity|ism|ical|ology|ative|ness)$")
 WORD = r"\p{Lu}\p{Ll}+(?:-\p{L}\p{Ll}+)?"
-# "S Jaishankar", "Lloyd J Austin", "Antony Blinken", "Yoon Suk Yeol", "Carlos Henrique Baquetta Favero"
+# "S Jaishankar", "Lloyd J Austin", "Antony Blinken", "Yoon Suk Yeol", "Carlos Henrique Baquetta Favero",
+# "Qais Bin Mohammed Al Yousef" (a particle and the word after it count as one)
 BARE_NAME_RE = regex.compile(
-    rf"(?<![\w’'-])(?:\p{{Lu}}\.?\s+{WORD}(?:\s+{WORD})?|{WORD}\s+\p{{Lu}}\.?\s+{WORD}|{WORD}(?:\s+(?:(?:bin|bint|ibn)\s+)?{WORD}){{1,3}})(?![\w-])"
+    rf"(?<![\w’'-])(?:\p{{Lu}}\.?\s+{WORD}(?:\s+{WORD})?|{WORD}\s+\p{{Lu}}\.?\s+{WORD}|{WORD}(?:\s+(?:(?i:bin|bint|ibn|al|el)\s+)?{WORD}){{1,3}})(?![\w-])"
 )
 
 
@@ -672,7 +673,7 @@ def named_mentions(text, start=0, end=None):
         if found and not any(o[0] == found[0] and o[1] == found[1] for o in out):
             out.append((found[0], found[1], found[2], country, "counterpart"))
     for m in TITLE_RE.finditer(text, start, end):
-        found = take_name(text, m.end(), end)
+        found = take_name(text, _skip_titles(text, m.end()), end)  # (after another title: "HE Er. Saad Al-Kaabi")
         if found and _a_country(text[m.start() : found[1]]):
             continue  # "Sri Lankan", "Sri Lanka": not the honorific "Sri"
         if found and not any(o[0] <= found[0] < o[1] for o in out):
@@ -687,6 +688,8 @@ def named_mentions(text, start=0, end=None):
     for found in bare_names(text, start, end) + names_after_offices(text, start, end):
         if any(a <= found[0] < b for a, b in quoted):
             continue  # a name without a title inside quotation marks is a title: “Athens Declaration on Friendly Relations”
+        if HONORIFIC_RE.fullmatch(text, found[1] - len(found[2].split()[-1]), found[1] + 1):
+            continue  # a run of titles: "H.E. Er. Saad Al-Kaabi" has no person "E. Er"
         if not any(o[0] < found[1] and found[0] < o[1] for o in out):
             out.append(found)
     out = [_with_appositive_office(text, *found) for found in out]

@@ -19,6 +19,7 @@ ABBREVIATIONS = {
     "thurs", "fri", "sat", "sun", "i.e", "e.g", "u.s", "u.k", "u.n", "a.m", "p.m", "al",
     # honorifics of Indian and diplomatic writing: "Sh. Rajnath Singh", "Smt. Droupadi Murmu", "H.E. Sheikh …"
     "sh", "smt", "h.e",
+    "er", "eng",  # an engineer's title: "HE Er. Saad Sherida Al-Kaabi"
 }
 
 # A full stop, question or exclamation mark, closing quotes or brackets, then space and a new start.
