@@ -404,6 +404,14 @@ def test_the_place_the_events_own_words_give_comes_before_an_earlier_place_in_th
     assert visit.kind == "visit" and visit.venue.name == "Moscow"
 
 
+def test_a_time_inside_an_aside_between_dashes_is_not_the_events_and_one_after_it_is():
+    [visit] = events_of(
+        "Prime Minister Ravi Perera arrived in Cyprus for a two-day trip – his first visit after he returned from Saudi Arabia in April – on Sunday.",
+        published=DAY,
+    )
+    assert visit.kind == "visit" and visit.date.iso() == "2024-03-10"
+
+
 def test_talking_to_a_counterpart_is_a_conversation_placed_nowhere():
     [call] = events_of("New Delhi: Prime Minister Ravi Perera on Saturday talked to his Vietnamese counterpart Tom Hale.", published=DAY)
     assert call.kind == "meeting" and people_of(call) == ["Ravi Perera", "Tom Hale"]

@@ -1027,6 +1027,20 @@ def _inside_setting_clause(masked, trigger):
     return None
 
 
+# "arrived in Cyprus for a two-day trip – his first visit after he returned from Saudi Arabia in
+# April – on Sunday": an aside between two spaced dashes.
+DASH_ASIDE_RE = re.compile(r"\s[–—-]\s[^–—;]{3,200}?\s[–—-]\s")
+
+
+def _without_dash_asides(masked, trigger):
+    """The sentence with the asides between dashes that do not hold the event's verb blanked (offsets
+    kept): their times and clauses are not the event's."""
+    for m in DASH_ASIDE_RE.finditer(masked):
+        if not m.start() <= trigger.start() < m.end():
+            masked = masked[: m.start() + 2] + " " * (m.end() - m.start() - 4) + masked[m.end() - 2 :]
+    return masked
+
+
 def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
     """The date the sentence gives the event: the event-time expression nearest the trigger,
     else, for an event of one of the lead event's people, the date of the report's lead event (the
@@ -1034,6 +1048,7 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
     sentence sets it before. A headline without a date takes the date of the body's report of its
     event when they join (see `date_headlines`). `people`: the event's participants; `venue`: where
     the sentence places it."""
+    masked = _without_dash_asides(masked, trigger)
     found = _stated_times(masked, trigger)
     spoken_of = SPOKEN_OF_OCCASION_RE.search(masked, 0, trigger.start() + 1)
     if not found and spoken_of and spoken_of.end() >= trigger.start() - 60:
