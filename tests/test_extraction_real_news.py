@@ -412,6 +412,16 @@ def test_a_time_inside_an_aside_between_dashes_is_not_the_events_and_one_after_i
     assert visit.kind == "visit" and visit.date.iso() == "2024-03-10"
 
 
+def test_the_first_passage_to_name_the_people_of_a_meeting_known_by_its_countries_reports_it():
+    text = (
+        "Leading Austrian and Indian business leaders met.\n\n"
+        "The talks between Prime Minister Perera and Chancellor Hale focused on the war."
+    )
+    [meeting] = [e for e in events_of(text, published=DAY) if e.kind == "meeting"]
+    assert people_of(meeting) == ["Hale", "Perera"]
+    assert any(text[s.start : s.end].startswith("The talks between") for s in meeting.spans)
+
+
 def test_talking_to_a_counterpart_is_a_conversation_placed_nowhere():
     [call] = events_of("New Delhi: Prime Minister Ravi Perera on Saturday talked to his Vietnamese counterpart Tom Hale.", published=DAY)
     assert call.kind == "meeting" and people_of(call) == ["Ravi Perera", "Tom Hale"]

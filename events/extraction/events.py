@@ -2984,8 +2984,9 @@ def join(events):
             home.kind == event.kind == "visit" and home.date.known and event.date.known
             and _days_of_one_visit(home, event) and not _overlap(home.date, event.date)
         )
-        if event.names_in_full or event.kind != home.kind or dates_it or more_days:
-            # (the passage that gives the day of an event the report dated only by its own day reports it too)
+        if event.names_in_full or event.kind != home.kind or dates_it or more_days or (event.participants and not home.participants):
+            # (the passage that gives the day of an event the report dated only by its own day reports
+            # it too; so does the first to name the people of one known by its countries)
             home.spans += [s for s in event.spans if s not in home.spans]
         for p in event.participants:
             if all(p is not q for q in home.participants):
