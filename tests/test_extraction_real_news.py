@@ -422,6 +422,55 @@ def test_the_first_passage_to_name_the_people_of_a_meeting_known_by_its_countrie
     assert any(text[s.start : s.end].startswith("The talks between") for s in meeting.spans)
 
 
+def test_a_meeting_soon_after_arriving_is_the_meeting_and_the_arrival_of_the_one_who_met():
+    text = "Astana: Prime Minister Ravi Perera met President Tom Hale on Tuesday soon after arriving here on a two-day visit during which he will attend the SCO summit."
+    kinds = {e.kind: e for e in events_of(text, published=DAY)}
+    assert set(kinds) == {"visit", "meeting"}  # (the summit is still to come, in the clause)
+    assert people_of(kinds["visit"]) == ["Ravi Perera"] and people_of(kinds["meeting"]) == ["Ravi Perera", "Tom Hale"]
+    assert kinds["meeting"].date.iso() == kinds["visit"].date.iso() == "2024-03-12"
+
+
+def test_two_clauses_joined_by_while_each_with_its_own_subject_are_two_events():
+    found = events_of(
+        "Prime Minister Ravi Perera and Prime Minister Tom Hale had earlier met in Glasgow, while former President Anna Berg visited Croatia in 2019.",
+        published=DAY,
+    )
+    assert sorted((e.kind, tuple(people_of(e))) for e in found) == [("meeting", ("Ravi Perera", "Tom Hale")), ("visit", ("Anna Berg",))]
+    # (but not when the second clause is of the same people: one occasion)
+    found = events_of(
+        "Minister Ravi Perera and Minister Tom Hale discussed energy, while Greece will join the alliance with the signing of the agreement by Hale.",
+        published=DAY,
+    )
+    assert found and all(people_of(e) == ["Ravi Perera", "Tom Hale"] for e in found)
+
+
+def test_a_main_clause_meeting_to_come_is_kept_beside_the_visit_of_a_who_clause():
+    found = events_of("Prime Minister Ravi Perera will meet President Tom Hale on Friday, who arrived yesterday.", published=DAY)
+    assert sorted((e.kind, e.date.iso()) for e in found) == [("meeting", "2024-03-15"), ("visit", "2024-03-11")]
+
+
+def test_an_award_names_its_giver_and_recipient():
+    [honour] = events_of("While in Cyprus, President Tom Hale awarded Prime Minister Ravi Perera the island nation's highest honour.", published=DAY)
+    assert honour.kind == "other" and people_of(honour) == ["Ravi Perera", "Tom Hale"]
+    [honour] = events_of("Sri Lanka conferred the prestigious Mithra Vibhushana medal on Prime Minister Ravi Perera.", published=DAY)
+    assert people_of(honour) == ["Ravi Perera"]
+
+
+def test_a_ceremonial_welcome_and_a_visit_its_traveller_describes_are_visits():
+    [visit] = events_of("Defence Minister Ravi Perera was accorded a ceremonial welcome in Canberra on Monday.", published=DAY)
+    assert visit.kind == "visit" and visit.venue.name == "Canberra" and visit.date.iso() == "2024-03-11"
+    [visit] = events_of(
+        "Prime Minister Ravi Perera on Monday called his visit to Austria very special and said both countries will work together.",
+        published=DAY,
+    )
+    assert visit.kind == "visit" and visit.date.iso() == "2024-03-11"  # (the verb after the day is past: "called")
+
+
+def test_two_who_had_spoken_had_a_conversation_before_the_report():
+    [call] = events_of("Minister Ravi Perera noted that President Tom Hale and President Anna Berg had spoken soon after the attack.", published=DAY)
+    assert call.kind == "meeting" and people_of(call) == ["Anna Berg", "Tom Hale"] and not call.date.known
+
+
 def test_talking_to_a_counterpart_is_a_conversation_placed_nowhere():
     [call] = events_of("New Delhi: Prime Minister Ravi Perera on Saturday talked to his Vietnamese counterpart Tom Hale.", published=DAY)
     assert call.kind == "meeting" and people_of(call) == ["Ravi Perera", "Tom Hale"]

@@ -197,6 +197,10 @@ def is_future(sentence, at=None):
         past = [m.start() for m in PAST_RE.finditer(before)]
         if future or past:
             return max(future, default=-1) > max(past, default=-1)
+        # ("Modi on Wednesday called his visit … special and said both will work …": the first verb after it)
+        future, past = FUTURE_RE.search(sentence, at), PAST_RE.search(sentence, at)
+        if future or past:
+            return bool(future) and (past is None or future.start() < past.start())
     return bool(FUTURE_RE.search(sentence))
 
 

@@ -11,7 +11,7 @@ from . import dates, names, people, places
 from . import text as textmod
 from .merge import RANK, people_fit, periods_agree
 from .topics import tag
-from .types import DateValue, ExtractedEvent, PlaceRef, Span
+from .types import DateValue, ExtractedEvent, PlaceRef, Sentence, Span
 
 AGREEMENT_NOUN = (
     r"(?:agreements?|pacts?|deals?|contracts?|accords?|treat(?:y|ies)|MoUs?|memorand(?:um|a)|protocols?|roadmaps?"
@@ -64,6 +64,10 @@ VISIT_RE = re.compile(
     r"|\b(?:visit|trip)\s+(?:(?-i:[A-Z])[\w.’'-]*\s+){1,5}(?:made|paid)\s+to(?=\s+(?-i:[A-Z]))"
     # "Trump also warmly recalled his visit to India in February this year": a visit of its own time
     r"|\brecall(?:ed|s|ing)\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:visit|trip)\s+to"
+    # "Modi on Wednesday called his visit to Austria very special": the speaker's own visit
+    r"|\b(?:called|calls|described|describes|termed|terms)\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:visit|trip)\s+to"
+    # "Singh was accorded a ceremonial welcome at the Parliament House": a guest's welcome, part of the visit
+    r"|\b(?:was|were)\s+(?:accorded|given)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?welcome\b"
     # "On Tuesday, Si Cinpin's visit continued and he met …"
     r"|['’]s\s+(?:[\w-]+\s+){0,2}(?:visit|trip|tour)\s+(?:continued|continues|began|begins|ended|ends)\b"
     r"|(?:during|on)\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,3}(?:visit|trip)\s+to"
@@ -348,7 +352,7 @@ PROPOSED_HOLDING_RE = re.compile(
 )
 PROPOSED_RE = re.compile(r"\b(?:proposed|proposes|propose|suggested|suggests|called\s+for|calls\s+for|urged|urges|offered|offers)\b[^.;]*$")
 DELEGATION_RE = re.compile(r"\b(?:led|leads|leading|headed|heads|heading)\s+(?:the|a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?delegation\b")
-TWO_SPOKE_RE = re.compile(r"(?<=\band\s)(?:[A-Z][\w.’'-]*\s+){1,4}(spoke|talked|conferred)\b(?!\s+(?:of|about|to\s+(?:reporters|the\s+media|journalists)))")
+TWO_SPOKE_RE = re.compile(r"(?<=\band\s)(?:[A-Z][\w.’'-]*\s+){1,4}((?:had\s+|have\s+)?(?:spoke|spoken|talked|conferred))\b(?!\s+(?:of|about|to\s+(?:reporters|the\s+media|journalists)))")
 # "addressed the Parliament of Fiji", "addressed a joint session of the US Congress", "will address
 # Ghana’s Parliament", "to speak at the country's Parliament"
 ADDRESSED_BODY_RE = re.compile(
@@ -360,7 +364,9 @@ ADDRESSED_BODY_RE = re.compile(
 # highest civilian award of Fiji … upon President Murmu"
 HONOUR_RE = re.compile(
     r"\b(?:received|receives|receive|receiving|conferred(?:\s+with)?|bestowed|presented|honou?red\s+with|decorated\s+with)\s+(?:(?:the|a|an|his|her|its|[\w’'-]+['’]s)\s+)?"
-    r"(?:[\w-]+\s+){0,3}?(?:(?<!of\s)honou?r|award|decoration|medal|order\s+of|rank\s+of\s+honorary|honorary\s+(?:rank|title|degree|doctorate|citizenship))\b",
+    r"(?:[\w-]+\s+){0,3}?(?:(?<!of\s)honou?r|award|decoration|medal|order\s+of|rank\s+of\s+honorary|honorary\s+(?:rank|title|degree|doctorate|citizenship))\b"
+    # "Christodoulides awarded Modi the island nation's highest honour"
+    r"|\bawarded\s+(?:[\w’'.-]+\s+){1,10}?(?:honou?r|decoration|medal|order\s+of)\b",
     re.I,
 )
 # "Ramaphosa unveiled a ten-point peace plan": a statement of its own, whatever the occasion.
@@ -440,6 +446,12 @@ def classify(masked, mention_offsets):
         ):
             # "On the sidelines of the G20 summit, Modi held bilateral meetings with …": the meetings;
             # "The bilateral meeting took place a day ahead of the G20 Summit": the meeting told before
+            continue
+        if m and kind == "summit" and (met := MEETING_VERB_RE.search(masked)) and all(
+            (clause := COMING_CLAUSE_RE.search(masked, 0, s.start() + 1)) and met.start() < clause.start() for s in regex.finditer(masked)
+        ):
+            # "Modi met Nazarbayev … on a two-day visit during which he will attend the SCO summit":
+            # the meeting; the summit is still to come
             continue
         if m and kind == "visit" and (later := VISIT_RE.search(masked, m.end())) and FOLLOWS_RE.search(masked, m.end(), later.start()):
             # "The Indian prime minister's visit to Egypt follows the state visit El-Sisi made to New
@@ -561,6 +573,10 @@ def participants_for(kind, trigger, masked, mentions, base, ctx):
         before = [m for m in mentions if offset(m) < trigger.start()][-1:]
         after = [m for m in mentions if offset(m) > trigger.end() + giver.start()][:1] if giver else []
         told = [m for m in mentions if trigger.end() < offset(m)][:1] if not before else []  # ("conferred … upon President Murmu")
+        if re.match(r"(?:awarded|conferred(?!\s+with)|bestowed|presented)\b", trigger.group(), re.I):
+            # ("Christodoulides awarded Modi the highest honour", "X conferred the order on Y"): the giver and the recipient
+            inside = [m for m in mentions if trigger.start() < offset(m) < trigger.end()] if re.match(r"awarded\s", trigger.group(), re.I) else []
+            told = (inside or [m for m in mentions if offset(m) > trigger.end()])[:1]
         return [unique_people(before + told + after)]
     if kind == "visit" and (guests := _host_and_guest(masked, mentions, base, trigger)):
         return [guests]  # "Xi received Lula … and welcomed him on his state visit": the guest travels
@@ -1630,6 +1646,9 @@ def sentence_events(sentence, masked, mentions, ctx):
     if kind in ("meeting", "summit") and PROPOSED_HOLDING_RE.search(masked, 0, trigger.end()):
         return []  # "Modi suggested holding a meeting of IBSA foreign ministers": a proposal, no event yet
     groups = participants_for(kind, trigger, masked, mentions, base, ctx)
+    if kind == "visit" and ARRIVING_RE.search(masked, 0, trigger.start()) and (met := MEETING_VERB_RE.search(masked, 0, trigger.start())):
+        # "Modi met Nazarbayev soon after arriving here": the one who met arrived
+        groups = [[m.person for m in mentions if m.start - base < met.start()][:1]]
     if kind == "visit" and not any(groups) and (talks := MEETING_VERB_RE.search(masked, trigger.end())):
         # "A delegation of seven African countries visited Kiev and held talks with Zelensky": no
         # traveller the report names, but a meeting with someone it does.
@@ -2408,12 +2427,17 @@ def _host_meets_guest(masked, mentions, base, trigger, visit):
     ]
 
 
+# "met Nazarbayev soon after arriving here": the arrival of the meeting's subject.
+ARRIVING_RE = re.compile(r"\b(?:(?:soon|shortly|right|just|immediately)\s+)?(?:after|upon|on)\s+$", re.I)
+
+
 def _meeting_on_a_visit(masked, mentions, trigger, visit, base, ctx):
     """'Li visited Moscow, where he met President Vladimir Putin': the meeting the trip was for
     (or had), the traveller with the people named after the meeting verb."""
     meeting = MEETING_VERB_RE.search(masked, trigger.end())
     who = WHO_IS_RE.search(masked[: trigger.start()])
-    earlier = MEETING_VERB_RE.search(masked, 0, trigger.start()) if re.match(r"(?:during|on)\s", trigger.group(), re.I) else None
+    on_arrival = ARRIVING_RE.search(masked, 0, trigger.start())
+    earlier = MEETING_VERB_RE.search(masked, 0, trigger.start()) if re.match(r"(?:during|on)\s", trigger.group(), re.I) or on_arrival else None
     if meeting and earlier and DISCUSSED_RE.fullmatch(meeting.group()) and not any(m.start - base > meeting.start() for m in mentions):
         meeting = None  # ("met Dhankhar …, during his state visit on Monday and discussed cooperation": the meeting before)
     if earlier and not meeting and not who:
@@ -2441,6 +2465,8 @@ def _meeting_on_a_visit(masked, mentions, trigger, visit, base, ctx):
     # ("Muizzu, who is on a five-day visit to India, is scheduled to hold talks with PM Modi later
     # today": the main clause's meeting, the clause's visit its trip)
     main_clause = meeting is not None and any(a < trigger.start() < b <= meeting.start() for a, b in (x.span() for x in ASIDE_RE.finditer(masked)))
+    # ("Modi will meet Biden, who arrived yesterday": the main clause's meeting, before the clause)
+    main_clause = main_clause or (meeting is not None and who is not None and meeting.start() < who.start())
     planned_there = bool(where_clause or main_clause)
     if not meeting or meeting.group().split()[0].lower() not in ("met", "meets", "held", "holds", "had", "having", "discussed", "conferred", "engaged", "interacted", "called") and not (began_with or planned_there):
         return []
@@ -3170,6 +3196,38 @@ def _place_the_last_event(event, sentence, masked, ctx):
     event.spans.append(Span(sentence.start, sentence.end))
 
 
+# "Modi and Plenković had earlier met during COP26 in Glasgow, while former President Kovind visited
+# Croatia in 2019": two clauses, each with its own subject and event.
+WHILE_CLAUSE_RE = re.compile(r",\s+(?:while|whereas)\s+(?=(?:the\s+)?(?:[a-z]+\s+)?[A-Z])")
+
+
+def _events_of_two_clauses(sentence, masked, mentions, ctx):
+    """The events of a sentence of two clauses joined by ", while" with a subject named after it,
+    when each clause reports one (each passage is the whole sentence); else []."""
+    split = WHILE_CLAUSE_RE.search(masked)
+    if not split:
+        return []
+    parts = [(0, split.start()), (split.end(), len(masked))]
+    first = [m for m in mentions if m.start - sentence.start < split.start()]
+    second = [m for m in mentions if m.start - sentence.start >= split.end()]
+    # (the second clause's subject is a person the first does not name: "while Greece will become a
+    # member … with the signing by Dendias" is the same occasion)
+    if not first or not second or not re.fullmatch(r"(?:the\s+)?(?:[a-z]+\s+)?(?:[A-Z][\w.’'-]*\s+)*", masked[split.end() : second[0].start - sentence.start]):
+        return []
+    if any(m.person is second[0].person for m in first):
+        return []
+    if any(classify(masked[a:b], [m.start - sentence.start - a for m in mentions if a <= m.start - sentence.start < b])[0] is None for a, b in parts):
+        return []
+    out = []
+    for a, b in parts:
+        part = Sentence(sentence.start + a, sentence.start + b, sentence.text[a:b], sentence.paragraph, sentence.is_headline)
+        found = sentence_events(part, masked[a:b], [m for m in mentions if a <= m.start - sentence.start < b], ctx)
+        for event in found:
+            event.spans = [Span(sentence.start, sentence.end)]
+        out += found
+    return out
+
+
 def document_events(sentences, ctx, masked_text):
     """The document's events; `masked_text` is the text with quotations blanked (mask_quotations).
     The body is read first; headlines and captions after it, naming only people the body names
@@ -3186,7 +3244,8 @@ def document_events(sentences, ctx, masked_text):
             ctx.paragraph_time, ctx.paragraph_earlier, ctx.paragraph_events = None, None, []  # a new paragraph
         last_end = sentence.end
         mentions = people.sentence_mentions(ctx.text, sentence, ctx.registry, subject, masked, recent)
-        found = sentence_events(sentence, masked, mentions, ctx) or _the_pairs_last_meeting(sentence, masked, mentions, ctx)
+        found = _events_of_two_clauses(sentence, masked, mentions, ctx)
+        found = found or sentence_events(sentence, masked, mentions, ctx) or _the_pairs_last_meeting(sentence, masked, mentions, ctx)
         if not found and events and (TOOK_PLACE_RE.match(masked) or TOOK_PLACE_WHEN_RE.match(masked)):
             _place_the_last_event(events[-1], sentence, masked, ctx)
         events += found
