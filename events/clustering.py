@@ -242,7 +242,7 @@ def related(a, b):
             return False
         if undated.after and period(dated.date)[1] < undated.after:
             return False
-        return weekday is None or dated.date.precision != "day" or _names_weekday(dated.date, weekday)
+        return weekday is None or dated.date.precision != "day" or _names_weekday(dated.date, weekday, _visit_slack(undated, dated))
     (a0, a1), (b0, b1) = period(a.date), period(b.date)
     gap = datetime.timedelta(days=NEAR_MISS_DAYS)
     return a0 <= b1 + gap and b0 <= a1 + gap
@@ -357,7 +357,12 @@ def cluster(reports):
     def compatible_groups(i):
         groups = sorted({group[j] for j in undated_pairs[i] if reports[j].date.known} - {group[i]})
         # Every dated cluster it could be counts, whatever the wording: the same people meet many times.
-        return [g for g in groups if undated_compatible(reports[i], [reports[m] for m in members[g]]) and can_merge(group[i], g)]
+        found = [g for g in groups if undated_compatible(reports[i], [reports[m] for m in members[g]]) and can_merge(group[i], g)]
+        if not found and reports[i].kind == "visit" and reports[i].date.weekday is not None:
+            # ("reached Austria on Tuesday", undated, and the visit another report dates by the
+            # Wednesday: a visit lasts days; only when no visit is of that very weekday)
+            found = [g for g in groups if undated_compatible(reports[i], [reports[m] for m in members[g]], visit_slack=True) and can_merge(group[i], g)]
+        return found
 
     times = document_times(reports, members, compatible_groups)
     for i, r in enumerate(reports):
@@ -436,9 +441,9 @@ def _near_times(span, times):
     return any(span[0] <= end + gap and start <= span[1] + gap for start, end in times)
 
 
-def undated_compatible(report, members):
+def undated_compatible(report, members, visit_slack=False):
     """Nothing in an undated report contradicts a cluster with a dated report: its people, the
-    weekday it names, its venue."""
+    weekday it names (with `visit_slack`, of a visit: within VISIT_SLACK_DAYS of the visit's days), its venue."""
     dated = [m for m in members if m.date.known]
     if not dated:
         return False
@@ -457,7 +462,7 @@ def undated_compatible(report, members):
     weekday = report.date.weekday
     if weekday is not None:
         days = [m for m in dated if m.date.precision == "day"]
-        if not days or not all(_names_weekday(m.date, weekday) for m in days):
+        if not days or not all(_names_weekday(m.date, weekday, _visit_slack(report, m) if visit_slack else 0) for m in days):
             return False
     if not all(_names_month_day(m.date, report.date.month_day) for m in dated if m.date.precision in ("day", "month")):
         return False  # "on April 2" of an unknown year is no November meeting
@@ -541,6 +546,12 @@ def undated_pair(a, b):
     return len(shared_words(a, b)) >= MIN_SHARED_WORDS
 
 
+def _visit_slack(a, b):
+    """Days two reports of one visit may date it apart by (one by the arrival, the other by a later
+    day: "reached Austria on Tuesday", "called his visit special on Wednesday")."""
+    return VISIT_SLACK_DAYS if a.kind == b.kind == "visit" else 0
+
+
 def _names_month_day(value, month_day):
     """Whether a dated period holds the day and month an undated report names (any year), or it names none."""
     if month_day is None:
@@ -550,8 +561,10 @@ def _names_month_day(value, month_day):
     return any((d.month, d.day) == month_day for d in days)
 
 
-def _names_weekday(value, weekday):
+def _names_weekday(value, weekday, slack=0):
+    """Whether a dated period holds a day of that weekday (with `slack` days either side)."""
     start, end = period(value)
+    start, end = start - datetime.timedelta(days=slack), end + datetime.timedelta(days=slack)
     return any((start + datetime.timedelta(days=n)).weekday() == weekday for n in range(min((end - start).days + 1, 7)))
 
 

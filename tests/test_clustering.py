@@ -92,6 +92,15 @@ def test_an_undated_report_that_fits_a_dated_event_joins_no_undated_report():
     assert len(result.candidates) == 2
 
 
+def test_an_undated_visit_naming_a_weekday_joins_a_visit_dated_a_day_later_when_no_visit_is_of_that_weekday():
+    wednesday = DateValue(datetime.date(2024, 7, 10), "day", "on Wednesday", 2)
+    dated = report(wednesday, kind="visit", people=(1,), venue="AT", words=WORDS)
+    tuesday = undated(weekday=1, kind="visit", people=(1,), venue="AT", words=WORDS)  # "reached Austria on Tuesday"
+    assert together(dated, tuesday)
+    # (a meeting is of one day: no slack)
+    assert not together(report(wednesday, words=WORDS, venue="AT"), undated(weekday=1, words=WORDS, venue="AT"))
+
+
 def test_an_undated_report_with_two_fitting_dated_events_joins_none_and_lists_both():
     this_friday, friday_2020 = report(), report(DateValue(datetime.date(2020, 9, 4), "day"))
     lone = undated()

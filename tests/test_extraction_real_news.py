@@ -471,6 +471,14 @@ def test_two_who_had_spoken_had_a_conversation_before_the_report():
     assert call.kind == "meeting" and people_of(call) == ["Anna Berg", "Tom Hale"] and not call.date.known
 
 
+def test_people_and_places_in_what_a_meeting_was_for_are_not_its_own():
+    [meeting] = events_of(
+        "Foreign Minister Ravi Perera said he met with his Indian colleague Tom Hale to explore the likelihood of President Anna Berg visiting New Delhi.",
+        published=DAY,
+    )
+    assert people_of(meeting) == ["Ravi Perera", "Tom Hale"] and meeting.venue is None
+
+
 def test_talking_to_a_counterpart_is_a_conversation_placed_nowhere():
     [call] = events_of("New Delhi: Prime Minister Ravi Perera on Saturday talked to his Vietnamese counterpart Tom Hale.", published=DAY)
     assert call.kind == "meeting" and people_of(call) == ["Ravi Perera", "Tom Hale"]

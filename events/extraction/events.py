@@ -711,6 +711,8 @@ OBJECT_END_RE = re.compile(
     rf",?\s+(?:who|whom|whose|which|where|while|whereas|but|although|ahead\s+of|after|before|as\s+well\s+as)\b|\s[–—-]\s|,?\s(?={BACKDROP_RE.pattern})"
     r"|,\s+and\s+(?=[a-z]+ed\b)"  # "met Mark Esper, and attended an event honouring Mahatma Gandhi"
     r"|,?\s+and\s+(?=(?:said|says|added|noted|stated|told|described)\b)"  # "welcomed Blinken and said that … Biden's September visit"
+    # "met with his Indian colleague S Jaishankar to explore the likelihood of President Muizzu visiting": its purpose
+    r"|\s+to\s+(?!(?:the|a|an|his|her|their|its|this|that)\b)(?=[a-z]{3,}\s)"
 )
 
 
@@ -1436,6 +1438,8 @@ def venue_for(masked, ctx, trigger=None):
         asides.append((-1, follows.end()))  # "X's visit to Egypt follows the visit Y made to New Delhi": where the one it follows went
     if trigger and (coming := COMING_AFTER_RE.search(masked, trigger.end())):
         asides.append((coming.start(), len(masked)))  # "held talks …, during which Yellen announced that she would visit India": where that will be
+    if trigger and not VISIT_RE.fullmatch(trigger.group()) and (purpose := PURPOSE_RE.search(masked, trigger.end())):
+        asides.append((purpose.start(), len(masked)))  # "met Jaishankar to explore … Muizzu visiting New Delhi": what it was for
     if trigger and (later := HELD_LATER_RE.search(masked, trigger.end())):
         asides.append((later.start(), len(masked)))  # "… for this year's Summit to be held in September in Xiamen": where that will be
     if trigger and (leaving := BEFORE_LEAVING_RE.match(masked)) and leaving.end() <= trigger.start():
