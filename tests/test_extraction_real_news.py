@@ -459,6 +459,8 @@ def test_an_award_names_its_giver_and_recipient():
 def test_a_ceremonial_welcome_and_a_visit_its_traveller_describes_are_visits():
     [visit] = events_of("Defence Minister Ravi Perera was accorded a ceremonial welcome in Canberra on Monday.", published=DAY)
     assert visit.kind == "visit" and visit.venue.name == "Canberra" and visit.date.iso() == "2024-03-11"
+    [visit] = events_of("King Ravi Perera was accorded a ceremonial welcome by President Tom Hale in Delhi.", published=DAY)
+    assert visit.kind == "visit" and people_of(visit) == ["Ravi Perera", "Tom Hale"]  # (the host takes part)
     [visit] = events_of(
         "Prime Minister Ravi Perera on Monday called his visit to Austria very special and said both countries will work together.",
         published=DAY,

@@ -588,6 +588,9 @@ def participants_for(kind, trigger, masked, mentions, base, ctx):
         # "at the invitation of President Putin", "hosted by …": the host takes part in the visit.
         host = HOST_RE.search(masked)
         hosts = [m.person for m in mentions if host and offset(m) > host.end()][:1]
+        if trigger.group().endswith("welcome") and (by := re.match(r"\s+by\b", masked[trigger.end() :])):
+            # ("was accorded a ceremonial welcome by President Murmu": the welcome is the visit's, its host too)
+            hosts = [m.person for m in mentions if offset(m) > trigger.end() + by.end()][:1]
         before = [m for m in mentions if offset(m) < trigger.start()]
         who = WHO_IS_RE.search(masked[: trigger.start()])
         if who:
