@@ -481,6 +481,18 @@ def test_people_and_places_in_what_a_meeting_was_for_are_not_its_own():
     assert people_of(meeting) == ["Ravi Perera", "Tom Hale"] and meeting.venue is None
 
 
+def test_an_occasion_something_was_launched_at_and_a_meeting_held_recently_are_before_the_report():
+    text = (
+        "Prime Minister Ravi Perera met President Tom Hale on Monday. Perera welcomed Tanzania's decision to join "
+        "the Global Biofuels Alliance launched by India at the G20 Summit."
+    )
+    summit = next(e for e in events_of(text, published=DAY) if e.kind == "summit")
+    assert not summit.date.known  # (not the lead's Monday)
+    text = "Prime Minister Ravi Perera spoke with President Tom Hale on Saturday. The foreign ministers of Brazil, Russia, India, China and South Africa recently met in Cape Town."
+    meeting = next(e for e in events_of(text, published=DAY) if not e.participants)
+    assert not meeting.date.known
+
+
 def test_talking_to_a_counterpart_is_a_conversation_placed_nowhere():
     [call] = events_of("New Delhi: Prime Minister Ravi Perera on Saturday talked to his Vietnamese counterpart Tom Hale.", published=DAY)
     assert call.kind == "meeting" and people_of(call) == ["Ravi Perera", "Tom Hale"]

@@ -795,7 +795,7 @@ TRAILING_SPEAKER_RE = re.compile(
 # "had met", "earlier this year".
 BACKGROUND_RE = re.compile(
     # ("former" of a time, not of a title: "met former Prime Minister Fumio Kishida" is no flashback)
-    r"\b(?:previous(?:ly)?|former(?!\s+(?:[\w-]+\s+)?(?:prime|president|vice|minister|foreign|defen[cs]e|chief|secretary|ambassador|leader|chancellor|premier|head|governor|envoy))|ago|in\s+the\s+past|since|last\s+(?:year|month|week|time)|first\s+time\s+in"
+    r"\b(?:previous(?:ly)?|recently|former(?!\s+(?:[\w-]+\s+)?(?:prime|president|vice|minister|foreign|defen[cs]e|chief|secretary|ambassador|leader|chancellor|premier|head|governor|envoy))|ago|in\s+the\s+past|since|last\s+(?:year|month|week|time)|first\s+time\s+in"
     r"|\w+\s+(?:days|weeks|months|years)\s+(?:after|before)|last\s+(?:met|held|spoke|talked|visited)"
     r"|earlier(?!\s+(?:today|in\s+the\s+day|on|this\s+week))|had\s+(?:\w+\s+)?(?:met|held|visited|signed|spoken|talked|hosted)"
     # "thanked President Sirisena for his gesture of attending the ceremony": what was done before
@@ -1293,6 +1293,8 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
 # during", "success in organizing", "for hosting"
 SPOKEN_OF_OCCASION_RE = re.compile(
     r"\b(?:(?:initially|originally|first)\s+(?:adopted|signed|agreed|announced|launched|unveiled|inked|concluded)\s+(?:during|at)"
+    # "the Global Biofuels Alliance launched by India at the G20 Summit": where something began, before
+    r"|(?<=\s)(?:adopted|announced|launched|unveiled|founded|set\s+up|created)\s+by\s+(?:[\w-]+\s+){1,4}?(?:during|at)"
     r"|success\s+in\s+(?:organi[sz]ing|hosting|holding)|successful(?:ly)?\s+(?:organi[sz]ing|hosting|holding|organi[sz]ed|hosted|held)"
     r"|for\s+(?:organi[sz]ing|hosting))\b",
     re.I,
