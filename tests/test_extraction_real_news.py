@@ -211,6 +211,13 @@ def test_a_one_letter_typo_in_a_long_name_is_the_same_person():
 # 6. Things that were taken for people
 
 
+def test_a_hindi_office_word_and_a_headline_verb_are_no_part_of_a_name():
+    [meeting] = events_of("Parliamentary delegates met Lok Sabha Speaker Ravi Perera and Speaker Tom Hale on Thursday.", published=DAY)
+    assert people_of(meeting) == ["Ravi Perera", "Tom Hale"]
+    found = events_of("President Ravi Perera Attends Victory Day Parade With President Tom Hale", published=DAY)
+    assert all("Attends" not in name for e in found for name in people_of(e))
+
+
 def test_a_name_with_bin_and_al_keeps_every_part():
     [meeting] = events_of("Commerce Minister Ravi Perera met Oman's Minister of Commerce, Industry and Investment Promotion, Qais Bin Mohammed Al Yousef on Monday.", published=DAY)
     assert people_of(meeting) == ["Qais Bin Mohammed Al Yousef", "Ravi Perera"]

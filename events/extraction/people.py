@@ -101,10 +101,13 @@ NOT_NAME = {
     "pti", "ani", "ians", "afp", "reuters", "updated", "by", "prince", "princess", "king", "queen", "emir", "sheikh",
     "crown", "royal", "emperor", "empress", "highness", "excellency", "majesty", "sultan", "chairman", "governor", "leader", "premier",
     "chancellor", "vice", "councilor", "councillor", "envoy", "hrh", "shri", "smt", "sri", "datuk", "dato", "tun",
-    "mantri", "raksha", "videsh", "rashtrapati", "ji", "speaker", "speakers", "keynote", "sabha", "guest",
+    "mantri", "raksha", "videsh", "rashtrapati", "ji", "speaker", "speakers", "keynote", "sabha", "lok", "rajya", "vidhan", "guest",
     # the verbs of headlines, written in capitals: "Sri Lankan President Dissanayake Meets PM Modi"
     "meets", "holds", "visits", "calls", "speaks", "signs", "arrives", "hosts", "receives", "says", "discusses",
     "welcomes", "commits", "urges", "seeks", "inks", "agrees", "agree", "vows", "hails", "reviews", "pitches",
+    "attends", "addresses", "inaugurates", "launches", "unveils", "congratulates", "thanks", "greets", "lauds",
+    "praises", "invites", "condoles", "stresses", "highlights", "reiterates", "assures", "offers", "extends", "joins",
+    "chairs", "witnesses", "presents", "confers", "honours", "honors", "receives", "leaves", "departs", "returns",
 }
 # Words that end a name in a building's ("Rashtrapati Bhavan", "Hyderabad House"): never part of a person's.
 BUILDING_WORDS = {"bhavan", "bhawan", "sadan", "niwas", "house", "palace", "hall", "tower", "centre", "center", "building", "residence"}
