@@ -218,6 +218,15 @@ def test_a_hindi_office_word_and_a_headline_verb_are_no_part_of_a_name():
     assert all("Attends" not in name for e in found for name in people_of(e))
 
 
+def test_several_who_called_on_one_host_each_met_the_host():
+    found = events_of(
+        "Ravi Perera, Speaker of the House of Representatives; Tom Hale, Speaker of the Senate; and Anna Berg, "
+        "Acting President, Pan African Parliament called on Speaker Om Birla.",
+        published=DAY,
+    )
+    assert sorted(tuple(people_of(e)) for e in found) == [("Anna Berg", "Om Birla"), ("Om Birla", "Ravi Perera"), ("Om Birla", "Tom Hale")]
+
+
 def test_a_name_with_bin_and_al_keeps_every_part():
     [meeting] = events_of("Commerce Minister Ravi Perera met Oman's Minister of Commerce, Industry and Investment Promotion, Qais Bin Mohammed Al Yousef on Monday.", published=DAY)
     assert people_of(meeting) == ["Qais Bin Mohammed Al Yousef", "Ravi Perera"]

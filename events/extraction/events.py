@@ -661,6 +661,12 @@ def participants_for(kind, trigger, masked, mentions, base, ctx):
             person = ctx.registry.by_description(role, code)
             if person and all(person is not f for f in found):
                 found.append(person)
+    if kind == "meeting" and re.match(r"(?:called|calls|call|calling)\s+on\b|pa(?:id|ys|y)\s+(?:a\s+)?courtesy\s+calls?\s+on\b", trigger.group(), re.I):
+        # "A, Speaker of …; B, Speaker of …; and C called on Birla": each called on him
+        callers = unique_people([m for m in sides if offset(m) < trigger.start()])
+        hosts = unique_people([m for m in sides if offset(m) > trigger.start()])
+        if len(callers) >= 2 and len(hosts) == 1:
+            return [[caller, hosts[0]] for caller in callers]
     if kind == "meeting" and SPLIT_RE.search(masked) and len(found) >= 3:
         subject = found[0]
         return [[subject, other] for other in found[1:]]

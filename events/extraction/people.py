@@ -557,6 +557,9 @@ def take_name(text, pos, end=None):
         tokens.pop()  # an initial or a particle cannot end a name
     if not any(len(t[2]) > 1 for t in tokens):
         return None
+    following = re.match(r"\s+([A-Z][\w-]*)", text[tokens[-1][1] : tokens[-1][1] + 40]) if len(tokens) == 1 else None
+    if following and (following[1] in places.demonyms() or following[1] in places.country_names() or fold(following[1]) in REGION_WORDS):
+        return None  # "Acting President, Pan African Parliament": one word before a people's name is an organisation's
     start, end = tokens[0][0], tokens[-1][1]
     return start, end, text[start:end]
 
