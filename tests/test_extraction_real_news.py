@@ -227,6 +227,15 @@ def test_several_who_called_on_one_host_each_met_the_host():
     assert sorted(tuple(people_of(e)) for e in found) == [("Anna Berg", "Om Birla"), ("Om Birla", "Ravi Perera"), ("Om Birla", "Tom Hale")]
 
 
+def test_a_month_after_an_office_is_a_first_name_and_taking_part_in_talks_is_a_meeting():
+    [meeting] = events_of("Foreign Minister January Makamba took part in talks with External Affairs Minister Tom Hale in Delhi.", published=DAY)
+    assert people_of(meeting) == ["January Makamba", "Tom Hale"]
+    [meeting] = events_of("In January Ravi Perera met President Tom Hale in Paris.", published=DAY)
+    assert "January Ravi Perera" not in people_of(meeting) and meeting.date.iso() == "2024-01"
+    [forum] = events_of("President Anna Berg will also participate in a business and investment forum in Delhi on October 10.", published=DAY)
+    assert people_of(forum) == ["Anna Berg"] and forum.date.iso() == "2024-10-10"
+
+
 def test_a_name_with_bin_and_al_keeps_every_part():
     [meeting] = events_of("Commerce Minister Ravi Perera met Oman's Minister of Commerce, Industry and Investment Promotion, Qais Bin Mohammed Al Yousef on Monday.", published=DAY)
     assert people_of(meeting) == ["Qais Bin Mohammed Al Yousef", "Ravi Perera"]

@@ -162,7 +162,7 @@ MEETING_VERB_RE = re.compile(
 MEETING_NOUN_RE = re.compile(
     r"\b(?:during|at|in|from|after)\s+(?P<det>the|a|an|their|his|her|(?-i:(?:[A-Z][\w.-]*\s+(?:and\s+)?){0,5}[A-Z][\w-]*['’]s))\s+((?:(?!(?:after|before|the|a|an|of|for|with|in|on|at|during|from)\b)[\w+&’'-]+\s+){0,5}?)(?<!press\s)(?<!news\s)(?:meeting|talks|dialogue|meet|conference|lunch|luncheon|dinner|breakfast|banquet|interaction(?=\s+with\b))\b", re.I
 )
-ATTEND_RE = re.compile(r"\b(?:to\s+attend|will\s+attend|attend(?:ed|s|ing)?|represented\s+[A-Z]\w+\s+at|took\s+part\s+in|participated\s+in|(?i:chief\s+guest\s+(?:at|for|during|of)))\b")
+ATTEND_RE = re.compile(r"\b(?:to\s+attend|will\s+attend|attend(?:ed|s|ing)?|represented\s+[A-Z]\w+\s+at|(?:took|take|takes|taken|taking)\s+part\s+in|participat(?:ed|es|e|ing)\s+in|(?i:chief\s+guest\s+(?:at|for|during|of)))\b")
 # ("cooperation, which was witnessed during the pandemic": seen, no event)
 OTHER_RE = re.compile(r"\b(?<!was\s)(?<!were\s)(?<!been\s)(?<!is\s)(?:inaugurated|laid\s+(?:a\s+)?wreath|witnessed|reviewed\s+(?:a|the)\s+parade)\b", re.I)
 SPEECH_RE = re.compile(

@@ -122,6 +122,7 @@ NUMBER_WORDS = set(
     seventeen eighteen nineteen twenty thirty forty fifty hundred thousand dozens""".split()
 )
 # Month abbreviations are also names ("Dong Jun"): a date only when a day follows.
+MONTH_NAMES = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
 MONTH_ABBREVIATIONS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 
 
@@ -539,7 +540,9 @@ def take_name(text, pos, end=None):
         possessive = bool(re.search(r"['’]s$", word))
         if tokens and fold(bare) in PLACE_NOUNS and bare[0].isupper():
             return None  # "at the King David Hotel": a place named after someone
-        if not bare or fold(bare) in NOT_NAME | BUILDING_WORDS | OFFICE_WORDS | REGION_WORDS or bare in places.country_names() or bare in places.demonyms():
+        # (a month is a first name after an office: "Foreign Minister January Makamba")
+        month_name = not tokens and bare in MONTH_NAMES and re.match(r"\s+[A-Z][a-z]+\b(?!\s*\d)", text[m.end() : m.end() + 40])
+        if not month_name and (not bare or fold(bare) in NOT_NAME | BUILDING_WORDS | OFFICE_WORDS | REGION_WORDS or bare in places.country_names() or bare in places.demonyms()):
             break
         if is_date_word(bare, text[m.end(1) : m.end(1) + 5]):
             break
