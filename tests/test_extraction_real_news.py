@@ -236,6 +236,15 @@ def test_a_month_after_an_office_is_a_first_name_and_taking_part_in_talks_is_a_m
     assert people_of(forum) == ["Anna Berg"] and forum.date.iso() == "2024-10-10"
 
 
+def test_agreements_exchanged_in_fields_listed_with_commas_are_the_pairs():
+    text = (
+        "Prime Minister Ravi Perera held talks with Prime Minister Tom Hale. Following the talks, MoUs/ Agreements in the fields of "
+        "defence, broadcasting, Customs cooperation, and three Quick Impact Projects were exchanged in the presence of the two leaders."
+    )
+    [agreement] = [e for e in events_of(text, published=DAY) if e.kind == "agreement"]
+    assert people_of(agreement) == ["Ravi Perera", "Tom Hale"]
+
+
 def test_a_name_with_bin_and_al_keeps_every_part():
     [meeting] = events_of("Commerce Minister Ravi Perera met Oman's Minister of Commerce, Industry and Investment Promotion, Qais Bin Mohammed Al Yousef on Monday.", published=DAY)
     assert people_of(meeting) == ["Qais Bin Mohammed Al Yousef", "Ravi Perera"]

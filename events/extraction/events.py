@@ -27,7 +27,8 @@ AGREEMENT_RE = re.compile(
     rf"|\b{AGREEMENT_NOUN}\s+(?:was\s+|were\s+)?(?:reached|struck|concluded|inked)\b"
     # "Two agreements, on Joint Staff Talks and Air-to-Air Refuelling, were signed in the presence of …"
     # (also "an MoU on defence industrial cooperation was signed")
-    rf"|\b{AGREEMENT_NOUN}(?:,[^,;]{{1,80}},|\s+(?:on|for|in|to)\s+[^,;]{{1,100}}?)?\s+(?:was|were|have\s+been|has\s+been)\s+(?:signed|exchanged)\b"
+    # ("MoUs/ Agreements in the fields of defence, broadcasting, Customs cooperation … were exchanged")
+    rf"|\b{AGREEMENT_NOUN}(?:\s*/\s*[\w-]+)?(?:,[^,;]{{1,80}},|\s+(?:on|for|in|to)\s+[^;.]{{1,200}}?)?\s+(?:was|were|have\s+been|has\s+been)\s+(?:signed|exchanged)\b"
     r"|agree[sd]?\s+to\s+(?:restore|resume|re-?establish|establish|reopen|normali[sz]e|sign|launch|create|form|set\s+up|upgrade|elevate)\b"
     # "Ukraine and India have agreed on four documents"
     rf"|agreed\s+(?:on|upon)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,3}}?(?:{AGREEMENT_NOUN}|documents)\b"
