@@ -32,7 +32,8 @@ same reports gives the same clusters.
 An undated report joins only when exactly one dated cluster could be its event: all its reports
 agree with it, it names the cluster's people or two of them (or, of a summit, some of them; of a
 visit, the travellers and its host), the weekday it names (if any) is that
-cluster's day, no venue country contradicts it and the cluster did not end before the day its
+cluster's day, no venue country contradicts it (a report of a visit's traveller alone
+joins a visit another report names the host of, when a third names that traveller alone too) and the cluster did not end before the day its
 document says it was written at the earliest (a document without a publication date: "the first …
 in more than four years", the last "in late 2019"); and only when it also shares two content words
 with that cluster, names the same venue city (its passage may name it), or names the cluster's very people and the weekday of
@@ -453,7 +454,15 @@ def undated_compatible(report, members, visit_slack=False):
     summit = report.kind == "summit" and all(m.kind == "summit" for m in members) and report.participants <= people
     # (a visit's report may name its host beside the traveller: "visiting the US at the invitation of Biden")
     hosted = report.kind == "visit" and all(m.kind == "visit" for m in members) and bool(people) and report.participants >= people
-    if report.participants and report.participants != people and len(report.participants & people) < 2 and not summit and not hosted:
+    # (and a report of the traveller alone, when another report names them alone too and a third the
+    # host beside them: a visit to the same country)
+    traveller = (
+        report.kind == "visit" and all(m.kind == "visit" for m in members) and len(report.participants) == 1
+        and any(m.participants == report.participants for m in members) and bool(report.venue_country)
+        and all(m.venue_country in (None, report.venue_country) for m in members)
+        and any(m.venue_country == report.venue_country for m in members)
+    )
+    if report.participants and report.participants != people and len(report.participants & people) < 2 and not (summit or hosted or traveller):
         return False
     if report.venue_country and any(m.venue_country and m.venue_country != report.venue_country for m in members):
         return False

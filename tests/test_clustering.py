@@ -101,6 +101,17 @@ def test_an_undated_visit_naming_a_weekday_joins_a_visit_dated_a_day_later_when_
     assert not together(report(wednesday, words=WORDS, venue="AT"), undated(weekday=1, words=WORDS, venue="AT"))
 
 
+def test_an_undated_report_of_a_traveller_alone_joins_the_visit_one_report_names_the_host_of():
+    july_2 = DateValue(datetime.date(2025, 7, 2), "day", "on Wednesday", 2)
+    with_host = report(july_2, kind="visit", people=(1, 2), venue="GH", words={"ghana", "visit", "first"})
+    alone = report(july_2, kind="visit", people=(1,), words={"ghana", "visit", "accra"})
+    undated_alone = undated(weekday=None, kind="visit", people=(1,), venue="GH", city="Accra", words={"accra", "ghana", "visit"})
+    assert together(with_host, alone, undated_alone)
+    # (not the host's report of the guest's visit: nothing names the host alone as travelling)
+    host_alone = undated(weekday=None, kind="visit", people=(2,), venue="GH", city="Accra", words={"accra", "ghana", "visit"})
+    assert len(cluster([with_host, alone, host_alone]).clusters) == 2
+
+
 def test_an_undated_report_with_two_fitting_dated_events_joins_none_and_lists_both():
     this_friday, friday_2020 = report(), report(DateValue(datetime.date(2020, 9, 4), "day"))
     lone = undated()
