@@ -31,9 +31,9 @@ same reports gives the same clusters.
 
 An undated report joins only when exactly one dated cluster could be its event: all its reports
 agree with it, it names the cluster's people or two of them (or, of a summit, some of them; of a
-visit, the travellers and its host), the weekday it names (if any) is that
-cluster's day, no venue country contradicts it (a report of a visit's traveller alone
-joins a visit another report names the host of, when a third names that traveller alone too) and the cluster did not end before the day its
+visit, the travellers and its host, or the traveller alone when another report names them alone,
+in the same country), the weekday it names (if any) is that cluster's day (of a visit, within
+VISIT_SLACK_DAYS when no visit is of that weekday), no venue country contradicts it and the cluster did not end before the day its
 document says it was written at the earliest (a document without a publication date: "the first …
 in more than four years", the last "in late 2019"); and only when it also shares two content words
 with that cluster, names the same venue city (its passage may name it), or names the cluster's very people and the weekday of
