@@ -46,6 +46,11 @@ a publication date tells of one time: the dated clusters its undated reports of 
 join by that rule (taken from the dated clusters alone, before any undated report joins) single it
 out, and its one-person reports join no cluster more than DOCUMENT_TIME_DAYS from it.
 
+Undated reports that join no dated cluster and have no candidates join each other (undated_pair)
+when their documents are of one time (neither has a publication date, or theirs are at most
+REPORT_DAY_SLACK days apart), they name the very same people, nothing in them disagrees and the same
+town or shared wording backs it; a group of them only when every two fit.
+
 Reports pinned to an event (one an editor touched) form one fixed cluster: it never splits and never
 merges with another pinned event, but other reports may join it by the same rules.
 """
