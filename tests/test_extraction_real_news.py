@@ -245,6 +245,15 @@ def test_agreements_exchanged_in_fields_listed_with_commas_are_the_pairs():
     assert people_of(agreement) == ["Ravi Perera", "Tom Hale"]
 
 
+def test_the_traveller_of_a_visit_a_meeting_was_on_the_sidelines_of_is_not_at_it():
+    [meeting] = events_of(
+        "On the sidelines of the State Visit of the Sultan of Oman, His Majesty Anna Berg to India on 16 December 2023, "
+        "Commerce Minister Ravi Perera, and Minister of Commerce of Oman, H.E. Tom Hale, held discussions on bilateral trade.",
+        published=DAY,
+    )
+    assert people_of(meeting) == ["Ravi Perera", "Tom Hale"] and meeting.date.iso() == "2023-12-16"
+
+
 def test_a_name_with_bin_and_al_keeps_every_part():
     [meeting] = events_of("Commerce Minister Ravi Perera met Oman's Minister of Commerce, Industry and Investment Promotion, Qais Bin Mohammed Al Yousef on Monday.", published=DAY)
     assert people_of(meeting) == ["Qais Bin Mohammed Al Yousef", "Ravi Perera"]

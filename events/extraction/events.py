@@ -715,6 +715,14 @@ MEETING_OPENER_RE = re.compile(rf"\s*{MEETING_OPENER}")
 BESIDES_RE = re.compile(rf"\s*(?:Apart\s+from|Aside\s+from|Besides|In\s+addition\s+to|Other\s+than|{MEETING_OPENER})\b[^,;]*,")
 
 
+# "On the sidelines of the State Visit of the Sultan of Oman, His Majesty Haitham bin Tarik to India on
+# 16 December 2023, Goyal and Al Yousef held discussions": the visit the meeting was beside, and its traveller.
+SIDELINES_OF_A_VISIT_RE = re.compile(
+    r"\s*(?:On|At)\s+the\s+(?:sidelines|margins)\s+of\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?(?i:visit|trip|tour)\s+(?:of|by)\b[^;]{0,160}?"
+    r"\bto\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?(?:\s+(?:on|in)\s+[^,;]{1,30})?,"
+)
+
+
 # Where the people a meeting verb takes end: a relative or other clause that speaks of someone else
 # ("met Wang Yi, who ranks above Foreign Minister Qin Gang").
 OBJECT_END_RE = re.compile(
@@ -757,7 +765,7 @@ def _outside_other_clauses(masked, mentions, base, trigger):
         # "Wang's trip comes just days before Modi is scheduled to travel to China for the SCO summit":
         # the summit is Modi's; the trip its time is told by is another event
         start = max(start, timing[-1].end())
-    besides = BESIDES_RE.match(masked)
+    besides = BESIDES_RE.match(masked) or SIDELINES_OF_A_VISIT_RE.match(masked)
     if besides and besides.end() < trigger.start():
         # "Apart from his Russian counterpart, Doval also met Rogozin", "After meeting US President Biden,
         # Modi held a bilateral meeting with Albanese": not them
