@@ -511,6 +511,16 @@ def test_a_ceremonial_welcome_and_a_visit_its_traveller_describes_are_visits():
     assert visit.kind == "visit" and visit.date.iso() == "2024-03-11"  # (the verb after the day is past: "called")
 
 
+def test_a_welcome_beside_where_the_meeting_took_place_still_places_the_meeting():
+    text = (
+        "Prime Minister Ravi Perera and his Australian counterpart Tom Hale held bilateral talks. The PMO said that the bilateral "
+        "meeting took place at the Admiralty House in Sydney and Perera was accorded a ceremonial welcome upon his arrival. "
+        "Both leaders recalled their first Annual Leaders' Summit held in March 2023 in New Delhi."
+    )
+    meeting = next(e for e in events_of(text) if e.kind == "meeting")
+    assert meeting.venue.name == "Sydney" and not meeting.date.known  # (not the summit of March 2023)
+
+
 def test_two_who_had_spoken_had_a_conversation_before_the_report():
     [call] = events_of("Minister Ravi Perera noted that President Tom Hale and President Anna Berg had spoken soon after the attack.", published=DAY)
     assert call.kind == "meeting" and people_of(call) == ["Anna Berg", "Tom Hale"] and not call.date.known

@@ -454,6 +454,8 @@ def classify(masked, mention_offsets):
             # "Modi met Nazarbayev … on a two-day visit during which he will attend the SCO summit":
             # the meeting; the summit is still to come
             continue
+        if m and kind == "visit" and m.group().endswith("welcome") and (later := VISIT_RE.search(masked, m.end())):
+            m = later  # "was accorded a warm welcome by Putin as he arrived … on Monday": the arrival says more
         if m and kind == "visit" and (later := VISIT_RE.search(masked, m.end())) and FOLLOWS_RE.search(masked, m.end(), later.start()):
             # "The Indian prime minister's visit to Egypt follows the state visit El-Sisi made to New
             # Delhi in January": the visit it follows is the one the sentence tells of
@@ -3270,7 +3272,9 @@ def document_events(sentences, ctx, masked_text):
         mentions = people.sentence_mentions(ctx.text, sentence, ctx.registry, subject, masked, recent)
         found = _events_of_two_clauses(sentence, masked, mentions, ctx)
         found = found or sentence_events(sentence, masked, mentions, ctx) or _the_pairs_last_meeting(sentence, masked, mentions, ctx)
-        if not found and events and (TOOK_PLACE_RE.match(masked) or TOOK_PLACE_WHEN_RE.match(masked)):
+        if events and all(e.kind == "visit" for e in found) and (TOOK_PLACE_RE.match(masked) or TOOK_PLACE_WHEN_RE.match(masked)):
+            # (also beside a guest's welcome: "the bilateral meeting took place at the Admiralty House in
+            # Sydney and Modi was accorded a ceremonial welcome")
             _place_the_last_event(events[-1], sentence, masked, ctx)
         events += found
         ctx.paragraph_events += found
