@@ -521,6 +521,16 @@ def test_a_welcome_beside_where_the_meeting_took_place_still_places_the_meeting(
     assert meeting.venue.name == "Sydney" and not meeting.date.known  # (not the summit of March 2023)
 
 
+def test_the_two_leaders_are_the_heads_of_government_not_the_last_pair_of_ministers():
+    text = (
+        "Prime Minister Ravi Perera held talks with Prime Minister Tom Hale on Wednesday.\n\n"
+        "Foreign Minister Anna Berg and External Affairs Minister Jan Kowal have also met in 2023.\n\n"
+        "The two leaders also welcomed the signing of four documents, including an MoU on agriculture."
+    )
+    [agreement] = [e for e in events_of(text, published=DAY) if e.kind == "agreement"]
+    assert people_of(agreement) == ["Ravi Perera", "Tom Hale"]
+
+
 def test_two_who_had_spoken_had_a_conversation_before_the_report():
     [call] = events_of("Minister Ravi Perera noted that President Tom Hale and President Anna Berg had spoken soon after the attack.", published=DAY)
     assert call.kind == "meeting" and people_of(call) == ["Anna Berg", "Tom Hale"] and not call.date.known

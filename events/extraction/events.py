@@ -1588,6 +1588,9 @@ def _pair_by_countries(masked, ctx):
     return m if theirs == codes or (None in theirs and theirs - {None} <= codes) else None
 
 
+HEAD_ROLE_RE = re.compile(r"prime\s+minister|president|chancellor|premier|king|queen|emir|sultan|emperor|crown\s+prince", re.I)
+
+
 def with_the_pair(masked, mentions, base, ctx):
     """'The two ministers signed an agreement', 'China and Saudi Arabia signed…': the two people of
     the report's last two-person event, when the sentence names nobody else; when it names one of
@@ -1620,6 +1623,11 @@ def with_the_pair(masked, mentions, base, ctx):
     ):
         # "signed in the presence of the two Ministers" after a call on a prime minister: the lead's ministers
         pair = lead
+    heads = lambda group: all(HEAD_ROLE_RE.search(x.role or "") for x in group)
+    if not named and re.search(r"\bleaders\b", m.group(), re.I) and not heads(pair):
+        # "The two leaders also welcomed the signing of four documents" after the ministers' meeting of
+        # another time: the lead's heads of state or government, else the last pair of them
+        pair = lead if lead and heads(lead) else next((p for p in reversed(ctx.pairs) if heads(p)), pair)
     found = [people.Mention(base + m.start(), base + m.end(), person, "group") for person in pair]
     return sorted(mentions + [f for f in found if all(f.person is not x.person for x in mentions)], key=lambda x: x.start)
 
