@@ -531,6 +531,14 @@ def test_the_two_leaders_are_the_heads_of_government_not_the_last_pair_of_minist
     assert people_of(agreement) == ["Ravi Perera", "Tom Hale"]
 
 
+def test_a_meeting_met_to_attend_is_dated_by_the_meetings_days_in_the_past():
+    [meeting] = events_of(
+        "The foreign ministers of Brazil, Russia, India, China and South Africa met in Cape Town to attend the meeting from June 1-2.",
+        published=DAY.replace(month=7),
+    )
+    assert meeting.date.iso() == "2024-06-01" and meeting.date.end == datetime.date(2024, 6, 2)
+
+
 def test_two_who_had_spoken_had_a_conversation_before_the_report():
     [call] = events_of("Minister Ravi Perera noted that President Tom Hale and President Anna Berg had spoken soon after the attack.", published=DAY)
     assert call.kind == "meeting" and people_of(call) == ["Anna Berg", "Tom Hale"] and not call.date.known

@@ -184,6 +184,18 @@ UPCOMING_RE = re.compile(r"\b(?:beginning|starting|commencing|opening|scheduled\
 AHEAD_CLAUSE_RE = re.compile(r"\b(?:ahead\s+of|in\s+the\s+run-up\s+to|(?:days|weeks|months)\s+before|discussed|discussing|preparations\s+for)\b[^,;]*$", re.I)
 
 
+HEADLINE_TO_RE = re.compile(r"\bto\s+(?:meet|visit|hold|sign|attend|travel|be\s+\w+ed)$", re.I)
+
+
+def _future_marks(text, start=0):
+    """The future markers of the text from `start`, but not a headline's "X to attend" after a verb in
+    the past ("met in Cape Town to attend the meeting": what the meeting was for)."""
+    return [
+        m for m in FUTURE_RE.finditer(text, start)
+        if not (HEADLINE_TO_RE.search(m.group()) and PAST_RE.search(text, 0, m.start()))
+    ]
+
+
 def is_future(sentence, at=None):
     """Whether the sentence speaks of the future; with `at`, whether the verb governing the
     expression at that offset does: the nearer of a future marker and a past form before it decides,
@@ -193,12 +205,12 @@ def is_future(sentence, at=None):
         if PRESENT_RE.search(before):
             return False  # "Modi arrives in Tokyo … to attend the summit": news in the present tense
         # A marker's end against a past form's start: "is expected to meet" holds a past form.
-        future = [m.end() for m in FUTURE_RE.finditer(before)]
+        future = [m.end() for m in _future_marks(before)]
         past = [m.start() for m in PAST_RE.finditer(before)]
         if future or past:
             return max(future, default=-1) > max(past, default=-1)
         # ("Modi on Wednesday called his visit … special and said both will work …": the first verb after it)
-        future, past = FUTURE_RE.search(sentence, at), PAST_RE.search(sentence, at)
+        future, past = next(iter(_future_marks(sentence, at)), None), PAST_RE.search(sentence, at)
         if future or past:
             return bool(future) and (past is None or future.start() < past.start())
     return bool(FUTURE_RE.search(sentence))

@@ -900,9 +900,11 @@ def _aside(masked, expr, trigger):
     who arrived on Thursday, met Singh", "The prime minister, who is visiting the US, will join
     them for the banquet on Thursday"; or the date is of the purpose of a trip that happened ("arrived
     … to finalise the groundwork for the dialogue later this month")."""
-    if expr.start > trigger.end() and PURPOSE_RE.search(masked, trigger.end(), expr.start):
+    if expr.start > trigger.end() and (purpose := PURPOSE_RE.search(masked, trigger.end(), expr.start)):
         first = trigger.group().split()[0].lower()
-        if dates.PAST_RE.fullmatch(first) and not dates.is_future(masked, trigger.start() + len(first)):
+        # (but "the ministers met in Cape Town to attend the meeting from June 1-2": the meeting they met at)
+        attended = re.match(r"(?:\w+\s+)?to\s+(?:attend|participate|take\s+part)", purpose.group()) and not VISIT_RE.fullmatch(trigger.group())
+        if dates.PAST_RE.fullmatch(first) and not dates.is_future(masked, trigger.start() + len(first)) and not attended:
             return True
     coming = COMING_CLAUSE_RE.search(masked, 0, trigger.start())
     if coming and expr.start < coming.start():
