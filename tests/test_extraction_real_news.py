@@ -539,6 +539,23 @@ def test_a_meeting_met_to_attend_is_dated_by_the_meetings_days_in_the_past():
     assert meeting.date.iso() == "2024-06-01" and meeting.date.end == datetime.date(2024, 6, 2)
 
 
+def test_calling_someone_to_extend_greetings_is_a_call():
+    [call] = events_of("Prime Minister Ravi Perera today called PM Tom Hale to extend his greetings on Independence Day.", published=DAY)
+    assert call.kind == "meeting" and call.remote and people_of(call) == ["Ravi Perera", "Tom Hale"]
+    assert call.date.iso() == "2024-03-12"
+
+
+def test_giving_a_keynote_address_is_a_statement():
+    [speech] = events_of("Vice President Ravi Perera also gave the keynote address at the UN Day of Vesak Celebrations on March 10.", published=DAY)
+    assert speech.kind == "statement" and speech.date.iso() == "2024-03-10"
+
+
+def test_an_opening_reaching_a_place_is_the_subjects_arrival_there():
+    [visit] = events_of("Reaching Mongolia on the night of March 5, Defence Minister Ravi Perera was given a guard of honour.", published=DAY)
+    assert visit.kind == "visit" and people_of(visit) == ["Ravi Perera"]
+    assert visit.venue.name == "Mongolia" and visit.date.iso() == "2024-03-05"
+
+
 def test_two_who_had_spoken_had_a_conversation_before_the_report():
     [call] = events_of("Minister Ravi Perera noted that President Tom Hale and President Anna Berg had spoken soon after the attack.", published=DAY)
     assert call.kind == "meeting" and people_of(call) == ["Anna Berg", "Tom Hale"] and not call.date.known

@@ -45,6 +45,8 @@ VISIT_RE = re.compile(
     r"\b(?:(?:left|leaves|leave|leaving|departed|departs|headed|heading|set\s+off)\s+for"
     r"|(?:arrived|arrives|arriving|arrive|landed|lands|touched\s+down|touches\s+down)(?=\s+(?:in|at|on|to|for|here|there|late|early|yesterday|today|this|last|[A-Z]))"
     r"|(?:reached|reaches|will\s+reach)(?=\s+(?:here|there|(?-i:[A-Z])))"
+    # "Reaching Mongolia on the night of September 5, …": an opening participle of the subject's arrival
+    r"|^\s*(?-i:Reaching|Arriving\s+(?:in|at))(?=\s+(?-i:[A-Z]))"
     r"|(?:will|would)\s+(?:first\s+|also\s+|then\s+|later\s+|next\s+)?visit|visited|is\s+visiting|to\s+visit|on\s+an?\s+(?:[\w-]+\s+){0,3}visit\s+to"
     # "will be in Chile on a state visit": someone in a place on a visit
     r"|(?:is|was|are|were|be)\s+(?:currently\s+|now\s+|already\s+)?in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+(?:on|for)\s+an?\s+(?:[\w-]+\s+){0,3}visit\b"
@@ -134,6 +136,8 @@ MEETING_VERB_RE = re.compile(
     r"|(?:held|hold|holds|holding|had|concluded|began|started)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?round\s+of\s+(?:[\w’'-]+\s+){0,4}?(?:talks|dialogue|consultations|negotiations|discussions)\b"
     r"|(?:spoke|spoken|speaks|speaking|talked|talking)\s+(?:by\s+phone\s+|over\s+the\s+phone\s+)?(?:with|to)(?=\s+(?:[A-Z]|his|her|their))"
     r"|(?:dialled|dialed|dials|telephoned|phoned)(?=\s+(?:[A-Z]|his|her|their))"
+    # "Oli today called PM Modi to extend his greetings": a call made to say something
+    r"|(?-i:called)(?=\s+(?:(?-i:[A-Z])[\w.]*\s+){1,5}to\s+(?:extend|convey|congratulate|greet|wish|express|thank|enquire|inquire|offer|share)\b)"
     # "Modi today received telephone calls from H.E. Mr. Moon Jae-in, …; H.E. Mr. E.D. Mnangagwa, …"
     r"|received\s+(?:a\s+)?(?:tele)?phone\s+calls?\s+from"
     # "Ratu Wiliame received a courtesy call from President Murmu at the State House"
@@ -198,7 +202,7 @@ ASPIRATION_RE = re.compile(
     r"\b(?:aim(?:s|ing|ed)?|hop(?:e|es|ing|ed)|seek(?:s|ing)?|sought|intend(?:s|ing|ed)?|aspir(?:e|es|ing)|desire|wish|willingness|readiness)\s+to\b", re.I
 )
 REMOTE_RE = re.compile(r"phone|phonic|video|virtual|\bdial(?:l?ed|s)?\b|spoke|\bspeak|\btalk(?:ed|ing)\b", re.I)
-CALL_RE = re.compile(r"phone|phonic|video|virtual|\bdial(?:l?ed|s)?\b", re.I)  # certainly not face to face ("dialled", not "dialogue")
+CALL_RE = re.compile(r"phone|phonic|video|virtual|\bdial(?:l?ed|s)?\b|^called$", re.I)  # certainly not face to face ("dialled", not "dialogue"; "called X to extend greetings")
 ON_THE_SIDELINES_RE = re.compile(r"\b(?:on|at)\s+the\s+(?:sidelines|margins)\s+of\b", re.I)
 SPLIT_RE = re.compile(r"\b(?:bilateral\s+(?:meetings|talks)|bilaterally|separate(?:ly)?\s+(?:meetings|talks)?|separately|courtesy\s+calls)\b", re.I)
 BETWEEN_RE = re.compile(r"\b(?:meeting|summit|talks|dialogue|call|conversation)\s+between\b", re.I)
@@ -373,7 +377,9 @@ HONOUR_RE = re.compile(
 # "Ramaphosa unveiled a ten-point peace plan": a statement of its own, whatever the occasion.
 PROPOSAL_RE = re.compile(
     r"\b(?:unveiled|unveils|outlined|outlines|presented|presents|proposed|proposes|delivered|delivers)\s+(?:a|an|the|his|her|their)\s+"
-    r"(?:[\w-]+\s+){0,4}?(?:plan|proposal|initiative|speech|address|statement|keynote|vision|roadmap)\b",
+    r"(?:[\w-]+\s+){0,4}?(?:plan|proposal|initiative|speech|address|statement|keynote|vision|roadmap)\b"
+    # "Naidu also gave the keynote address at the 16th UN Day of Vesak Celebrations on May 12"
+    r"|\b(?:gave|gives|giving)\s+(?:a|an|the|his|her)\s+(?:[\w-]+\s+){0,2}?(?:speech|address|keynote)\b",
     re.I,
 )
 
@@ -1488,7 +1494,7 @@ def venue_for(masked, ctx, trigger=None):
             continue  # "a joint statement put out by the Indian embassy in Beijing": where the embassy is
         if PAST_TRIP_RE.search(masked[: start + len(prep)]):
             continue  # "since his last visit to Beijing": a trip before, not where this was
-        if prep in ("in", "at", "held in", "arrived in", "reached", "reaches", "reach", "toured") or prep.startswith(("visit", "flew", "flies", "flown")) or TRAVEL_WORD_RE.search(
+        if prep in ("in", "at", "held in", "arrived in", "reached", "reaches", "reach", "reaching", "toured") or prep.startswith(("visit", "flew", "flies", "flown")) or TRAVEL_WORD_RE.search(
             masked[: start + len(prep) + 1]
         ) or (trigger is not None and trigger.start() < start < trigger.end() and re.search(r"\s(?:made|paid)\s+to$", trigger.group())) or (  # ("the visit El-Sisi made to New Delhi")
             prep == "to" and VISITOR_TO_RE.search(masked[:start])
