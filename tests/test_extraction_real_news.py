@@ -254,6 +254,17 @@ def test_the_traveller_of_a_visit_a_meeting_was_on_the_sidelines_of_is_not_at_it
     assert people_of(meeting) == ["Ravi Perera", "Tom Hale"] and meeting.date.iso() == "2023-12-16"
 
 
+def test_a_name_after_an_opening_phrase_ending_in_an_office_is_the_subject_not_that_office():
+    text = (
+        "Ulaanbaatar, September 6 (ANI): Defence Minister Ravi Perera on Tuesday held talks with Mongolian Defence Minister Tom Hale.\n"
+        "Before initiating the bilateral talks with the Mongolian Defence minister, Ravi Perera inspected the guard of honour.\n"
+        "Ravi Perera embarked on a five-day visit to Mongolia on Monday."
+    )
+    found = events_of(text, published=datetime.date(2022, 9, 6))
+    [visit] = [e for e in found if e.kind == "visit"]  # (Perera is not Mongolian: he visits Mongolia)
+    assert people_of(visit) == ["Ravi Perera"] and visit.date.iso() == "2022-09-05"
+
+
 def test_a_name_with_bin_and_al_keeps_every_part():
     [meeting] = events_of("Commerce Minister Ravi Perera met Oman's Minister of Commerce, Industry and Investment Promotion, Qais Bin Mohammed Al Yousef on Monday.", published=DAY)
     assert people_of(meeting) == ["Qais Bin Mohammed Al Yousef", "Ravi Perera"]

@@ -637,6 +637,11 @@ def _a_country(words):
     return any(a == 0 and b == len(words) for a, b, _ in places.find_countries(words) + places.find_demonyms(words))
 
 
+# An opening phrase of a sentence up to an office ending it: "Before initiating the talks with the
+# Mongolian Defence minister".
+OPENER_OFFICE_RE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))\s*(?:Before|After|Following|During|Ahead\s+of|Prior\s+to|Besides|Apart\s+from|On|In|At)\b[^,;.]*$")
+
+
 def named_mentions(text, start=0, end=None):
     """(start, end, name, country, role) of each person named with a title in text[start:end]."""
     end = len(text) if end is None else end
@@ -654,7 +659,11 @@ def named_mentions(text, start=0, end=None):
         pos = SEPARATOR_RE.match(text, pos).end()
         pos = _skip_titles(text, pos)
         found = take_name(text, pos, end)
-        if found and _listed_with_offices(text, m.start(), found[1]):
+        if found and "," in text[m.end() : found[0]] and OPENER_OFFICE_RE.search(text, start, m.start()) and re.match(r"\s+(?:also\s+)?[a-z]+ed\b", text[found[1] :]):
+            # "Before initiating the talks with the Mongolian Defence minister, Rajnath Singh inspected …":
+            # the office ends an opening phrase; the name after its comma is the sentence's subject
+            out.append((found[0], found[1], found[2], None, ""))
+        elif found and _listed_with_offices(text, m.start(), found[1]):
             # "Tshering Tobgay, Prime Minister of Bhutan, Mr. Mohamed Muizzu, President of the
             # Maldives": the office is the name's before it; this name has its own after it.
             out.append((found[0], found[1], found[2], None, ""))
