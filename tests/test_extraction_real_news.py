@@ -598,6 +598,11 @@ def test_talking_to_a_counterpart_is_a_conversation_placed_nowhere():
     assert call.venue is None and call.date.iso() == "2024-03-09"
 
 
+def test_a_city_named_after_a_lowercase_description_is_the_venue():
+    [meeting] = events_of("Prime Minister Ravi Perera on Friday held a surprise meeting with President Tom Hale, in the historic city of Samarkand, Uzbekistan.", published=DAY)
+    assert meeting.venue.name == "Samarkand"
+
+
 def test_a_month_of_last_year_is_that_month_a_year_before():
     [meeting] = events_of("Minister Penny Wong met Minister Winston Peters in Wellington in April last year.", published=DAY)
     assert meeting.date.iso() == "2023-04"
