@@ -265,6 +265,13 @@ def test_a_name_after_an_opening_phrase_ending_in_an_office_is_the_subject_not_t
     assert people_of(visit) == ["Ravi Perera"] and visit.date.iso() == "2022-09-05"
 
 
+def test_calls_on_someone_the_report_does_not_name_are_no_meeting_of_the_callers():
+    text = "Adviser Ravi Perera called on His Majesty on the morning of 4th April, and Minister Tom Hale called on His Majesty on 3rd April."
+    assert events_of(text, published=DAY) == []
+    [meeting] = events_of("Minister Ravi Perera called on His Majesty King Tom Hale in Thimphu.", published=DAY)
+    assert people_of(meeting) == ["Ravi Perera", "Tom Hale"]
+
+
 def test_a_name_with_bin_and_al_keeps_every_part():
     [meeting] = events_of("Commerce Minister Ravi Perera met Oman's Minister of Commerce, Industry and Investment Promotion, Qais Bin Mohammed Al Yousef on Monday.", published=DAY)
     assert people_of(meeting) == ["Qais Bin Mohammed Al Yousef", "Ravi Perera"]

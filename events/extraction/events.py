@@ -676,6 +676,10 @@ def participants_for(kind, trigger, masked, mentions, base, ctx):
         hosts = unique_people([m for m in sides if offset(m) > trigger.start()])
         if len(callers) >= 2 and len(hosts) == 1:
             return [[caller, hosts[0]] for caller in callers]
+        if re.match(r"\s+(?:His|Her)\s+(?:Majesty|Highness|Excellency)\b(?!\s+(?:the\s+)?[A-Z])", masked[trigger.end() :]):
+            # "Doval called on His Majesty on 4th April, and Jaishankar called on His Majesty on 3rd
+            # April": calls on someone the report does not name, not a meeting of the callers
+            return [[]]
     if kind == "meeting" and SPLIT_RE.search(masked) and len(found) >= 3:
         subject = found[0]
         return [[subject, other] for other in found[1:]]
