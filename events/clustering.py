@@ -32,7 +32,7 @@ same reports gives the same clusters.
 An undated report joins only when exactly one dated cluster could be its event: all its reports
 agree with it, it names the cluster's people or two of them (or, of a summit, some of them; of a
 visit, the travellers and its host, or the traveller alone when another report names them alone,
-in the same country), the weekday it names (if any) is that cluster's day (of a visit, within
+in the same country; a visit to a known country joins only a cluster some report places there), the weekday it names (if any) is that cluster's day (of a visit, within
 VISIT_SLACK_DAYS when no visit is of that weekday), no venue country contradicts it and the cluster did not end before the day its
 document says it was written at the earliest (a document without a publication date: "the first …
 in more than four years", the last "in late 2019"); and only when it also shares two content words
@@ -471,6 +471,8 @@ def undated_compatible(report, members, visit_slack=False):
         return False
     if report.venue_country and any(m.venue_country and m.venue_country != report.venue_country for m in members):
         return False
+    if report.kind == "visit" and report.venue_country and not any(m.venue_country == report.venue_country for m in members):
+        return False  # a visit is its destination: "visited Cyprus" is no visit that no report places ("arrived here from Cyprus")
     if _town(report) and any(_town(m) and not same_town(_town(m), _town(report)) for m in members):
         return False  # "met in Hiroshima" is not the meeting in Tokyo, whatever else fits
     weekday = report.date.weekday

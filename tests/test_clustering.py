@@ -112,6 +112,15 @@ def test_an_undated_report_of_a_traveller_alone_joins_the_visit_one_report_names
     assert len(cluster([with_host, alone, host_alone]).clusters) == 2
 
 
+def test_an_undated_visit_to_a_country_joins_only_a_visit_some_report_places_there():
+    monday = DateValue(datetime.date(2023, 1, 2), "day", "Monday", 0)
+    nowhere = report(monday, kind="visit", people=(1,), words={"cyprus", "visit", "tour"})  # "arrived here from Cyprus"
+    to_cyprus = undated(weekday=None, kind="visit", people=(1,), venue="CY", words={"cyprus", "visit", "first"})
+    assert not together(nowhere, to_cyprus)
+    placed = report(monday, kind="visit", people=(1,), venue="CY", words={"cyprus", "visit"})
+    assert together(placed, to_cyprus)
+
+
 def test_an_undated_report_with_two_fitting_dated_events_joins_none_and_lists_both():
     this_friday, friday_2020 = report(), report(DateValue(datetime.date(2020, 9, 4), "day"))
     lone = undated()
