@@ -32,8 +32,9 @@ same reports gives the same clusters.
 An undated report joins only when exactly one dated cluster could be its event: all its reports
 agree with it, it names the cluster's people or two of them (or, of a summit, some of them; of a
 visit, the travellers and its host, or the traveller alone when another report names them alone,
-in the same country; a visit to a known country joins only a cluster some report places there), the weekday it names (if any) is that cluster's day (of a visit, within
-VISIT_SLACK_DAYS when no visit is of that weekday), no venue country contradicts it and the cluster did not end before the day its
+in the same country), the weekday it names (if any) is that cluster's day (of a visit, within
+VISIT_SLACK_DAYS when no visit is of that weekday), no venue country contradicts it (a visit to a
+known country joins only a cluster some report places there) and the cluster did not end before the day its
 document says it was written at the earliest (a document without a publication date: "the first …
 in more than four years", the last "in late 2019"); and only when it also shares two content words
 with that cluster, names the same venue city (its passage may name it), or names the cluster's very people and the weekday of
@@ -460,12 +461,10 @@ def undated_compatible(report, members, visit_slack=False):
     # (a visit's report may name its host beside the traveller: "visiting the US at the invitation of Biden")
     hosted = report.kind == "visit" and all(m.kind == "visit" for m in members) and bool(people) and report.participants >= people
     # (and a report of the traveller alone, when another report names them alone too and a third the
-    # host beside them: a visit to the same country)
+    # host beside them: a visit to the same country, as the venue checks below require)
     traveller = (
         report.kind == "visit" and all(m.kind == "visit" for m in members) and len(report.participants) == 1
         and any(m.participants == report.participants for m in members) and bool(report.venue_country)
-        and all(m.venue_country in (None, report.venue_country) for m in members)
-        and any(m.venue_country == report.venue_country for m in members)
     )
     if report.participants and report.participants != people and len(report.participants & people) < 2 and not (summit or hosted or traveller):
         return False
