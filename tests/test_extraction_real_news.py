@@ -272,6 +272,11 @@ def test_calls_on_someone_the_report_does_not_name_are_no_meeting_of_the_callers
     assert people_of(meeting) == ["Ravi Perera", "Tom Hale"]
 
 
+def test_a_round_table_is_nobody():
+    found = events_of("Minister Ravi Perera will hold meetings with a Round Table of CEOs and a Financial Sector Round table.", published=DAY)
+    assert all(name == "Ravi Perera" for e in found for name in people_of(e))
+
+
 def test_a_name_with_bin_and_al_keeps_every_part():
     [meeting] = events_of("Commerce Minister Ravi Perera met Oman's Minister of Commerce, Industry and Investment Promotion, Qais Bin Mohammed Al Yousef on Monday.", published=DAY)
     assert people_of(meeting) == ["Qais Bin Mohammed Al Yousef", "Ravi Perera"]

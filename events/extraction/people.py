@@ -133,7 +133,7 @@ def is_date_word(word, following):
 # Words that make a capitalised phrase an organisation, a place or an occasion rather than a person.
 NOT_PERSON_WORDS = {
     "organisation", "organization", "commission", "cooperation", "council", "ministry", "parade", "day", "sea", "policy", "meetings",
-    "project", "projects", "scheme", "schemes",
+    "project", "projects", "scheme", "schemes", "round", "roundtable", "table", "sector", "sectors",
     "ocean", "control", "act", "limited", "private", "group", "party", "army", "force", "forces", "union",
     "treaty", "security", "affairs", "bank", "fund", "university", "institute", "agency", "office", "committee",
     "summit", "forum", "dialogue", "initiative", "programme", "program", "corridor", "region", "province",
