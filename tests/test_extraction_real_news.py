@@ -579,6 +579,14 @@ def test_an_opening_reaching_a_place_is_the_subjects_arrival_there():
     assert visit.venue.name == "Mongolia" and visit.date.iso() == "2024-03-05"
 
 
+def test_a_joint_press_conference_with_the_minister_of_a_country_is_a_meeting():
+    [meeting] = events_of(
+        "Remarks of the Minister of Foreign Affairs of Armenia Ravi Perera at the joint press conference with the Minister of Foreign Affairs of India Tom Hale",
+        published=DAY,
+    )
+    assert meeting.kind == "meeting" and people_of(meeting) == ["Ravi Perera", "Tom Hale"]
+
+
 def test_two_who_had_spoken_had_a_conversation_before_the_report():
     [call] = events_of("Minister Ravi Perera noted that President Tom Hale and President Anna Berg had spoken soon after the attack.", published=DAY)
     assert call.kind == "meeting" and people_of(call) == ["Anna Berg", "Tom Hale"] and not call.date.known

@@ -111,7 +111,7 @@ MEETING_VERB_RE = re.compile(
     # "organised a luncheon in honour of Prime Minister Modi", "hosted a state dinner for"
     rf"|(?:organi[sz]ed|hosted|gave|held|threw)\s+an?\s+(?:[\w-]+\s+){{0,2}}?{MEAL}\b(?:\s+[\w-]+){{0,6}}?\s+(?:for|in\s+honou?r\s+of)"
     # "at a joint press conference with Indian Prime Minister Narendra Modi"
-    r"|joint\s+(?:press|news)\s+(?:conference|briefing)\s+with(?=\s+(?:(?-i:[A-Z])|his|her|their))"
+    r"|joint\s+(?:press|news)\s+(?:conference|briefing)\s+with(?=\s+(?:(?-i:[A-Z])|his|her|their|the\s+(?-i:[A-Z])))"
     # "PM Modi had a dinner with Singaporean Prime Minister Wong"
     rf"|(?:had|has|have|shared|shares)\s+an?\s+(?:[\w-]+\s+){{0,2}}?{MEAL}\s+with(?=\s+(?:(?-i:[A-Z])|his|her|their))"
     # "attended a banquet hosted in her honour by Slovakia President Peter Pellegrini"
