@@ -587,6 +587,15 @@ def test_a_joint_press_conference_with_the_minister_of_a_country_is_a_meeting():
     assert meeting.kind == "meeting" and people_of(meeting) == ["Ravi Perera", "Tom Hale"]
 
 
+def test_a_programme_that_included_meetings_with_several_is_the_travellers_meeting_with_each():
+    text = (
+        "Foreign Minister Ravi Perera held talks with Foreign Minister Tom Hale in Vienna on Monday. In addition to bilateral talks, "
+        "the program included meetings with Federal President Anna Berg and Federal Chancellor Jan Kowal."
+    )
+    found = sorted(tuple(people_of(e)) for e in events_of(text, published=DAY))
+    assert found == [("Anna Berg", "Ravi Perera"), ("Jan Kowal", "Ravi Perera"), ("Ravi Perera", "Tom Hale")]
+
+
 def test_two_who_had_spoken_had_a_conversation_before_the_report():
     [call] = events_of("Minister Ravi Perera noted that President Tom Hale and President Anna Berg had spoken soon after the attack.", published=DAY)
     assert call.kind == "meeting" and people_of(call) == ["Anna Berg", "Tom Hale"] and not call.date.known

@@ -136,6 +136,8 @@ MEETING_VERB_RE = re.compile(
     r"|(?:held|hold|holds|holding|had|concluded|began|started)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?round\s+of\s+(?:[\w’'-]+\s+){0,4}?(?:talks|dialogue|consultations|negotiations|discussions)\b"
     r"|(?:spoke|spoken|speaks|speaking|talked|talking)\s+(?:by\s+phone\s+|over\s+the\s+phone\s+)?(?:with|to)(?=\s+(?:[A-Z]|his|her|their))"
     r"|(?:dialled|dialed|dials|telephoned|phoned)(?=\s+(?:[A-Z]|his|her|their))"
+    # "the program included meetings with Federal President Van der Bellen and Chancellor Nehammer"
+    r"|(?:programme|program|schedule|itinerary)\s+(?:also\s+)?(?:included|includes)\s+(?:[\w-]+\s+){0,2}?meetings?\s+with"
     # "Oli today called PM Modi to extend his greetings": a call made to say something
     r"|(?-i:called)(?=\s+(?:(?-i:[A-Z])[\w.]*\s+){1,5}to\s+(?:extend|convey|congratulate|greet|wish|express|thank|enquire|inquire|offer|share)\b)"
     # "Modi today received telephone calls from H.E. Mr. Moon Jae-in, …; H.E. Mr. E.D. Mnangagwa, …"
@@ -575,6 +577,11 @@ def participants_for(kind, trigger, masked, mentions, base, ctx):
     if (ATTEND_RE.match(trigger.group()) and re.match(r"\s+by\b", masked[trigger.end() :])) or (re.search(r"\sby$", trigger.group()) and not hosted_by):
         # "The summit was attended by the presidents of …": everyone named after "by".
         return [unique_people([m for m in mentions if offset(m) > trigger.end()])]
+    if kind == "meeting" and re.match(r"(?:programme|program|schedule|itinerary)\b", trigger.group(), re.I):
+        # "the program included meetings with A and B": the report's traveller met each
+        traveller = ctx.registry.protagonist(ctx.text)
+        others = unique_people([m for m in mentions if offset(m) > trigger.start()])
+        return [[traveller, other] for other in others if other is not traveller] or [[]] if traveller else [[]]
     if kind == "other" and HONOUR_RE.fullmatch(trigger.group()):
         # "Modi received the national honour of Ghana – Officer of the Order of the Star – from John
         # Mahama": who received it, and who gave it
