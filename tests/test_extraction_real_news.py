@@ -589,11 +589,13 @@ def test_a_joint_press_conference_with_the_minister_of_a_country_is_a_meeting():
 
 def test_a_programme_that_included_meetings_with_several_is_the_travellers_meeting_with_each():
     text = (
-        "Foreign Minister Ravi Perera held talks with Foreign Minister Tom Hale in Vienna on Monday. In addition to bilateral talks, "
-        "the program included meetings with Federal President Anna Berg and Federal Chancellor Jan Kowal."
+        "Indian Foreign Minister Ravi Perera held talks with Austrian Foreign Minister Tom Hale in Vienna on Monday. In addition to "
+        "bilateral talks, the program included meetings with Federal President Anna Berg and Federal Chancellor Jan Kowal."
     )
-    found = sorted(tuple(people_of(e)) for e in events_of(text, published=DAY))
-    assert found == [("Anna Berg", "Ravi Perera"), ("Jan Kowal", "Ravi Perera"), ("Ravi Perera", "Tom Hale")]
+    found = events_of(text, published=DAY)
+    assert sorted(tuple(people_of(e)) for e in found) == [("Anna Berg", "Ravi Perera"), ("Jan Kowal", "Ravi Perera"), ("Ravi Perera", "Tom Hale")]
+    # (the guest of the talks, not the host, met them; on days the programme does not give)
+    assert all(not e.date.known for e in found if "Tom Hale" not in people_of(e))
 
 
 def test_two_who_had_spoken_had_a_conversation_before_the_report():

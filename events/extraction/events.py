@@ -557,6 +557,9 @@ WHO_IS_RE = re.compile(r",\s*who\s+(?:(?:is|was|are|were|has\s+been|had\s+been)\
 HOST_RE = re.compile(r"\b(?:at\s+the\s+invitation\s+of|(?:hosted|received|welcomed|invited)\s+by)\b", re.I)
 
 
+PROGRAMME_RE = re.compile(r"(?:programme|program|schedule|itinerary)\b", re.I)
+
+
 def participants_for(kind, trigger, masked, mentions, base, ctx):
     """Who took part: the travellers of a visit, the two sides 'between' whom a summit was held, a
     speaker, or everyone a meeting sentence names (split into bilateral pairs when it says so)."""
@@ -577,11 +580,14 @@ def participants_for(kind, trigger, masked, mentions, base, ctx):
     if (ATTEND_RE.match(trigger.group()) and re.match(r"\s+by\b", masked[trigger.end() :])) or (re.search(r"\sby$", trigger.group()) and not hosted_by):
         # "The summit was attended by the presidents of …": everyone named after "by".
         return [unique_people([m for m in mentions if offset(m) > trigger.end()])]
-    if kind == "meeting" and re.match(r"(?:programme|program|schedule|itinerary)\b", trigger.group(), re.I):
-        # "the program included meetings with A and B": the report's traveller met each
-        traveller = ctx.registry.protagonist(ctx.text)
+    if kind == "meeting" and PROGRAMME_RE.match(trigger.group()):
+        # "the program included meetings with A and B": the guest of the report's last meeting of two
+        # (the one not of the country it was held in) met each
+        talks = ctx.pair_meeting
+        where = (talks.venue or ctx.scene) if talks else None
+        guests = [p for p in talks.participants if where and p.country and p.country != where.country] if talks else []
         others = unique_people([m for m in mentions if offset(m) > trigger.start()])
-        return [[traveller, other] for other in others if other is not traveller] or [[]] if traveller else [[]]
+        return [[guests[0], other] for other in others if other is not guests[0]] or [[]] if len(guests) == 1 else [[]]
     if kind == "other" and HONOUR_RE.fullmatch(trigger.group()):
         # "Modi received the national honour of Ghana – Officer of the Order of the Star – from John
         # Mahama": who received it, and who gave it
@@ -1771,6 +1777,9 @@ def sentence_events(sentence, masked, mentions, ctx):
         groups = [[p for p in g if id(p) not in paired] for g in groups]
     if kind == "visit":
         date = _days_of_the_visit(masked, trigger, date)
+    if PROGRAMME_RE.match(trigger.group()) and not date.evidence.startswith("“"):
+        # ("the program included meetings with …": the visit summed up, on days the sentence does not give)
+        date = DateValue(evidence="a visit's programme the report sums up, which gives no day for it")
     if date.known and (EARLIER_SAME_DAY_RE.match(masked) or (kind == "meeting" and BEFORE_THE_MEETING_RE.match(masked))):
         # ("Before the Joint Commission Meeting, Swaraj had a separate meeting with Pandey": another occasion)
         date = replace(date, evidence=f"{EARLIER_SAME_DAY_EVIDENCE}: {date.evidence}")
