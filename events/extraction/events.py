@@ -585,9 +585,13 @@ def participants_for(kind, trigger, masked, mentions, base, ctx):
         # (the one not of the country it was held in) met each
         talks = ctx.pair_meeting
         where = (talks.venue or ctx.scene) if talks else None
-        guests = [p for p in talks.participants if where and p.country and p.country != where.country] if talks else []
+        if where is None:
+            return [[]]
+        guests = [p for p in talks.participants if p.country and p.country != where.country]
+        if len(guests) != 1:
+            return [[]]
         others = unique_people([m for m in mentions if offset(m) > trigger.start()])
-        return [[guests[0], other] for other in others if other is not guests[0]] or [[]] if len(guests) == 1 else [[]]
+        return [[guests[0], other] for other in others if other is not guests[0]] or [[]]
     if kind == "other" and HONOUR_RE.fullmatch(trigger.group()):
         # "Modi received the national honour of Ghana – Officer of the Order of the Star – from John
         # Mahama": who received it, and who gave it
@@ -1613,9 +1617,6 @@ def _pair_by_countries(masked, ctx):
     return m if theirs == codes or (None in theirs and theirs - {None} <= codes) else None
 
 
-HEAD_ROLE_RE = re.compile(r"prime\s+minister|president|chancellor|premier|king|queen|emir|sultan|emperor|crown\s+prince", re.I)
-
-
 def with_the_pair(masked, mentions, base, ctx):
     """'The two ministers signed an agreement', 'China and Saudi Arabia signed…': the two people of
     the report's last two-person event, when the sentence names nobody else; when it names one of
@@ -1648,7 +1649,7 @@ def with_the_pair(masked, mentions, base, ctx):
     ):
         # "signed in the presence of the two Ministers" after a call on a prime minister: the lead's ministers
         pair = lead
-    heads = lambda group: all(HEAD_ROLE_RE.search(x.role or "") for x in group)
+    heads = lambda group: all(people.role_family(x.role) in people.HEADS for x in group)
     if not named and re.search(r"\bleaders\b", m.group(), re.I) and not heads(pair):
         # "The two leaders also welcomed the signing of four documents" after the ministers' meeting of
         # another time: the lead's heads of state or government, else the last pair of them
@@ -3270,20 +3271,21 @@ def _events_of_two_clauses(sentence, masked, mentions, ctx):
     if not split:
         return []
     parts = [(0, split.start()), (split.end(), len(masked))]
-    first = [m for m in mentions if m.start - sentence.start < split.start()]
-    second = [m for m in mentions if m.start - sentence.start >= split.end()]
+    offset = lambda m: m.start - sentence.start
+    within = lambda a, b: [m for m in mentions if a <= offset(m) < b]
+    first, second = within(*parts[0]), within(*parts[1])
     # (the second clause's subject is a person the first does not name: "while Greece will become a
     # member … with the signing by Dendias" is the same occasion)
-    if not first or not second or not re.fullmatch(r"(?:the\s+)?(?:[a-z]+\s+)?(?:[A-Z][\w.’'-]*\s+)*", masked[split.end() : second[0].start - sentence.start]):
+    if not first or not second or not re.fullmatch(r"(?:the\s+)?(?:[a-z]+\s+)?(?:[A-Z][\w.’'-]*\s+)*", masked[split.end() : offset(second[0])]):
         return []
     if any(m.person is second[0].person for m in first):
         return []
-    if any(classify(masked[a:b], [m.start - sentence.start - a for m in mentions if a <= m.start - sentence.start < b])[0] is None for a, b in parts):
+    if any(classify(masked[a:b], [offset(m) - a for m in within(a, b)])[0] is None for a, b in parts):
         return []
     out = []
     for a, b in parts:
         part = Sentence(sentence.start + a, sentence.start + b, sentence.text[a:b], sentence.paragraph, sentence.is_headline)
-        found = sentence_events(part, masked[a:b], [m for m in mentions if a <= m.start - sentence.start < b], ctx)
+        found = sentence_events(part, masked[a:b], within(a, b), ctx)
         for event in found:
             event.spans = [Span(sentence.start, sentence.end)]
         out += found
