@@ -7,7 +7,6 @@ recognised phrase into a date.
 """
 
 import calendar
-import contextlib
 import datetime
 import functools
 import re
@@ -116,11 +115,7 @@ def full_dates(text, furniture=False, month_first=False):
     out = []
     for expr in find_expressions(text):
         if expr.kind in FULL_KINDS:
-            value = resolve(expr, text, Anchor())
-            if month_first and expr.kind == "numeric" and not value.known:
-                month, day_, year = (int(x) for x in expr.text.split("/"))
-                with contextlib.suppress(ValueError):
-                    value = DateValue(datetime.date(year, month, day_), "day", f"“{expr.text}”")
+            value = _resolve_numeric(expr.text, month_first) if expr.kind == "numeric" else resolve(expr, text, Anchor())
             if value.precision == "day":
                 out.append((expr.start, expr.end, value.date))
     if furniture and not out:
@@ -311,12 +306,13 @@ def _resolve_days_from(text, expr, sentence, anchor):
     return value
 
 
-def _resolve_numeric(text):
-    """"11/15/2023" (month first) or "15/11/2023" (day first); "5/6/2023" could be either: unknown."""
+def _resolve_numeric(text, month_first=False):
+    """"11/15/2023" (month first) or "15/11/2023" (day first); "5/6/2023" could be either: unknown,
+    unless the page writes its dates `month_first`."""
     a, b, year = (int(x) for x in text.split("/"))
     if a > 12 >= b:
         day, month = a, b
-    elif b > 12 >= a:
+    elif b > 12 >= a or month_first:
         day, month = b, a
     else:
         return DateValue(evidence=f"“{text}” could be day/month or month/day")
