@@ -237,6 +237,9 @@ class Anchor:
     date: datetime.date | None = None
     year: int | None = None
     evidence: str = ""
+    # (expression, date) of each date the report writes in full, for a report of unknown date: "on
+    # Friday, August 26" is in the year of its tweet signed "August 26, 2022".
+    written: tuple = ()
 
     @property
     def known(self):
@@ -370,8 +373,28 @@ def _clean_ordinals(text):
 FUTURE_SLACK_DAYS = 7
 
 
+def written_year(parsed, written):
+    """(year, expression) for a day and month the report gives without a year, when it writes no
+    publication date: the year of the latest date it writes in full, if that day and month fall within
+    a month of it ("Male, August 10: …" over a tweet of "August 10, 2024"); else None. A report
+    writes out the days it tells of; one far from that day may be of another year."""
+    if not written or parsed is None:
+        return None
+    expression, latest = max(written, key=lambda w: w[1])
+    day = _safe_replace(parsed, latest.year)
+    if day is None or abs((day - latest).days) > WRITTEN_YEAR_DAYS:
+        return None
+    return latest.year, expression
+
+
+WRITTEN_YEAR_DAYS = 31
+
+
 def _resolve_day_month(text, original, anchor, future):
     parsed = _parse(f"{text} {LEAP_YEAR}")
+    if not anchor.known and (found := written_year(parsed, anchor.written)):
+        year, expression = found
+        return DateValue(parsed.replace(year=year), "day", f"“{original}” in {year}, the year of “{expression}”, the latest date the report writes in full")
     if not anchor.known:
         # The day and month still say which of several meetings it can be.
         month_day = (parsed.month, parsed.day) if parsed else None

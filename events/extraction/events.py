@@ -147,11 +147,17 @@ MEETING_VERB_RE = re.compile(
     # "delegation-level talks led by PM Modi and Hasina"
     r"|(?:talks|meeting|discussions|consultations|dialogue)\s+(?:were\s+|was\s+)?(?:led|co-?chaired|chaired|headed)\s+by"
     r"|discussed|deliberate[ds]?|conferred"
+    # "Modi and his Greek counterpart Kyriakos Mitsotakis on Friday agreed to …": what two counterparts
+    # did together, they did in talks
+    r"|(?<=\band\s)(?:his|her)\s+(?:(?-i:[A-Z])[\w-]*\s+)?counterpart,?\s+(?:(?-i:[A-Z])[\w.’'-]*\s+){1,4},?\s*"
+    r"(?:(?:on|this|last)\s+(?-i:[A-Z])\w+\s+|today\s+|yesterday\s+|also\s+|jointly\s+){0,2}"
+    r"(?:agreed|decided|resolved|reviewed|vowed|pledged|took\s+stock|exchanged\s+views|underlined|emphasi[sz]ed|reaffirmed|welcomed)\b"
     # "Goyal and Al Zeyoudi launched negotiations for a … CEPA"
     r"|(?:launched|launches|opened|kicked\s+off)\s+(?:the\s+|formal\s+)?(?:[\w-]+\s+){0,2}?(?:negotiations|talks)\b"
     # "India and the United States held a bilateral 2+2 inter-sessional meeting"
     # ("held a working meeting and lunch with")
-    r"|(?:held|hold|holds|holding)\s+(?:a\s+|an\s+|the\s+|their\s+)?(?:[\w+’'-]+\s+){1,3}?(?:talks|meetings?|dialogue|discussions|consultations)"
+    # (not a count of them: "Jaishankar has held two meetings with Cafiero" sums up several)
+    r"|(?:held|hold|holds|holding)\s+(?:a\s+|an\s+|the\s+|their\s+)?(?!(?:two|three|four|five|six|several|multiple|many|numerous|\d+)\s)(?:[\w+’'-]+\s+){1,3}?(?:talks|meetings?|dialogue|discussions|consultations)"
     r"(?=(?:\s+and\s+(?:a\s+)?(?:lunch|dinner|breakfast|talks))?\s+(?:in|on|with|at|between)\b)"
     # "the 2+2 Ministerial Dialogue got underway", "the dialogue which was held on Monday"
     r"|(?:dialogue|meeting|talks|consultations)\s+(?:got\s+underway|commenced|kicked\s+off)"
@@ -223,6 +229,7 @@ AT_ARRIVAL_RE = re.compile(
 
 
 REPORT_DATE_EVIDENCE = "the date of the report"
+LEAD_BEFORE_EVIDENCE = "told of the event the report opened with, which it sets before its own time,"
 LEAD_EVIDENCE = "as the report's lead event"
 DURING_LEAD_EVIDENCE = "during the report's lead event"
 OPENER_EVIDENCE = "the same day as the meeting the sentence reports"
@@ -282,6 +289,10 @@ class Context:
     called_off: set = field(default_factory=set)  # ids of the people whose trip the report says was called off
     paragraph_events: list = field(default_factory=list)  # the events of the paragraph's sentences so far
     narrative_ended: bool = False  # the lead is a visit that ended on its day
+    # The people of the report's first event, when the report sets it before its own time without a
+    # date ("Jaishankar's recent visit to Argentina was aimed at …"): what follows tells of that time.
+    lead_before: frozenset = frozenset()
+    told: bool = False  # an event has been found
 
     @functools.cached_property
     def stated_days(self):
@@ -839,7 +850,8 @@ TRAILING_SPEAKER_RE = re.compile(
 # "had met", "earlier this year".
 BACKGROUND_RE = re.compile(
     # ("former" of a time, not of a title: "met former Prime Minister Fumio Kishida" is no flashback)
-    r"\b(?:previous(?:ly)?|recently|former(?!\s+(?:[\w-]+\s+)?(?:prime|president|vice|minister|foreign|defen[cs]e|chief|secretary|ambassador|leader|chancellor|premier|head|governor|envoy))|ago|in\s+the\s+past|since|last\s+(?:year|month|week|time)|first\s+time\s+in"
+    # ("Jaishankar's recent visit to Argentina was aimed at …": a visit before the report)
+    r"\b(?:previous(?:ly)?|recently|recent(?=\s+(?:[\w-]+\s+){0,2}(?:visit|trip|tour|meeting|talks|call|summit|conversation))|former(?!\s+(?:[\w-]+\s+)?(?:prime|president|vice|minister|foreign|defen[cs]e|chief|secretary|ambassador|leader|chancellor|premier|head|governor|envoy))|ago|in\s+the\s+past|since|last\s+(?:year|month|week|time)|first\s+time\s+in"
     r"|\w+\s+(?:days|weeks|months|years)\s+(?:after|before)|last\s+(?:met|held|spoke|talked|visited)"
     r"|earlier(?!\s+(?:today|in\s+the\s+day|on|this\s+week))|had\s+(?:\w+\s+)?(?:met|held|visited|signed|spoken|talked|hosted)"
     # "thanked President Sirisena for his gesture of attending the ceremony": what was done before
@@ -1182,6 +1194,13 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
             if len({day for _, day in same}) == 1:
                 text, day = min(same)
                 value = DateValue(day, "day", f"“{nearest.text}”, the day “{text}” the report writes in full")
+        if not value.known and nearest.kind == "weekday":
+            # "on Friday, August 26" in a report without a date: the day beside the weekday, when it
+            # is known and falls on that weekday
+            beside = next((e for e in found if e.start - nearest.end <= 2 and e.start >= nearest.end and e.kind in ("day_month", "month_day")), None)
+            day = dates.resolve(beside, masked, ctx.anchor) if beside else None
+            if day and day.known and day.precision == "day" and day.date.weekday() == dates.weekday_of(nearest.text):
+                value = day
         if value.known and speaker and nearest.start >= speaker.start():
             # "…, PTI reported on Thursday": the day of the words, standing for the report's day
             # (a day the report gives the event itself wins over it).
@@ -1321,6 +1340,10 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
                 f"{DURING_LEAD_EVIDENCE}, on a day it does not give: {n.evidence}",
             )
         return DateValue(n.date, n.precision, f"{LEAD_EVIDENCE}: {n.evidence}")
+    if ctx.anchor.date and not background and not future and {id(p) for p in people} & ctx.lead_before:
+        # "Jaishankar's recent visit to Argentina was aimed at … Both sides inked an MoU": told of the
+        # visit the report opened with, set before the report on a day it does not give.
+        return DateValue(evidence=f"{LEAD_BEFORE_EVIDENCE} and gives no date for it")
     if ctx.anchor.date and not background and not future:
         # News reports what happened on the day it is published unless it says otherwise.
         return DateValue(ctx.anchor.date, "day", f"{REPORT_DATE_EVIDENCE} ({ctx.anchor.evidence}), which gives no other date for it")
@@ -1515,7 +1538,7 @@ def venue_for(masked, ctx, trigger=None):
             continue  # "a joint statement put out by the Indian embassy in Beijing": where the embassy is
         if PAST_TRIP_RE.search(masked[: start + len(prep)]):
             continue  # "since his last visit to Beijing": a trip before, not where this was
-        if prep in ("in", "at", "held in", "arrived in", "reached", "reaches", "reach", "reaching", "toured") or prep.startswith(("visit", "flew", "flies", "flown")) or TRAVEL_WORD_RE.search(
+        if prep in ("in", "at", "held in", "arrived in", "reached", "reaches", "reach", "reaching", "toured") or prep.startswith(("visit", "flew", "flies", "flown", "tour of", "trip of")) or TRAVEL_WORD_RE.search(
             masked[: start + len(prep) + 1]
         ) or (trigger is not None and trigger.start() < start < trigger.end() and re.search(r"\s(?:made|paid)\s+to$", trigger.group())) or (  # ("the visit El-Sisi made to New Delhi")
             prep == "to" and VISITOR_TO_RE.search(masked[:start])
@@ -1911,6 +1934,9 @@ def sentence_events(sentence, masked, mentions, ctx):
         ctx.narrative_venue = out[0].venue if out else venue
         # ("Yesterday, August 11th, the President concluded her visit to Timor-Leste": the last of its days)
         ctx.narrative_ended = bool(out) and out[0].kind == "visit" and bool(ENDED_VISIT_RE.search(masked))
+    if out and not ctx.told and not date.known and date.evidence.startswith(EARLIER_EVIDENCE):
+        ctx.lead_before = frozenset(id(p) for e in out for p in e.participants)
+    ctx.told = ctx.told or bool(out)
     return out + opened
 
 
@@ -2126,8 +2152,9 @@ def _since_the_first_day(date, ordinal, what):
 # Between two countries a visit goes to: "and", a comma, and the first one's own time ("Djibouti on
 # October 3 and Ethiopia from October 4 to 6").
 # (also "visited Slovakia from June 2 to 4 and later moved to the Czech Republic on June 4")
+# (and a short form after a country's name: "United Arab Emirates (UAE) and Saudi Arabia")
 COUNTRY_LIST_GAP_RE = re.compile(
-    r"(?:\s+(?:on|from|in|between)\s+[^,;]{1,30}?)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:then\s+|later\s+|also\s+)?"
+    r"(?:\s*\([A-Z][\w.]{0,10}\))?(?:\s+(?:on|from|in|between)\s+[^,;]{1,30}?)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:then\s+|later\s+|also\s+)?"
     r"(?:(?:moved|went|proceeded|travell?ed|headed|flew)\s+(?:on\s+)?to\s+)?(?:the\s+)?$"
 )
 
@@ -2140,7 +2167,10 @@ def _visits_to_the_other_countries(masked, trigger, visit, ctx):
     from October 3 to 6")."""
     if visit.venue is None or not visit.participants:
         return []
-    found = [c for c in places.find_countries(masked) if c[0] >= trigger.end()]
+    found = []
+    for c in places.find_countries(masked):
+        if c[0] >= trigger.end() and not (found and found[-1][2] == c[2] and re.fullmatch(r"\s*\(", masked[found[-1][1] : c[0]])):
+            found.append(c)  # (a country's short form after its name is no other country: "United Arab Emirates (UAE)")
     if not found or found[0][2] != visit.venue.country:
         return []
     times = dates.event_times(masked)
@@ -2155,11 +2185,25 @@ def _visits_to_the_other_countries(masked, trigger, visit, ctx):
         own = [e for e in times if country[1] <= e.start < end] if each else []
         date = dates.resolve(own[0], masked, ctx.anchor) if own else DateValue()
         if not date.known:
-            date = visit.date if not visit.date.known else DateValue(evidence=f"one of the countries of a tour the report dates as a whole ({visit.date.evidence})")
+            date = _a_leg_of_the_tour(visit.date)
         place = PlaceRef(places.country_name(country[2]), country[2])
         out.append(_another_occasion(visit, venue=place, date=date, countries=_countries(visit.participants, place)))
         previous = country
     return out
+
+
+def _a_leg_of_the_tour(tour):
+    """The date of one country of a tour the report dates as a whole: its month or year ("trip to
+    Bahrain and UAE in November"; "from December 9 to 14" is December), as no day is given."""
+    if not tour.known:
+        return tour
+    evidence = f"one of the countries of a tour the report dates as a whole ({tour.evidence})"
+    last = tour.end or tour.date
+    if tour.precision == "day" and (tour.date.year, tour.date.month) == (last.year, last.month):
+        return DateValue(tour.date.replace(day=1), "month", evidence)
+    if tour.precision in ("month", "year") and not tour.end:
+        return DateValue(tour.date, tour.precision, evidence)
+    return DateValue(evidence=evidence)
 
 
 def _days_of_the_visit(masked, trigger, date):
@@ -3261,7 +3305,8 @@ def _place_the_last_event(event, sentence, masked, ctx):
 
 # "Modi and Plenković had earlier met during COP26 in Glasgow, while former President Kovind visited
 # Croatia in 2019": two clauses, each with its own subject and event.
-WHILE_CLAUSE_RE = re.compile(r",\s+(?:while|whereas)\s+(?=(?:the\s+)?(?:[a-z]+\s+)?[A-Z])")
+# (also without the comma: "Jaishankar has held two meetings with Cafiero while PM Modi met …")
+WHILE_CLAUSE_RE = re.compile(r"(?:,\s+|\s+)(?:while|whereas)\s+(?=(?:the\s+)?(?:[a-z]+\s+)?[A-Z])")
 
 
 def _events_of_two_clauses(sentence, masked, mentions, ctx):

@@ -1,9 +1,12 @@
 """When two written names are the same person: spelling variants (Sergei/Sergey, Victor/Viktor),
-initials (S Jaishankar), middle initials (Sergei K Shoigu) and bare surnames."""
+English nicknames (Benny/Benjamin), initials (S Jaishankar), middle initials (Sergei K Shoigu) and bare
+surnames."""
 
 import functools
 import re
 import unicodedata
+
+from nicknames import NickNamer
 
 HONORIFICS = {
     "mr", "mrs", "ms", "dr", "shri", "smt", "sri", "sir", "dame", "prof", "hon", "lord", "lady", "sheikh",
@@ -107,11 +110,24 @@ def _skeleton(word):
     return re.sub(r"[aeiou]", "", word[1:])
 
 
+@functools.cache
+def _nickname_pairs():
+    """Given names and their English nicknames ("Benjamin" and "Benny"), as pairs of phonetic words;
+    a name and its own nickname only, not two nicknames of one name ("Ben" may be a Benedict too)."""
+    pairs = set()
+    for name, nicks in NickNamer().nickname_lookup.items():
+        for nick in nicks:
+            a, b = phonetic(name), phonetic(nick)
+            if min(len(a), len(b)) >= 3 and a != b:
+                pairs.add(frozenset((a, b)))
+    return frozenset(pairs)
+
+
 @functools.lru_cache(maxsize=65536)
 def same_word(a, b):
-    """Two spellings of one word of a name: the same, or a letter apart in a long word that begins
-    alike (a typo: "Ramaphsa" for "Ramaphosa")."""
-    if a == b:
+    """Two spellings of one word of a name: the same, a name and its nickname, or a letter apart in a
+    long word that begins alike (a typo: "Ramaphsa" for "Ramaphosa")."""
+    if a == b or frozenset((a, b)) in _nickname_pairs():
         return True
     if min(len(a), len(b)) < 5 or a[0] != b[0]:
         return False

@@ -60,7 +60,7 @@ COUNTERPART_RE = regex.compile(
     r"\b(?|(?:his|her|their|its)\s+(?:([A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)\s+)?"
     # "with Brazilian Foreign Minister Mauro Vieira and South African counterpart Naledi Pandor"
     r"|(?<=\b(?:and|with|met|meets)\s)((?-i:[A-Z])[\w.]+(?:\s+[A-Z][\w.]+)?)\s+(?=counterpart\b)"
-    r"|(?<=\bmeet\s|meets\s|\bmet\s|with\s)())counterparts?\b"
+    r"|(?<=\bmeet\s|meets\s|\bmet\s|with\s)())(?:counterparts?|colleague)\b"
 )
 TOKEN_RE = regex.compile(r"\s*(\p{Lu}[\w'’-]*\.?|\p{Lu}\.?)(?=[\s,;:)(’'”\"—–]|$|\.)")  # (a dash ends a name: "Narendra Modi— had")
 # Lower-case parts inside a name: "Abdel Fattah el-Sisi", "Mohammed bin Salman", "Ursula von der Leyen".
@@ -161,6 +161,7 @@ NOT_PERSON_WORDS = {
     # Portfolios an office is named by: "the Minister of Agricultural Development and Family Agriculture"
     "agriculture", "agricultural", "livestock", "fisheries", "welfare", "tourism", "railways", "petroleum", "commerce", "gas",
     "holders", "passport", "passports", "visa",  # ("a Visa Waiver Agreement for Diplomatic and Service Passport Holders")
+    "guard", "ceremonial", "honour", "honor",  # ("accorded a Ceremonial Guard of Honour")
 }
 # Words that open sentences and headlines in capitals but never start a name.
 SENTENCE_WORDS = set(
@@ -281,7 +282,10 @@ def _bare_name(text, start, m):
         return None  # (also "Ganga Setu Cargo Terminal": the name of a thing)
     if fold(words[0]) in SENTENCE_WORDS or fold(words[0]) in NUMBER_WORDS:
         return None  # "Why Putin's visit matters", "After Modi…": a capitalised opener, not a first name
-    if any(w in places.demonyms() or places.is_major_place(w) for w in words if len(w) > 1):
+    # (a first name that is also a town's, before an office that describes the name: "Santiago
+    # Cafiero, the Foreign Minister of Argentina")
+    described = len(words) >= 2 and not places.is_major_place(words[-1]) and APPOSITIVE_OFFICE_RE.match(text, m.end())
+    if any(w in places.demonyms() or places.is_major_place(w) for w in words if len(w) > 1) and not described:
         return None
     if places.lookup_place(m.group()):
         return None
@@ -673,6 +677,8 @@ def named_mentions(text, start=0, end=None):
         country = adjective_country(m[1])
         if m[1] and not country and not re.match(r"(?:his|her|their|its)\s", m.group()):
             continue  # (a capitalised word before "counterpart" that is no country's)
+        if m.group().endswith("colleague") and not country:
+            continue  # "his Argentine colleague Santiago Cafiero" is a counterpart; "his cabinet colleague" is not
         pos = m.end()
         origin = COUNTERPART_FROM_RE.match(text, pos) if not country and not m.group().endswith("s") else None
         if origin:
@@ -720,7 +726,10 @@ def named_mentions(text, start=0, end=None):
 
 
 # "Sheikh Mohamed bin Zayed Al Nahyan, President of the UAE,": the office and country after the name.
-APPOSITIVE_OFFICE_RE = re.compile(rf",\s+(?:the\s+)?((?i:{ROLE}))\s+of\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){{0,4}})")
+# ("Benjamin Gantz, the minister of defence and the deputy prime minister of Israel": two offices)
+APPOSITIVE_OFFICE_RE = re.compile(
+    rf",\s+(?:the\s+)?((?i:{ROLE}))(?:\s+(?:of\s+)?(?i:[a-z]+))?(?:\s+and\s+(?:the\s+)?(?i:{ROLE}))?\s+of\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){{0,4}})"
+)
 
 
 # "Aleksandar Vucic, the Serbian president": a full name, and the office and country after it.

@@ -122,12 +122,13 @@ def dateline_place(text, sentences):
     return dateline(text, sentences)[0]
 
 
-def dateline_date(date_text, year=None):
-    """A dateline's date: in full when it has a year (or the report's year is known), else None."""
+def dateline_date(date_text, year=None, written=()):
+    """A dateline's date: in full when it has a year (or the report's year is known, or it lies
+    within a month of the latest date the report writes in full), else None."""
     if not date_text:
         return None
     for expr in dates.find_expressions(date_text):
-        value = dates.resolve(expr, date_text, dates.Anchor(year=year, evidence="the report's year"))
+        value = dates.resolve(expr, date_text, dates.Anchor(year=year, evidence="the report's year", written=written))
         if value.precision == "day":
             return value.date
     return None
@@ -239,6 +240,7 @@ def extract_document(text, published=None, topics=None):
     sents = textmod.sentences(text, body)
     place, dateline_text = dateline(text, sents)
     year, year_evidence = dates.reference_year(text, anniversary_anchors())
+    written = tuple((text[a:b], day) for a, b, day in dates.full_dates(text))
     if published is not None:
         source = "user"
     elif header_date is not None:
@@ -247,15 +249,15 @@ def extract_document(text, published=None, topics=None):
         published, source = furniture_date(text, body)[0], "byline"
     elif dateline_full_date(text, sents):
         published, source = dateline_full_date(text, sents), "dateline"
-    elif dateline_date(dateline_text, year):
-        published, source = dateline_date(dateline_text, year), "dateline"
+    elif dateline_date(dateline_text, year, written):
+        published, source = dateline_date(dateline_text, year, written), "dateline"
     else:
         source = "unknown"
     masked = mask_quotations(text)
     if published:
         anchor = dates.Anchor(date=published, evidence=f"published {published.isoformat()}")
     else:
-        anchor = dates.Anchor(year=year, evidence=year_evidence)
+        anchor = dates.Anchor(year=year, evidence=year_evidence, written=written)
     registry = people.build_registry(text, sents)
     scene = scene_of(masked, section, place)
     people.infer_home_countries(registry, scene.country if scene else None)

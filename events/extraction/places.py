@@ -244,7 +244,7 @@ def is_major_place(name):
 CAPITALISED = r"[A-Z][a-zA-Z'’.-]+(?:\s+(?:(?:de|da|do|dos|del|la|el|es|of|al)\s+)?[A-Z][a-zA-Z'’.-]+){0,2}"
 # "in Moscow", "at New Delhi", "to Russia" — where an event is, or where someone travels.
 LOCATIVE_RE = re.compile(
-    r"\b((?i:in|at|to)|for|from|visit(?:ed|ing|s)?(?:\s+to)?|arrived in|held in|reached|reaches|reach|(?-i:Reaching)|toured|(?:flew|flies|flown)\s+into)\s+(?:the\s+)?"
+    r"\b((?i:in|at|to)|for|from|visit(?:ed|ing|s)?(?:\s+to)?|(?:tour|trip)\s+of|arrived in|held in|reached|reaches|reach|(?-i:Reaching)|toured|(?:flew|flies|flown)\s+into)\s+(?:the\s+)?"
     # "in Putin’s native St. Petersburg"
     r"(?:[A-Z][\w-]+['’]s\s+(?:native|home|hometown|birthplace|capital|port\s+city\s+of)\s+)?"
     # "in the city of Bogor", "in the Chinese port city of Tianjin", "in the resort town of Sochi"
