@@ -4842,6 +4842,13 @@ def test_two_clauses_joined_by_while_without_a_comma_are_two_events():
         published=DAY,
     )
     assert sorted((people_of(e)[0], e.date.iso()) for e in events) == [("Ana Costa", "2024-03-06"), ("Ravi Perera", "2024-03-04")]
+    # a clause that reports nothing adds no one to the other's event
+    [event] = events_of(
+        "Foreign Minister Ravi Perera has held two meetings with Foreign Minister Tom Hale while Prime Minister Ana "
+        "Costa met President Lee Moon on March 6 in Berlin.",
+        published=DAY,
+    )
+    assert people_of(event) == ["Ana Costa", "Lee Moon"] and event.date.iso() == "2024-03-06"
     # a "while" of time, with no event of its own, is no second clause
     [event] = events_of("Prime Minister Ana Costa met President Lee Moon on March 6 while Tom Hale was in Berlin.", published=DAY)
     assert people_of(event) == ["Ana Costa", "Lee Moon"]
@@ -4894,6 +4901,24 @@ def test_a_first_name_that_is_a_towns_is_a_name_before_an_office():
 def test_a_tour_of_two_countries_with_a_short_form_is_a_visit_to_each_and_a_month_dates_every_leg():
     events = events_of("General Ravi Perera on Monday left for a six-day tour of the United Arab Emirates (UAE) and Saudi Arabia.", published=DAY)
     assert [(e.kind, e.venue.country) for e in events] == [("visit", "AE"), ("visit", "SA")]
-    assert events[0].date.iso() == "2024-03-11" and events[1].date.iso() == "2024-03"  # the tour's month, not a day
+    # a tour dated by its first day may run into the next month: the second leg is undated
+    assert events[0].date.iso() == "2024-03-11" and not events[1].date.known
+    events = events_of("General Ravi Perera will visit the United Arab Emirates (UAE) and Saudi Arabia from March 19 to 24.", published=DAY)
+    assert [(e.venue.country, e.date.iso()) for e in events] == [("AE", "2024-03-19"), ("SA", "2024-03")]  # the tour's month, not a day
     events = events_of("The visit follows External Affairs Minister Ravi Perera’s trip to Bahrain and UAE in February.", published=DAY)
     assert [(e.venue.country, e.date.iso()) for e in events] == [("BH", "2024-02"), ("AE", "2024-02")]
+
+
+def test_two_times_of_one_verb_joined_by_and_are_two_occasions():
+    events = events_of(
+        "Prime Minister Ravi Perera visited Tashkent (July 2015 and June 2016) while President Tom Hale visited "
+        "India in October 2018 and in January 2019.",
+        published=DAY,
+    )
+    assert sorted((people_of(e)[0], e.venue.name, e.date.iso()) for e in events) == [
+        ("Ravi Perera", "Tashkent", "2015-07"), ("Ravi Perera", "Tashkent", "2016-06"),
+        ("Tom Hale", "India", "2018-10"), ("Tom Hale", "India", "2019-01"),
+    ]
+    # a span of time is one occasion
+    [visit] = events_of("President Tom Hale visited India between October 2018 and January 2019.", published=DAY)
+    assert visit.kind == "visit"

@@ -2194,12 +2194,13 @@ def _visits_to_the_other_countries(masked, trigger, visit, ctx):
 
 def _a_leg_of_the_tour(tour):
     """The date of one country of a tour the report dates as a whole: its month or year ("trip to
-    Bahrain and UAE in November"; "from December 9 to 14" is December), as no day is given."""
+    Bahrain and UAE in November"; "from December 9 to 14" is December), as no day is given; a tour
+    dated by its first day alone ("left on Tuesday for a six-day tour") may run into the next month."""
     if not tour.known:
         return tour
     evidence = f"one of the countries of a tour the report dates as a whole ({tour.evidence})"
-    last = tour.end or tour.date
-    if tour.precision == "day" and (tour.date.year, tour.date.month) == (last.year, last.month):
+    last = tour.end
+    if tour.precision == "day" and last and (tour.date.year, tour.date.month) == (last.year, last.month):
         return DateValue(tour.date.replace(day=1), "month", evidence)
     if tour.precision in ("month", "year") and not tour.end:
         return DateValue(tour.date, tour.precision, evidence)
@@ -2893,6 +2894,28 @@ def _meeting_of_the_opener(masked, mentions, base, trigger, meeting):
     ]
 
 
+# "visited India in October 2018 and in January 2019": two times of one verb, two occasions
+TWO_TIMES_GAP_RE = re.compile(r"\s+and\s+(?:again\s+|also\s+)?(?:in\s+|on\s+)?")
+
+
+def _the_same_at_another_time(masked, found, ctx):
+    """The same people's event again at the second of two times the sentence joins by "and", for each
+    event the first of them dates ("Mirziyoyev visited India in October 2018 and in January 2019",
+    "visited Tashkent (July 2015 and June 2016)")."""
+    times = [e for e in dates.find_expressions(masked) if e.kind in ("month_year", "year", "day_month_year", "month_day_year")]
+    out = []
+    for first, second in zip(times, times[1:]):
+        if not TWO_TIMES_GAP_RE.fullmatch(masked, first.end, second.start) or first.kind != second.kind:
+            continue
+        if re.search(r"\b(?:between|from)\s+$", masked[: first.start], re.I):
+            continue  # "between October 2018 and January 2019": one span
+        again = dates.resolve(second, masked, ctx.anchor)
+        for event in found:
+            if event.kind in ("visit", "meeting", "summit") and event.date.evidence == f"“{first.text}”" and again.known:
+                out.append(_another_occasion(event, date=again))
+    return out
+
+
 def _another_occasion(event, **changes):
     """An event like this one (its passage and people, in lists of its own) with these changes: the
     same people's other occasion that one sentence tells of."""
@@ -3325,7 +3348,10 @@ def _events_of_two_clauses(sentence, masked, mentions, ctx):
         return []
     if any(m.person is second[0].person for m in first):
         return []
-    if any(classify(masked[a:b], [offset(m) - a for m in within(a, b)])[0] is None for a, b in parts):
+    # (a clause that reports nothing adds no one to the other's event: "Jaishankar has held two
+    # meetings with Cafiero while PM Modi met President Fernandez on June 26" is Modi's meeting)
+    parts = [(a, b) for a, b in parts if classify(masked[a:b], [offset(m) - a for m in within(a, b)])[0] is not None]
+    if not parts:
         return []
     out = []
     for a, b in parts:
@@ -3355,6 +3381,7 @@ def document_events(sentences, ctx, masked_text):
         mentions = people.sentence_mentions(ctx.text, sentence, ctx.registry, subject, masked, recent)
         found = _events_of_two_clauses(sentence, masked, mentions, ctx)
         found = found or sentence_events(sentence, masked, mentions, ctx) or _the_pairs_last_meeting(sentence, masked, mentions, ctx)
+        found += _the_same_at_another_time(masked, found, ctx)
         if events and all(e.kind == "visit" for e in found) and (TOOK_PLACE_RE.match(masked) or TOOK_PLACE_WHEN_RE.match(masked)):
             # (also beside a guest's welcome: "the bilateral meeting took place at the Admiralty House in
             # Sydney and Modi was accorded a ceremonial welcome")
