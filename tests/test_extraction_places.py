@@ -30,3 +30,12 @@ def test_a_possessive_or_a_country_after_at_is_not_a_location():
 def test_the_national_capital_is_the_capital_of_the_scene():
     assert places.mentions_national_capital("met him in the national capital on Friday")
     assert places.capital_place("IN").name == "New Delhi"
+
+
+def test_a_description_of_a_country_fits_its_world_region():
+    from events.extraction import places
+
+    assert places.fits_description("ET", "the east African nation") is True
+    assert places.fits_description("IN", "the east African nation") is False
+    assert places.fits_description("AE", "the Middle Eastern country") is True
+    assert places.fits_description("FJ", "the island nation") is None  # no region to check

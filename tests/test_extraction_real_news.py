@@ -4901,6 +4901,7 @@ def test_a_first_name_that_is_a_towns_is_a_name_before_an_office():
 def test_a_tour_of_two_countries_with_a_short_form_is_a_visit_to_each_and_a_month_dates_every_leg():
     events = events_of("General Ravi Perera on Monday left for a six-day tour of the United Arab Emirates (UAE) and Saudi Arabia.", published=DAY)
     assert [(e.kind, e.venue.country) for e in events] == [("visit", "AE"), ("visit", "SA")]
+    assert events[1].title == "Ravi Perera visits Saudi Arabia"  # each leg is titled by its own country
     # a tour dated by its first day may run into the next month: the second leg is undated
     assert events[0].date.iso() == "2024-03-11" and not events[1].date.known
     events = events_of("General Ravi Perera will visit the United Arab Emirates (UAE) and Saudi Arabia from March 19 to 24.", published=DAY)
@@ -4922,3 +4923,31 @@ def test_two_times_of_one_verb_joined_by_and_are_two_occasions():
     # a span of time is one occasion
     [visit] = events_of("President Tom Hale visited India between October 2018 and January 2019.", published=DAY)
     assert visit.kind == "visit"
+
+
+def test_a_visit_to_the_nation_the_sentence_names_is_where_the_report_is_set():
+    events = events_of(
+        "Addis Ababa/New Delhi, Dec. 17 -- India and Ethiopia on Tuesday elevated their ties as Prime Minister Ravi "
+        "Perera paid his first ever visit to the east African nation.",
+        published=DAY,
+    )
+    [visit] = events
+    assert visit.kind == "visit" and visit.venue.name == "Addis Ababa" and visit.date.iso() == "2024-03-12"
+    # a report set elsewhere gives the nation no place
+    [visit] = events_of(
+        "New Delhi: India and Ethiopia on Tuesday elevated their ties as Prime Minister Ravi Perera paid his first ever "
+        "visit to the east African nation.",
+        published=DAY,
+    )
+    assert visit.venue is None
+
+
+def test_an_airports_name_is_not_a_town_of_another_country_the_sentence_places_it_in():
+    [visit] = events_of(
+        "On arrival, Prime Minister Ravi Perera was received at Bole International Airport by Prime Minister Tom Hale, "
+        "who drove him to the Science Museum in Addis Ababa.",
+        published=DAY,
+    )
+    assert visit.venue.country == "ET"
+    [visit] = events_of("On arrival, Prime Minister Ravi Perera was received at San Francisco International Airport by Governor Tom Hale.", published=DAY)
+    assert visit.venue.name == "San Francisco"

@@ -53,7 +53,7 @@ VISIT_RE = re.compile(
     # "the Union Minister is currently in Russia to attend the forum" (one traveller: "Both the leaders are
     # in Tokyo to attend a meeting" is the meeting)
     r"|(?:is|was)\s+(?:currently\s+|now\s+|already\s+)?in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+to\s+(?:attend|participate\s+in|take\s+part\s+in)\b"
-    r"|(?:pa(?:y|ys|id|ying)|ma(?:ke|kes|de|king))\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}visit\s+to|(?:state|official|working)\s+visit\s+to"
+    r"|(?:pa(?:y|ys|id|ying)|ma(?:ke|kes|de|king))\s+(?:an?\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){0,3}?visit\s+to|(?:state|official|working)\s+visit\s+to"
     # ("cooperation in energy and travel to meeting Covid-19 challenges": the noun, before a gerund)
     r"|travel(?:l?ed|s|l?ing)?\s+(?:from\s+(?:[A-Z][\w-]+\s+){1,3})?to(?!\s+(?-i:[a-z]+ing)\b)|(?:emplaned|flew|flies)\s+(?:to|for|into)"
     # "She went to New Delhi on Friday at the invitation of …"
@@ -1562,7 +1562,16 @@ def venue_for(masked, ctx, trigger=None):
         return first
     if places.mentions_national_capital(masked):
         return places.capital_place(ctx.scene.country if ctx.scene else None)
+    nation = THE_NATION_RE.match(masked, trigger.end()) if trigger and ctx.scene and VISIT_RE.fullmatch(trigger.group()) else None
+    if nation and ctx.scene.country in {code for _, _, code in places.find_countries(masked)} and places.fits_description(ctx.scene.country, nation.group()):
+        # "India and Ethiopia … as Modi paid his first ever visit to the east African nation", in a report
+        # set in Addis Ababa: where the report is set, in a country the sentence names that fits the words
+        return ctx.scene
     return None
+
+
+# A country a visit goes to, named by what it is: "to the east African nation", "to the island country".
+THE_NATION_RE = re.compile(r"\s*the\s+(?:[\w-]+\s+){0,3}(?:nation|country)\b", re.I)
 
 
 def title_for(kind, participants, venue, masked, group_role=None):
@@ -2187,7 +2196,10 @@ def _visits_to_the_other_countries(masked, trigger, visit, ctx):
         if not date.known:
             date = _a_leg_of_the_tour(visit.date)
         place = PlaceRef(places.country_name(country[2]), country[2])
-        out.append(_another_occasion(visit, venue=place, date=date, countries=_countries(visit.participants, place)))
+        out.append(_another_occasion(
+            visit, venue=place, date=date, countries=_countries(visit.participants, place),
+            title=title_for("visit", visit.participants, place, masked),
+        ))
         previous = country
     return out
 

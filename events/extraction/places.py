@@ -39,6 +39,25 @@ def _countryinfo():
     return {c["iso_codes"]["alpha_2"]: c for c in rows if c.get("iso_codes", {}).get("alpha_2")}
 
 
+# Words of a world region in a description of a country ("the east African nation", "the Middle
+# Eastern country"), with the regions or subregions of the gazetteer they fit.
+REGION_DESCRIPTIONS = {
+    "african": {"Africa"}, "asian": {"Asia"}, "european": {"Europe"}, "american": {"Americas"}, "caribbean": {"Americas"},
+    "pacific": {"Oceania"}, "middle eastern": {"Western Asia", "Northern Africa"}, "gulf": {"Western Asia"}, "arab": {"Western Asia", "Northern Africa"},
+}
+
+
+def fits_description(code, words):
+    """Whether a country fits a description's world region: True, False, or None when the words name
+    no region ("the island nation")."""
+    info = _countryinfo().get(code, {})
+    text = words.lower()
+    found = [regions for word, regions in REGION_DESCRIPTIONS.items() if re.search(rf"\b{word}\b", text)]
+    if not found:
+        return None
+    return all({info.get("region"), info.get("subregion")} & regions for regions in found)
+
+
 @functools.cache
 def country_names():
     """Name as written → ISO code, for every country (common, official and alternative names)."""
@@ -267,6 +286,7 @@ BUILDING_WORDS = (
     r"Palace|House|Hall|Castle|Gardens?|Estate|Lodge|Manor|Abbey|Cathedral|Mosque|Temple|Tower|Centre|Center"
     r"|Building|Street|Road|Avenue|Square|Park|Stadium|Hotel|Residence|Bhavan|Bhawan"
 )
+AIRPORT_AFTER_RE = re.compile(r"\s+(?:International\s+)?(?i:airport)\b")
 BUILDING_AFTER_RE = re.compile(rf"\s+((?:{BUILDING_WORDS})|(?i:house|bhavan|bhawan|palace))\b")  # (also "Hyderabad house")
 
 
@@ -284,7 +304,7 @@ AND_COUNTRY_RE = re.compile(r"\s+and\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)
 
 def place_mentions(text):
     """(start, preposition, PlaceRef) for each place a preposition introduces; the longest name wins."""
-    out = []
+    out, airports = [], []
     for m in _locatives(text):
         words = m[2].split()
         for n in range(len(words), 0, -1):
@@ -320,6 +340,9 @@ def place_mentions(text):
                 if seat and m[1].lower() in ("in", "at"):
                     out.append((m.start(), m[1].lower(), PlaceRef(*seat)))
                 break
+            if ref and AIRPORT_AFTER_RE.match(text, m.start(2) + len(candidate)) and not is_major_place(candidate):
+                airports.append((m.start(), m[1].lower(), ref))  # (kept unless another place says otherwise, below)
+                break
             if ref:
                 out.append((m.start(), m[1].lower(), ref))
                 rest = m.start(2) + len(candidate)
@@ -342,6 +365,9 @@ def place_mentions(text):
         town = capital(code)
         if town and not any(start == m.start() for start, _, _ in out):
             out.append((m.start(), m[1].lower(), PlaceRef(town, code)))
+    # An airport's name is its town's, unless the text places it in another country: "received at Bole
+    # International Airport … in Addis Ababa" (Bole is also a town in China).
+    out += [a for a in airports if all(ref.country == a[2].country for _, _, ref in out)]
     return sorted(out, key=lambda found: found[0])
 
 
