@@ -651,7 +651,9 @@ def test_a_building_after_a_hindi_word_is_no_person_and_a_first_lady_is_no_side_
         published=DAY,
     )
     names = {p.name for e in found for p in e.participants}
-    assert names == {"Joe Biden", "Narendra Modi"}  # no "Bhavan", no "First Lady Jill"; a spouse hosts, not meets
+    # no "Bhavan", no "First Lady Jill"; a spouse hosts, not meets; a guest's welcome is the guest's visit
+    assert names == {"Mohamed Muizzu", "Joe Biden", "Narendra Modi"}
+    assert [e.kind for e in found if people_of(e) == ["Mohamed Muizzu"]] == ["visit"]
 
 
 def test_two_countries_signing_stand_for_the_pair_even_when_one_persons_country_is_not_said():
@@ -4951,3 +4953,13 @@ def test_an_airports_name_is_not_a_town_of_another_country_the_sentence_places_i
     assert visit.venue.country == "ET"
     [visit] = events_of("On arrival, Prime Minister Ravi Perera was received at San Francisco International Airport by Governor Tom Hale.", published=DAY)
     assert visit.venue.name == "San Francisco"
+
+
+def test_a_grand_welcome_ceremony_received_from_a_host_is_the_guests_visit_with_the_host():
+    [visit] = events_of(
+        "Prime Minister Ravi Perera on Tuesday (Mar 12) received a grand welcome ceremony by President Tom Hale at the "
+        "Alvorada Palace in Brasília.",
+        published=DAY,
+    )
+    assert visit.kind == "visit" and people_of(visit) == ["Ravi Perera", "Tom Hale"]
+    assert visit.venue.name == "Brasília" and visit.date.iso() == "2024-03-12"  # a town written with its accent

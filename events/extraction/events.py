@@ -70,7 +70,8 @@ VISIT_RE = re.compile(
     # "Modi on Wednesday called his visit to Austria very special": the speaker's own visit
     r"|\b(?:called|calls|described|describes|termed|terms)\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:visit|trip)\s+to"
     # "Singh was accorded a ceremonial welcome at the Parliament House": a guest's welcome, part of the visit
-    r"|\b(?:was|were)\s+(?:accorded|given)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?welcome\b"
+    # (also "received a grand welcome ceremony by President Lula")
+    r"|\b(?:(?:was|were)\s+(?:accorded|given)|received|receives)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?welcome(?:\s+ceremony)?\b"
     # "On Tuesday, Si Cinpin's visit continued and he met …"
     r"|['’]s\s+(?:[\w-]+\s+){0,2}(?:visit|trip|tour)\s+(?:continued|continues|began|begins|ended|ends)\b"
     r"|(?:during|on)\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,3}(?:visit|trip)\s+to"
@@ -85,6 +86,7 @@ VISIT_RE = re.compile(
     re.I,
 )
 MEAL = r"(?:luncheon|lunch|dinner|banquet|breakfast|reception)"
+WELCOME_END_RE = re.compile(r"welcome(?:\s+ceremony)?$")  # the end of a guest's welcome VISIT_RE finds
 PAST_MEETING_WORDS = (
     r"(?:(?:first|last|previous|earlier|latest|most\s+recent)\s+)?(?:meeting|interaction|encounter|talks|conversation|call)"
     r"\s+(?:happened|took\s+place|was\s+held|were\s+held)"
@@ -473,7 +475,7 @@ def classify(masked, mention_offsets):
             # "Modi met Nazarbayev … on a two-day visit during which he will attend the SCO summit":
             # the meeting; the summit is still to come
             continue
-        if m and kind == "visit" and m.group().endswith("welcome") and (later := VISIT_RE.search(masked, m.end())):
+        if m and kind == "visit" and WELCOME_END_RE.search(m.group()) and (later := VISIT_RE.search(masked, m.end())):
             m = later  # "was accorded a warm welcome by Putin as he arrived … on Monday": the arrival says more
         if m and kind == "visit" and (later := VISIT_RE.search(masked, m.end())) and FOLLOWS_RE.search(masked, m.end(), later.start()):
             # "The Indian prime minister's visit to Egypt follows the state visit El-Sisi made to New
@@ -625,7 +627,7 @@ def participants_for(kind, trigger, masked, mentions, base, ctx):
         # "at the invitation of President Putin", "hosted by …": the host takes part in the visit.
         host = HOST_RE.search(masked)
         hosts = [m.person for m in mentions if host and offset(m) > host.end()][:1]
-        if trigger.group().endswith("welcome") and (by := re.match(r"\s+by\b", masked[trigger.end() :])):
+        if WELCOME_END_RE.search(trigger.group()) and (by := re.match(r"\s+by\b", masked[trigger.end() :])):
             # ("was accorded a ceremonial welcome by President Murmu": the welcome is the visit's, its host too)
             hosts = [m.person for m in mentions if offset(m) > trigger.end() + by.end()][:1]
         before = [m for m in mentions if offset(m) < trigger.start()]

@@ -260,7 +260,8 @@ def is_major_place(name):
 
 
 # (with the small words inside a name: "Rio de Janeiro", "Dar es Salaam", "Port of Spain")
-CAPITALISED = r"[A-Z][a-zA-Z'’.-]+(?:\s+(?:(?:de|da|do|dos|del|la|el|es|of|al)\s+)?[A-Z][a-zA-Z'’.-]+){0,2}"
+# (in any alphabet's letters: "Brasília", "Malé")
+CAPITALISED = r"[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|['’.-])+(?:\s+(?:(?:de|da|do|dos|del|la|el|es|of|al)\s+)?[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|['’.-])+){0,2}"
 # "in Moscow", "at New Delhi", "to Russia" — where an event is, or where someone travels.
 LOCATIVE_RE = re.compile(
     r"\b((?i:in|at|to)|for|from|visit(?:ed|ing|s)?(?:\s+to)?|(?:tour|trip)\s+of|arrived in|held in|reached|reaches|reach|(?-i:Reaching)|toured|(?:flew|flies|flown)\s+into)\s+(?:the\s+)?"
