@@ -588,11 +588,13 @@ def _names_weekday(value, weekday, slack=0):
 
 def best_date(reports):
     """The report whose date the event takes: the most precise, an explicit date before one taken
-    from a report's publication date, then the earliest key; None when no report is dated."""
+    from a report's publication date, of a visit its first day (one report tells of the arrival,
+    another of the talks the day after), then the earliest key; None when no report is dated."""
     known = [r for r in reports if r.date.known]
     if not known:
         return None
-    return min(known, key=lambda r: (RANK[r.date.precision], not is_explicit(r.date), r.key))
+    visit = event_kind(reports) == "visit"
+    return min(known, key=lambda r: (RANK[r.date.precision], not is_explicit(r.date), r.date.date if visit else None, r.key))
 
 
 def event_kind(reports):

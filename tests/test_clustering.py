@@ -517,3 +517,12 @@ def test_a_one_person_report_near_the_time_its_document_tells_of_joins():
     dialogue_2021, dialogue, visit = undated_story()
     of = cluster([visit_2021, dialogue_2021, dialogue, visit]).cluster_of()
     assert of[visit.key] == of[visit_2021.key] and of[dialogue.key] == of[dialogue_2021.key]
+
+
+def test_a_visit_takes_its_first_day_of_those_its_reports_give():
+    talks_day = report(FRIDAY, kind="visit", people=(1,), venue="SG")
+    arrival = report(THURSDAY, kind="visit", people=(1,), venue="SG")
+    assert best_date([talks_day, arrival]) == arrival  # whichever report came first
+    assert best_date([arrival, talks_day]) == arrival
+    # other events keep the earliest report's day
+    assert best_date([report(FRIDAY), report(THURSDAY)]).date.date == FRIDAY.date

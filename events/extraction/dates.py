@@ -115,7 +115,8 @@ def full_dates(text, furniture=False, month_first=False):
     out = []
     for expr in find_expressions(text):
         if expr.kind in FULL_KINDS:
-            value = _resolve_numeric(expr.text, month_first) if expr.kind == "numeric" else resolve(expr, text, Anchor())
+            # (a date with its year needs no tense: reading the whole text's would cost a pass per date)
+            value = _resolve_numeric(expr.text, month_first) if expr.kind == "numeric" else resolve(expr, text, Anchor(), future=False)
             if value.precision == "day":
                 out.append((expr.start, expr.end, value.date))
     if furniture and not out:
@@ -237,9 +238,9 @@ class Anchor:
     date: datetime.date | None = None
     year: int | None = None
     evidence: str = ""
-    # (expression, date) of each date the report writes in full, for a report of unknown date: "on
-    # Friday, August 26" is in the year of its tweet signed "August 26, 2022".
-    written: tuple = ()
+    # (expression, date) of the latest date the report writes in full, for a report of unknown date:
+    # "on Friday, August 26" is in the year of its tweet signed "August 26, 2022".
+    written: tuple | None = None
 
     @property
     def known(self):
@@ -373,14 +374,20 @@ def _clean_ordinals(text):
 FUTURE_SLACK_DAYS = 7
 
 
+def latest_written(text):
+    """(expression, date) of the latest date a text writes in full, or None."""
+    return max(((text[a:b], day) for a, b, day in full_dates(text)), key=lambda w: w[1], default=None)
+
+
 def written_year(parsed, written):
     """(year, expression) for a day and month the report gives without a year, when it writes no
-    publication date: the year of the latest date it writes in full, if that day and month fall within
-    a month of it ("Male, August 10: …" over a tweet of "August 10, 2024"); else None. A report
-    writes out the days it tells of; one far from that day may be of another year."""
+    publication date: the year of the latest date it writes in full (`written`, latest_written's),
+    if that day and month fall within a month of it ("Male, August 10: …" over a tweet of "August 10,
+    2024"); else None. A report writes out the days it tells of; one far from that day may be of
+    another year."""
     if not written or parsed is None:
         return None
-    expression, latest = max(written, key=lambda w: w[1])
+    expression, latest = written
     day = _safe_replace(parsed, latest.year)
     if day is None or abs((day - latest).days) > WRITTEN_YEAR_DAYS:
         return None

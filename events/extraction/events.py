@@ -92,7 +92,8 @@ PAST_MEETING_WORDS = (
     r"\s+(?:happened|took\s+place|was\s+held|were\s+held)"
 )
 MEETING_VERB_RE = re.compile(
-    r"\b(?:met|meets|meet|meeting\s+with|(?:meeting|talks|summit|dialogue|(?:(?:tele)?phone\s+)?(?:call|conversation))\s+(?:held\s+)?between"
+    # ("The leaders convened on Friday": the pair met)
+    r"\b(?:met|meets|meet|meeting\s+with|(?:(?<=\bleaders\s)|(?<=\bministers\s))convened|(?:meeting|talks|summit|dialogue|(?:(?:tele)?phone\s+)?(?:call|conversation))\s+(?:held\s+)?between"
     # "The Foreign Office Consultation (FOC) between A and B held today" (not "an agreement to establish
     # regular political consultations between India and Djibouti")
     r"|consultations?\s+(?:\((?-i:[A-Z]{2,6})\)\s+)?between(?=[^.;]{0,200}\b(?:held|took\s+place)\b)"
@@ -153,7 +154,7 @@ MEETING_VERB_RE = re.compile(
     # did together, they did in talks
     r"|(?<=\band\s)(?:his|her)\s+(?:(?-i:[A-Z])[\w-]*\s+)?counterpart,?\s+(?:(?-i:[A-Z])[\w.’'-]*\s+){1,4},?\s*"
     r"(?:(?:on|this|last)\s+(?-i:[A-Z])\w+\s+|today\s+|yesterday\s+|also\s+|jointly\s+){0,2}"
-    r"(?:agreed|decided|resolved|reviewed|vowed|pledged|took\s+stock|exchanged\s+views|underlined|emphasi[sz]ed|reaffirmed|welcomed)\b"
+    r"(?:agreed|decided|resolved|reviewed|vowed|pledged|took\s+stock|exchanged\s+views|underlined|emphasi[sz]ed|reaffirmed|welcomed|joined\s+forces)\b"
     # "Goyal and Al Zeyoudi launched negotiations for a … CEPA"
     r"|(?:launched|launches|opened|kicked\s+off)\s+(?:the\s+|formal\s+)?(?:[\w-]+\s+){0,2}?(?:negotiations|talks)\b"
     # "India and the United States held a bilateral 2+2 inter-sessional meeting"
@@ -1564,11 +1565,13 @@ def venue_for(masked, ctx, trigger=None):
         return first
     if places.mentions_national_capital(masked):
         return places.capital_place(ctx.scene.country if ctx.scene else None)
-    nation = THE_NATION_RE.match(masked, trigger.end()) if trigger and ctx.scene and VISIT_RE.fullmatch(trigger.group()) else None
-    if nation and ctx.scene.country in {code for _, _, code in places.find_countries(masked)} and places.fits_description(ctx.scene.country, nation.group()):
-        # "India and Ethiopia … as Modi paid his first ever visit to the east African nation", in a report
-        # set in Addis Ababa: where the report is set, in a country the sentence names that fits the words
-        return ctx.scene
+    nation = THE_NATION_RE.match(masked, trigger.end()) if trigger and VISIT_RE.fullmatch(trigger.group()) else None
+    fitting = {code for _, _, code in places.find_countries(masked) if places.fits_description(code, nation.group())} if nation else set()
+    if len(fitting) == 1:
+        # "India and Ethiopia … as Modi paid his first ever visit to the east African nation": the one
+        # country the sentence names that fits the words (where the report is set, when it is there)
+        [code] = fitting
+        return ctx.scene if ctx.scene and ctx.scene.country == code else PlaceRef(places.country_name(code), code)
     return None
 
 

@@ -87,6 +87,10 @@ def dateline(text, sentences):
             if place:
                 return place, None
         return None, None
+    if m[1] and text.startswith("/", m.end(1)):
+        # "Addis Ababa/New Delhi, Dec. 17 --", "New Delhi/Vientiane (Laos):": which of the two the
+        # report is set in, the dateline does not say
+        return None, m[2]
     name = (m[1] or m[3] or m[5] or m[7]).strip()
     words = name.split()
     for n in range(len(words), 0, -1):
@@ -123,7 +127,7 @@ def dateline_place(text, sentences):
     return dateline(text, sentences)[0]
 
 
-def dateline_date(date_text, year=None, written=()):
+def dateline_date(date_text, year=None, written=None):
     """A dateline's date: in full when it has a year (or the report's year is known, or it lies
     within a month of the latest date the report writes in full), else None."""
     if not date_text:
@@ -241,7 +245,7 @@ def extract_document(text, published=None, topics=None):
     sents = textmod.sentences(text, body)
     place, dateline_text = dateline(text, sents)
     year, year_evidence = dates.reference_year(text, anniversary_anchors())
-    written = tuple((text[a:b], day) for a, b, day in dates.full_dates(text))
+    written = dates.latest_written(text)
     if published is not None:
         source = "user"
     elif header_date is not None:
