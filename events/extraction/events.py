@@ -2912,6 +2912,7 @@ def _meeting_of_the_opener(masked, mentions, base, trigger, meeting):
 
 
 # "visited India in October 2018 and in January 2019": two times of one verb, two occasions
+TWO_YEARS_RE = re.compile(r"\d{4}\)?\s+and\s")  # (a cheap test first: a year, then "and")
 TWO_TIMES_GAP_RE = re.compile(r"\s+and\s+(?:again\s+|also\s+)?(?:in\s+|on\s+)?")
 
 
@@ -2919,6 +2920,8 @@ def _the_same_at_another_time(masked, found, ctx):
     """The same people's event again at the second of two times the sentence joins by "and", for each
     event the first of them dates ("Mirziyoyev visited India in October 2018 and in January 2019",
     "visited Tashkent (July 2015 and June 2016)")."""
+    if not found or not TWO_YEARS_RE.search(masked):
+        return []
     times = [e for e in dates.find_expressions(masked) if e.kind in ("month_year", "year", "day_month_year", "month_day_year")]
     out = []
     for first, second in zip(times, times[1:]):

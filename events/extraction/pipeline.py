@@ -245,7 +245,8 @@ def extract_document(text, published=None, topics=None):
     sents = textmod.sentences(text, body)
     place, dateline_text = dateline(text, sents)
     year, year_evidence = dates.reference_year(text, anniversary_anchors())
-    written = dates.latest_written(text)
+    # (read only for a report that gives no date of its own: it costs a pass over the text)
+    written = functools.cache(lambda: dates.latest_written(text))
     if published is not None:
         source = "user"
     elif header_date is not None:
@@ -254,15 +255,15 @@ def extract_document(text, published=None, topics=None):
         published, source = furniture_date(text, body)[0], "byline"
     elif dateline_full_date(text, sents):
         published, source = dateline_full_date(text, sents), "dateline"
-    elif dateline_date(dateline_text, year, written):
-        published, source = dateline_date(dateline_text, year, written), "dateline"
+    elif dateline_text and dateline_date(dateline_text, year, written()):
+        published, source = dateline_date(dateline_text, year, written()), "dateline"
     else:
         source = "unknown"
     masked = mask_quotations(text)
     if published:
         anchor = dates.Anchor(date=published, evidence=f"published {published.isoformat()}")
     else:
-        anchor = dates.Anchor(year=year, evidence=year_evidence, written=written)
+        anchor = dates.Anchor(year=year, evidence=year_evidence, written=written())
     registry = people.build_registry(text, sents)
     scene = scene_of(masked, section, place)
     people.infer_home_countries(registry, scene.country if scene else None)
