@@ -14,7 +14,7 @@ from .types import DocumentExtraction
 
 ANNIVERSARIES = Path(__file__).resolve().parents[2] / "fixtures" / "anniversaries.json"
 DATELINE_RE = re.compile(
-    # (also two places, the first where it was filed: "Addis Ababa/New Delhi, Dec. 17 -- …")
+    # (also two places, "Addis Ababa/New Delhi, Dec. 17 -- …": which one is the scene, it does not say)
     r"([A-Z][A-Za-z .'-]{1,40}?)(?:/[A-Z][A-Za-z .'-]{1,30}?)?\s*(?:\[[^\]\n]{1,40}\])?\s*(?:,\s*([A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]+\.?(?:\s+\d{4})?))?"
     r"\s*(?:\([A-Za-z ]+\))?\s*(?::\s|:(?=[A-Z][a-z])|\s(?:[-—–]|--)\s)"  # (also "Washington:External Affairs…")
     # "Qingdao, Jun 27 (PTI) Defence Minister…": an agency credit in capitals ends a dateline too.
