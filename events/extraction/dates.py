@@ -374,9 +374,16 @@ def _clean_ordinals(text):
 FUTURE_SLACK_DAYS = 7
 
 
+@functools.lru_cache(maxsize=8)
+def written_days(text):
+    """(expression, date) of each date a text writes in full (day, month and year); cached, as the
+    publication date and the events of one document both ask."""
+    return tuple((text[a:b], day) for a, b, day in full_dates(text))
+
+
 def latest_written(text):
     """(expression, date) of the latest date a text writes in full, or None."""
-    return max(((text[a:b], day) for a, b, day in full_dates(text)), key=lambda w: w[1], default=None)
+    return max(written_days(text), key=lambda w: w[1], default=None)
 
 
 def written_year(parsed, written):

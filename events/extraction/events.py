@@ -297,10 +297,10 @@ class Context:
     lead_before: frozenset = frozenset()
     told: bool = False  # an event has been found
 
-    @functools.cached_property
+    @property
     def stated_days(self):
         """(expression, date) of each date the document writes in full (day, month and year)."""
-        return [(self.text[a:b], day) for a, b, day in dates.full_dates(self.text)]
+        return dates.written_days(self.text)
 
 
 def _is_a_title(quoted):
