@@ -3700,6 +3700,15 @@ def test_a_visit_by_someone_to_a_place_and_a_welcome_to_a_place_are_there():
     ]
 
 
+def test_the_visit_of_someone_to_a_place_is_their_visit_but_not_the_visit_of_a_team():
+    events = events_of(
+        "Trade ties grew after the visit of President Ana Costa to Portugal in March 2019.\n\n"
+        "The visit of a team of officials to Lisbon followed in May.",
+        published=datetime.date(2023, 6, 26),
+    )
+    assert [(e.kind, e.date.iso(), e.venue.name, people_of(e)) for e in events] == [("visit", "2019-03", "Portugal", ["Ana Costa"])]
+
+
 def test_the_us_secretary_of_state_holds_the_foreign_ministers_office_at_a_meeting_of_countries():
     events = events_of(
         "The top diplomats of Japan, the United States and India met in New Delhi on Friday.\n\n"

@@ -58,9 +58,10 @@ VISIT_RE = re.compile(
     r"|travel(?:l?ed|s|l?ing)?\s+(?:from\s+(?:[A-Z][\w-]+\s+){1,3})?to(?!\s+(?-i:[a-z]+ing)\b)|(?:emplaned|flew|flies)\s+(?:to|for|into)"
     # "She went to New Delhi on Friday at the invitation of …"
     r"|went\s+to(?=\s+(?-i:[A-Z]))"
-    # "Kishida’s visit to Seoul", "the visit by Prime Minister Noda to Seoul", "during a visit to Beijing"
+    # "Kishida’s visit to Seoul", "the visit by Prime Minister Noda to Seoul" (or "of Prime Minister Noda", not "of a
+    # team of officials"), "during a visit to Beijing"
     # ("the minister’s first visit to India since …" describes a visit rather than reporting it)
-    r"|['’]s\s+(?!first|maiden|second|third|last|previous)(?:[\w-]+\s+){0,3}(?:visit|trip|tour)\s+(?:to|of)|\bvisit\s+by(?=\s+(?:[\w-]+\s+){1,6}to\s)"
+    r"|['’]s\s+(?!first|maiden|second|third|last|previous)(?:[\w-]+\s+){0,3}(?:visit|trip|tour)\s+(?:to|of)|\bvisit\s+(?:by(?=\s+(?:[\w-]+\s+){1,6}to\s)|of(?=\s+(?:the\s+)?(?-i:[A-Z])(?:[\w.-]+\s+){1,6}to\s))"
     # "Japanese PM Kishida in India for talks with PM Modi": a headline's traveller, there for talks
     r"|^\s*(?:(?-i:[A-Z])[\w’'.-]*\s+){1,6}in\s+(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?\s+(?:for|to\s+attend)\s+(?:[\w-]+\s+){0,3}?(?:talks|visit|summit|meeting|meet|conference)\b"
     # "the state visit President El-Sisi made to New Delhi in January"
