@@ -3709,6 +3709,27 @@ def test_the_visit_of_someone_to_a_place_is_their_visit_but_not_the_visit_of_a_t
     assert [(e.kind, e.date.iso(), e.venue.name, people_of(e)) for e in events] == [("visit", "2019-03", "Portugal", ["Ana Costa"])]
 
 
+def test_the_two_defence_ministers_are_the_two_of_that_office_not_the_last_pair():
+    events = events_of(
+        "Lisbon: Foreign Minister Ana Costa on Saturday held talks with her Spanish counterpart Tomas Berg.\n\n"
+        "Berg and Spanish Defence Minister Mark Stone arrived here on Friday on a three-day visit.\n\n"
+        "The Portuguese delegation will be led by Defence Minister Ravi Perera and Costa.\n\n"
+        "The two defence ministers on Friday discussed maritime security.",
+        published=datetime.date(2024, 3, 9),
+    )
+    talks = [e for e in events if e.kind == "meeting" and e.date.iso() == "2024-03-08"]
+    assert [people_of(e) for e in talks] == [["Mark Stone", "Ravi Perera"]]
+
+
+def test_a_summit_held_online_and_a_deal_signed_at_it_are_held_nowhere():
+    events = events_of(
+        "Lisbon: In June last year, Portugal and Spain signed a landmark deal during an online summit between "
+        "Prime Minister Ana Costa and her Spanish counterpart Tomas Berg.",
+        published=datetime.date(2024, 3, 9),
+    )
+    assert sorted((e.kind, e.date.iso(), e.venue) for e in events) == [("agreement", "2023-06", None), ("summit", "2023-06", None)]
+
+
 def test_the_us_secretary_of_state_holds_the_foreign_ministers_office_at_a_meeting_of_countries():
     events = events_of(
         "The top diplomats of Japan, the United States and India met in New Delhi on Friday.\n\n"

@@ -1600,9 +1600,10 @@ def title_for(kind, participants, venue, masked, group_role=None):
     return f"{' and '.join(names)} at the {label}{where}"
 
 
+PAIR_PORTFOLIO = r"(?:defen[cs]e|foreign|external\s+affairs|trade|commerce|finance|home|interior|energy|agriculture|health)"
 WITH_SIDE_RE = re.compile(r",\s*with\s+[^;]{3,200}?\b(?:representing|accompanying|assisting|present)\b")
 PAIR_RE = re.compile(
-    r"\b(?:the\s+two|both(?:\s+the)?)\s+(?:ministers|leaders|counterparts|defen[cs]e\s+ministers|prime\s+ministers|heads\s+of\s+state|presidents|sides|parties)\b"
+    rf"\b(?:the\s+two|both(?:\s+the)?)\s+(?:ministers|leaders|counterparts|{PAIR_PORTFOLIO}\s+ministers|prime\s+ministers|heads\s+of\s+state|presidents|sides|parties)\b"
     r"|\b[Tt]he\s+(?:defen[cs]e\s+|(?-i:P)rime\s+)?(?:ministers|leaders|(?-i:M)inisters)\b(?!\s+(?:of|from)\b)"
     r"|\b[Tt]he\s+two\b(?=\s+(?:also\s+)?(?:met|spoke|held|had|have|agreed|signed|discussed|talked|leaders|men|sides)\b)"
     rf"|\b[Tt]heir\b(?=\s+{PAST_MEETING_WORDS})"
@@ -1655,6 +1656,21 @@ def _pair_by_countries(masked, ctx):
     return m if theirs == codes or (None in theirs and theirs - {None} <= codes) else None
 
 
+def _pair_of_the_portfolio(words, ctx):
+    """The two people "the two defence ministers" are, when the last pair is not of that office:
+    the last pair of it, else the only two holders of it the report names (of two countries)."""
+    if not re.search(rf"(?i){PAIR_PORTFOLIO}\s+ministers", words):
+        return None
+    family = people.role_family(words)
+    of_it = lambda group: all(people.role_family(p.role) == family for p in group)
+    if len(ctx.pair) == 2 and of_it(ctx.pair):
+        return None
+    if pair := next((p for p in reversed(ctx.pairs) if of_it(p)), None):
+        return pair
+    holders = [p for p in ctx.registry.people if p.role and people.role_family(p.role) == family]
+    return holders if len(holders) == 2 and holders[0].country != holders[1].country else None
+
+
 def with_the_pair(masked, mentions, base, ctx):
     """'The two ministers signed an agreement', 'China and Saudi Arabia signed…': the two people of
     the report's last two-person event, when the sentence names nobody else; when it names one of
@@ -1666,6 +1682,10 @@ def with_the_pair(masked, mentions, base, ctx):
         found = [people.Mention(base + joined.start(), base + joined.end(), person, "group") for person in ctx.pair]
         return sorted(mentions + [f for f in found if all(f.person is not x.person for x in mentions)], key=lambda x: x.start)
     named = {id(x.person) for x in mentions}
+    if m and not named and (office := _pair_of_the_portfolio(m.group(), ctx)):
+        # "The two defence ministers discussed …" after the foreign ministers' talks: the two of
+        # that office, though they were of no event together
+        return sorted(mentions + [people.Mention(base + m.start(), base + m.end(), person, "group") for person in office], key=lambda x: x.start)
     if m and len(ctx.pair) == 2 and len(named) >= 2 and (with_ := WITH_SIDE_RE.search(masked, m.end())) and all(x.start - base > with_.start() for x in mentions):
         # "The two leaders held delegation-level talks, with Jaishankar, Misri and other senior officials
         # representing the Indian side": the pair, and those with them
@@ -1700,6 +1720,10 @@ def with_the_pair(masked, mentions, base, ctx):
 CALL_AFTER_RE = re.compile(
     r"[^,;.]{0,60}?\b(?:over\s+the\s+(?:tele)?phone|by\s+(?:tele)?phone|via\s+video|by\s+video|in\s+a\s+(?:tele)?phone\s+call|on\s+the\s+phone|virtually)\b", re.I
 )
+
+
+ONLINE_RE = re.compile(r"\b(?:online|virtual|video)\s+(?:[\w-]+\s+)?$", re.I)
+ONLINE_OCCASION_RE = re.compile(r"\b(?:during|at|in)\s+(?:an?|the|their)\s+(?:online|virtual|video)\s+(?:[\w-]+\s+)?(?:summit|meeting|conference)\b", re.I)
 
 
 def _is_call(masked, trigger):
@@ -1763,7 +1787,10 @@ def sentence_events(sentence, masked, mentions, ctx):
         holders = ctx.registry.holders(role, countries)
         groups = [group + [p for p in holders if all(p is not q for q in group)] for group in groups] if any(groups) else [holders]
     # A call is held nowhere: "speak in phone call … as officials set to visit China".
-    call = kind == "meeting" and _is_call(masked, trigger)
+    call = (kind == "meeting" and _is_call(masked, trigger)) or (
+        # "held a virtual summit", "signed a deal during an online summit": held nowhere either
+        kind in ("summit", "agreement") and bool(ONLINE_RE.search(masked, 0, trigger.start()) if kind == "summit" else ONLINE_OCCASION_RE.search(masked))
+    )
     venue = None if call else venue_for(masked, ctx, trigger)
     guest_first = all(m.start - base < trigger.start() for m in mentions)
     if kind == "meeting" and PASSIVE_RECEPTION_RE.fullmatch(trigger.group()) and (
