@@ -3730,6 +3730,56 @@ def test_a_summit_held_online_and_a_deal_signed_at_it_are_held_nowhere():
     assert sorted((e.kind, e.date.iso(), e.venue) for e in events) == [("agreement", "2023-06", None), ("summit", "2023-06", None)]
 
 
+def test_a_meeting_after_which_something_else_happened_elsewhere_is_undated_but_the_same_one_is_the_leads():
+    events = events_of(
+        "Prime Minister Ravi Perera held talks with President Ana Costa in Lisbon.\n\n"
+        "Perera said relations have improved following his meeting with President Costa in Madrid.",
+        published=DAY,
+    )
+    assert sorted((e.venue.name, e.date.iso()) for e in events) == [("Lisbon", "2024-03-12"), ("Madrid", None)]
+    [talks] = events_of(
+        "Foreign Minister Ravi Perera held talks with his Spanish counterpart Tomas Berg in Lisbon.\n\n"
+        "“Agreed to work closely on trade,” Perera said after his meeting with Berg.",
+        published=DAY,
+    )
+    assert talks.date.iso() == "2024-03-12"
+
+
+def test_the_two_special_representatives_had_a_long_video_call_on_a_day_and_the_border_is_no_venue():
+    [call] = events_of(
+        "LISBON: National Security Adviser Ravi Perera and Spanish Foreign Minister Tomas Berg held talks over the "
+        "border stand-off and agreed to disengage along the Line of Actual Control (LAC) in Galicia.\n\n"
+        "Sources said that the two special representatives had an almost two-hour-long video call on Sunday.",
+        published=DAY,
+    )
+    assert people_of(call) == ["Ravi Perera", "Tomas Berg"] and call.date.iso() == "2024-03-10"
+    assert call.remote and call.venue is None
+
+
+def test_a_meeting_just_upon_arrival_is_on_the_day_of_the_arrival():
+    events = events_of(
+        "Trade Minister Ravi Perera, who is on a visit to Spain from March 10 to 13, arrived in Madrid Sunday morning.\n\n"
+        "Just shortly upon arrival, Perera met with Spain's Tomas Berg, Minister for Trade.",
+        published=DAY,
+    )
+    [meeting] = [e for e in events if e.kind == "meeting"]
+    assert meeting.date.iso() == "2024-03-10" and "arrived" in meeting.date.evidence
+
+
+def test_a_dateline_alone_on_its_line_dates_the_report_a_day_before_its_publication():
+    events = events_of(
+        "Lisbon, March 11\n"
+        "The Navy Chiefs of Portugal and Spain — both partners in NATO with the US and France — today discussed training.\n"
+        "Vice Admiral Tomas Berg, Chief of Royal Spanish Navy, is on an official visit to Portugal from March 10 to March 14. "
+        "He met Navy Chief Admiral Ravi Perera today.",
+        published=DAY,
+    )
+    [meeting] = [e for e in events if e.kind == "meeting"]
+    assert meeting.date.iso() == "2024-03-11" and "dateline" in meeting.date.evidence
+    assert meeting.venue.name == "Lisbon" and sorted(meeting.countries) == ["ES", "PT"]
+    assert {p.name: p.country for p in meeting.participants}["Tomas Berg"] == "ES"
+
+
 def test_the_us_secretary_of_state_holds_the_foreign_ministers_office_at_a_meeting_of_countries():
     events = events_of(
         "The top diplomats of Japan, the United States and India met in New Delhi on Friday.\n\n"

@@ -241,6 +241,7 @@ class Anchor:
     # (expression, date) of the latest date the report writes in full, for a report of unknown date:
     # "on Friday, August 26" is in the year of its tweet signed "August 26, 2022".
     written: tuple | None = None
+    name: str = "the publication date"  # what the date is, in evidence ("the dateline's date")
 
     @property
     def known(self):
@@ -435,7 +436,7 @@ def _resolve_day_month(text, original, anchor, future):
         nearest = min(candidates, key=lambda c: abs((c - base).days))
         if abs((nearest - base).days) < 30 <= abs((day - base).days):
             day = nearest
-    return DateValue(day, "day", f"“{original}” relative to the publication date {base.isoformat()}")
+    return DateValue(day, "day", f"“{original}” relative to {anchor.name} {base.isoformat()}")
 
 
 def _safe_replace(day, year):
@@ -464,7 +465,7 @@ def _resolve_month(text, original, anchor, future, strict=None):
             year -= 1
     elif month.month < base.month or (strict == "next" and month.month == base.month):
         year += 1
-    return DateValue(datetime.date(year, month.month, 1), "month", f"“{original}” relative to the publication date {base.isoformat()}")
+    return DateValue(datetime.date(year, month.month, 1), "month", f"“{original}” relative to {anchor.name} {base.isoformat()}")
 
 
 def _resolve_month_relative_year(text, original, anchor):
@@ -476,7 +477,7 @@ def _resolve_month_relative_year(text, original, anchor):
         return DateValue()
     step = -1 if re.search(r"last", text, re.I) else 1 if re.search(r"next", text, re.I) else 0
     day = datetime.date(anchor.date.year + step, month.month, 1)
-    return DateValue(day, "month", f"“{original}” from the publication date {anchor.date.isoformat()}")
+    return DateValue(day, "month", f"“{original}” from {anchor.name} {anchor.date.isoformat()}")
 
 
 def weekday_of(text):
@@ -502,7 +503,7 @@ def _resolve_weekday(text, original, anchor, future):
         if lowered.startswith("last") and delta == 0:
             delta = 7
         day = base - datetime.timedelta(days=delta)
-    return DateValue(day, "day", f"“{original}”: the {'next' if day > base else 'most recent'} {WEEKDAYS[weekday]} from the publication date {base.isoformat()}", weekday)
+    return DateValue(day, "day", f"“{original}”: the {'next' if day > base else 'most recent'} {WEEKDAYS[weekday]} from {anchor.name} {base.isoformat()}", weekday)
 
 
 def _resolve_weekday_range(text, original, anchor, future):
@@ -513,7 +514,7 @@ def _resolve_weekday_range(text, original, anchor, future):
     if not end.known:
         return DateValue(weekday=weekday_of(first), evidence=end.evidence)
     start = end.date - datetime.timedelta(days=(end.date.weekday() - weekday_of(first)) % 7)
-    return DateValue(start, "day", f"“{original}”: {start.isoformat()} to {end.date.isoformat()}, the publication date {anchor.date.isoformat()}", weekday_of(first), end=end.date)
+    return DateValue(start, "day", f"“{original}”: {start.isoformat()} to {end.date.isoformat()}, {anchor.name} {anchor.date.isoformat()}", weekday_of(first), end=end.date)
 
 
 def _resolve_relative_day(text, original, anchor):
@@ -523,7 +524,7 @@ def _resolve_relative_day(text, original, anchor):
     ago = re.fullmatch(r"(\w+) days? ago", text)
     offset = -(1 if ago[1] == "a" else count_of(ago[1])) if ago else {"yesterday": -1, "last night": -1, "last evening": -1, "tomorrow": 1}.get(text, 0)
     day = anchor.date + datetime.timedelta(days=offset)
-    return DateValue(day, "day", f"“{original}” relative to the publication date {anchor.date.isoformat()}")
+    return DateValue(day, "day", f"“{original}” relative to {anchor.name} {anchor.date.isoformat()}")
 
 
 def _resolve_relative_period(text, original, anchor):

@@ -59,9 +59,9 @@ VISIT_RE = re.compile(
     # "She went to New Delhi on Friday at the invitation of …"
     r"|went\s+to(?=\s+(?-i:[A-Z]))"
     # "Kishida’s visit to Seoul", "the visit by Prime Minister Noda to Seoul" (or "of Prime Minister Noda", not "of a
-    # team of officials"), "during a visit to Beijing"
+    # team of officials" nor "of the Sultan of Brunei", whom the sentence does not name), "during a visit to Beijing"
     # ("the minister’s first visit to India since …" describes a visit rather than reporting it)
-    r"|['’]s\s+(?!first|maiden|second|third|last|previous)(?:[\w-]+\s+){0,3}(?:visit|trip|tour)\s+(?:to|of)|\bvisit\s+(?:by(?=\s+(?:[\w-]+\s+){1,6}to\s)|of(?=\s+(?:the\s+)?(?-i:[A-Z])(?:[\w.-]+\s+){1,6}to\s))"
+    r"|['’]s\s+(?!first|maiden|second|third|last|previous)(?:[\w-]+\s+){0,3}(?:visit|trip|tour)\s+(?:to|of)|\bvisit\s+(?:by(?=\s+(?:[\w-]+\s+){1,6}to\s)|of(?=\s+(?-i:[A-Z])(?:[\w.-]+\s+){1,6}to\s))"
     # "Japanese PM Kishida in India for talks with PM Modi": a headline's traveller, there for talks
     r"|^\s*(?:(?-i:[A-Z])[\w’'.-]*\s+){1,6}in\s+(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?\s+(?:for|to\s+attend)\s+(?:[\w-]+\s+){0,3}?(?:talks|visit|summit|meeting|meet|conference)\b"
     # "the state visit President El-Sisi made to New Delhi in January"
@@ -130,7 +130,9 @@ MEETING_VERB_RE = re.compile(
     r"|co-?chair(?:ed|s|ing)?|(?:held|hold|holds|holding|had|have|has|(?:are|is|were|was)\s+having|started|starts|began|begins|concluded|concludes|opened|opens"
     r"|engag(?:e|es|ed|ing)\s+in)"
     r"\s+(?:a\s+|an\s+|their\s+|his\s+|her\s+)?(?:(?:courtesy|bilateral|wide-ranging|separate|[a-z]+-level|detailed|extensive|one-on-one|high-level|formal|informal|official|restricted|closed-door|productive|fruitful|substantive|in-depth|telephonic|telephone|first|second|third|maiden|annual|inaugural"
-    r"|diplomatic|cordial|warm|frank|candid|constructive|comprehensive|detailed|strategic|crucial|key|important|extensive|wide-ranging|face-to-face)\s+)*"
+    r"|diplomatic|cordial|warm|frank|candid|constructive|comprehensive|detailed|strategic|crucial|key|important|extensive|wide-ranging|face-to-face"
+    # ("had an almost two-hour-long video call")
+    r"|almost|nearly|about|over|lengthy|long|(?:[\w-]+-)?(?:hour|minute)s?(?:-long)?)\s+)*"
     r"(?:(?:tele)?phone\s+|video\s+|virtual\s+|\d\+\d\s+)?(?:talks|meetings?|meet|discussions?|consultations|parleys|conversations?|calls?|dialogue)"
     # "after having "intense but very productive" engagements with Maros Sefcovic"
     r"|(?:had|having|held|holding)\s+(?:[\w\x22“”'-]+\s+){0,5}?engagements?\s+with(?=\s+(?:(?-i:[A-Z])|his|her|their))"
@@ -243,6 +245,7 @@ SOURCE_DAY_EVIDENCE = f"{REPORT_DATE_EVIDENCE}'s source"
 HEADLINE_EVIDENCE = "a headline without a date"
 EARLIER_EVIDENCE = "the report sets it before its own time"
 DESCRIBED_EVIDENCE = "the report tells of it as past"
+DONE_BEFORE_EVIDENCE = "the report tells of it as done before what the sentence tells"
 PARAGRAPH_EVIDENCE = "the paragraph is set at another time"
 SEVERAL_EVIDENCE = "the report tells of several meetings"
 SETTING_EVIDENCE = "the report tells of it in a clause of what another event came after or before"
@@ -899,6 +902,8 @@ def _background(masked, trigger):
     return None
 
 
+NOMINAL_TRIGGER_RE = re.compile(r"(?:meeting|talks|visit|trip|call|summit|conversation)\b", re.I)
+AFTER_THEIR_RE = re.compile(r"\b(?:following|after|since)\s+(?:his|her|their)\b(?=\s+(?:[\w-]+\s+)?$)", re.I)
 SUBJECT_COMES_RE = re.compile(r"\s*(?:The|[A-Z][\w’'-]*['’]s)\s+(?:[\w-]+\s+)?(?:meeting|talks|visit|call|summit|trip)\b[^,;]*?\b(?:comes|came)\b")
 FIRST_SINCE_RE = re.compile(r"\b(?:is|was|marking|marks|marked)\s+(?:the\s+(?:beginning|start|end|conclusion)\s+of\s+)?(?:his|her|their|its|the|(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*['’]s)\s+(?:first|maiden)\b(?:\s+[\w’'-]+){0,10}\s+$", re.I)
 OPENING_OCCASION_RE = re.compile(r"\s*(?:During|At|In|On)\s+(?:a|an|the|their|his|her)\b[^,]*,")
@@ -1270,6 +1275,12 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
         # "Wang Yi and Qin Gang described their talks with Blinken as candid": talks before the words
         # about them, on a day the sentence does not give.
         return DateValue(evidence=f"{DESCRIBED_EVIDENCE} (“{described.group()}”) and gives no day for it")
+    after = AFTER_THEIR_RE.search(masked, 0, trigger.start())
+    if after and NOMINAL_TRIGGER_RE.match(trigger.group()) and not (lead_people and _same_place(venue, ctx.narrative_venue or ctx.scene)):
+        # "relations have improved following his meeting with President Xi in Kazan": a meeting before
+        # what the sentence tells, on a day it does not give (but "tweeted after his meeting with Al
+        # Saud", of the pair the report is about, where it is set, tells of that meeting)
+        return DateValue(evidence=f"{DONE_BEFORE_EVIDENCE} (“{after.group()}”) and gives no day for it")
     several = r"\b(?:during|in|at|after)\s+(?:their|the|his|her)\s+(?:[\w-]+\s+)?(?:meetings|visits|calls)\b"
     if re.search(several + r"(?:\s+or)?\s*$", masked[: trigger.start()] + " ", re.I) or re.search(several, trigger.group(), re.I):
         # "During their meetings or talks with Xi, the leaders …": several, on days it does not give
@@ -1469,6 +1480,8 @@ TOPIC_PLACE_RE = re.compile(
     r"|offensive|aggression|occupation|annexation|turmoil|unrest|upheaval|instability|turbulence|insurgency|terrorism"
     r"|transition|takeover|changes|embass(?:y|ies)|consulates?|premises|missions?"
     r"|waves?|outbreaks?|pandemic|epidemic|disasters?|floods?|earthquakes?|cyclones?"
+    # ("agreed to disengage along the Line of Actual Control (LAC) in Ladakh")
+    r"|stand-?offs?|disputes?|clash(?:es)?|borders?|border\s+areas?|frontiers?|disengagement|(?:actual\s+)?control(?:\s+\((?-i:[A-Z]{2,5})\))?"
     r"|(?:including|especially|particularly|notably))\s+$",  # ("ongoing conflicts around the world, including in Ukraine")
     re.I,
 )
@@ -1603,7 +1616,9 @@ def title_for(kind, participants, venue, masked, group_role=None):
 PAIR_PORTFOLIO = r"(?:defen[cs]e|foreign|external\s+affairs|trade|commerce|finance|home|interior|energy|agriculture|health)"
 WITH_SIDE_RE = re.compile(r",\s*with\s+[^;]{3,200}?\b(?:representing|accompanying|assisting|present)\b")
 PAIR_RE = re.compile(
-    rf"\b(?:the\s+two|both(?:\s+the)?)\s+(?:ministers|leaders|counterparts|{PAIR_PORTFOLIO}\s+ministers|prime\s+ministers|heads\s+of\s+state|presidents|sides|parties)\b"
+    rf"\b(?:the\s+two|both(?:\s+the)?)\s+(?:ministers|leaders|counterparts|{PAIR_PORTFOLIO}\s+ministers|prime\s+ministers|heads\s+of\s+state|presidents|sides|parties"
+    # ("the two special representatives had a video call on Sunday")
+    r"|(?:special\s+|national\s+security\s+)?(?:representatives|envoys|advis[eo]rs|(?-i:NSAs)))\b"
     r"|\b[Tt]he\s+(?:defen[cs]e\s+|(?-i:P)rime\s+)?(?:ministers|leaders|(?-i:M)inisters)\b(?!\s+(?:of|from)\b)"
     r"|\b[Tt]he\s+two\b(?=\s+(?:also\s+)?(?:met|spoke|held|had|have|agreed|signed|discussed|talked|leaders|men|sides)\b)"
     rf"|\b[Tt]heir\b(?=\s+{PAST_MEETING_WORDS})"
@@ -1944,7 +1959,7 @@ def sentence_events(sentence, masked, mentions, ctx):
         ctx.receptions += [
             (e, guests[-1]) for e in out
             if e.kind == "meeting" and any(p is guests[-1] for p in e.participants)
-            and (not e.date.known or e.date.evidence.startswith((LEAD_EVIDENCE, PARAGRAPH_EVIDENCE)))
+            and (not e.date.known or e.date.evidence.startswith((LEAD_EVIDENCE, PARAGRAPH_EVIDENCE, REPORT_DATE_EVIDENCE)))
         ]
     two = [e for e in out if len(e.participants) == 2]
     if two:
@@ -2067,7 +2082,8 @@ def _place_by_the_host(events, masked_text):
 MET_ON_ARRIVAL_RE = re.compile(r"\b(?:was|were)\s+(?:warmly\s+)?(?:met|received|welcomed|greeted)\s+(?:[\w-]+\s+){0,3}?by\b", re.I)
 
 
-ON_ARRIVAL_OPENER_RE = re.compile(r"\s*(?:(?:Soon|Shortly|Right)\s+)?(?:After|Upon|On)\s+(?:(?:his|her|their)\s+)?arriv(?:ing|al)\b[^,;]{0,60},")
+# ("Just shortly upon arrival, Goyal met with …")
+ON_ARRIVAL_OPENER_RE = re.compile(r"\s*(?:Just\s+)?(?:(?:Soon|Shortly|Right|(?<=Just\s)(?:soon|shortly|right))\s+(?:after|upon|on)|After|Upon|On)\s+(?:(?:his|her|their)\s+)?arriv(?:ing|al)\b[^,;]{0,60},")
 
 
 # (not "returned home after wrapping up her visit": the return is the day's event)
@@ -2079,8 +2095,8 @@ def _date_by_the_arrival(events, ctx):
     report has received without a day of its own was received the day the report says they arrived
     (when it gives one such day)."""
     for event, guest in ctx.receptions:
-        if event.date.known and not event.date.evidence.startswith((LEAD_EVIDENCE, PARAGRAPH_EVIDENCE)):
-            continue  # (a day of its own stands; the lead's day or the paragraph's month yield to the arrival's)
+        if event.date.known and not event.date.evidence.startswith((LEAD_EVIDENCE, PARAGRAPH_EVIDENCE, REPORT_DATE_EVIDENCE)):
+            continue  # (a day of its own stands; the lead's day, the paragraph's month or the report's day yield to the arrival's)
         days = {
             (e.date.date, e.date.evidence) for e in events
             if e.kind == "visit" and any(p is guest for p in e.participants) and e.date.precision == "day" and e.date.evidence.startswith("“")
@@ -2417,6 +2433,9 @@ RELATIONS_BETWEEN_RE = re.compile(
 )
 
 
+DASH_ASIDE_RE = re.compile(r"\s[—–]\s[^—–\n]{1,150}?\s[—–]\s|\s--\s[^\n]{1,150}?\s--\s")
+
+
 def _meeting_of_countries(kind, trigger, masked, sentence, date, venue, topics, ctx, named=()):
     """A meeting known only by the countries attending ("Deputy foreign ministers from Russia, Iran
     and Turkey held consultations in Astana", "the meeting between the Russian and Turkish
@@ -2428,6 +2447,9 @@ def _meeting_of_countries(kind, trigger, masked, sentence, date, venue, topics, 
         scope += " " + masked[trigger.end() : trigger.end() + 80]
     # "reaffirmed the strong defence relations between India and Malaysia": what was spoken of, not who met
     scope = RELATIONS_BETWEEN_RE.sub(" ", scope)
+    # ("The Navy Chiefs of India and Australia — both partners in Quad with the US and Japan — today
+    # discussed …": an aside between dashes names others)
+    scope = DASH_ASIDE_RE.sub(" ", scope)
     # ("INDIA and Sri Lanka signed …": a country written in capitals)
     scope = re.sub(r"\b[A-Z]{4,}\b", lambda w: w.group().title() if w.group().title() in places.country_names() else w.group(), scope)
     codes = listed_countries(scope)
@@ -3216,6 +3238,8 @@ def join(events):
             home.date.weekday = event.date.weekday
         if home.date.month_day is None and event.date.month_day is not None:
             home.date.month_day = event.date.month_day
+        if event.remote and home.venue is None:
+            home.remote = True  # "held talks over the stand-off … the two had a video call on Sunday": a call
         if event.venue and (home.venue is None or (event.venue_stated and not home.venue_stated)) and not (home.remote and not event.venue_stated):
             # a stated venue beats the scene (but the scene is no place of a call)
             home.venue, home.venue_stated = event.venue, event.venue_stated

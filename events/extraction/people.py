@@ -732,6 +732,9 @@ APPOSITIVE_OFFICE_RE = re.compile(
 )
 
 
+SERVICE_CHIEF_RE = re.compile(r",\s+(?:the\s+)?(Chief|Commander|Head)\s+of\s+(?:the\s+)?(?:Royal\s+)?([A-Z]\w+)\s+(Navy|Army|Air\s+Force)\b")
+
+
 # "Aleksandar Vucic, the Serbian president": a full name, and the office and country after it.
 APPOSITIVE_DESCRIPTOR_RE = re.compile(
     rf"(?<![\w-])((?:[A-Z][\w'’-]+\s+){{1,3}}[A-Z][\w'’-]+),\s+the\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+((?i:{ROLE}))(?![\w-])"
@@ -749,6 +752,9 @@ def _listed_with_offices(text, office_start, name_end):
 
 def _with_appositive_office(text, s, e, name, country, role):
     m = APPOSITIVE_OFFICE_RE.match(text, e)
+    if not (country or m) and (chief := SERVICE_CHIEF_RE.match(text, e)) and (code := adjective_country(chief[2])):
+        # "Vice Admiral Mark Hammond, Chief of Royal Australian Navy,": the service's country
+        return s, e, name, code, role or f"{chief[3].title()} Chief"
     if country or not m:
         return s, e, name, country, role
     if NEXT_NAME_RE.match(text, m.end()):

@@ -1,6 +1,7 @@
 """Runs the extraction steps over one document: header and sentences, the date anchor, the
 people and the scene, then the events."""
 
+import datetime
 import functools
 import json
 import re
@@ -74,11 +75,16 @@ def dateline(text, sentences):
     # (after a syndicator's credit opening the body: "(MENAFN- IANS) Nouakchott, Oct 17 (IANS) …")
     start = first.start + len(CREDIT_OPENER_RE.match(text, first.start)[0]) if first else 0
     m = DATELINE_RE.match(text, start, start + 160) if first else None
+    if m and not (m[2] or m[4] or m[6]) and not _dateline_place(m):
+        m = None  # ("The Navy Chiefs of India and Australia — both partners …": no place)
     if not m and at:
         # "QINGDAO, June 26:" on a line of its own, above the first paragraph.
         line = sentences[at - 1]
         if len(line.text) <= 60 and line.text.rstrip()[-1:] in (":", "—", "-", "–"):
             m = DATELINE_RE.match(text, line.start, first.start)
+        elif len(line.text) <= 60 and "\n" in text[line.end : first.start]:
+            # "New Delhi, April 3" alone on the line above (a place and a day, nothing else)
+            m = LONE_DATELINE_RE.fullmatch(text, line.start, line.end)
     if not m:
         # "Press Trust of India Kathmandu", "By: PTI | New Delhi |": a wire byline above the body, with its place
         for line in sentences[: at or 0]:
@@ -91,17 +97,21 @@ def dateline(text, sentences):
         # "Addis Ababa/New Delhi, Dec. 17 --", "New Delhi/Vientiane (Laos):": which of the two the
         # report is set in, the dateline does not say
         return None, m[2]
-    name = (m[1] or m[3] or m[5] or m[7]).strip()
-    words = name.split()
+    return _dateline_place(m), m[2] or m[4] or m[6]
+
+
+def _dateline_place(m):
+    words = (m[1] or m[3] or m[5] or m[7]).strip().split()
     for n in range(len(words), 0, -1):
         # "Washington DC:", "Colombo Sri Lanka:": the place, without what qualifies it.
         part = " ".join(words[:n]).rstrip(".")
         place = places.lookup_place(part.title() if part.isupper() else part) or places.lookup_place(part)
         if place:
-            return place, m[2] or m[4] or m[6]
-    return None, m[2] or m[4] or m[6]
+            return place
+    return None
 
 
+LONE_DATELINE_RE = re.compile(r"\s*([A-Z][A-Za-z .'-]{1,40}?),\s*([A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]+\.?(?:\s+\d{4})?)\s*")
 BYLINE_PLACE_RE = re.compile(
     r"(?:By:?\s+)?(?:Press\s+Trust\s+of\s+India|PTI|ANI|IANS|UNI|Reuters|AFP|AP|Xinhua|TASS|Express\s+News\s+Service|News\s+Desk)"
     r"\s*[|,]?\s*(?P<place>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+)?)\s*\|?$"
@@ -137,6 +147,13 @@ def dateline_date(date_text, year=None, written=None):
         if value.precision == "day":
             return value.date
     return None
+
+
+def dateline_day(date_text, published):
+    """The day a dateline gives when it is one to three days before the publication date: the day
+    the report was written, which its relative dates count from."""
+    day = dateline_date(date_text, published.year)
+    return day if day and datetime.timedelta(days=1) <= published - day <= datetime.timedelta(days=3) else None
 
 
 def scene_of(masked, section, dateline):
@@ -260,7 +277,12 @@ def extract_document(text, published=None, topics=None):
     else:
         source = "unknown"
     masked = mask_quotations(text)
-    if published:
+    if published and (written_on := dateline_day(dateline_text, published)):
+        # "New Delhi, April 3" above a report published on April 4: its "today" is April 3
+        anchor = dates.Anchor(
+            date=written_on, evidence=f"dated {written_on.isoformat()} by its dateline, published {published.isoformat()}", name="the dateline's date"
+        )
+    elif published:
         anchor = dates.Anchor(date=published, evidence=f"published {published.isoformat()}")
     else:
         anchor = dates.Anchor(year=year, evidence=year_evidence, written=written())
