@@ -19,7 +19,8 @@ A report is what one document says of one event. Two reports can be one event on
   year; two reports of a visit to one country may be VISIT_SLACK_DAYS apart, one dating it by the
   arrival, the other by the day it is written; a report dated only by the day it was published may be
   news of a day another report states within the week before, REPORT_DAY_SLACK days, which the event
-  then takes); a date known only to the year needs more, the same venue country and two shared content
+  then takes; two reports dated only by the days they were published may be PUBLICATION_LAG_DAYS
+  apart, and the event takes the earlier); a date known only to the year needs more, the same venue country and two shared content
   words (date words such as "Friday" aside). Reports of different days never join; reports set in two
   countries join only when both state their day.
 
@@ -69,6 +70,7 @@ from .extraction.types import DateValue
 MIN_SHARED_WORDS = 2
 NEAR_MISS_DAYS = 3
 VISIT_SLACK_DAYS = 2  # days apart two reports of one person's visit to one country may date it
+PUBLICATION_LAG_DAYS = 1  # days apart two reports dated only by their publication may be of one day's news
 REPORT_DAY_SLACK = 7  # days before its publication a report dated only by that day may tell of
 RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}  # finer precision first
 # The extraction marks a date taken from the report's own publication date this way; an explicit
@@ -141,6 +143,12 @@ def dates_fit(a, b):
         # A visit lasts days: one report dates it by the arrival, another by the day it is written.
         slack = datetime.timedelta(days=VISIT_SLACK_DAYS)
         return a0 - slack <= b1 and b0 - slack <= a1
+    if a.date.precision == b.date.precision == "day" and not is_explicit(a.date) and not is_explicit(b.date) and a.date.date != b.date.date:
+        # Two reports dated only by the days they were published, one a day after the other: the
+        # later may be the wire copy of the earlier's news (the earlier day wins: best_date).
+        if abs((a.date.date - b.date.date).days) <= PUBLICATION_LAG_DAYS:
+            return not (a.venue_country and b.venue_country and a.venue_country != b.venue_country)
+        return False
     if a.date.precision == b.date.precision == "day" and is_explicit(a.date) != is_explicit(b.date):
         # A report dated only by the day it was published ("the date of the report") may be news of a
         # day it does not state within the week before: the stated day wins (best_date).
@@ -588,13 +596,13 @@ def _names_weekday(value, weekday, slack=0):
 
 def best_date(reports):
     """The report whose date the event takes: the most precise, an explicit date before one taken
-    from a report's publication date, of a visit its first day (one report tells of the arrival,
+    from a report's publication date (of those, the earliest), of a visit its first day (one report tells of the arrival,
     another of the talks the day after), then the earliest key; None when no report is dated."""
     known = [r for r in reports if r.date.known]
     if not known:
         return None
     visit = event_kind(reports) == "visit"
-    return min(known, key=lambda r: (RANK[r.date.precision], not is_explicit(r.date), r.date.date if visit else None, r.key))
+    return min(known, key=lambda r: (RANK[r.date.precision], not is_explicit(r.date), r.date.date if visit or not is_explicit(r.date) else None, r.key))
 
 
 def event_kind(reports):

@@ -284,6 +284,17 @@ def test_a_report_dated_by_its_publication_joins_the_stated_day_of_the_week_befo
         assert len(cluster([reprint, other]).clusters) == 2
 
 
+def test_two_reports_dated_by_their_publication_a_day_apart_are_one_event_of_the_earlier_day():
+    published = lambda day: DateValue(datetime.date(2023, 4, day), "day", f"the date of the report (published 2023-04-{day})")
+    first, wire = report(published(20), venue="IN"), report(published(21), venue="IN")
+    result = cluster([wire, first])
+    assert groups(result) == {frozenset({first.key, wire.key})}
+    assert best_date(result.clusters[0]) == first
+    # (not two days apart, nor in two countries)
+    assert not together(first, report(published(22), venue="IN"))
+    assert not together(first, report(published(21), venue="US"))
+
+
 def test_the_same_meeting_a_day_apart_is_a_near_miss():
     a, b = report(FRIDAY), report(THURSDAY)
     result = cluster([a, b])

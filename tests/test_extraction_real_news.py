@@ -3780,6 +3780,15 @@ def test_a_dateline_alone_on_its_line_dates_the_report_a_day_before_its_publicat
     assert {p.name: p.country for p in meeting.participants}["Tomas Berg"] == "ES"
 
 
+def test_what_a_guest_did_after_the_day_a_relative_clause_says_they_arrived_is_of_that_month():
+    events = events_of(
+        "Defence Secretary Tomas Berg, who landed in Lisbon on Friday, called on Prime Minister Ravi Perera.",
+        published=DAY,
+    )
+    [meeting] = [e for e in events if e.kind == "meeting"]
+    assert (meeting.date.iso(), meeting.date.precision) == ("2024-03", "month") and "arrival" in meeting.date.evidence
+
+
 def test_the_us_secretary_of_state_holds_the_foreign_ministers_office_at_a_meeting_of_countries():
     events = events_of(
         "The top diplomats of Japan, the United States and India met in New Delhi on Friday.\n\n"

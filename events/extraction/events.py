@@ -1276,10 +1276,12 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
         # about them, on a day the sentence does not give.
         return DateValue(evidence=f"{DESCRIBED_EVIDENCE} (“{described.group()}”) and gives no day for it")
     after = AFTER_THEIR_RE.search(masked, 0, trigger.start())
-    if after and NOMINAL_TRIGGER_RE.match(trigger.group()) and not (lead_people and _same_place(venue, ctx.narrative_venue or ctx.scene)):
+    said_after = after and re.search(r"\b(?:said|says|told|tweeted|posted|wrote|added|stated|remarked)\s+(?:[\w-]+\s+){0,2}$", masked[: after.start()])
+    if after and not said_after and NOMINAL_TRIGGER_RE.match(trigger.group()) and not (lead_people and _same_place(venue, ctx.narrative_venue or ctx.scene)):
         # "relations have improved following his meeting with President Xi in Kazan": a meeting before
         # what the sentence tells, on a day it does not give (but "tweeted after his meeting with Al
-        # Saud", of the pair the report is about, where it is set, tells of that meeting)
+        # Saud", of the pair the report is about, where it is set, tells of that meeting; and "Austin said
+        # after his meeting with Singh" tells of the meeting the words followed)
         return DateValue(evidence=f"{DONE_BEFORE_EVIDENCE} (“{after.group()}”) and gives no day for it")
     several = r"\b(?:during|in|at|after)\s+(?:their|the|his|her)\s+(?:[\w-]+\s+)?(?:meetings|visits|calls)\b"
     if re.search(several + r"(?:\s+or)?\s*$", masked[: trigger.start()] + " ", re.I) or re.search(several, trigger.group(), re.I):
@@ -1359,6 +1361,8 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
         # "Jaishankar's recent visit to Argentina was aimed at … Both sides inked an MoU": told of the
         # visit the report opened with, set before the report on a day it does not give.
         return DateValue(evidence=f"{LEAD_BEFORE_EVIDENCE} and gives no date for it")
+    if ctx.anchor.date and not background and not future and (since := _since_the_arrival(masked, trigger, ctx)):
+        return since
     if ctx.anchor.date and not background and not future:
         # News reports what happened on the day it is published unless it says otherwise.
         return DateValue(ctx.anchor.date, "day", f"{REPORT_DATE_EVIDENCE} ({ctx.anchor.evidence}), which gives no other date for it")
@@ -1435,6 +1439,26 @@ def _in_the_paragraphs_time(paragraph_time):
     if value.precision == "month" or (first.year, first.month) == (last.year, last.month):
         return DateValue(first.replace(day=1), "month", why)
     return DateValue(first.replace(month=1, day=1), "year", why)
+
+
+# "Austin, who landed in New Delhi on Friday, called on Prime Minister Modi"
+ARRIVED_ASIDE_RE = re.compile(r",\s*who\s+(?:had\s+)?(?:arrived|landed|reached)\b[^,;]*,")
+
+
+def _since_the_arrival(masked, trigger, ctx):
+    """What someone did after the day a relative clause says they arrived, before the report's day,
+    on a day the sentence does not give: the month, when both days are in it; else unknown."""
+    aside = next((m for m in ARRIVED_ASIDE_RE.finditer(masked, 0, trigger.start())), None)
+    if aside is None:
+        return None
+    days = [v for v in (dates.resolve(e, aside.group(), ctx.anchor) for e in dates.find_expressions(aside.group())) if v.precision == "day"]
+    if not days or days[0].date >= ctx.anchor.date:
+        return None
+    arrived, until = days[0].date, ctx.anchor.date
+    evidence = f"after the day of the arrival it tells ({days[0].evidence}), by the report's day ({ctx.anchor.evidence}), on a day it does not give"
+    if (arrived.year, arrived.month) == (until.year, until.month):
+        return DateValue(arrived.replace(day=1), "month", evidence)
+    return DateValue(evidence=evidence)
 
 
 def _report_year(anchor, why, weekday=None):
@@ -2431,9 +2455,6 @@ RELATIONS_BETWEEN_RE = re.compile(
     # "the India-UK partnership", "India-Namibia relations"
     rf"|\b[A-Z][\w]*[-–][A-Z][\w]*\s+(?:{RELATION_NOUNS}|engagement)\b"
 )
-
-
-DASH_ASIDE_RE = re.compile(r"\s[—–]\s[^—–\n]{1,150}?\s[—–]\s|\s--\s[^\n]{1,150}?\s--\s")
 
 
 def _meeting_of_countries(kind, trigger, masked, sentence, date, venue, topics, ctx, named=()):
