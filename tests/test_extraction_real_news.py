@@ -3789,6 +3789,15 @@ def test_what_a_guest_did_after_the_day_a_relative_clause_says_they_arrived_is_o
     assert (meeting.date.iso(), meeting.date.precision) == ("2024-03", "month") and "arrival" in meeting.date.evidence
 
 
+def test_a_guest_received_at_an_air_base_by_their_own_envoy_is_on_a_visit_with_no_host():
+    events = events_of(
+        "Defence Minister Ravi Perera of Portugal arrived in Spain on Monday.\n\n"
+        "He was received at Torrejon Airbase by Portugal's Ambassador to Spain, Tomas Berg.",
+        published=DAY,
+    )
+    assert [(e.kind, people_of(e), e.venue.country) for e in events] == [("visit", ["Ravi Perera"], "ES")]
+
+
 def test_the_us_secretary_of_state_holds_the_foreign_ministers_office_at_a_meeting_of_countries():
     events = events_of(
         "The top diplomats of Japan, the United States and India met in New Delhi on Friday.\n\n"

@@ -229,7 +229,7 @@ SIDELINES_RE = re.compile(r"\b(?:sidelines|margins|conclusion|end|start|eve)\s+o
 PASSIVE_RECEPTION_RE = re.compile(r"(?:was|were|is|are|being)\s+(?:warmly\s+)?(?:received|welcomed|greeted)", re.I)
 # "received at the airport", "welcomed upon his arrival", "received … in a ceremonial welcome": a welcome on arriving
 AT_ARRIVAL_RE = re.compile(
-    r"\bat\s+the\s+(?:[\w-]+\s+){0,3}?(?:airport|air\s*base|airbase|tarmac)\b|\b(?:on|upon)\s+(?:(?:his|her|their)\s+)?arrival\b"
+    r"\bat\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:airport|air\s*base|airbase|tarmac)\b|\b(?:on|upon)\s+(?:(?:his|her|their)\s+)?arrival\b"
     r"|\b(?:arrived|arriving|landed|landing)\b|\bceremonial\s+(?:welcome|reception)|\bguard\s+of\s+hono(?:u)?r\b", re.I
 )
 
@@ -1840,7 +1840,14 @@ def sentence_events(sentence, masked, mentions, ctx):
         # Assistant Minister": the welcome is part of the visit, its host among the visit's people.
         kind = "visit"
         welcome = bool(AT_ARRIVAL_RE.search(masked))
-        hosts = {m.person.country for m in mentions if m.start - base > trigger.start() and m.person.country}
+        received_by = {id(m.person) for m in mentions if m.start - base > trigger.start()}
+        guests = {p.country for g in groups for p in g if id(p) not in received_by and p.country}
+        # ("He was received at Subang Airbase by India's High Commissioner": the guest's own envoy is no host)
+        # (nor an envoy, who serves abroad and receives their own country's guests: no host of the place)
+        envoy = lambda p: bool(re.search(r"(?i)ambassador|commissioner|envoy", p.role or ""))
+        own = {id(m.person) for m in mentions if id(m.person) in received_by and ((m.person.country and m.person.country in guests) or envoy(m.person))}
+        groups = [[p for p in g if id(p) not in own] for g in groups]
+        hosts = {m.person.country for m in mentions if m.start - base > trigger.start() and m.person.country and id(m.person) not in own}
         if welcome and venue is None and len(hosts) == 1:
             # "was received by Mauritius Prime Minister Pravind Jugnauth … at the airport": in the host's country
             code = hosts.pop()

@@ -145,9 +145,15 @@ def _one_edit(a, b):
 
 
 def _initials_fit(initials, words):
-    # An initial with no word left to stand for (a middle initial) is no contradiction.
+    # An initial with no word left to stand for (a middle initial) is no contradiction; nor are
+    # initials that open with the first word left and take in every word left, with a middle name
+    # the other form leaves out ("E.D. Mnangagwa" is "Emmerson Mnangagwa").
     firsts = [w[0] for w in words]
-    return all(i in firsts for i in initials) if (initials and firsts) else True
+    if not (initials and firsts):
+        return True
+    return all(i in firsts for i in initials) or (
+        initials[0] == firsts[0] and len(firsts) < len(initials) and all(f in initials for f in firsts)
+    )
 
 
 def name_keys(name):

@@ -62,10 +62,10 @@ COUNTERPART_RE = regex.compile(
     r"|(?<=\b(?:and|with|met|meets)\s)((?-i:[A-Z])[\w.]+(?:\s+[A-Z][\w.]+)?)\s+(?=counterpart\b)"
     r"|(?<=\bmeet\s|meets\s|\bmet\s|with\s)())(?:counterparts?|colleague)\b"
 )
-TOKEN_RE = regex.compile(r"\s*(\p{Lu}[\w'’-]*\.?|\p{Lu}\.?)(?=[\s,;:)(’'”\"—–]|$|\.)")  # (a dash ends a name: "Narendra Modi— had")
+TOKEN_RE = regex.compile(r"\s*((?:\p{Lu}\.){2,3}(?=\s)|\p{Lu}[\w'’-]*\.?|\p{Lu}\.?)(?=[\s,;:)(’'”\"—–]|$|\.)")  # (a dash ends a name: "Narendra Modi— had")
 # Lower-case parts inside a name: "Abdel Fattah el-Sisi", "Mohammed bin Salman", "Ursula von der Leyen".
 PARTICLE_RE = re.compile(
-    r"\s*((?:al|el|ad|as|at|an)-[A-Z][\w'’-]*|(?:bin|ibn|de|da|di|van|von|der|del|la|le)(?=\s+(?:der\s+)?[A-Z]))"
+    r"\s*((?:al|el|ad|as|at|an)-[A-Z][\w'’-]*|(?:bin|bint|ibn|de|da|di|van|von|der|del|la|le)(?=\s+(?:der\s+)?[A-Z]))"
     r"(?=[\s,;:)(’'”\"]|$|\.)"
 )
 # A leading "He", also after an opener of time or place ("On Wednesday, he will travel to Mumbai").
@@ -162,6 +162,8 @@ NOT_PERSON_WORDS = {
     "agriculture", "agricultural", "livestock", "fisheries", "welfare", "tourism", "railways", "petroleum", "commerce", "gas",
     "holders", "passport", "passports", "visa",  # ("a Visa Waiver Agreement for Diplomatic and Service Passport Holders")
     "guard", "ceremonial", "honour", "honor",  # ("accorded a Ceremonial Guard of Honour")
+    "ghat", "airbase", "airfield", "aerodrome",  # ("laid a wreath at Raj Ghat", "was received at Subang Airbase")
+    "commissioner", "commissioners", "senior", "officials",  # ("India's High Commissioner", "Senior Officials of both sides met")
 }
 # Words that open sentences and headlines in capitals but never start a name.
 SENTENCE_WORDS = set(
@@ -180,7 +182,7 @@ WORD = r"\p{Lu}\p{Ll}+(?:-\p{L}\p{Ll}+)?"
 # "S Jaishankar", "Lloyd J Austin", "Antony Blinken", "Yoon Suk Yeol", "Carlos Henrique Baquetta Favero",
 # "Qais Bin Mohammed Al Yousef" (a particle and the word after it count as one)
 BARE_NAME_RE = regex.compile(
-    rf"(?<![\w’'-])(?:\p{{Lu}}\.?\s+{WORD}(?:\s+{WORD})?|{WORD}\s+\p{{Lu}}\.?\s+{WORD}|{WORD}(?:\s+(?:(?i:bin|bint|ibn|al|el)\s+)?{WORD}){{1,3}})(?![\w-])"
+    rf"(?<![\w’'-])(?:(?:\p{{Lu}}\.){{2,3}}\s*{WORD}(?:\s+{WORD})?|\p{{Lu}}\.?\s+{WORD}(?:\s+{WORD})?|{WORD}\s+\p{{Lu}}\.?\s+{WORD}|{WORD}(?:\s+(?:(?i:bin|bint|ibn|al|el)\s+)?{WORD}){{1,3}})(?![\w-])"
 )
 
 
@@ -225,7 +227,8 @@ def bare_names(text, start, end):
 
 # "the Governor of the Primorsky Territory Oleg Kozhemyako", "the head of the Ministry of Foreign
 # Affairs Alberto van Klaveren": an office named in full, then the holder's name.
-NAME_PARTICLES = r"(?:van|von|der|den|de|da|di|du|del|la|le|bin|ibn|al|el)"
+NAME_PARTICLES = r"(?:van|von|der|den|de|da|di|du|del|la|le|bin|bint|ibn|al|el)"
+PARTICLE_WORDS = set(NAME_PARTICLES[3:-1].split("|"))  # words that join a name's parts and are no name alone
 OFFICE_RUN_RE = regex.compile(rf"{WORD}(?:[ ]+(?:(?:of|for)[ ]+)?(?:the[ ]+)?(?:{NAME_PARTICLES}[ ]+)*{WORD})+(?![\w-])")
 OFFICE_WORDS = {
     "territory", "region", "province", "state", "republic", "ministry", "department", "committee", "council",
@@ -541,6 +544,11 @@ def take_name(text, pos, end=None):
             i = particle.end()
             continue
         word = m[1]
+        if regex.fullmatch(r"(?:\p{Lu}\.){2,3}", word):
+            # "B.N. Reddy", "K.P. Sharma Oli": a first name's initials, with their stops
+            tokens.append((m.start(1), m.end(1), word))
+            i = m.end()
+            continue
         bare = re.sub(r"(?:['’]s)?\.?$", "", word)
         possessive = bool(re.search(r"['’]s$", word))
         if tokens and fold(bare) in PLACE_NOUNS and bare[0].isupper():
@@ -642,8 +650,13 @@ def _a_country(words):
 
 
 # An opening phrase of a sentence up to an office ending it: "Before initiating the talks with the
-# Mongolian Defence minister".
-OPENER_OFFICE_RE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))\s*(?:Before|After|Following|During|Ahead\s+of|Prior\s+to|Besides|Apart\s+from|On|In|At)\b[^,;.]*$")
+# Mongolian Defence minister", "Sharing details of his talks with the Indian Defence Minister".
+OPENER_OFFICE_RE = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))\s*(?:Before|After|Following|During|Ahead\s+of|Prior\s+to|Besides|Apart\s+from|On|In|At|[A-Z][a-z]+ing)\b[^,;.]*$"
+)
+
+
+ENVOY_TO_RE = re.compile(r"\s+to\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
 
 
 def named_mentions(text, start=0, end=None):
@@ -659,6 +672,9 @@ def named_mentions(text, start=0, end=None):
             country = _country_before(text, previous.start())
         previous = m
         after, pos = _country_after(text, m.end())
+        posted = ENVOY_TO_RE.match(text, pos) if re.search(r"(?i)ambassador|commissioner|envoy", role) else None
+        if posted and (length := _leading_country(posted[1])[1]):
+            pos = posted.start(1) + length  # "India's High Commissioner to Malaysia, B.N. Reddy": India's envoy, posted there
         country = country or after or office_country(role)
         pos = SEPARATOR_RE.match(text, pos).end()
         pos = _skip_titles(text, pos)
@@ -900,8 +916,8 @@ def sentence_mentions(text, sentence, registry, previous_subject, masked, recent
         if any(a <= m.start() < b for a, b in taken):
             continue
         word = re.sub(r"['’]s$", "", m.group())
-        if fold(word) in NOT_NAME | REGION_WORDS | OFFICE_WORDS or is_date_word(word, masked[m.end() :]):
-            continue
+        if fold(word) in NOT_NAME | REGION_WORDS | OFFICE_WORDS | PARTICLE_WORDS or is_date_word(word, masked[m.end() :]):
+            continue  # (also a particle: "the Al Salam Palace" is not Khalid Al Faisal)
         if re.fullmatch(PORTFOLIO, word, re.I) or re.search(r"['‘]$", masked[: m.start()]):
             continue  # "met Commerce Minister Piyush Goyal": an office's word; "Dahal 'Prachanda'": a nickname
         if _in_a_place_name(masked, m.start(), m.start() + len(word)):

@@ -287,7 +287,7 @@ BUILDING_WORDS = (
     r"Palace|House|Hall|Castle|Gardens?|Estate|Lodge|Manor|Abbey|Cathedral|Mosque|Temple|Tower|Centre|Center"
     r"|Building|Street|Road|Avenue|Square|Park|Stadium|Hotel|Residence|Bhavan|Bhawan"
 )
-AIRPORT_AFTER_RE = re.compile(r"\s+(?:International\s+)?(?i:airport)\b")
+AIRPORT_AFTER_RE = re.compile(r"\s+(?:International\s+)?(?i:airport|air\s*base|airfield|air\s+force\s+station)\b")
 BUILDING_AFTER_RE = re.compile(rf"\s+((?:{BUILDING_WORDS})|(?i:house|bhavan|bhawan|palace))\b")  # (also "Hyderabad house")
 
 
@@ -368,6 +368,7 @@ def place_mentions(text):
             out.append((m.start(), m[1].lower(), PlaceRef(town, code)))
     # An airport's name is its town's, unless the text places it in another country: "received at Bole
     # International Airport … in Addis Ababa" (Bole is also a town in China).
+    # (also an air base: "received at Subang Airbase by India's High Commissioner to Malaysia")
     out += [a for a in airports if all(ref.country == a[2].country for _, _, ref in out)]
     return sorted(out, key=lambda found: found[0])
 
