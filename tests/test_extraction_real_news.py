@@ -3798,6 +3798,55 @@ def test_a_guest_received_at_an_air_base_by_their_own_envoy_is_on_a_visit_with_n
     assert [(e.kind, people_of(e), e.venue.country) for e in events] == [("visit", ["Ravi Perera"], "ES")]
 
 
+def test_a_meeting_begun_in_the_port_city_of_a_town():
+    [meeting] = events_of(
+        "Spanish President Tomas Berg and Portuguese Prime Minister Ravi Perera have begun a bilateral meeting "
+        "in the northern Spanish port city of Vigo, state media said on Sunday.",
+        published=DAY,
+    )
+    assert people_of(meeting) == ["Ravi Perera", "Tomas Berg"] and meeting.venue.name == "Vigo"
+
+
+def test_interacting_with_two_officials_including_a_and_b_is_a_meeting_with_each():
+    events = events_of(
+        "Trade Minister Ravi Perera arrived in Madrid on Monday.\n\n"
+        "The Portuguese minister will also interact with two top Spanish officials, including Economy Minister "
+        "Tomas Berg and Foreign Minister Ana Costa.",
+        published=DAY,
+    )
+    assert sorted(people_of(e) for e in events if e.kind == "meeting") == [["Ana Costa", "Ravi Perera"], ["Ravi Perera", "Tomas Berg"]]
+
+
+def test_two_guests_accorded_the_guard_of_honour_on_arrival_each_visit():
+    events = events_of(
+        "Lisbon: Earlier in the day, Spanish Defence Minister Tomas Berg and Spanish Minister of Foreign Affairs Ana Costa "
+        "were accorded the Guard of Honour at the ministry upon their arrival in the country.",
+        published=DAY,
+    )
+    assert sorted((e.kind, tuple(people_of(e))) for e in events) == [("visit", ("Ana Costa",)), ("visit", ("Tomas Berg",))]
+
+
+def test_the_visiting_leader_is_the_guest_and_the_welcome_is_part_of_the_visit():
+    events = events_of(
+        "Lisbon: Spanish President Tomas Berg began a four-day visit to Portugal on Sunday.\n\n"
+        "Earlier in the day, the visiting leader was accorded a ceremonial welcome at the palace. "
+        "Foreign Minister Ravi Perera called on the visiting leader and discussed trade.",
+        published=DAY,
+    )
+    assert sorted((e.kind, tuple(people_of(e))) for e in events) == [("meeting", ("Ravi Perera", "Tomas Berg")), ("visit", ("Tomas Berg",))]
+
+
+def test_a_possessive_arrival_on_a_day_is_a_visit_and_a_welcome_ahead_of_talks_is_the_guest_s_alone():
+    [visit] = events_of("Prime Minister Ravi Perera’s arrival in Madrid on Saturday evening has drawn attention.", published=DAY)
+    assert (visit.kind, people_of(visit), visit.venue.name, visit.date.iso()) == ("visit", ["Ravi Perera"], "Madrid", "2024-03-09")
+    events = events_of(
+        "Prime Minister Ravi Perera arrived in Madrid on Monday. Ahead of the talks with Berg, Perera received a ceremonial "
+        "welcome at the Parliament House.\n\nHe held talks with Spanish Prime Minister Tomas Berg.",
+        published=DAY,
+    )
+    assert [people_of(e) for e in events if e.kind == "visit"] == [["Ravi Perera"]]
+
+
 def test_the_us_secretary_of_state_holds_the_foreign_ministers_office_at_a_meeting_of_countries():
     events = events_of(
         "The top diplomats of Japan, the United States and India met in New Delhi on Friday.\n\n"

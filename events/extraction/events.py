@@ -61,6 +61,8 @@ VISIT_RE = re.compile(
     # "Kishida’s visit to Seoul", "the visit by Prime Minister Noda to Seoul" (or "of Prime Minister Noda", not "of a
     # team of officials" nor "of the Sultan of Brunei", whom the sentence does not name), "during a visit to Beijing"
     # ("the minister’s first visit to India since …" describes a visit rather than reporting it)
+    # ("Prime Minister Narendra Modi’s arrival on Saturday evening — his first visit to China …")
+    r"|['’]s\s+arrival\s+(?=(?:in|at|on)\s)"
     r"|['’]s\s+(?!first|maiden|second|third|last|previous)(?:[\w-]+\s+){0,3}(?:visit|trip|tour)\s+(?:to|of)|\bvisit\s+(?:by(?=\s+(?:[\w-]+\s+){1,6}to\s)|of(?=\s+(?-i:[A-Z])(?:[\w.-]+\s+){1,6}to\s))"
     # "Japanese PM Kishida in India for talks with PM Modi": a headline's traveller, there for talks
     r"|^\s*(?:(?-i:[A-Z])[\w’'.-]*\s+){1,6}in\s+(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?\s+(?:for|to\s+attend)\s+(?:[\w-]+\s+){0,3}?(?:talks|visit|summit|meeting|meet|conference)\b"
@@ -72,7 +74,9 @@ VISIT_RE = re.compile(
     r"|\b(?:called|calls|described|describes|termed|terms)\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:visit|trip)\s+to"
     # "Singh was accorded a ceremonial welcome at the Parliament House": a guest's welcome, part of the visit
     # (also "received a grand welcome ceremony by President Lula")
+    # (also "were accorded the Guard of Honour … upon their arrival")
     r"|\b(?:(?:was|were)\s+(?:accorded|given)|received|receives)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?welcome(?:\s+ceremony)?\b"
+    r"|\b(?:was|were)\s+(?:accorded|given)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?-i:G)uard\s+of\s+(?-i:H)onou?r\b(?=[^.;]*\barrival\b)"
     # "On Tuesday, Si Cinpin's visit continued and he met …"
     r"|['’]s\s+(?:[\w-]+\s+){0,2}(?:visit|trip|tour)\s+(?:continued|continues|began|begins|ended|ends)\b"
     r"|(?:during|on)\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,3}(?:visit|trip)\s+to"
@@ -87,7 +91,7 @@ VISIT_RE = re.compile(
     re.I,
 )
 MEAL = r"(?:luncheon|lunch|dinner|banquet|breakfast|reception)"
-WELCOME_END_RE = re.compile(r"welcome(?:\s+ceremony)?$")  # the end of a guest's welcome VISIT_RE finds
+WELCOME_END_RE = re.compile(r"(?:welcome(?:\s+ceremony)?|[Gg]uard\s+of\s+[Hh]onou?r)$")  # the end of a guest's welcome VISIT_RE finds
 PAST_MEETING_WORDS = (
     r"(?:(?:first|last|previous|earlier|latest|most\s+recent)\s+)?(?:meeting|interaction|encounter|talks|conversation|call)"
     r"\s+(?:happened|took\s+place|was\s+held|were\s+held)"
@@ -126,8 +130,9 @@ MEETING_VERB_RE = re.compile(
     r"|(?:speak|speaks|spoke)\s+in\s+(?:a\s+)?(?:tele)?phone\s+call"
     r"|(?:tele)?phon(?:e|ic)\s+(?:call|conversation|talks)\s+(?:with|between)|(?:video|virtual)\s+(?:call|conference|talks)\s+(?:with|between)"
     # "interacted with his Malaysian counterpart", "the interaction between the two"
-    r"|interact(?:ed|s)?\s+(?:virtually\s+)?with(?=\s+(?:(?-i:[A-Z])|his|her|their))|interaction\s+between"
-    r"|co-?chair(?:ed|s|ing)?|(?:held|hold|holds|holding|had|have|has|(?:are|is|were|was)\s+having|started|starts|began|begins|concluded|concludes|opened|opens"
+    # (also "will also interact with two top US officials, including …")
+    r"|interact(?:ed|s)?\s+(?:virtually\s+)?with(?=\s+(?:(?-i:[A-Z])|his|her|their|(?:two|three|four|several)\s+(?:[\w-]+\s+){0,2}officials,\s+including\b))|interaction\s+between"
+    r"|co-?chair(?:ed|s|ing)?|(?:held|hold|holds|holding|had|have|has|(?:are|is|were|was)\s+having|started|starts|began|begins|(?<=\bhave\s)begun|(?<=\bhas\s)begun|concluded|concludes|opened|opens"
     r"|engag(?:e|es|ed|ing)\s+in)"
     r"\s+(?:a\s+|an\s+|their\s+|his\s+|her\s+)?(?:(?:courtesy|bilateral|wide-ranging|separate|[a-z]+-level|detailed|extensive|one-on-one|high-level|formal|informal|official|restricted|closed-door|productive|fruitful|substantive|in-depth|telephonic|telephone|first|second|third|maiden|annual|inaugural"
     r"|diplomatic|cordial|warm|frank|candid|constructive|comprehensive|detailed|strategic|crucial|key|important|extensive|wide-ranging|face-to-face"
@@ -218,7 +223,11 @@ ASPIRATION_RE = re.compile(
 REMOTE_RE = re.compile(r"phone|phonic|video|virtual|\bdial(?:l?ed|s)?\b|spoke|\bspeak|\btalk(?:ed|ing)\b", re.I)
 CALL_RE = re.compile(r"phone|phonic|video|virtual|\bdial(?:l?ed|s)?\b|^called$", re.I)  # certainly not face to face ("dialled", not "dialogue"; "called X to extend greetings")
 ON_THE_SIDELINES_RE = re.compile(r"\b(?:on|at)\s+the\s+(?:sidelines|margins)\s+of\b", re.I)
-SPLIT_RE = re.compile(r"\b(?:bilateral\s+(?:meetings|talks)|bilaterally|separate(?:ly)?\s+(?:meetings|talks)?|separately|courtesy\s+calls)\b", re.I)
+# (also "will interact with two top US officials, including A and B": one by one)
+SPLIT_RE = re.compile(
+    r"\b(?:bilateral\s+(?:meetings|talks)|bilaterally|separate(?:ly)?\s+(?:meetings|talks)?|separately|courtesy\s+calls"
+    r"|(?:two|three|four|several)\s+(?:[\w-]+\s+){0,2}officials,\s+including)\b", re.I
+)
 BETWEEN_RE = re.compile(r"\b(?:meeting|summit|talks|dialogue|call|conversation)\s+between\b", re.I)
 TRAVEL_WORD_RE = re.compile(r"\b(?:left|leaves|leave|leaving|heading|headed|trip|visit\w*|travel\w*|flew|went|arriv\w*|depart\w*|return\w*)\s+(?:to|for|in)\s*$", re.I)
 IS_FIRST_RE = re.compile(r"\b(?:is|was|marking|marks|marked)\s+(?:his|her|their|its|the)\s+(?:first|maiden)\b", re.I)
@@ -653,7 +662,18 @@ def participants_for(kind, trigger, masked, mentions, base, ctx):
         subject = before[-1] if before else next((m for m in mentions if m.person not in hosts and offset(m) < limit), None)
         if subject is None:
             return []
-        return [unique_people([subject] + [people.Mention(0, 0, p, "named") for p in hosts if p is not subject.person])]
+        # "Mark Esper and Mike Pompeo arrived in New Delhi": each of the travellers the subject joins
+        # with "and" makes a trip of their own
+        travellers = [subject]
+        for m in reversed(before[: before.index(subject)] if subject in before and len(before) > 1 else []):
+            # (joined by "and": not "Ahead of the talks with Wong, Modi received a ceremonial welcome")
+            if not AND_COORDINATED_RE.fullmatch(masked[m.end - base : travellers[0].start - base]) or m.person in hosts:
+                break
+            travellers.insert(0, m)
+        return [
+            unique_people([traveller] + [people.Mention(0, 0, p, "named") for p in hosts if p is not traveller.person])
+            for n, traveller in enumerate(travellers) if all(t.person is not traveller.person for t in travellers[:n])
+        ]
     if kind in ("visit", "statement") or (kind in ("meeting", "summit", "other") and ATTEND_RE.match(trigger.group())):
         before = [m for m in mentions if offset(m) < trigger.start()]
         subject = before[-1] if before else (mentions[0] if mentions else None)
@@ -1853,7 +1873,8 @@ def sentence_events(sentence, masked, mentions, ctx):
             code = hosts.pop()
             venue = PlaceRef(places.country_name(code), code)
     else:
-        welcome = False
+        # ("was accorded a ceremonial welcome": a guest's welcome, part of their visit)
+        welcome = kind == "visit" and bool(WELCOME_END_RE.search(trigger.group()))
     if kind == "summit" and venue is not None:
         ctx.summit_venue = venue
     elif kind == "meeting" and venue is None and ctx.summit_venue and AT_THE_SUMMIT_RE.search(masked):
@@ -3064,7 +3085,9 @@ def _trip_to_the_meeting(masked, mentions, base, ctx, meeting):
 
 
 # Between two names of one subject: "Li Qiang and Japanese Prime Minister Fumio Kishida"
-COORDINATED_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:[A-Z][\w’'.-]*\s+){0,4}")
+# (also with an office of several words: "Mark Esper and US Secretary of State Mike Pompeo")
+COORDINATED_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:[A-Z][\w’'.-]*|of|for)\s+){0,5}")
+AND_COORDINATED_RE = re.compile(r"\s*,?\s+and\s+(?:(?:[A-Z][\w’'.-]*|of|for)\s+){0,5}")
 
 
 def name_parts_full(mention, text):
@@ -3149,7 +3172,9 @@ def same_event(a, b):
         return False  # "would first visit Djibouti on October 3 and … Ethiopia from October 4 to 6": two visits
     if _named_towns(a) and _named_towns(b) and a.venue.country != b.venue.country:
         return False  # "met in Woodside … last met at a G20 meeting in Bali": the same pair, elsewhere
-    if a.date.known and b.date.known and _occasion_mark(a.date) != _occasion_mark(b.date):
+    welcomed = a.kind == b.kind == "visit" and (a.welcome or b.welcome) and a.participants[:1] == b.participants[:1]
+    if a.date.known and b.date.known and _occasion_mark(a.date) != _occasion_mark(b.date) and not welcomed:
+        # (but "Earlier in the day, the visiting leader was accorded a ceremonial welcome" is the visit's)
         return False  # "Earlier in the day, … signed documents", "Later in the day, Modi hosted …": another occasion than the report's lead
     if a.date.known and b.date.known:
         return (

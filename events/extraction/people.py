@@ -383,7 +383,7 @@ class Registry:
             found = [p for p in found if p.role and p.role != SPOUSE] or found
         return found[0] if len(found) == 1 else None
 
-    def by_description(self, role, country, recent=()):
+    def by_description(self, role, country, recent=(), visiting=False):
         """The person 'the Russian Defence Minister' or 'the Indian minister' refers to: the one who
         fits, preferring whoever the text mentioned last."""
         family = role_family(role)
@@ -391,11 +391,14 @@ class Registry:
         generic = role.lower() in ("envoy", "diplomat", "official", "dignitary")
         # ("the Indian Head of State" is India's President)
         head = family == "head of state"
+        # ("the visiting leader": the guest, a head of state or government)
+        leader = family == "leader" and visiting
         fits = [
             p for p in self.people
             if p.role and (
                 family in ("minister", role_family(p.role)) or (generic and country and p.country == country)
                 or (head and role_family(p.role) in ("president", "king", "queen", "emperor", "empress", "emir", "sultan"))
+                or (leader and role_family(p.role) in HEADS)
             )
         ]
         if head and country:
@@ -973,7 +976,7 @@ def sentence_mentions(text, sentence, registry, previous_subject, masked, recent
         here = {id(x.person) for x in out if x.start - base < m.start()}
         # "Kovind will meet the visiting president": a guest, not whoever the sentence names before
         candidates = [p for p in recent if id(p) not in here] if m["visiting"] else recent
-        person = registry.by_description(role, country or office_country(role), candidates)
+        person = registry.by_description(role, country or office_country(role), candidates, visiting=bool(m["visiting"]))
         if person and not (m["visiting"] and id(person) in here):
             out.append(Mention(base + m.start(), base + m.end(), person, "descriptor"))
     bare = BARE_OFFICE_SUBJECT_RE.match(masked)

@@ -268,8 +268,8 @@ LOCATIVE_RE = re.compile(
     # "in Putin’s native St. Petersburg"
     r"(?:[A-Z][\w-]+['’]s\s+(?:native|home|hometown|birthplace|capital|port\s+city\s+of)\s+)?"
     # "in the city of Bogor", "in the Chinese port city of Tianjin", "in the resort town of Sochi"
-    # ("in the historic city of Samarkand")
-    r"(?:(?:[A-Z][a-z]+\s+)?(?:[a-z-]+\s+){0,2}"
+    # ("in the historic city of Samarkand", "in the northern Chinese port city of Tianjin")
+    r"(?:(?:(?:[a-z-]+|[A-Z][a-z]+)\s+){0,3}"
     r"(?:city|town|village|port|capital|island|province|region)\s+of\s+"
     # "in the capital Riyadh", "in the Saudi capital, Riyadh"
     r"|(?:[A-Z][a-z]+\s+)?capital,?\s+(?=[A-Z]))?"
