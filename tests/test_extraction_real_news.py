@@ -3847,6 +3847,30 @@ def test_a_possessive_arrival_on_a_day_is_a_visit_and_a_welcome_ahead_of_talks_i
     assert [people_of(e) for e in events if e.kind == "visit"] == [["Ravi Perera"]]
 
 
+def test_talks_with_presidents_the_report_does_not_name_are_undated_beside_another_lead():
+    events = events_of(
+        "Prime Minister Ravi Perera on Tuesday held talks with Spanish President Tomas Berg in Madrid.\n\n"
+        "The Portuguese prime minister also held bilateral talks with the presidents of Bolivia, Uruguay and Cuba.",
+        published=DAY,
+    )
+    assert sorted((e.title, e.date.iso() or "") for e in events) == [
+        ("Ravi Perera meets Tomas Berg in Madrid", "2024-03-12"),
+        ("Ravi Perera meets the president of Bolivia", ""),
+        ("Ravi Perera meets the president of Cuba", ""),
+        ("Ravi Perera meets the president of Uruguay", ""),
+    ]
+
+
+def test_a_name_a_cut_document_ends_on_is_nobody_and_not_the_first_meeting_is_no_event():
+    events = events_of(
+        "Foreign Minister Ana Costa held talks with Spanish Foreign Minister Tomas Berg in Lisbon on Tuesday.\n\n"
+        "She noted that it was not the first such meeting between the two ministers.\n\n"
+        "Prime Minister Ravi Perera also met Spanish Prime Minister Mar",
+        published=DAY,
+    )
+    assert [people_of(e) for e in events] == [["Ana Costa", "Tomas Berg"]]
+
+
 def test_the_us_secretary_of_state_holds_the_foreign_ministers_office_at_a_meeting_of_countries():
     events = events_of(
         "The top diplomats of Japan, the United States and India met in New Delhi on Friday.\n\n"

@@ -254,6 +254,7 @@ SOURCE_DAY_EVIDENCE = f"{REPORT_DATE_EVIDENCE}'s source"
 HEADLINE_EVIDENCE = "a headline without a date"
 EARLIER_EVIDENCE = "the report sets it before its own time"
 DESCRIBED_EVIDENCE = "the report tells of it as past"
+NOT_THE_LEADS_EVIDENCE = "the report gives no date for it, and it is not of the lead event's people"
 DONE_BEFORE_EVIDENCE = "the report tells of it as done before what the sentence tells"
 PARAGRAPH_EVIDENCE = "the paragraph is set at another time"
 SEVERAL_EVIDENCE = "the report tells of several meetings"
@@ -384,6 +385,7 @@ PROPOSED_HOLDING_RE = re.compile(
     r"(?:[\w-]+\s+){0,3}?(?:meeting|summit|talks|dialogue|conference)$",
     re.I,
 )
+NOT_THE_FIRST_RE = re.compile(r"\bnot\s+(?:the|their|its)\s+first\s+(?:such\s+)?(?:[\w-]+\s+)?(?:meeting|visit|talks|summit|call|conversation)\b", re.I)
 PROPOSED_RE = re.compile(r"\b(?:proposed|proposes|propose|suggested|suggests|called\s+for|calls\s+for|urged|urges|offered|offers)\b[^.;]*$")
 DELEGATION_RE = re.compile(r"\b(?:led|leads|leading|headed|heads|heading)\s+(?:the|a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?delegation\b")
 TWO_SPOKE_RE = re.compile(r"(?<=\band\s)(?:[A-Z][\w.’'-]*\s+){1,4}((?:had\s+|have\s+)?(?:spoke|spoken|talked|conferred))\b(?!\s+(?:of|about|to\s+(?:reporters|the\s+media|journalists)))")
@@ -1359,7 +1361,7 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
         personless_lead = not ctx.narrative_people and all(p.country in (None, *ctx.narrative_countries) for p in people)
         if people and not {id(p) for p in people} & ctx.narrative_people and not personless_lead:
             # Other people than the lead's, and no date of their own: the story's day is a guess.
-            return DateValue(evidence="the report gives no date for it, and it is not of the lead event's people")
+            return DateValue(evidence=NOT_THE_LEADS_EVIDENCE)
         n = ctx.narrative
         if n.end and n.precision == "day" and ctx.anchor.date and n.date <= ctx.anchor.date <= n.end and not re.search(r"\b(?:during|in|at|on)\s+(?:the|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour|talks|stay)\b", masked, re.I):
             # The lead runs until the report's day ("the talks in Beijing from March 6 to 10", in a
@@ -1826,6 +1828,8 @@ def sentence_events(sentence, masked, mentions, ctx):
         return []
     if kind in ("meeting", "summit") and PROPOSED_HOLDING_RE.search(masked, 0, trigger.end()):
         return []  # "Modi suggested holding a meeting of IBSA foreign ministers": a proposal, no event yet
+    if (other := NOT_THE_FIRST_RE.search(masked)) and other.start() <= trigger.start() < other.end():
+        return []  # "She noted that it was not the first such meeting between the three ministers": others, untold
     groups = participants_for(kind, trigger, masked, mentions, base, ctx)
     if kind == "visit" and ARRIVING_RE.search(masked, 0, trigger.start()) and (met := MEETING_VERB_RE.search(masked, 0, trigger.start())):
         # "Modi met Nazarbayev soon after arriving here": the one who met arrived
@@ -3396,12 +3400,15 @@ def _meetings_with_unnamed_counterparts(events, ctx):
         for code in countries:
             if code == subject.country:
                 continue
+            # ("also held bilateral talks with the presidents of Bolivia, Uruguay and Cuba", in a report of
+            # the talks with Lula: other people than the lead's, on a day the report does not give)
+            other = when.evidence.startswith(LEAD_EVIDENCE) and ctx.narrative_countries and code not in ctx.narrative_countries
             out.append(
                 ExtractedEvent(
                     kind="meeting",
                     title=f"{subject.name} meets the {office} of {places.country_name(code)}{f' in {venue.name}' if venue else ''}",
                     spans=[Span(sentence.start, sentence.end)],
-                    date=when,
+                    date=DateValue(evidence=NOT_THE_LEADS_EVIDENCE) if other else when,
                     participants=[subject],
                     venue=venue,
                     countries=_with_venue_country({code, subject.country} - {None}, venue),

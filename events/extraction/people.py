@@ -572,6 +572,10 @@ def take_name(text, pos, end=None):
         i = m.end()
         if possessive:
             break
+    if tokens and not text[tokens[-1][1] :].strip() and "\n" in text[: tokens[0][0]]:
+        # a word a document of several lines ends on, with no stop after it, may be cut short: "… also
+        # met Israeli Prime Minister Naft" (a line of its own, a title, is whole)
+        tokens.pop()
     while tokens and (len(tokens[-1][2]) == 1 or tokens[-1][2][0].islower() and "-" not in tokens[-1][2]):
         tokens.pop()  # an initial or a particle cannot end a name
     if not any(len(t[2]) > 1 for t in tokens):
