@@ -3871,6 +3871,18 @@ def test_a_name_a_cut_document_ends_on_is_nobody_and_not_the_first_meeting_is_no
     assert [people_of(e) for e in events] == [["Ana Costa", "Tomas Berg"]]
 
 
+def test_visits_to_two_towns_with_their_own_times_and_meetings_in_two_years():
+    events = events_of(
+        "Prime Minister Perera visited Madrid (July 2015 and June 2016) and Barcelona (September 2022).\n\n"
+        "Foreign Minister Ana Costa and Foreign Minister Tomas Berg have also met in 2023 and 2021, an official said.",
+        published=DAY,
+    )
+    assert sorted((e.kind, e.venue.name if e.venue else None, e.date.iso()) for e in events if e.kind == "visit") == [
+        ("visit", "Barcelona", "2022-09"), ("visit", "Madrid", "2015-07"), ("visit", "Madrid", "2016-06"),
+    ]
+    assert sorted(e.date.iso() for e in events if e.kind == "meeting") == ["2021", "2023"]
+
+
 def test_the_us_secretary_of_state_holds_the_foreign_ministers_office_at_a_meeting_of_countries():
     events = events_of(
         "The top diplomats of Japan, the United States and India met in New Delhi on Friday.\n\n"

@@ -54,7 +54,8 @@ PATTERNS = [
     ("month_year", rf"\b(?:{MONTHS})\s+(?:of\s+)?{YEAR}\b"),
     ("month_relative_year", rf"\b(?:{MONTHS})\s+(?:of\s+)?(?i:last|this|next)\s+year\b"),
     ("month", rf"(?<=\b(?:in|In|since|Since|until|by|of|early|late|mid|mid-|last|Last|next|Next|this|This)\s)(?:{MONTHS})\b(?![\w-])"),
-    ("year", rf"(?<=\b(?:in|In|since|Since|until|by|of|during|year|end of|early|late|mid-)\s){YEAR}\b(?![\w-])"),
+    # (also the second of two: "have also met in 2023 and 2021")
+    ("year", rf"(?<=\b(?:in|In|since|Since|until|by|of|during|year|end of|early|late|mid-)\s(?:{YEAR}\s(?:and|or)\s)?){YEAR}\b(?![\w-])"),
     # "from Thursday to Friday": a run of days named by their weekdays.
     ("weekday_range", r"\b(?:" + "|".join(WEEKDAYS) + r")\s*(?:-|–|to|through|and)\s*(?:" + "|".join(WEEKDAYS) + r")\b"),
     ("weekday", r"\b(?:last\s+|next\s+|this\s+|on\s+)?(?:" + "|".join(WEEKDAYS) + r")\b"),

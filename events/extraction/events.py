@@ -3036,7 +3036,21 @@ def _the_same_at_another_time(masked, found, ctx):
         for event in found:
             if event.kind in ("visit", "meeting", "summit") and event.date.evidence == f"“{first.text}”" and again.known:
                 out.append(_another_occasion(event, date=again))
+    for event in [e for e in found if e.kind == "visit" and e.venue]:
+        # "visited Tashkent (July 2015 and June 2016) and Samarkand (September 2022)": another place,
+        # with its own time
+        for m in ANOTHER_PLACE_AND_TIME_RE.finditer(masked):
+            place = places.lookup_place(m[1])
+            when = next((e for e in dates.find_expressions(m[2]) if e.kind in ("month_year", "year", "day_month_year", "month_day_year")), None)
+            if place and when and place.country == event.venue.country and place.name != event.venue.name and event.date.evidence.startswith("“"):
+                out.append(_another_occasion(event, venue=place, venue_stated=True, date=dates.resolve(when, m[2], ctx.anchor),
+                                             title=title_for("visit", event.participants, place, masked)))
+        break
     return out
+
+
+# "… Tashkent (July 2015 and June 2016) and Samarkand (September 2022)"
+ANOTHER_PLACE_AND_TIME_RE = re.compile(r"\)\s+and\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+\(([^()]{4,40})\)")
 
 
 def _another_occasion(event, **changes):
