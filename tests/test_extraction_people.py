@@ -35,6 +35,8 @@ def named(sentence):
         ("He was received by India's High Commissioner to Malaysia, B.N. Reddy.", ("B.N. Reddy", "IN", "High Commissioner")),
         ("He met Spain's Ambassador to Portugal Tomas Berg.", ("Tomas Berg", "ES", "Ambassador")),
         ("Vice Admiral Tomas Berg, Chief of Royal Spanish Navy, is on a visit.", ("Tomas Berg", "ES", "Navy Chief")),
+        # a handle or an office in the country's own language before the name is no part of it
+        ("PM Ravi Perera receives German Chancellor @Bundeskanzler Olaf Scholz today.", ("Olaf Scholz", "DE", "Chancellor")),
     ],
 )
 def test_names_come_with_their_titles_roles_and_countries(sentence, expected):
@@ -74,6 +76,7 @@ def test_initials_and_lowercase_words_end_no_name():
         ("Bekbolotov B Asankalievich", "Bekbolotov B. Asankalievich"),
         ("E.D. Mnangagwa", "Emmerson Mnangagwa"),  # (a middle name the other form leaves out)
         ("K.P. Sharma Oli", "Khadga Prasad Sharma Oli"),
+        ("Mdoi", "Narendra Modi"),  # (two letters typed the other way round)
     ],
 )
 def test_spellings_and_forms_of_one_name_match(a, b):

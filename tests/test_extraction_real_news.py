@@ -3883,6 +3883,46 @@ def test_visits_to_two_towns_with_their_own_times_and_meetings_in_two_years():
     assert sorted(e.date.iso() for e in events if e.kind == "meeting") == ["2021", "2023"]
 
 
+def test_a_call_followed_by_a_conversation_with_another_is_two_calls():
+    events = events_of(
+        "Prime Minister Ravi Perera on Tuesday spoke to Spanish President Tomas Berg, followed by a telephonic "
+        "conversation with French President Ana Costa.",
+        published=DAY,
+    )
+    assert sorted((people_of(e), e.date.iso()) for e in events) == [
+        (["Ana Costa", "Ravi Perera"], "2024-03-12"), (["Ravi Perera", "Tomas Berg"], "2024-03-12"),
+    ]
+
+
+def test_a_page_on_one_line_a_caption_credit_handles_and_time_words_are_not_the_story():
+    events = events_of(
+        "In May last year, Prime Minister Ravi Perera met the President of Spain. (Archive photo) Lisbon: Prime Minister "
+        "Ravi Perera spoke to Spanish President Tomas Berg hours after holding talks with French President Ana Costa. "
+        "Sources said Berg and Costa had invited Prime Minister Perera to visit their countries. Phone call with Costa "
+        "Earlier today, Prime Minister Ravi Perera called French President Ana Costa to congratulate her.",
+        published=DAY,
+    )
+    assert [e.date.iso() for e in events if e.kind == "visit"] == [None]  # (an invitation to visit: still to come)
+    assert {p.name for e in events for p in e.participants} == {"Ravi Perera", "Tomas Berg", "Ana Costa"}
+    assert sorted(e.date.iso() for e in events if "Tomas Berg" in people_of(e)) == ["2023-05", "2024-03-12"]
+
+
+def test_a_statement_s_day_and_what_an_event_followed_are_not_its_time():
+    events = events_of(
+        "A White House statement issued on Tuesday on President Tomas Berg’s visit to Portugal for the Ocean Summit from "
+        "September 7-10 pointed out the risks.",
+        published=datetime.date(2023, 8, 23),
+    )
+    assert {e.date.iso() for e in events} == {"2023-09-07"}
+    events = events_of(
+        "Defence Minister Ravi Perera first met Spanish Defence Minister Tomas Berg, describing their conversation as enriching in a post on social "
+        "media platform X. The meeting comes as Spain moves closer to membership following the signing of its Memorandum "
+        "of Obligation in 2023.",
+    )
+    [meeting] = [e for e in events if e.kind == "meeting"]
+    assert not meeting.date.known
+
+
 def test_the_us_secretary_of_state_holds_the_foreign_ministers_office_at_a_meeting_of_countries():
     events = events_of(
         "The top diplomats of Japan, the United States and India met in New Delhi on Friday.\n\n"

@@ -22,8 +22,8 @@ def test_titles_and_initials_do_not_end_a_sentence():
 
 
 def test_posted_on_x_ends_a_sentence_but_an_initial_x_does_not():
-    text = "The Secretariat posted on X. Earlier in the day, Costa met Malcolm X. Berg."
-    assert spans(text) == ["The Secretariat posted on X.", "Earlier in the day, Costa met Malcolm X. Berg."]
+    text = "The Secretariat posted on X. Earlier in the day, Costa met Malcolm X. Berg. He wrote on the platform X. It ended."
+    assert spans(text) == ["The Secretariat posted on X.", "Earlier in the day, Costa met Malcolm X. Berg.", "He wrote on the platform X.", "It ended."]
 
 
 def test_a_sentence_ending_in_a_closing_quote_ends_after_it():

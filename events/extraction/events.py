@@ -965,6 +965,9 @@ PURPOSE_RE = re.compile(
 )
 
 
+LATER_SETTING_RE = re.compile(r"\b(?:comes|came)\s+(?:as|after|amid)\b|\b(?:following|after)\s+the\s+(?:signing|adoption|launch|conclusion)\s+of\b")
+
+
 def _aside(masked, expr, trigger):
     """Whether a date expression and the event's verb are on two sides of a relative clause: "Li,
     who arrived on Thursday, met Singh", "The prime minister, who is visiting the US, will join
@@ -976,6 +979,12 @@ def _aside(masked, expr, trigger):
         attended = re.match(r"(?:\w+\s+)?to\s+(?:attend|participate|take\s+part)", purpose.group()) and not VISIT_RE.fullmatch(trigger.group())
         if dates.PAST_RE.fullmatch(first) and not dates.is_future(masked, trigger.start() + len(first)) and not attended:
             return True
+    if expr.end <= trigger.start() and re.search(r"\b(?:issued|released|published|posted|put\s+out)\s+$", masked[: expr.start]):
+        return True  # "A White House statement issued on Tuesday on Biden's visit to India …": the statement's day
+    if expr.start > trigger.end() and (setting := LATER_SETTING_RE.search(masked, trigger.end(), expr.start)) and not re.search(r"[,;]", masked[setting.end() : expr.start]):
+        # "The meeting … comes as Belarus moves closer to full SCO membership following the signing of
+        # its Memorandum … in 2023": the time of what the meeting follows
+        return True
     coming = COMING_CLAUSE_RE.search(masked, 0, trigger.start())
     if coming and expr.start < coming.start():
         return True  # "arrived here on Monday on a two-day visit during which he will hold summit talks": not Monday's
@@ -1255,6 +1264,9 @@ def date_for(masked, trigger, ctx, headline=False, people=(), venue=None):
     future = not re.match(r"(?:is|are)\s+in\s", trigger.group()) and dates.is_future(masked, trigger.start() + len(trigger.group().split()[0]))
     # "invited Modi to the G-7 Summit": an occasion to come; so is "the proposed Summit"
     future = future or bool(INVITED_TO_RE.search(masked, 0, trigger.start())) or bool(
+        # ("had invited Prime Minister Modi to visit their countries")
+        re.match(r"to\s+visit", trigger.group(), re.I) and re.search(r"\binvit(?:ed|es|ing)\b[^.;]{0,60}$", masked[: trigger.start()])
+    ) or bool(
         re.match(r"(?i)(?:summit|meeting|talks|visit|conference)\b", trigger.group()) and TO_COME_RE.search(masked, 0, trigger.start())
         # ("In his next meeting with Yoon, Modi discussed …": the one after, not one to come)
         and not re.search(r"\b(?:his|her|their)\s+next\s+(?:[\w-]+\s+){0,3}$", masked[: trigger.start()], re.I)
@@ -2036,7 +2048,10 @@ def sentence_events(sentence, masked, mentions, ctx):
     # "Modi held bilateral talks with various heads of state on Friday": no event without a second
     # person, but the day the report's meetings are told around.
     talks_of_one = not out and kind == "meeting" and len(unique_people(mentions)) == 1
-    if (out or talks_of_one) and date.known and recent and (not ctx.narrative.known or restated) and stated:
+    # ("… comes as Belarus moves closer to SCO membership following the signing of its Memorandum … in
+    # 2023": what something followed is no lead)
+    followed = re.search(r"\b(?:following|after|since)\s+the\s+$", masked[: trigger.start()]) is not None
+    if (out or talks_of_one) and date.known and recent and (not ctx.narrative.known or restated) and stated and not followed:
         # The lead's date: what the rest of the story is told around (a flashback a month before
         # the report is no lead).
         # (the lead's day, whichever occasion of that day it was: "earlier today" says nothing of others)
@@ -3509,6 +3524,35 @@ def _events_of_two_clauses(sentence, masked, mentions, ctx):
     return out
 
 
+# "Modi on Wednesday spoke to Putin, followed by a telephonic conversation with Zelenskyy": two calls
+FOLLOWED_BY_RE = re.compile(
+    r",\s*(?:followed\s+by|and\s+then|before\s+holding)\s+(?=(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:(?:tele)?phon(?:e|ic)\s+|video\s+)?(?:conversation|call|meeting|talks)\s+with\b)"
+)
+
+
+def _events_followed_by_another(sentence, masked, mentions, ctx):
+    """The events of "A spoke to B, followed by a telephonic conversation with C": A's talk with B,
+    and A's with C (the subject and the time kept for the second; each passage is the whole
+    sentence); else []."""
+    split = FOLLOWED_BY_RE.search(masked)
+    if not split:
+        return []
+    offset = lambda m: m.start - sentence.start
+    kind, trigger = classify(masked[: split.start()], [offset(m) for m in mentions if offset(m) < split.start()])
+    first = [m for m in mentions if offset(m) < split.start()]
+    if kind != "meeting" or not first or offset(first[0]) >= trigger.start() or not any(offset(m) > split.end() for m in mentions):
+        return []
+    part = Sentence(sentence.start, sentence.start + split.start(), sentence.text[: split.start()], sentence.paragraph, sentence.is_headline)
+    out = sentence_events(part, masked[: split.start()], first, ctx)
+    # the second: the sentence with the first clause's verb and object blanked, offsets kept
+    second = masked[: trigger.start()] + " " * (split.end() - trigger.start()) + masked[split.end() :]
+    kept = [m for m in mentions if offset(m) < trigger.start() or offset(m) >= split.end()]
+    out += sentence_events(sentence, second, kept, ctx)
+    for event in out:
+        event.spans = [Span(sentence.start, sentence.end)]
+    return out
+
+
 def document_events(sentences, ctx, masked_text):
     """The document's events; `masked_text` is the text with quotations blanked (mask_quotations).
     The body is read first; headlines and captions after it, naming only people the body names
@@ -3521,11 +3565,13 @@ def document_events(sentences, ctx, masked_text):
         if sentence.is_headline:
             continue
         masked = masked_text[sentence.start : sentence.end]
-        if "\n" in ctx.text[last_end : sentence.start]:
-            ctx.paragraph_time, ctx.paragraph_earlier, ctx.paragraph_events = None, None, []  # a new paragraph
+        if "\n" in ctx.text[last_end : sentence.start] or PHOTO_CREDIT_RE.match(masked.lstrip()):
+            # a new paragraph (or a caption's credit closing it, in a page scraped onto one line:
+            # "… met the President of Ukraine. (Archive photo) New Delhi: Modi spoke to …")
+            ctx.paragraph_time, ctx.paragraph_earlier, ctx.paragraph_events = None, None, []
         last_end = sentence.end
         mentions = people.sentence_mentions(ctx.text, sentence, ctx.registry, subject, masked, recent)
-        found = _events_of_two_clauses(sentence, masked, mentions, ctx)
+        found = _events_of_two_clauses(sentence, masked, mentions, ctx) or _events_followed_by_another(sentence, masked, mentions, ctx)
         found = found or sentence_events(sentence, masked, mentions, ctx) or _the_pairs_last_meeting(sentence, masked, mentions, ctx)
         found += _the_same_at_another_time(masked, found, ctx)
         if events and all(e.kind == "visit" for e in found) and (TOOK_PLACE_RE.match(masked) or TOOK_PLACE_WHEN_RE.match(masked)):

@@ -129,10 +129,18 @@ def same_word(a, b):
     long word that begins alike (a typo: "Ramaphsa" for "Ramaphosa")."""
     if a == b or frozenset((a, b)) in _nickname_pairs():
         return True
+    if len(a) == len(b) >= 4 and a[0] == b[0] and _swapped(a, b):
+        return True  # two letters typed the other way round: "Mdoi" for "Modi"
     if min(len(a), len(b)) < 5 or a[0] != b[0]:
         return False
     # A vowel written another way ("Jaishanker", "Jaishankar") or one letter more, less or other.
     return _skeleton(a) == _skeleton(b) or (abs(len(a) - len(b)) <= 1 and _one_edit(a, b))
+
+
+def _swapped(a, b):
+    """Whether b is a with two neighbouring letters exchanged."""
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
 def _one_edit(a, b):

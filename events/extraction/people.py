@@ -97,6 +97,10 @@ NOT_NAME = {
     "home", "national", "security", "adviser", "advisor", "assistant", "counterpart", "also", "however", "meanwhile", "on", "said", "read",
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "earlier", "later", "today", "yesterday", "tomorrow", "tonight",  # ("Phone call with Putin Earlier today, …")
+    # offices in the languages of the countries that hold them, written before a name
+    "bundeskanzler", "bundeskanzlerin", "kanzler", "bundespräsident", "presidente", "président", "ministro", "ministre",
+    "señor", "senor", "señora", "monsieur", "madame", "herr", "frau",
     "lt", "gen", "lieutenant", "col", "colonel", "admiral", "adm", "west", "east", "professor", "prof",
     "pti", "ani", "ians", "afp", "reuters", "updated", "by", "prince", "princess", "king", "queen", "emir", "sheikh",
     "crown", "royal", "emperor", "empress", "highness", "excellency", "majesty", "sultan", "chairman", "governor", "leader", "premier",
@@ -536,7 +540,8 @@ def take_name(text, pos, end=None):
     name), or None."""
     end = len(text) if end is None else end
     tokens = []
-    i = pos
+    # a handle before the name ("German Chancellor @Bundeskanzler Olaf Scholz") is no part of it
+    i = handle.end() if (handle := re.compile(r"\s*@\w+").match(text, pos, end)) else pos
     while len(tokens) < 5:
         m = TOKEN_RE.match(text, i, end)
         if not m:
@@ -547,6 +552,8 @@ def take_name(text, pos, end=None):
             i = particle.end()
             continue
         word = m[1]
+        if text[m.start(1) - 1 : m.start(1)] == "@":
+            break  # (a handle after a name)
         if regex.fullmatch(r"(?:\p{Lu}\.){2,3}", word):
             # "B.N. Reddy", "K.P. Sharma Oli": a first name's initials, with their stops
             tokens.append((m.start(1), m.end(1), word))

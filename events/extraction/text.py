@@ -70,7 +70,7 @@ def _ends_with_abbreviation(text, start, dot):
     if not m:
         return False
     word = m[1]
-    if word == "X" and re.search(r"\b(?:on|to|via)\s+X$", text[max(start, dot - 10) : dot]):
+    if word == "X" and re.search(r"\b(?:on|to|via|platform|handle|account)\s+X$", text[max(start, dot - 12) : dot]):
         return False  # "the Secretariat posted on X. Earlier in the day, …": the platform ends the sentence
     if re.fullmatch(r"[A-Z](?:\.[A-Z])*", word):
         return True  # an initial: "Bekbolotov B. Asankalievich", "E.D. Mnangagwa", "K.P. Sharma Oli"
