@@ -3923,6 +3923,26 @@ def test_a_statement_s_day_and_what_an_event_followed_are_not_its_time():
     assert not meeting.date.known
 
 
+def test_a_meeting_shortly_after_the_guest_arrived_is_the_meeting_there_and_the_guest_s_visit():
+    events = events_of(
+        "Prime Minister Ravi Perera held a meeting with Tomas Berg shortly after the Spanish President arrived in Lisbon "
+        "on the morning of Tuesday.",
+        published=DAY,
+    )
+    assert sorted((e.kind, tuple(people_of(e)), e.venue.name) for e in events) == [
+        ("meeting", ("Ravi Perera", "Tomas Berg"), "Lisbon"), ("visit", ("Tomas Berg",), "Lisbon"),
+    ]
+
+
+def test_a_talk_followed_by_a_telephonic_conversation_was_on_the_telephone_too():
+    events = events_of(
+        "Lisbon: Prime Minister Ravi Perera on Tuesday spoke to Spanish President Tomas Berg, followed by a telephonic "
+        "conversation with French President Ana Costa.",
+        published=DAY,
+    )
+    assert [(e.remote, e.venue) for e in events] == [(True, None), (True, None)]
+
+
 def test_the_us_secretary_of_state_holds_the_foreign_ministers_office_at_a_meeting_of_countries():
     events = events_of(
         "The top diplomats of Japan, the United States and India met in New Delhi on Friday.\n\n"

@@ -385,6 +385,8 @@ PROPOSED_HOLDING_RE = re.compile(
     r"(?:[\w-]+\s+){0,3}?(?:meeting|summit|talks|dialogue|conference)$",
     re.I,
 )
+# ("shortly after the German Chancellor arrived": a subject of its own, not "soon after arriving")
+ARRIVED_AFTER_RE = re.compile(r"\b(?:(?:shortly|soon|just|hours|minutes)\s+)?after\s+(?:(?:the|his|her|their)\s+)?(?:[\w.’'-]+\s+){1,4}$")
 NOT_THE_FIRST_RE = re.compile(r"\bnot\s+(?:the|their|its)\s+first\s+(?:such\s+)?(?:[\w-]+\s+)?(?:meeting|visit|talks|summit|call|conversation)\b", re.I)
 PROPOSED_RE = re.compile(r"\b(?:proposed|proposes|propose|suggested|suggests|called\s+for|calls\s+for|urged|urges|offered|offers)\b[^.;]*$")
 DELEGATION_RE = re.compile(r"\b(?:led|leads|leading|headed|heads|heading)\s+(?:the|a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?delegation\b")
@@ -499,6 +501,10 @@ def classify(masked, mention_offsets):
             m = later
         if m:
             meeting = MEETING_VERB_RE.search(masked, 0, m.start())
+            if kind == "visit" and meeting and ARRIVED_AFTER_RE.search(masked, meeting.end(), m.start()) and not re.match(r"(?:to|will|would)\s+visit", m.group(), re.I):
+                # "Modi held a meeting with Scholz shortly after the German Chancellor arrived in New
+                # Delhi": the meeting (the arrival is its trip: _trip_to_the_meeting)
+                return "meeting", meeting
             if kind == "visit" and meeting and re.match(r"(?:to|will|would)\s+visit|['’]s\s", m.group(), re.I):
                 # "speak in phone call … as officials set to visit China"; "held talks with Blinken amid unease
                 # following Modi's visit to Russia": the visit is what the talks are set against
@@ -3087,8 +3093,10 @@ def _trip_to_the_meeting(masked, mentions, base, ctx, meeting):
     if not trip or re.match(r"(?:to|will)\s+visit", trip.group(), re.I):
         return []  # a visit someone is to make is reported again when it happens
     talks = MEETING_VERB_RE.search(masked, 0, trip.start())
-    if talks and SETTING_CLAUSE_RE.search(masked, talks.end(), trip.start()):
-        return []  # "held talks with Blinken amid unease following Modi's visit to Russia": another trip
+    if talks and SETTING_CLAUSE_RE.search(masked, talks.end(), trip.start()) and not ARRIVED_AFTER_RE.search(masked, talks.end(), trip.start()):
+        # "held talks with Blinken amid unease following Modi's visit to Russia": another trip (but
+        # "held a meeting with Scholz shortly after the German Chancellor arrived" is this one's)
+        return []
     before = [m for m in mentions if m.start - base < trip.start()]
     if not before:
         return []
@@ -3101,6 +3109,9 @@ def _trip_to_the_meeting(masked, mentions, base, ctx, meeting):
         travellers.insert(0, m)
     venue = next((ref for start, prep, ref in places.place_mentions(masked) if start >= trip.start()), None)
     date = date_for(masked, trip, ctx)
+    if venue and meeting.venue is None and not meeting.remote and talks and ARRIVED_AFTER_RE.search(masked, talks.end(), trip.start()):
+        meeting.venue, meeting.venue_stated = venue, True  # (met "shortly after X arrived in New Delhi": there)
+        meeting.countries = _countries(meeting.participants, venue)
     return [
         ExtractedEvent(
             kind="visit",
@@ -3547,7 +3558,12 @@ def _events_followed_by_another(sentence, masked, mentions, ctx):
     # the second: the sentence with the first clause's verb and object blanked, offsets kept
     second = masked[: trigger.start()] + " " * (split.end() - trigger.start()) + masked[split.end() :]
     kept = [m for m in mentions if offset(m) < trigger.start() or offset(m) >= split.end()]
-    out += sentence_events(sentence, second, kept, ctx)
+    calls = sentence_events(sentence, second, kept, ctx)
+    if any(e.remote for e in calls) and re.match(r"(?:spoke|spoken|talked|speaks)\b", trigger.group(), re.I):
+        for event in out:  # (the talk "followed by a telephonic conversation" was on the telephone too)
+            event.remote, event.venue, event.venue_stated = True, None, False
+            event.countries = _countries(event.participants, None)
+    out += calls
     for event in out:
         event.spans = [Span(sentence.start, sentence.end)]
     return out
