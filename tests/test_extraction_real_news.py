@@ -3943,6 +3943,18 @@ def test_a_talk_followed_by_a_telephonic_conversation_was_on_the_telephone_too()
     assert [(e.remote, e.venue) for e in events] == [(True, None), (True, None)]
 
 
+def test_ties_elevated_as_a_leader_paid_a_visit_are_an_agreement_and_the_visit_and_a_recalled_conversation_is_past():
+    events = events_of(
+        "Lisbon: Portugal and Spain on Tuesday elevated their ties to a Strategic Partnership as Prime Minister Tomas Berg "
+        "paid his first ever visit to the country.\n\n"
+        "President Ana Costa recalled her recent conversation with Prime Minister Ravi Perera.",
+        published=DAY,
+    )
+    found = sorted((e.kind, e.date.iso(), tuple(people_of(e))) for e in events)
+    assert ("agreement", "2024-03-12") in [k[:2] for k in found] and ("visit", "2024-03-12", ("Tomas Berg",)) in found
+    assert ("meeting", None, ("Ana Costa", "Ravi Perera")) in found
+
+
 def test_the_us_secretary_of_state_holds_the_foreign_ministers_office_at_a_meeting_of_countries():
     events = events_of(
         "The top diplomats of Japan, the United States and India met in New Delhi on Friday.\n\n"

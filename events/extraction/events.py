@@ -30,6 +30,8 @@ AGREEMENT_RE = re.compile(
     # ("MoUs/ Agreements in the fields of defence, broadcasting, Customs cooperation … were exchanged")
     rf"|\b{AGREEMENT_NOUN}(?:\s*/\s*[\w-]+)?(?:,[^,;]{{1,80}},|\s+(?:on|for|in|to)\s+[^;.]{{1,200}}?)?\s+(?:was|were|have\s+been|has\s+been)\s+(?:signed|exchanged)\b"
     r"|agree[sd]?\s+to\s+(?:restore|resume|re-?establish|establish|reopen|normali[sz]e|sign|launch|create|form|set\s+up|upgrade|elevate)\b"
+    # "India and Malaysia on Tuesday elevated their ties to a comprehensive strategic partnership"
+    r"|(?:elevated|upgraded|raised)\s+(?:their|the|bilateral)\s+(?:bilateral\s+)?(?:ties|relations|relationship)\s+to\b"
     # "Ukraine and India have agreed on four documents"
     rf"|agreed\s+(?:on|upon)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,3}}?(?:{AGREEMENT_NOUN}|documents)\b"
     # "Modi and Hasina witnessed the exchange of seven MoUs"
@@ -103,6 +105,8 @@ MEETING_VERB_RE = re.compile(
     # regular political consultations between India and Djibouti")
     r"|consultations?\s+(?:\((?-i:[A-Z]{2,6})\)\s+)?between(?=[^.;]{0,200}\b(?:held|took\s+place)\b)"
     r"|(?:talks|consultations)\s+with|call(?:ed|s)?\s+(?:on|upon)|courtesy\s+calls?\s+(?:to|with)"
+    # "The Prime Minister recalled his recent conversation with the UK PM Keir Starmer" (of its own time)
+    r"|recall(?:ed|s|ing)\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:conversation|meeting|talks|call|discussions)\s+with"
     # "had an in-depth exchange of views with Russian Deputy Foreign Minister Sergey Ryabkov"
     r"|(?:had|has|have|held|holds|hold)\s+an?\s+(?:[\w-]+\s+){0,2}?exchange\s+of\s+views\s+with(?=\s+(?:(?-i:[A-Z])|his|her|their))"
     # (not what someone said or did: "welcomed Prime Minister Modi's call for peace")
@@ -2009,6 +2013,7 @@ def sentence_events(sentence, masked, mentions, ctx):
         out += _occasion_of_the_visit(masked, trigger, out[0], ctx) + _visits_to_the_other_countries(masked, trigger, out[0], ctx)
     if kind == "agreement" and out:
         out += _occasion_of_agreement(masked, trigger, out[0]) + _visit_of_agreement(masked, trigger, mentions, base, ctx, out[0]) + _arrival_before_agreement(masked, trigger, mentions, base, ctx, out[0])
+        out += _visit_the_agreement_came_with(sentence, masked, trigger, mentions, ctx)
     if kind in ("summit", "meeting") and out:
         out += _trip_to_the_meeting(masked, mentions, base, ctx, out[0]) + _stay_of_the_meeting(masked, mentions, base, ctx, out)
     # (told last: the sentence's pair and lead stay its main clause's)
@@ -2471,6 +2476,28 @@ def _visit_of_agreement(masked, trigger, mentions, base, ctx, agreement):
             names_in_full=agreement.names_in_full,
         )
     ]
+
+
+# "India and Ethiopia on Tuesday elevated their ties to Strategic Partnership as Prime Minister Modi paid
+# his first ever visit to the east African nation"
+AS_VISITING_RE = re.compile(r"\s(?:as|when|while)\s+(?=(?:[A-Z][\w.’'-]*\s+){1,5}(?:paid|made|was\s+on|is\s+on|arrived|visited)\b)")
+
+
+def _visit_the_agreement_came_with(sentence, masked, trigger, mentions, ctx):
+    """The visit a clause after the agreement tells of ("… as Modi paid his first ever visit to the
+    east African nation"), at the sentence's time (its passage is the whole sentence)."""
+    clause = AS_VISITING_RE.search(masked, trigger.end())
+    if clause is None:
+        return []
+    a = clause.end()
+    part = Sentence(sentence.start + a, sentence.end, sentence.text[a:], sentence.paragraph, sentence.is_headline)
+    found = [e for e in sentence_events(part, masked[a:], [m for m in mentions if m.start - sentence.start >= a], ctx) if e.kind == "visit"]
+    when = date_for(masked, trigger, ctx)
+    for event in found:
+        event.spans = [Span(sentence.start, sentence.end)]
+        if not event.date.known and (when.known or when.weekday is not None):
+            event.date = when  # (the sentence's time, or its weekday alone in a report of unknown date)
+    return found
 
 
 # "reaches Tajikistan, signs key MoUs": the arrival coordinated with the signing, the same subject's
