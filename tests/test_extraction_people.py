@@ -37,6 +37,8 @@ def named(sentence):
         ("Vice Admiral Tomas Berg, Chief of Royal Spanish Navy, is on a visit.", ("Tomas Berg", "ES", "Navy Chief")),
         # a handle or an office in the country's own language before the name is no part of it
         ("PM Ravi Perera receives German Chancellor @Bundeskanzler Olaf Scholz today.", ("Olaf Scholz", "DE", "Chancellor")),
+        # an office before a comma and another office is not the name's; a Bhutanese honorific is none
+        ("with the Foreign Minister Dasho Dr. Tandi Dorji.", ("Tandi Dorji", None, "Foreign Minister")),
     ],
 )
 def test_names_come_with_their_titles_roles_and_countries(sentence, expected):
@@ -236,3 +238,7 @@ def test_a_particle_alone_is_nobody():
         "Later in the evening, Foreign Minister Ravi Perera and Tomas Berg held talks at the Al Salam Palace in Jeddah."
     )
     assert [name for _, name, _ in mentions_in(text)[1]] == ["Ravi Perera", "Tomas Berg"]
+
+
+def test_an_office_before_a_comma_and_another_office_is_not_the_name_s():
+    assert named("His Majesty meets President, PM Ravi Perera in Lisbon") == [("Ravi Perera", None, "Prime Minister")]

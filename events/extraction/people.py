@@ -41,6 +41,7 @@ HONORIFIC = (
     r"first\s+lady|mr\.?|mrs\.?|ms\.?|dr\.?|professor|prof\.|shri|sh\.|smt\.?|sri|shrimati|kumari|thiru|sheikh|shaikh|prince|princess|hrh|hh"
     r"|his\s+(?:royal\s+)?(?:highness|excellency|majesty)|her\s+(?:royal\s+)?(?:highness|excellency|majesty)|h\.\s?e\.?"
     r"|(?-i:HE|Er\.|Eng\.)|mawlawi|maulvi|maulana|mawlana|tan\s+sri|puan\s+sri|datuk\s+seri|dato['’]?\s+seri|datuk|dato['’]?|datin|tun|tuan|haji|hajjah|syed|sayyid|begum|janab"
+    r"|dasho|lyonpo|lyonchhen"  # Bhutanese ("Dasho Dr. Tandi Dorji")
 )
 
 # Offices written short, in capitals only ("PM Modi", "EAM Jaishankar"), and in Hindi ("Raksha Mantri").
@@ -690,7 +691,10 @@ def named_mentions(text, start=0, end=None):
         if posted and (length := _leading_country(posted[1])[1]):
             pos = posted.start(1) + length  # "India's High Commissioner to Malaysia, B.N. Reddy": India's envoy, posted there
         country = country or after or office_country(role)
-        pos = SEPARATOR_RE.match(text, pos).end()
+        separator = SEPARATOR_RE.match(text, pos)
+        if "," in separator.group() and (ROLE_RE.match(text, separator.end()) or re.match(rf"(?:{'|'.join(SHORT_ROLES)})\b", text[separator.end() :])):
+            continue  # "meets President, PM Modi": another office before the name, the name's own
+        pos = separator.end()
         pos = _skip_titles(text, pos)
         found = take_name(text, pos, end)
         if found and "," in text[m.end() : found[0]] and OPENER_OFFICE_RE.search(text, start, m.start()) and re.match(r"\s+(?:also\s+)?[a-z]+ed\b", text[found[1] :]):
