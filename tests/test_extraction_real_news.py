@@ -3955,6 +3955,17 @@ def test_ties_elevated_as_a_leader_paid_a_visit_are_an_agreement_and_the_visit_a
     assert ("meeting", None, ("Ana Costa", "Ravi Perera")) in found
 
 
+def test_a_country_a_description_gave_a_traveller_yields_to_their_trip_there():
+    events = events_of(
+        "Army Chief General Ravi Perera arrived in Madrid on Wednesday afternoon.\n\n"
+        "In the evening, he will join a dinner to be hosted by the Spanish Army chief.\n\n"
+        "Perera held bilateral talks with his Spanish counterpart General Tomas Berg on Thursday.",
+        published=DAY,
+    )
+    countries = {p.name: p.country for e in events for p in e.participants}
+    assert countries["Ravi Perera"] is None and countries["Tomas Berg"] == "ES"
+
+
 def test_the_us_secretary_of_state_holds_the_foreign_ministers_office_at_a_meeting_of_countries():
     events = events_of(
         "The top diplomats of Japan, the United States and India met in New Delhi on Friday.\n\n"

@@ -423,7 +423,11 @@ class Registry:
         recent_fits = [p for p in recent_fits if p.country == country] or recent_fits
         if recent_fits:
             person = recent_fits[0]
-            person.country = person.country or country
+            if person.country is None and country:
+                # (a country read from a description is inferred: a trip there says otherwise,
+                # "the Nepali Army chief" of a report of the Indian Army chief's visit to Nepal)
+                person.country = country
+                self.inferred.add(id(person))
             return person
         if family == "minister":
             fits = [p for p in fits if "minister" in p.role.lower() or p.role == ""]
@@ -436,6 +440,7 @@ class Registry:
             open_ = [p for p in fits if p.country is None]
             if len(open_) == 1:
                 open_[0].country = country
+                self.inferred.add(id(open_[0]))
                 return open_[0]
             return None
         return fits[0] if len(fits) == 1 else None
