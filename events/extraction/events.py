@@ -2191,6 +2191,16 @@ def _date_by_the_arrival(events, ctx):
         event.date = DateValue(day, "day", f"the day {guest.name} arrived, as the report dates it: {evidence}")
 
 
+def _with_ones_own_envoy(event):
+    """"The President addressed a reception hosted by Anita Nayar, Ambassador of India to Chile": a
+    leader with their own country's envoy abroad, no meeting between countries."""
+    countries = {p.country for p in event.participants}
+    return (
+        event.kind == "meeting" and len(event.participants) >= 2 and len(countries) == 1 and None not in countries
+        and any(re.search(r"(?i)ambassador|commissioner|envoy", p.role or "") for p in event.participants)
+    )
+
+
 def _travellers_are_not_at_home(events, ctx):
     """"Qingdao: Rajnath Singh met his Russian counterpart … Rajnath Singh arrived in China's Qingdao":
     a country the document's dateline gave someone (people.infer_home_countries) is not theirs when
@@ -3654,6 +3664,7 @@ def document_events(sentences, ctx, masked_text):
     _place_by_the_summit(events, masked_text)
     fill_venues(events, ctx.scene, ctx.anchor.date)
     _travellers_are_not_at_home(events, ctx)
+    events = [e for e in events if not _with_ones_own_envoy(e)]
     events = join(events)
     date_headlines(events, ctx)
     reconcile_groups(events, ctx)
