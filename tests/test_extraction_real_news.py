@@ -3975,6 +3975,17 @@ def test_a_leader_with_their_own_country_s_envoy_abroad_is_no_meeting():
     assert [people_of(e) for e in events if e.kind == "meeting"] == [["Ravi Perera", "Tomas Berg"]]
 
 
+def test_he_after_an_opener_listing_others_is_the_subject_and_they_meet_nobody_among_themselves():
+    events = events_of(
+        "LISBON: Defence Minister Ravi Perera on Sunday held a series of bilateral meetings with his counterparts from the US "
+        "and Japan. Apart from his bilateral meetings with US Secretary of Defence Tom Hale and Japanese Defence Minister "
+        "Taro Kono, he also met Deputy Prime Minister of Spain General Tomas Berg.",
+        published=DAY,
+    )
+    pairs = [people_of(e) for e in events if len(e.participants) == 2]
+    assert pairs == [["Ravi Perera", "Tomas Berg"]]
+
+
 def test_the_us_secretary_of_state_holds_the_foreign_ministers_office_at_a_meeting_of_countries():
     events = events_of(
         "The top diplomats of Japan, the United States and India met in New Delhi on Friday.\n\n"

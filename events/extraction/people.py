@@ -73,6 +73,8 @@ PARTICLE_RE = re.compile(
 PRONOUN_RE = re.compile(
     r"^\s*(?:(?:However|Meanwhile|Later|Earlier|Then|Also|Afterwards|Thereafter|Subsequently|Next|Finally|Besides|Additionally),\s+(He|She|he|she)\b"
     r"|(?:On|Upon|In|At|After|Before|Later|Earlier|During|Following|Last|This|Today|Yesterday|Tomorrow|Ahead|Prior|While|Soon|Shortly)\b[^,.;]{0,40},\s+(he|she)\b"
+    # ("Apart from his bilateral meetings with A, B and C, he also had …": a list before "he")
+    r"|(?:Apart\s+from|Aside\s+from|Besides|In\s+addition\s+to)\b[^.;]{0,300}?,\s+(he|she)\b"
     r"|(He|She|His|Her)\b)"
 )
 GROUP_PAIR_RE = re.compile(
@@ -1026,7 +1028,7 @@ def sentence_mentions(text, sentence, registry, previous_subject, masked, recent
             out.append(Mention(base + m.start(), base + m.end(), ofit[0], "descriptor"))
     pronoun = PRONOUN_RE.match(masked)
     if pronoun and previous_subject is not None:
-        group = next(n for n in (1, 2, 3) if pronoun.group(n))
+        group = next(n for n in (1, 2, 3, 4) if pronoun.group(n))
         out.append(Mention(base + pronoun.start(group), base + pronoun.end(group), previous_subject, "pronoun"))
     elif not out and previous_subject is not None and (trip := POSSESSIVE_TRIP_RE.search(masked)):
         # "This event was part of her state visit to Portugal", naming nobody: the subject's trip
