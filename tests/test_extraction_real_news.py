@@ -3986,6 +3986,18 @@ def test_he_after_an_opener_listing_others_is_the_subject_and_they_meet_nobody_a
     assert pairs == [["Ravi Perera", "Tomas Berg"]]
 
 
+def test_meeting_several_delegates_including_a_b_and_c_on_a_visit_is_a_meeting_with_each():
+    events = events_of(
+        "Foreign Minister Ravi Perera, who is currently on a visit to the US, met several delegates and diplomats on the "
+        "sidelines of UNGA, including Spanish Foreign Minister Tomas Berg, French Foreign Minister Ana Costa and "
+        "German Foreign Minister Mark Stone.",
+        published=DAY,
+    )
+    assert sorted(people_of(e) for e in events if e.kind == "meeting") == [
+        ["Ana Costa", "Ravi Perera"], ["Mark Stone", "Ravi Perera"], ["Ravi Perera", "Tomas Berg"],
+    ]
+
+
 def test_the_us_secretary_of_state_holds_the_foreign_ministers_office_at_a_meeting_of_countries():
     events = events_of(
         "The top diplomats of Japan, the United States and India met in New Delhi on Friday.\n\n"

@@ -230,7 +230,8 @@ ON_THE_SIDELINES_RE = re.compile(r"\b(?:on|at)\s+the\s+(?:sidelines|margins)\s+o
 # (also "will interact with two top US officials, including A and B": one by one)
 SPLIT_RE = re.compile(
     r"\b(?:bilateral\s+(?:meetings|talks)|bilaterally|separate(?:ly)?\s+(?:meetings|talks)?|separately|courtesy\s+calls"
-    r"|(?:two|three|four|several)\s+(?:[\w-]+\s+){0,2}officials,\s+including)\b", re.I
+    # (and "met several delegates and diplomats on the sidelines of UNGA, including A, B and C")
+    r"|(?:two|three|four|five|several|a\s+number\s+of|various|many)\s+(?:[\w-]+\s+){0,3}?(?:officials|leaders|ministers|delegates|diplomats|counterparts|dignitaries)\b[^.;]{0,60}?,?\s+including)\b", re.I
 )
 BETWEEN_RE = re.compile(r"\b(?:meeting|summit|talks|dialogue|call|conversation)\s+between\b", re.I)
 TRAVEL_WORD_RE = re.compile(r"\b(?:left|leaves|leave|leaving|heading|headed|trip|visit\w*|travel\w*|flew|went|arriv\w*|depart\w*|return\w*)\s+(?:to|for|in)\s*$", re.I)
@@ -2785,7 +2786,8 @@ def _meeting_on_a_visit(masked, mentions, trigger, visit, base, ctx):
         visit.participants + unique_people([m for m in mentions if a <= m.start - base < b and any(m.person is p for p in others)])
         for a, b in bounds
     ] if cuts else [people]
-    if not cuts and len(visit.participants) == 1 and _calls_one_by_one(visit.participants[0], people[1:]):
+    if not cuts and len(visit.participants) == 1 and (_calls_one_by_one(visit.participants[0], people[1:]) or (len(people) >= 3 and SPLIT_RE.search(masked, meeting.start()))):
+        # (also "met several delegates and diplomats on the sidelines of UNGA, including A, B and C")
         groups = [[visit.participants[0], host] for host in people[1:]]
     return [
         ExtractedEvent(
