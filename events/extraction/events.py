@@ -1891,8 +1891,7 @@ def sentence_events(sentence, masked, mentions, ctx):
         guests = {p.country for g in groups for p in g if id(p) not in received_by and p.country}
         # ("He was received at Subang Airbase by India's High Commissioner": the guest's own envoy is no host)
         # (nor an envoy, who serves abroad and receives their own country's guests: no host of the place)
-        envoy = lambda p: bool(re.search(r"(?i)ambassador|commissioner|envoy", p.role or ""))
-        own = {id(m.person) for m in mentions if id(m.person) in received_by and ((m.person.country and m.person.country in guests) or envoy(m.person))}
+        own = {id(m.person) for m in mentions if id(m.person) in received_by and ((m.person.country and m.person.country in guests) or people.is_envoy(m.person.role))}
         groups = [[p for p in g if id(p) not in own] for g in groups]
         hosts = {m.person.country for m in mentions if m.start - base > trigger.start() and m.person.country and id(m.person) not in own}
         if welcome and venue is None and len(hosts) == 1:
@@ -2198,7 +2197,7 @@ def _with_ones_own_envoy(event):
     countries = {p.country for p in event.participants}
     return (
         event.kind == "meeting" and len(event.participants) >= 2 and len(countries) == 1 and None not in countries
-        and any(re.search(r"(?i)ambassador|commissioner|envoy", p.role or "") for p in event.participants)
+        and any(people.is_envoy(p.role) for p in event.participants)
     )
 
 
@@ -3076,6 +3075,7 @@ def _meeting_of_the_opener(masked, mentions, base, trigger, meeting):
 
 # "visited India in October 2018 and in January 2019": two times of one verb, two occasions
 TWO_YEARS_RE = re.compile(r"\d{4}\)?\s+and\s")  # (a cheap test first: a year, then "and")
+YEAR_TIME_KINDS = ("month_year", "year", "day_month_year", "month_day_year")  # times that give their year
 TWO_TIMES_GAP_RE = re.compile(r"\s+and\s+(?:again\s+|also\s+)?(?:in\s+|on\s+)?")
 
 
@@ -3085,7 +3085,7 @@ def _the_same_at_another_time(masked, found, ctx):
     "visited Tashkent (July 2015 and June 2016)")."""
     if not found or not TWO_YEARS_RE.search(masked):
         return []
-    times = [e for e in dates.find_expressions(masked) if e.kind in ("month_year", "year", "day_month_year", "month_day_year")]
+    times = [e for e in dates.find_expressions(masked) if e.kind in YEAR_TIME_KINDS]
     out = []
     for first, second in zip(times, times[1:]):
         if not TWO_TIMES_GAP_RE.fullmatch(masked, first.end, second.start) or first.kind != second.kind:
@@ -3096,16 +3096,15 @@ def _the_same_at_another_time(masked, found, ctx):
         for event in found:
             if event.kind in ("visit", "meeting", "summit") and event.date.evidence == f"“{first.text}”" and again.known:
                 out.append(_another_occasion(event, date=again))
-    for event in [e for e in found if e.kind == "visit" and e.venue]:
-        # "visited Tashkent (July 2015 and June 2016) and Samarkand (September 2022)": another place,
-        # with its own time
-        for m in ANOTHER_PLACE_AND_TIME_RE.finditer(masked):
-            place = places.lookup_place(m[1])
-            when = next((e for e in dates.find_expressions(m[2]) if e.kind in ("month_year", "year", "day_month_year", "month_day_year")), None)
-            if place and when and place.country == event.venue.country and place.name != event.venue.name and event.date.evidence.startswith("“"):
-                out.append(_another_occasion(event, venue=place, venue_stated=True, date=dates.resolve(when, m[2], ctx.anchor),
-                                             title=title_for("visit", event.participants, place, masked)))
-        break
+    # "visited Tashkent (July 2015 and June 2016) and Samarkand (September 2022)": another place of the
+    # first visit's country, with its own time
+    visit = next((e for e in found if e.kind == "visit" and e.venue), None)
+    for m in ANOTHER_PLACE_AND_TIME_RE.finditer(masked) if visit else ():
+        place = places.lookup_place(m[1])
+        when = next((e for e in dates.find_expressions(m[2]) if e.kind in YEAR_TIME_KINDS), None)
+        if place and when and place.country == visit.venue.country and place.name != visit.venue.name and visit.date.evidence.startswith("“"):
+            out.append(_another_occasion(visit, venue=place, venue_stated=True, date=dates.resolve(when, m[2], ctx.anchor),
+                                         title=title_for("visit", visit.participants, place, masked)))
     return out
 
 

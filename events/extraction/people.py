@@ -64,6 +64,7 @@ COUNTERPART_RE = regex.compile(
     r"|(?<=\bmeet\s|meets\s|\bmet\s|with\s)())(?:counterparts?|colleague)\b"
 )
 TOKEN_RE = regex.compile(r"\s*((?:\p{Lu}\.){2,3}(?=\s)|\p{Lu}[\w'’-]*\.?|\p{Lu}\.?)(?=[\s,;:)(’'”\"—–]|$|\.)")  # (a dash ends a name: "Narendra Modi— had")
+HANDLE_RE = re.compile(r"\s*@\w+")  # a social media handle: "@Bundeskanzler"
 # Lower-case parts inside a name: "Abdel Fattah el-Sisi", "Mohammed bin Salman", "Ursula von der Leyen".
 PARTICLE_RE = re.compile(
     r"\s*((?:al|el|ad|as|at|an)-[A-Z][\w'’-]*|(?:bin|bint|ibn|de|da|di|van|von|der|del|la|le)(?=\s+(?:der\s+)?[A-Z]))"
@@ -549,7 +550,7 @@ def take_name(text, pos, end=None):
     end = len(text) if end is None else end
     tokens = []
     # a handle before the name ("German Chancellor @Bundeskanzler Olaf Scholz") is no part of it
-    i = handle.end() if (handle := re.compile(r"\s*@\w+").match(text, pos, end)) else pos
+    i = handle.end() if (handle := HANDLE_RE.match(text, pos, end)) else pos
     while len(tokens) < 5:
         m = TOKEN_RE.match(text, i, end)
         if not m:
@@ -679,6 +680,12 @@ OPENER_OFFICE_RE = re.compile(
 
 
 ENVOY_TO_RE = re.compile(r"\s+to\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
+ENVOY_RE = re.compile(r"ambassador|commissioner|envoy", re.I)
+
+
+def is_envoy(role):
+    """Whether an office is a diplomat's posted abroad: an ambassador, a high commissioner, an envoy."""
+    return bool(ENVOY_RE.search(role or ""))
 
 
 def named_mentions(text, start=0, end=None):
@@ -694,7 +701,7 @@ def named_mentions(text, start=0, end=None):
             country = _country_before(text, previous.start())
         previous = m
         after, pos = _country_after(text, m.end())
-        posted = ENVOY_TO_RE.match(text, pos) if re.search(r"(?i)ambassador|commissioner|envoy", role) else None
+        posted = ENVOY_TO_RE.match(text, pos) if is_envoy(role) else None
         if posted and (length := _leading_country(posted[1])[1]):
             pos = posted.start(1) + length  # "India's High Commissioner to Malaysia, B.N. Reddy": India's envoy, posted there
         country = country or after or office_country(role)

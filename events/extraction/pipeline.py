@@ -268,12 +268,10 @@ def extract_document(text, published=None, topics=None):
         source = "user"
     elif header_date is not None:
         published, source = header_date, "header"
-    elif furniture_date(text, body)[0]:
-        published, source = furniture_date(text, body)[0], "byline"
-    elif dateline_full_date(text, sents):
-        published, source = dateline_full_date(text, sents), "dateline"
-    elif dateline_text and dateline_date(dateline_text, year, written()):
-        published, source = dateline_date(dateline_text, year, written()), "dateline"
+    elif byline := furniture_date(text, body)[0]:
+        published, source = byline, "byline"
+    elif in_dateline := dateline_full_date(text, sents) or (dateline_text and dateline_date(dateline_text, year, written())):
+        published, source = in_dateline, "dateline"
     else:
         source = "unknown"
     masked = mask_quotations(text)
